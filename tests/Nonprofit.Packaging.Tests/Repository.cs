@@ -1,0 +1,36 @@
+using System.Reflection;
+
+namespace Nonprofit.Packaging.Tests;
+
+/// <summary>Locates the repository these tests were built from.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The configuration (Debug or Release) these tests, and so the packages, were built in.</summary>
+    public static string Configuration { get; } = typeof(Repository).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "BuildConfiguration").Value!;
+
+    /// <summary>Every project under src/: each one is a package.</summary>
+    public static IReadOnlyList<string> PackableProjects { get; } =
+        Directory.GetDirectories(Path.Combine(Root, "src"))
+            .SelectMany(d => Directory.GetFiles(d, "*.csproj"))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.Ordinal)
+            .ToArray()!;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Nonprofit.Sdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Nonprofit.Sdk.sln was not found above {AppContext.BaseDirectory}; run these tests from the repository.");
+    }
+}
