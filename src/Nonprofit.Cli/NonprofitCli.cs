@@ -20,7 +20,10 @@ internal static class NonprofitCli
     /// The command groups, one per package, in the order <c>--help</c> lists them. A factory receives the
     /// console the command must use for its input and output.
     /// </summary>
-    private static readonly IReadOnlyList<Func<CliConsole, Command>> s_commandGroups = [];
+    private static readonly IReadOnlyList<Func<CliConsole, Command>> s_commandGroups =
+    [
+        Pii.PiiCommand.Create,
+    ];
 
     /// <summary>Creates the root command with every registered command group.</summary>
     /// <param name="console">The streams the commands read and write.</param>
@@ -94,6 +97,11 @@ internal static class NonprofitCli
         try
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            await console.Error.WriteLineAsync($"{CommandName}: {ex.Message}").ConfigureAwait(false);
+            return ex.ExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,20 @@
+using Nonprofit.Evaluation.Pii;
+
+// dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- pii [--data FILE] [--predictions OUT.jsonl] [--errors N]
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: Nonprofit.Evaluation pii [--data FILE] [--predictions OUT.jsonl] [--errors N]");
+    return args.Length == 0 ? 2 : 0;
+}
+
+return args[0] switch
+{
+    "pii" => PiiEvaluation.Run(args[1..]),
+    _ => Fail($"unknown evaluation '{args[0]}'"),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Nonprofit.Privacy;
+
+namespace Nonprofit.Cli.Pii;
+
+/// <summary>
+/// <c>nonprofit pii scan PATH... [--format text|json|sarif] [--fail-on-pii]</c>: reports where personal data
+/// is in files and folders (file:line:column and type, never the value) and exits 1 with
+/// <c>--fail-on-pii</c> when it finds any.
+/// </summary>
+internal static class PiiScanCommand
+{
+    private static readonly HashSet<string> s_skippedFolders = new(StringComparer.Ordinal)
+    {
+        ".git", "bin", "obj", "node_modules", ".vs", "TestResults", "BenchmarkDotNet.Artifacts",
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to scan.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (file:line:column: TYPE), json (JSON Lines, one finding each) or sarif (SARIF 2.1.0).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var failOnPii = new Option<bool>("--fail-on-pii") { Description = "Exit with code 1 when any personal data is found." };
+        var lang = new Option<string?>("--lang") { Description = "Language of the files (en, fr, es, pt, sw, hi)." };
+        lang.AcceptOnlyFromAmong(PiiCommand.Languages);
+
+        var command = new Command("scan", "Scan files and folders (text, CSV, JSON, logs) for personal data; report locations and types, never values.")
+        {
+            paths,
+            format,
+            failOnPii,
+            lang,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console,
+            parseResult.GetValue(paths)!,
+            parseResult.GetValue(format)!,
+            parseResult.GetValue(failOnPii),
+            PiiCommand.CreateDetector(parseResult.GetValue(lang)),
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(
+        CliConsole console, string[] paths, string format, bool failOnPii, PiiDetector detector, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(EnumerateFiles(path));
+            }
+            else
+            {
+                throw new CliException(ExitCodes.BadInput, $"{path}: no such file or folder.");
+            }
+        }
+
+        var findings = new List<Finding>();
+        var matches = new List<PiiMatch>();
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsBinary(file))
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(file);
+            var lineNumber = 0;
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                matches.Clear();
+                detector.Detect(line, matches);
+                foreach (var m in matches)
+                {
+                    findings.Add(new Finding(file, lineNumber, m.Start + 1, m.Length, m.Type.Name, m.Score));
+                }
+            }
+        }
+
+        switch (format)
+        {
+            case "json":
+                foreach (var f in findings)
+                {
+                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                    {
+                        file = f.File,
+                        line = f.Line,
+                        column = f.Column,
+                        length = f.Length,
+                        type = f.Type,
+                        score = Math.Round(f.Score, 2),
+                    })).ConfigureAwait(false);
+                }
+
+                break;
+            case "sarif":
+                await console.Out.WriteLineAsync(Sarif.Write(findings)).ConfigureAwait(false);
+                break;
+            default:
+                foreach (var f in findings)
+                {
+                    await console.Out.WriteLineAsync($"{f.File}:{f.Line}:{f.Column}: {f.Type}").ConfigureAwait(false);
+                }
+
+                await console.Error.WriteLineAsync($"{findings.Count} finding(s) in {files.Count} file(s).").ConfigureAwait(false);
+                break;
+        }
+
+        await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return failOnPii && findings.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static IEnumerable<string> EnumerateFiles(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(current).Order(StringComparer.Ordinal))
+            {
+                yield return file;
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse())
+            {
+                if (!s_skippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+    }
+
+    private static bool IsBinary(string file)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        using var stream = File.OpenRead(file);
+        var read = stream.Read(head);
+        return head[..read].Contains((byte)0);
+    }
+
+    internal sealed record Finding(string File, int Line, int Column, int Length, string Type, double Score);
+}

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using Microsoft.Extensions.Options;
+using Nonprofit.Privacy.Recognizers;
+
+namespace Nonprofit.Privacy;
+
+/// <summary>
+/// Finds personal data in free text: runs the built-in recognizers (and any added ones), raises scores
+/// near context words, applies thresholds, allow- and deny-lists, and resolves overlaps so that each
+/// character belongs to at most one match.
+/// </summary>
+/// <remarks>
+/// Thread-safe: register one instance as a singleton and share it. Detection allocates nothing on text
+/// without personal data. Nothing the detector logs, throws or tags in metrics contains the text.
+/// </remarks>
+public sealed class PiiDetector
+{
+    /// <summary>The name of the <see cref="Meter"/> the detector reports to.</summary>
+    public const string MeterName = "Nonprofit.Privacy";
+
+    private static readonly Meter s_meter = new(MeterName);
+    private static readonly Counter<long> s_textsScanned = s_meter.CreateCounter<long>(
+        "nonprofit.privacy.texts_scanned", unit: "{text}", description: "Texts scanned for personal data.");
+
+    private static readonly Counter<long> s_entitiesFound = s_meter.CreateCounter<long>(
+        "nonprofit.privacy.entities_found", unit: "{entity}", description: "Personal data entities found, by type.");
+
+    [ThreadStatic]
+    private static List<PiiMatch>? s_threadCandidates;
+
+    [ThreadStatic]
+    private static List<PiiMatch>? s_threadResolved;
+
+    private readonly IPiiRecognizer[] _recognizers;
+    private readonly PiiDetectorOptions _options;
+    private readonly FrozenDictionary<string, double> _thresholds;
+    private readonly FrozenSet<string> _excluded;
+    private readonly FrozenSet<string> _allowList;
+    private readonly (string Value, PiiEntityType Type)[] _denyList;
+
+    /// <summary>Initializes a detector with the default options and the built-in recognizers.</summary>
+    public PiiDetector()
+        : this(new PiiDetectorOptions())
+    {
+    }
+
+    /// <summary>Initializes a detector with the built-in recognizers plus <paramref name="additionalRecognizers"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="additionalRecognizers">Recognizers to run after the built-in ones (for example a wrapped NER model).</param>
+    /// <exception cref="ArgumentException">An option is out of range or names an invalid entity type.</exception>
+    public PiiDetector(PiiDetectorOptions options, IEnumerable<IPiiRecognizer>? additionalRecognizers = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PiiDetectorOptionsValidation.ThrowIfInvalid(options);
+        _options = options;
+        _recognizers = [.. BuiltInRecognizers.Create(options), .. additionalRecognizers ?? []];
+        _thresholds = options.Thresholds.ToFrozenDictionary(StringComparer.Ordinal);
+        _excluded = options.ExcludedTypes.ToFrozenSet(StringComparer.Ordinal);
+        _allowList = options.AllowList.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _denyList = [.. options.DenyList.Select(p => (p.Key, new PiiEntityType(p.Value)))];
+    }
+
+    /// <summary>Initializes a detector from dependency injection.</summary>
+    /// <param name="options">The validated options.</param>
+    /// <param name="recognizers">Recognizers registered in the container, run after the built-in ones.</param>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public PiiDetector(IOptions<PiiDetectorOptions> options, IEnumerable<IPiiRecognizer> recognizers)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value, recognizers)
+    {
+    }
+
+    /// <summary>Gets the recognizers this detector runs, built-in first.</summary>
+    public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
+
+    /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
+    /// <param name="text">The text to search.</param>
+    /// <returns>The matches, ordered by position, not overlapping; empty (and not allocated) when there are none.</returns>
+    public IReadOnlyList<PiiMatch> Detect(ReadOnlySpan<char> text)
+    {
+        var resolved = s_threadResolved ??= new List<PiiMatch>(32);
+        resolved.Clear();
+        Detect(text, resolved);
+        return resolved.Count == 0 ? [] : resolved.ToArray();
+    }
+
+    /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
+    /// <param name="text">The text to search.</param>
+    /// <returns>The matches, ordered by position, not overlapping.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<PiiMatch> Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Detect(text.AsSpan());
+    }
+
+    /// <summary>Returns whether <paramref name="text"/> contains any personal data.</summary>
+    /// <param name="text">The text to search.</param>
+    /// <returns><see langword="true"/> when at least one match passes its threshold.</returns>
+    public bool ContainsPii(ReadOnlySpan<char> text) => Detect(text).Count > 0;
+
+    /// <summary>Finds the personal data in <paramref name="text"/> and appends it to <paramref name="results"/>.</summary>
+    /// <param name="text">The text to search.</param>
+    /// <param name="results">Receives the matches, ordered by position, not overlapping.</param>
+    /// <returns>The number of matches appended.</returns>
+    public int Detect(ReadOnlySpan<char> text, List<PiiMatch> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var candidates = s_threadCandidates ??= new List<PiiMatch>(64);
+        candidates.Clear();
+        foreach (var recognizer in _recognizers)
+        {
+            recognizer.Recognize(text, candidates);
+        }
+
+        if (_denyList.Length > 0)
+        {
+            AddDenyListMatches(text, candidates);
+        }
+
+        // Context, thresholds, exclusions, allow-list.
+        var kept = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Start < 0 || c.Length <= 0 || c.End > text.Length || _excluded.Contains(c.Type.Name))
+            {
+                continue;
+            }
+
+            var score = c.Score;
+            if (score < 1 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _options.ContextWindow))
+            {
+                score = Math.Min(1, score + _options.ContextBoost);
+            }
+
+            if (score < Threshold(c.Type) || IsAllowed(text.Slice(c.Start, c.Length)))
+            {
+                continue;
+            }
+
+            candidates[kept++] = c with { Score = score };
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+        var before = results.Count;
+        Resolve(candidates, results);
+        var found = results.Count - before;
+        s_textsScanned.Add(1);
+        if (found > 0 && s_entitiesFound.Enabled)
+        {
+            for (var i = before; i < results.Count; i++)
+            {
+                s_entitiesFound.Add(1, new KeyValuePair<string, object?>("pii.type", results[i].Type.Name));
+            }
+        }
+
+        return found;
+    }
+
+    private double Threshold(PiiEntityType type) =>
+        _thresholds.TryGetValue(type.Name, out var t) ? t : _options.DefaultThreshold;
+
+    private bool IsAllowed(ReadOnlySpan<char> value) =>
+        _allowList.Count > 0 && _allowList.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
+
+    private void AddDenyListMatches(ReadOnlySpan<char> text, List<PiiMatch> candidates)
+    {
+        foreach (var (value, type) in _denyList)
+        {
+            var offset = 0;
+            while (offset < text.Length)
+            {
+                var i = text[offset..].IndexOf(value, StringComparison.OrdinalIgnoreCase);
+                if (i < 0)
+                {
+                    break;
+                }
+
+                var start = offset + i;
+                if (TextScan.StartsWord(text, start) && TextScan.EndsWord(text, start + value.Length))
+                {
+                    candidates.Add(new PiiMatch(type, start, value.Length, 1.0, "deny-list"));
+                }
+
+                offset = start + value.Length;
+            }
+        }
+    }
+
+    // Highest score first (then longest); a candidate that overlaps an accepted one is dropped.
+    private static void Resolve(List<PiiMatch> candidates, List<PiiMatch> results)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        candidates.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : b.Length.CompareTo(a.Length);
+        });
+
+        var first = results.Count;
+        foreach (var candidate in candidates)
+        {
+            var overlaps = false;
+            for (var i = first; i < results.Count; i++)
+            {
+                if (results[i].Overlaps(candidate))
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                results.Add(candidate);
+            }
+        }
+
+        results.Sort(first, results.Count - first, Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
+    }
+}

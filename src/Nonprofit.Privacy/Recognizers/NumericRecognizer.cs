@@ -1,0 +1,424 @@
+using System;
+using System.Collections.Generic;
+using PhoneNumbers;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// One pass over the digit runs of a text (digits with single separators such as space, hyphen, dot, slash,
+/// parentheses), validating each run and its sub-runs as phone numbers (libphonenumber), payment cards
+/// (Luhn), US SSNs (valid ranges), BR CPF, IN Aadhaar (Verhoeff), UK NHS (mod 11), ZA ids (Luhn and birth
+/// date), FR NIR (key mod 97), NG NIN and KE ids (context only) and IPv4 addresses.
+/// </summary>
+internal sealed class NumericRecognizer : IPiiRecognizer
+{
+    private const int MaxGroups = 12;
+    private const int MaxRunLength = 48;
+
+    private static readonly PiiEntityType[] s_types =
+    [
+        PiiEntityType.PhoneNumber, PiiEntityType.CreditCard, PiiEntityType.UsSsn, PiiEntityType.BrCpf,
+        PiiEntityType.InAadhaar, PiiEntityType.UkNhs, PiiEntityType.ZaId, PiiEntityType.FrNir, PiiEntityType.NgNin,
+        PiiEntityType.KeNationalId, PiiEntityType.IpAddress,
+    ];
+
+    private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
+    private readonly string[] _regions;
+
+    public NumericRecognizer(IEnumerable<string> defaultRegions)
+    {
+        _regions = [.. defaultRegions];
+    }
+
+    public string Name => "numeric";
+
+    public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
+
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
+        Span<int> groupStarts = stackalloc int[MaxGroups];
+        Span<int> groupEnds = stackalloc int[MaxGroups];
+        var i = 0;
+        while (i < text.Length)
+        {
+            var next = text[i..].IndexOfAny(TextScan.Digits);
+            if (next < 0)
+            {
+                return;
+            }
+
+            var start = i + next;
+            if (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                // Part of an alphanumeric token (an IBAN, a product code): the id recognizer's job.
+                i = SkipToken(text, start);
+                continue;
+            }
+
+            var groups = ScanRun(text, start, groupStarts, groupEnds, out var end);
+            if (IsExtension(text, end, out var extensionEnd))
+            {
+                // "345-899-3560x4587", "ext. 12": the extension belongs to the phone number.
+                end = extensionEnd;
+                groupEnds[groups - 1] = end;
+            }
+            else if (end < text.Length && char.IsLetter(text[end]))
+            {
+                // "5kg", "3pm", "12th": the last group is a quantity, not part of an identifier.
+                groups--;
+                end = groups > 0 ? groupEnds[groups - 1] : end;
+            }
+
+            if (groups > 0)
+            {
+                Evaluate(text, groupStarts[..groups], groupEnds[..groups], results);
+            }
+
+            i = Math.Max(end, start + 1);
+        }
+    }
+
+    private static int SkipToken(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsExtension(ReadOnlySpan<char> text, int end, out int extensionEnd)
+    {
+        extensionEnd = end;
+        var i = end;
+        if (i < text.Length && text[i] is 'x' or 'X')
+        {
+            i++;
+        }
+        else if (text[i..].StartsWith(" ext. ", StringComparison.OrdinalIgnoreCase))
+        {
+            i += 6;
+        }
+        else
+        {
+            return false;
+        }
+
+        var digitsStart = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i - digitsStart is < 1 or > 5 || (i < text.Length && char.IsLetter(text[i])))
+        {
+            return false;
+        }
+
+        extensionEnd = i;
+        return true;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '/' or '(' or ')' or '\u00A0' or '\u2011';
+
+    private static int ScanRun(ReadOnlySpan<char> text, int start, Span<int> starts, Span<int> ends, out int end)
+    {
+        var groups = 0;
+        var i = start;
+        while (true)
+        {
+            var groupStart = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            starts[groups] = groupStart;
+            ends[groups] = i;
+            groups++;
+            end = i;
+            if (groups == MaxGroups || i - start > MaxRunLength)
+            {
+                return groups;
+            }
+
+            // Up to two separator characters, then a digit, continue the run.
+            var j = i;
+            while (j < text.Length && j - i < 2 && IsSeparator(text[j]))
+            {
+                j++;
+            }
+
+            if (j == i || j >= text.Length || !char.IsAsciiDigit(text[j]) || (j - i == 2 && text[i] == text[i + 1]))
+            {
+                return groups;
+            }
+
+            i = j;
+        }
+    }
+
+    private void Evaluate(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ICollection<PiiMatch> results)
+    {
+        var count = starts.Length;
+        if (IsIpv4(text, starts, ends))
+        {
+            results.Add(new PiiMatch(PiiEntityType.IpAddress, starts[0], ends[3] - starts[0], 0.85, Name));
+            return;
+        }
+
+        if (IsDateLike(text, starts, ends) || IsDecimal(text, starts, ends))
+        {
+            return;
+        }
+
+        Span<char> digits = stackalloc char[64];
+        for (var a = 0; a < Math.Min(count, 3); a++)
+        {
+            for (var b = count - 1; b >= Math.Max(a, count - 3); b--)
+            {
+                var s = starts[a];
+                var e = ends[b];
+                var n = TextScan.CopyDigits(text[s..e], digits);
+                if (n < 7 || n > 19)
+                {
+                    continue;
+                }
+
+                // A leading '+' or '(' belongs to a phone number.
+                if (s > 0 && (text[s - 1] == '+' || text[s - 1] == '('))
+                {
+                    s--;
+                    if (s > 0 && text[s - 1] == '+')
+                    {
+                        s--;
+                    }
+                }
+
+                ValidateCandidate(text, s, e, digits[..n], b - a + 1, starts[a..(b + 1)], ends[a..(b + 1)], results);
+            }
+        }
+    }
+
+    private void ValidateCandidate(
+        ReadOnlySpan<char> text, int s, int e, ReadOnlySpan<char> d, int groups,
+        ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ICollection<PiiMatch> results)
+    {
+        var n = d.Length;
+        var raw = text[s..e];
+        var onlySpaceOrDash = !raw.ContainsAny('.', '/') && !raw.ContainsAny('(', ')');
+
+        if (n >= 12 && onlySpaceOrDash && !raw.StartsWith('+') && Checksums.Luhn(d) && IsCardPrefix(d))
+        {
+            results.Add(new PiiMatch(PiiEntityType.CreditCard, s, e - s, n == 12 ? 0.7 : 0.9, Name));
+        }
+
+        if (n == 9 && IsValidSsn(d))
+        {
+            var formatted = groups == 3 && ends[0] - starts[0] == 3 && ends[1] - starts[1] == 2 && onlySpaceOrDash;
+            results.Add(new PiiMatch(PiiEntityType.UsSsn, s, e - s, formatted ? 0.85 : 0.3, Name));
+        }
+
+        if (n == 11 && Checksums.Cpf(d))
+        {
+            var formatted = raw.Contains('.') && raw.Contains('-');
+            results.Add(new PiiMatch(PiiEntityType.BrCpf, s, e - s, formatted ? 0.9 : 0.55, Name));
+        }
+
+        if (n == 12 && d[0] >= '2' && Checksums.Verhoeff(d))
+        {
+            var formatted = groups == 1 || (groups == 3 && onlySpaceOrDash);
+            results.Add(new PiiMatch(PiiEntityType.InAadhaar, s, e - s, formatted ? 0.8 : 0.5, Name));
+        }
+
+        if (n == 10 && Checksums.NhsMod11(d))
+        {
+            results.Add(new PiiMatch(PiiEntityType.UkNhs, s, e - s, 0.4, Name));
+        }
+
+        if (n == 13 && IsValidZaId(d))
+        {
+            results.Add(new PiiMatch(PiiEntityType.ZaId, s, e - s, 0.8, Name));
+        }
+
+        if (n == 15 && d[0] is '1' or '2' or '3' or '4' or '7' or '8' && Checksums.FrenchNir(d))
+        {
+            results.Add(new PiiMatch(PiiEntityType.FrNir, s, e - s, 0.9, Name));
+        }
+
+        if (n == 11 && groups == 1)
+        {
+            results.Add(new PiiMatch(PiiEntityType.NgNin, s, e - s, 0.2, Name));
+        }
+
+        if (n is 7 or 8 && groups == 1)
+        {
+            results.Add(new PiiMatch(PiiEntityType.KeNationalId, s, e - s, 0.2, Name));
+        }
+
+        if (n <= 15)
+        {
+            var score = PhoneScore(raw, n, groups);
+            if (score > 0)
+            {
+                results.Add(new PiiMatch(PiiEntityType.PhoneNumber, s, e - s, score, Name));
+            }
+        }
+    }
+
+    private double PhoneScore(ReadOnlySpan<char> raw, int digitCount, int groups)
+    {
+        var international = raw.StartsWith('+') || raw.StartsWith("00", StringComparison.Ordinal);
+        var shaped = international || raw.Contains('(') || groups >= 2;
+        if (!shaped && digitCount < 9)
+        {
+            return 0;
+        }
+
+        var candidate = raw.ToString();
+        try
+        {
+            if (international)
+            {
+                var number = _phones.Parse(candidate.StartsWith('+') ? candidate : "+" + candidate[2..], "ZZ");
+                return _phones.IsValidNumber(number) ? 0.9 : 0.45;
+            }
+
+            foreach (var region in _regions)
+            {
+                var number = _phones.Parse(candidate, region);
+                if (_phones.IsValidNumberForRegion(number, region))
+                {
+                    return 0.8;
+                }
+            }
+        }
+        catch (NumberParseException)
+        {
+            return 0;
+        }
+
+        // Phone-shaped but not valid for a default region: reported when grouped like a phone number, but
+        // "1 234 567" (thousands written with spaces or dots) needs a context word.
+        if (!shaped)
+        {
+            return 0.2;
+        }
+
+        return groups >= 2 && !LooksLikeThousands(raw) ? 0.5 : 0.4;
+    }
+
+    private static bool LooksLikeThousands(ReadOnlySpan<char> raw)
+    {
+        var groups = 0;
+        var groupLength = 0;
+        var first = -1;
+        foreach (var c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                groupLength++;
+                continue;
+            }
+
+            if (c is not (' ' or '.' or '\u00A0'))
+            {
+                return false;
+            }
+
+            if (first < 0)
+            {
+                first = groupLength;
+            }
+            else if (groupLength != 3)
+            {
+                return false;
+            }
+
+            groups++;
+            groupLength = 0;
+        }
+
+        return groups > 0 && first is >= 1 and <= 3 && groupLength == 3;
+    }
+
+    private static bool IsCardPrefix(ReadOnlySpan<char> d)
+    {
+        var two = ((d[0] - '0') * 10) + (d[1] - '0');
+        var four = (two * 100) + ((d[2] - '0') * 10) + (d[3] - '0');
+        var n = d.Length;
+        return d[0] switch
+        {
+            '4' => n is 13 or 16 or 19,                                   // Visa
+            '5' => (two is >= 51 and <= 55 && n == 16) || two is 50 or (>= 56 and <= 59), // Mastercard, Maestro
+            '2' => (four is >= 2221 and <= 2720 && n == 16) || (four == 2131 && n == 15) || n is 12 or 16, // Mastercard 2-series, JCB
+            '3' => (two is 34 or 37 && n == 15) || (two == 35 && n >= 16) || (two is 30 or 36 or 38 or 39 && n >= 14),
+            '6' => n >= 12,                                               // Discover, Maestro, UnionPay, RuPay
+            '1' => four == 1800 && n == 15,                               // JCB (legacy 15-digit)
+            _ => false,
+        };
+    }
+
+    private static bool IsValidSsn(ReadOnlySpan<char> d)
+    {
+        var area = int.Parse(d[..3], provider: null);
+        var group = int.Parse(d[3..5], provider: null);
+        var serial = int.Parse(d[5..], provider: null);
+        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0 && !Checksums.AllSame(d);
+    }
+
+    private static bool IsValidZaId(ReadOnlySpan<char> d)
+    {
+        var month = int.Parse(d[2..4], provider: null);
+        var day = int.Parse(d[4..6], provider: null);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month)
+            && d[10] is '0' or '1' && Checksums.Luhn(d);
+    }
+
+    private static bool IsIpv4(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        if (starts.Length != 4)
+        {
+            return false;
+        }
+
+        for (var g = 0; g < 4; g++)
+        {
+            var len = ends[g] - starts[g];
+            if (len is < 1 or > 3 || (g < 3 && (starts[g + 1] - ends[g] != 1 || text[ends[g]] != '.')))
+            {
+                return false;
+            }
+
+            if (int.Parse(text[starts[g]..ends[g]], provider: null) > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDateLike(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        if (starts.Length != 3)
+        {
+            return false;
+        }
+
+        var sep = text[ends[0]];
+        if (sep is not ('/' or '.' or '-') || starts[1] - ends[0] != 1 || text[ends[1]] != sep || starts[2] - ends[1] != 1)
+        {
+            return false;
+        }
+
+        var l0 = ends[0] - starts[0];
+        var l1 = ends[1] - starts[1];
+        var l2 = ends[2] - starts[2];
+        return (l0 <= 2 && l1 <= 2 && l2 is 2 or 4) || (l0 == 4 && l1 <= 2 && l2 <= 2);
+    }
+
+    private static bool IsDecimal(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends) =>
+        starts.Length == 2 && starts[1] - ends[0] == 1 && text[ends[0]] == '.';
+}

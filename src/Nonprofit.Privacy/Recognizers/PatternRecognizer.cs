@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// Context-bound patterns, where a source-generated regular expression is the clearest tool: GPS
+/// coordinates (decimal and degrees-minutes-seconds), ages stated with a phrase ("34 years old", "j'ai 34
+/// ans", "tengo 27 años", "nina miaka 25", "meri umar 30 saal") and dates of birth (a date after a birth
+/// word in any of the six languages; a bare date is not personal data).
+/// </summary>
+internal sealed partial class PatternRecognizer : IPiiRecognizer
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    private static readonly PiiEntityType[] s_types = [PiiEntityType.GpsCoordinates, PiiEntityType.Age, PiiEntityType.DateOfBirth];
+
+    private static readonly string[] s_birthWords =
+    [
+        "born", "birth", "dob", "d.o.b", "birthday", "née", "né", "naissance", "nacimiento", "nacido", "nacida", "nació",
+        "nascimento", "nascido", "nascida", "nasceu", "alizaliwa", "nilizaliwa", "kuzaliwa", "janam", "janmdin", "paida",
+        "जन्म", "पैदा",
+    ];
+
+    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?![\d.])", Options)]
+    private static partial Regex DecimalCoordinates();
+
+    [GeneratedRegex(@"\d{1,2}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[NS],?\s{0,2}\d{1,3}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[EWO]", Options)]
+    private static partial Regex DmsCoordinates();
+
+    [GeneratedRegex(
+        @"\b(?:(?:aged?|age of|at the age of|age:)\s{1,3}\d{1,3}\b|turn(?:ed|s|ing)?\s\d{1,3}\b(?!\s?(?:%|percent|degrees|times|points))|(?:(?:he|she|i|they|you|we)\s(?:was|is|am|are|were)|i'm|i’m)\s\d{1,3}(?=\s?(?:[.,;!?]|$|years?|yrs?|y/o))|\d{1,3}\s?(?:-\s?)?(?:years?|yrs?)(?:\s?-\s?|\s)old\b|\d{1,3}\s?(?:yrs|yo|y/o|y\.o\.)(?!\w)" +
+        @"|(?:j['’]ai|âgée?s? de|elle a|il a|tu as|vous avez)\s\d{1,3}\s?ans\b" +
+        @"|(?:tengo|tiene|tienes|edad(?: de)?:?|de)\s\d{1,3}\s?años\b" +
+        @"|(?:tenho|tem|idade(?: de)?:?|com)\s\d{1,3}\s?anos\b" +
+        @"|(?:nina|ana|umri wa|umri)\s(?:miaka\s)?\d{1,3}\b|miaka\s\d{1,3}\b" +
+        @"|(?:umar|umra|umr|age)\s(?:hai\s|he\s)?\d{1,3}\b|\d{1,3}\s?(?:saal|sal)\s(?:ki|ka|ke)\b" +
+        @"|(?:उम्र|आयु)\s?(?:है\s)?\d{1,3}|\d{1,3}\s?(?:साल|वर्ष)\s(?:की|का|के))", Options)]
+    private static partial Regex AgePhrase();
+
+    [GeneratedRegex(
+        @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}" +
+        @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
+        @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b", Options)]
+    private static partial Regex Date();
+
+    public string Name => "pattern";
+
+    public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
+
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
+        // Every pattern needs a digit: skip the regex engines on text without one.
+        if (!text.ContainsAny(TextScan.Digits))
+        {
+            return;
+        }
+
+        foreach (var m in DecimalCoordinates().EnumerateMatches(text))
+        {
+            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.6, Name));
+        }
+
+        foreach (var m in DmsCoordinates().EnumerateMatches(text))
+        {
+            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
+        }
+
+        foreach (var m in AgePhrase().EnumerateMatches(text))
+        {
+            // The age is the number in the phrase.
+            var phrase = text.Slice(m.Index, m.Length);
+            var first = phrase.IndexOfAny(TextScan.Digits);
+            var last = first;
+            while (last < phrase.Length && char.IsAsciiDigit(phrase[last]))
+            {
+                last++;
+            }
+
+            var value = int.Parse(phrase[first..last], provider: null);
+            if (value is > 0 and <= 120)
+            {
+                results.Add(new PiiMatch(PiiEntityType.Age, m.Index + first, last - first, 0.8, Name));
+            }
+        }
+
+        foreach (var m in Date().EnumerateMatches(text))
+        {
+            var window = text[Math.Max(0, m.Index - 40)..m.Index];
+            if (ContextLexicon.ContainsWord(window, s_birthWords))
+            {
+                results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.85, Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+using System;
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Net;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// Network identifiers: e-mail addresses, URLs (with a scheme or <c>www.</c>) and bare domains with a known
+/// top-level domain, IPv6 addresses and MAC addresses.
+/// </summary>
+internal sealed class WebRecognizer : IPiiRecognizer
+{
+    private static readonly PiiEntityType[] s_types =
+        [PiiEntityType.EmailAddress, PiiEntityType.Url, PiiEntityType.IpAddress, PiiEntityType.MacAddress];
+
+    private static readonly SearchValues<char> s_triggers = SearchValues.Create("@:.");
+    private static readonly SearchValues<char> s_localPartStops = SearchValues.Create(":/;?=&");
+    private static readonly SearchValues<char> s_domainStops = SearchValues.Create("/:?;&=#");
+
+    private static readonly FrozenSet<string> s_topLevelDomains = FrozenSet.ToFrozenSet(
+    [
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "me", "app", "dev", "ai", "ngo", "ong",
+        "us", "uk", "ca", "au", "nz", "ie", "fr", "be", "ch", "de", "at", "nl", "lu", "es", "pt", "it", "se", "no", "dk",
+        "fi", "is", "ee", "lv", "lt", "pl", "cz", "sk", "hu", "ro", "bg", "gr", "cy", "mt", "hr", "si", "rs", "ru", "ua",
+        "tr", "il", "in", "pk", "bd", "lk", "np", "cn", "jp", "kr", "tw", "hk", "sg", "my", "id", "ph", "th", "vn", "br",
+        "ar", "cl", "mx", "pe", "za", "ke", "ng", "tz", "ug", "rw", "et", "gh", "sn", "ci", "cm", "eg", "ma", "tn", "dz",
+        "online", "site", "shop", "store", "xyz", "email", "org.uk", "co.uk",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    public string Name => "web";
+
+    public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
+
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
+        var i = 0;
+        var coveredUntil = 0;
+        while (i < text.Length)
+        {
+            var next = text[i..].IndexOfAny(s_triggers);
+            if (next < 0)
+            {
+                return;
+            }
+
+            var at = i + next;
+            i = at + 1;
+            if (at < coveredUntil)
+            {
+                continue;
+            }
+
+            var (start, end) = Token(text, at);
+            if (end - start < 4)
+            {
+                continue;
+            }
+
+            var token = text[start..end];
+            PiiMatch? match = text[at] switch
+            {
+                '@' => Email(token, start),
+                ':' => UrlWithScheme(token, start) ?? Ipv6OrMac(token, start),
+                _ => Domain(token, start) ?? Mac(token, start, '.'),
+            };
+
+            if (match is { } m)
+            {
+                results.Add(m);
+                coveredUntil = m.End;
+                i = Math.Max(i, m.End);
+            }
+        }
+    }
+
+    // A token is a run of characters that may appear in an address, URL or domain.
+    private static (int Start, int End) Token(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        while (start > 0 && IsTokenChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < text.Length && IsTokenChar(text[end]))
+        {
+            end++;
+        }
+
+        // Trailing punctuation ends a sentence, not an address.
+        while (end > start && text[end - 1] is '.' or ',' or ':' or ';' or '!' or '?' or ')' or '\'' or '"')
+        {
+            end--;
+        }
+
+        while (start < end && text[start] is '.' or ':' or '(')
+        {
+            start++;
+        }
+
+        return (start, end);
+    }
+
+    private static bool IsTokenChar(char c) =>
+        char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '@' or ':' or '/' or '%' or '+' or '?' or '=' or '&' or '#' or '~' or ';';
+
+    private PiiMatch? Email(ReadOnlySpan<char> token, int start)
+    {
+        var atIndex = token.IndexOf('@');
+        var local = token[..atIndex];
+        var domain = token[(atIndex + 1)..];
+        var localStart = local.LastIndexOfAny(s_localPartStops);
+        if (localStart >= 0)
+        {
+            start += localStart + 1;
+            local = local[(localStart + 1)..];
+        }
+
+        var domainEnd = domain.IndexOfAny(s_domainStops);
+        if (domainEnd >= 0)
+        {
+            domain = domain[..domainEnd];
+        }
+
+        if (local.IsEmpty || local.Length > 64 || domain.IndexOf('@') >= 0 || !IsHost(domain))
+        {
+            return null;
+        }
+
+        return new PiiMatch(PiiEntityType.EmailAddress, start, local.Length + 1 + domain.Length, 0.95, Name);
+    }
+
+    private PiiMatch? UrlWithScheme(ReadOnlySpan<char> token, int start)
+    {
+        var scheme = token.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0 || !token[..scheme].ToString().ToLowerInvariant().StartsWith("http", StringComparison.Ordinal)
+            && !token[..scheme].Equals("ftp", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var hostStart = scheme + 3;
+        var host = token[hostStart..];
+        var hostEnd = host.IndexOfAny("/?#");
+        var hostPart = hostEnd >= 0 ? host[..hostEnd] : host;
+        var credentials = hostPart.LastIndexOf('@');
+        if (credentials >= 0)
+        {
+            hostPart = hostPart[(credentials + 1)..];
+        }
+
+        var port = hostPart.IndexOf(':');
+        if (port >= 0)
+        {
+            hostPart = hostPart[..port];
+        }
+
+        return hostPart.Length >= 3 && (IsHost(hostPart) || IPAddress.TryParse(hostPart, out _))
+            ? new PiiMatch(PiiEntityType.Url, start, token.Length, 0.9, Name)
+            : null;
+    }
+
+    private PiiMatch? Domain(ReadOnlySpan<char> token, int start)
+    {
+        if (token.Contains('@') || token.Contains("://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hostEnd = token.IndexOfAny("/?#:");
+        var host = hostEnd >= 0 ? token[..hostEnd] : token;
+        var www = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+        if (!IsHost(host) || (!www && !LooksLikeDomainCase(host)))
+        {
+            return null;
+        }
+
+        return new PiiMatch(PiiEntityType.Url, start, token.Length, www ? 0.85 : 0.6, Name);
+    }
+
+    // "Node.js", "ASP.NET", "e.g." are not domains: a bare domain has a lower-case known TLD.
+    private static bool LooksLikeDomainCase(ReadOnlySpan<char> host)
+    {
+        var tld = host[(host.LastIndexOf('.') + 1)..];
+        foreach (var c in tld)
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHost(ReadOnlySpan<char> host)
+    {
+        var lastDot = host.LastIndexOf('.');
+        if (lastDot <= 0 || lastDot == host.Length - 1)
+        {
+            return false;
+        }
+
+        var tld = host[(lastDot + 1)..];
+        if (!s_topLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld))
+        {
+            return false;
+        }
+
+        var label = 0;
+        foreach (var c in host)
+        {
+            if (c == '.')
+            {
+                if (label == 0)
+                {
+                    return false;
+                }
+
+                label = 0;
+            }
+            else if (char.IsLetterOrDigit(c) || c == '-' || c == '_')
+            {
+                label++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private PiiMatch? Ipv6OrMac(ReadOnlySpan<char> token, int start)
+    {
+        if (token.Count(':') < 2)
+        {
+            return null;
+        }
+
+        if (Mac(token, start, ':') is { } mac)
+        {
+            return mac;
+        }
+
+        var candidate = token;
+        var slash = candidate.IndexOf('/');
+        if (slash > 0)
+        {
+            candidate = candidate[..slash];
+        }
+
+        foreach (var c in candidate)
+        {
+            if (!char.IsAsciiHexDigit(c) && c is not ':' and not '.')
+            {
+                return null;
+            }
+        }
+
+        return IPAddress.TryParse(candidate, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? new PiiMatch(PiiEntityType.IpAddress, start, candidate.Length, 0.85, Name)
+            : null;
+    }
+
+    private PiiMatch? Mac(ReadOnlySpan<char> token, int start, char separator)
+    {
+        // 01:23:45:67:89:ab, 01-23-45-67-89-ab, 0123.4567.89ab
+        if (token.Length == 17 && separator == ':')
+        {
+            for (var k = 0; k < 17; k++)
+            {
+                var ok = k % 3 == 2 ? token[k] == ':' : char.IsAsciiHexDigit(token[k]);
+                if (!ok)
+                {
+                    return null;
+                }
+            }
+
+            return new PiiMatch(PiiEntityType.MacAddress, start, 17, 0.8, Name);
+        }
+
+        if (token.Length == 14 && separator == '.' && token[4] == '.' && token[9] == '.')
+        {
+            foreach (var c in token)
+            {
+                if (c != '.' && !char.IsAsciiHexDigit(c))
+                {
+                    return null;
+                }
+            }
+
+            return new PiiMatch(PiiEntityType.MacAddress, start, 14, 0.6, Name);
+        }
+
+        return null;
+    }
+}

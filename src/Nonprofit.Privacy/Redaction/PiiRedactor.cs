@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Nonprofit.Privacy;
+
+/// <summary>
+/// Replaces the personal data a <see cref="PiiDetector"/> finds, with an operator per entity type. Thread-safe.
+/// </summary>
+public sealed class PiiRedactor
+{
+    private readonly PiiDetector _detector;
+    private readonly PiiRedactorOptions _options;
+    private readonly IPseudonymVault _vault;
+    private readonly ReadOnlyMemory<byte> _hashKey;
+
+    /// <summary>Initializes a redactor with typed placeholders and an in-memory vault.</summary>
+    /// <param name="detector">The detector.</param>
+    public PiiRedactor(PiiDetector detector)
+        : this(detector, new PiiRedactorOptions(), new InMemoryPseudonymVault())
+    {
+    }
+
+    /// <summary>Initializes a redactor.</summary>
+    /// <param name="detector">The detector.</param>
+    /// <param name="options">The operators and key.</param>
+    /// <param name="vault">Where pseudonyms are kept.</param>
+    /// <exception cref="ArgumentException">The hash key is set but shorter than 32 bytes, or the default scope is empty.</exception>
+    public PiiRedactor(PiiDetector detector, PiiRedactorOptions options, IPseudonymVault vault)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(vault);
+        if (options.HashKey is { Length: < 32 })
+        {
+            throw new ArgumentException("PiiRedactorOptions.HashKey must have at least 32 bytes.", nameof(options));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(options.DefaultScope, nameof(options));
+        _detector = detector;
+        _options = options;
+        _vault = vault;
+        _hashKey = options.HashKey is null ? ReadOnlyMemory<byte>.Empty : (byte[])options.HashKey.Clone();
+    }
+
+    /// <summary>Initializes a redactor from dependency injection.</summary>
+    /// <param name="detector">The detector.</param>
+    /// <param name="options">The validated options.</param>
+    /// <param name="vault">Where pseudonyms are kept.</param>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public PiiRedactor(PiiDetector detector, IOptions<PiiRedactorOptions> options, IPseudonymVault vault)
+        : this(detector, (options ?? throw new ArgumentNullException(nameof(options))).Value, vault)
+    {
+    }
+
+    /// <summary>Gets the detector.</summary>
+    public PiiDetector Detector => _detector;
+
+    /// <summary>Gets the vault of pseudonyms.</summary>
+    public IPseudonymVault Vault => _vault;
+
+    /// <summary>Redacts <paramref name="text"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="scope">The pseudonym scope (for example a conversation id); <see cref="PiiRedactorOptions.DefaultScope"/> when null.</param>
+    /// <returns>The text with every match replaced; the same instance when nothing was found.</returns>
+    public string Redact(string text, string? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var matches = _detector.Detect(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        Apply(text, matches, scope, builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Redacts <paramref name="text"/> with matches found earlier, appending the result.</summary>
+    /// <param name="text">The text the matches were found in.</param>
+    /// <param name="matches">Matches ordered by position and not overlapping, as <see cref="PiiDetector.Detect(string)"/> returns them.</param>
+    /// <param name="scope">The pseudonym scope; <see cref="PiiRedactorOptions.DefaultScope"/> when null.</param>
+    /// <param name="destination">Receives the redacted text.</param>
+    /// <exception cref="ArgumentException">A match lies outside the text, or matches overlap or are out of order.</exception>
+    public void Apply(ReadOnlySpan<char> text, IReadOnlyList<PiiMatch> matches, string? scope, StringBuilder destination)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        ArgumentNullException.ThrowIfNull(destination);
+        var context = new RedactionContext(scope ?? _options.DefaultScope, _vault, _hashKey);
+        var position = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (m.Start < position || m.End > text.Length || m.Length <= 0)
+            {
+                throw new ArgumentException(
+                    $"Match {i} ({m.Type}, {m.Start}..{m.End}) is out of order, overlaps the previous one or lies outside the text of length {text.Length}.",
+                    nameof(matches));
+            }
+
+            destination.Append(text[position..m.Start]);
+            OperatorFor(m.Type).Write(text.Slice(m.Start, m.Length), m.Type, context, destination);
+            position = m.End;
+        }
+
+        destination.Append(text[position..]);
+    }
+
+    private RedactionOperator OperatorFor(PiiEntityType type) =>
+        _options.Operators.TryGetValue(type.Name, out var op) ? op : _options.DefaultOperator;
+}
