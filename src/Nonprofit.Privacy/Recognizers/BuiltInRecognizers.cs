@@ -11,5 +11,9 @@ internal static class BuiltInRecognizers
         yield return new NumericRecognizer(options.DefaultRegions);
         yield return new IdentifierRecognizer();
         yield return new PatternRecognizer();
+        if (options.EnableNameAndPlaceRecognizers)
+        {
+            yield return new NameAndPlaceRecognizer();
+        }
     }
 }

@@ -1,0 +1,373 @@
+using System;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>Street addresses and postal address blocks.</summary>
+internal sealed partial class NameAndPlaceRecognizer
+{
+    private const int MaxStreetNameTokens = 6;
+
+    /// <summary>
+    /// Recognises a street starting at token <paramref name="i"/>: "123 Main Street", "12 rue de la Paix",
+    /// "Calle Mayor 5", "Rua Augusta, 274", "727 Gesterbyntie 68", "Moi Avenue", "Apt. 117", "PSC 3294, Box 9168".
+    /// </summary>
+    private static bool TryAddress(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var t = tokens[i];
+        if (t.Kind == TokenKind.Number)
+        {
+            if (t.Length > 6)
+            {
+                return false;
+            }
+
+            // "3369 24 Clarke Avenue": a building number, then the street's own number.
+            var from = i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length <= 5
+                && !tokens[i + 1].Is(TokenFlags.LineStart) ? i + 1 : i;
+            return NumberThenStreet(text, tokens, from, out end) || NumberThenPrefixStreet(text, tokens, from, out end)
+                || NumberWordNumber(text, tokens, from, out end);
+        }
+
+        var word = Slice(text, t);
+        if (t.IsCapitalizedWord && Gazetteer.Contains(NameLexicon.StreetPrefixes, word) && PrefixStreet(text, tokens, i, out end))
+        {
+            return true;
+        }
+
+        if (t.IsCapitalizedWord && Gazetteer.Contains(NameLexicon.UnitWords, word) && Unit(text, tokens, i, out end))
+        {
+            return true;
+        }
+
+        if (t.IsCapitalizedWord && (word.Equals("PSC", StringComparison.Ordinal) || word.Equals("USNS", StringComparison.Ordinal)
+            || word.Equals("USS", StringComparison.Ordinal) || word.Equals("USNV", StringComparison.Ordinal)
+            || word.Equals("USCGC", StringComparison.Ordinal)))
+        {
+            return Military(text, tokens, i, out end);
+        }
+
+        return t.IsCapitalizedWord && !IsCommon(word) && NamedStreetWithoutNumber(text, tokens, i, out end);
+    }
+
+    // "123 Main Street", "90 Whitchurch Road", "123 N. Main St. Apt 4"
+    private static bool NumberThenStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var k = i + 1;
+        var words = 0;
+        while (k < tokens.Length && words < MaxStreetNameTokens && !tokens[k].Is(TokenFlags.LineStart))
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punctuation && text[t.Start] == '.' && words > 0)
+            {
+                k++;
+                continue;
+            }
+
+            if (t.Kind != TokenKind.Word || (!t.IsCapitalizedWord && !Gazetteer.Contains(NameLexicon.NameParticles, Slice(text, t))))
+            {
+                break;
+            }
+
+            words++;
+            if (words >= 2 && Gazetteer.Contains(NameLexicon.StreetSuffixes, Slice(text, t)))
+            {
+                end = AfterUnit(text, tokens, SkipDot(text, tokens, k + 1));
+                return true;
+            }
+
+            k++;
+        }
+
+        return false;
+    }
+
+    // "12 rue de la Paix", "5, avenue Foch", "221B Baker Street" is handled above.
+    private static bool NumberThenPrefixStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var k = i + 1;
+        if (k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+        {
+            k++;
+        }
+
+        if (k >= tokens.Length || tokens[k].Kind != TokenKind.Word || tokens[k].Is(TokenFlags.LineStart)
+            || !Gazetteer.Contains(NameLexicon.StreetPrefixes, Slice(text, tokens[k])) || Slice(text, tokens[k]).Length < 3)
+        {
+            return false;
+        }
+
+        var nameEnd = StreetName(text, tokens, SkipDot(text, tokens, k + 1));
+        if (nameEnd <= k + 1)
+        {
+            return false;
+        }
+
+        end = AfterUnit(text, tokens, nameEnd);
+        return true;
+    }
+
+    // "Calle Mayor 5", "Rua Augusta, 274", "Avenida Paulista, 1578", "Barabara ya Moi", "rue de la Paix"
+    private static bool PrefixStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        if (Slice(text, tokens[i]).Length < 3 && !(i + 1 < tokens.Length && text[tokens[i + 1].Start] is '.' or '/'))
+        {
+            return false;
+        }
+
+        var nameStart = SkipDot(text, tokens, i + 1);
+        if (nameStart < tokens.Length && text[tokens[nameStart].Start] == '/')
+        {
+            nameStart++;
+        }
+
+        var nameEnd = StreetName(text, tokens, nameStart);
+        if (nameEnd <= nameStart || !tokens[nameEnd - 1].IsCapitalizedWord)
+        {
+            return false;
+        }
+
+        var k = nameEnd;
+        if (k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+        {
+            k++;
+        }
+
+        if (k < tokens.Length && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart) && tokens[k].Length <= 5)
+        {
+            end = AfterUnit(text, tokens, k + 1);
+            return true;
+        }
+
+        // Without a number only a capitalised street type and name: "Barabara ya Moi", "Avenue Foch".
+        end = nameEnd;
+        return nameEnd - nameStart <= 3;
+    }
+
+    // "727 Gesterbyntie 68", "3482 Via Franscini 71", "233 Erzsébet tér 19.", "6076 Piroska u. 97."
+    private static bool NumberWordNumber(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var k = i + 1;
+        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart) || IsCommon(Slice(text, tokens[k])))
+        {
+            return false;
+        }
+
+        var words = 0;
+        while (k < tokens.Length && words < 4 && !tokens[k].Is(TokenFlags.LineStart))
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Number)
+            {
+                if (words == 0 || t.Length > 4)
+                {
+                    return false;
+                }
+
+                end = AfterUnit(text, tokens, SkipDot(text, tokens, k + 1));
+                return true;
+            }
+
+            if (t.Kind == TokenKind.Punctuation && text[t.Start] == '.' && words > 0)
+            {
+                k++;
+                continue;
+            }
+
+            if (t.Kind != TokenKind.Word || IsCommon(Slice(text, t)))
+            {
+                return false;
+            }
+
+            words++;
+            k++;
+        }
+
+        return false;
+    }
+
+    // "Moi Avenue", "Ngong Road", "Gandhi Marg"
+    private static bool NamedStreetWithoutNumber(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var k = i + 1;
+        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart))
+        {
+            return false;
+        }
+
+        var suffix = Slice(text, tokens[k]);
+        if (suffix.Length < 4 || !Gazetteer.Contains(NameLexicon.StreetSuffixes, suffix)
+            || suffix.Equals("Court", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Park", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("Hill", StringComparison.OrdinalIgnoreCase) || suffix.Equals("View", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("Point", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Place", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        end = AfterUnit(text, tokens, k + 1);
+        return true;
+    }
+
+    // "Apt. 117", "Suite 464", "Flat 3B"
+    private static bool Unit(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var word = Slice(text, tokens[i]);
+        if (word.Length < 3 || word.Equals("No", StringComparison.OrdinalIgnoreCase) || word.Equals("Room", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("Floor", StringComparison.OrdinalIgnoreCase) || word.Equals("Building", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var k = SkipDot(text, tokens, i + 1);
+        if (k < tokens.Length && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart))
+        {
+            end = k + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    // "PSC 3294, Box 9168" / "USS Lorenzen" (then "FPO AE 25990" on the next line via the block)
+    private static bool Military(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    {
+        end = i;
+        var k = i + 1;
+        if (k < tokens.Length && (tokens[k].Kind == TokenKind.Number || tokens[k].IsCapitalizedWord) && !tokens[k].Is(TokenFlags.LineStart))
+        {
+            end = k + 1;
+            while (end < tokens.Length && !tokens[end].Is(TokenFlags.LineStart) && end - i < 6
+                && (tokens[end].Kind == TokenKind.Number || text[tokens[end].Start] == ',' || Slice(text, tokens[end]).Equals("Box", StringComparison.Ordinal)))
+            {
+                end++;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A street name: capitalised words and lower-case particles ("de la", "ya"), ending on a capitalised word.</summary>
+    private static int StreetName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int start)
+    {
+        var end = start;
+        var k = start;
+        while (k < tokens.Length && k - start < MaxStreetNameTokens && !(k > start && tokens[k].Is(TokenFlags.LineStart)))
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word)
+            {
+                break;
+            }
+
+            var w = Slice(text, t);
+            if (t.IsCapitalizedWord && !IsCommon(w))
+            {
+                end = k + 1;
+            }
+            else if (!Gazetteer.Contains(NameLexicon.NameParticles, w) && !w.Equals("ya", StringComparison.Ordinal)
+                && !w.StartsWith("l'", StringComparison.Ordinal) && !w.StartsWith("d'", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        return end;
+    }
+
+    private static int SkipDot(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int k) =>
+        k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.' && !tokens[k].Is(TokenFlags.SpaceBefore) ? k + 1 : k;
+
+    // ", Apt 4", " Suite 501", " #12"
+    private static int AfterUnit(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int k)
+    {
+        var j = k;
+        if (j < tokens.Length && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == ',')
+        {
+            j++;
+        }
+
+        if (j < tokens.Length && !tokens[j].Is(TokenFlags.LineStart)
+            && (Gazetteer.Contains(NameLexicon.UnitWords, Slice(text, tokens[j])) || text[tokens[j].Start] == '#'))
+        {
+            var n = SkipDot(text, tokens, j + 1);
+            if (n < tokens.Length && tokens[n].Kind == TokenKind.Number && !tokens[n].Is(TokenFlags.LineStart))
+            {
+                return n + 1;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Extends a street over the rest of a postal address: ", Springfield, IL 62701" on the same line, and the
+    /// following short lines of an address block (unit, city, region, country, postal code).
+    /// </summary>
+    private int ExtendAddressBlock(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int end)
+    {
+        var k = end;
+        var lines = 0;
+        while (k < tokens.Length && lines <= 4)
+        {
+            var lineStart = tokens[k].Is(TokenFlags.LineStart);
+            if (lineStart)
+            {
+                lines++;
+            }
+
+            // Take a run of address-like tokens up to the end of this line.
+            var j = k;
+            var accepted = k;
+            var sawContent = false;
+            while (j < tokens.Length && (j == k || !tokens[j].Is(TokenFlags.LineStart)))
+            {
+                var t = tokens[j];
+                var ok = t.Kind switch
+                {
+                    TokenKind.Number => t.Length <= 10,
+                    TokenKind.Word => t.IsCapitalizedWord && !IsCommon(Slice(text, t)) || IsPlace(Slice(text, t))
+                        || Gazetteer.Contains(NameLexicon.NameParticles, Slice(text, t)),
+                    _ => text[t.Start] is ',' or '-' or '>' or '/',
+                };
+                if (!ok || j - k > 8)
+                {
+                    break;
+                }
+
+                sawContent |= t.Kind != TokenKind.Punctuation;
+                j++;
+                if (t.Kind != TokenKind.Punctuation)
+                {
+                    accepted = j;
+                }
+            }
+
+            var lineEnded = j >= tokens.Length || tokens[j].Is(TokenFlags.LineStart);
+            if (!sawContent || (lineStart && !lineEnded))
+            {
+                // A following line that is not entirely address-like ends the block.
+                break;
+            }
+
+            end = Math.Max(end, accepted);
+            if (!lineEnded)
+            {
+                break;
+            }
+
+            k = j;
+        }
+
+        return end;
+    }
+}

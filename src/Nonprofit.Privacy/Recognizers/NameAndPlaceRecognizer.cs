@@ -1,0 +1,417 @@
+using System;
+using System.Collections.Generic;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// Person names, places and street addresses, without a model: multilingual cue phrases ("my name is",
+/// "je m'appelle", "jina langu ni", "मेरा नाम"), honorifics, capitalisation, gazetteers of given names,
+/// surnames, cities and countries, street types per language and postal address blocks.
+/// </summary>
+internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
+{
+    private const int MaxNameTokens = 4;
+
+    private static readonly PiiEntityType[] s_types =
+        [PiiEntityType.Person, PiiEntityType.Location, PiiEntityType.StreetAddress, PiiEntityType.PostalCode];
+
+    private readonly Gazetteer _gazetteer = Gazetteer.Default;
+
+    public string Name => "names-places";
+
+    public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
+
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
+        var tokenizer = new WordTokenizer(text);
+        try
+        {
+            Scan(text, tokenizer.Tokens, results);
+        }
+        finally
+        {
+            tokenizer.Dispose();
+        }
+    }
+
+    private void Scan(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ICollection<PiiMatch> results)
+    {
+        var skipUntil = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            // Addresses first: a street found here covers its tokens.
+            if (i >= skipUntil && TryAddress(text, tokens, i, out var addressEnd))
+            {
+                var end = ExtendAddressBlock(text, tokens, addressEnd);
+                results.Add(new PiiMatch(PiiEntityType.StreetAddress, t.Start, tokens[end - 1].End - t.Start, 0.75, Name));
+                skipUntil = end;
+                continue;
+            }
+
+            if (t.Kind == TokenKind.Number)
+            {
+                continue;
+            }
+
+            var word = Slice(text, t);
+            if (TryPersonCue(text, tokens, i, results, out var cueEnd) || TryHonorific(text, tokens, i, results, out cueEnd))
+            {
+                i = Math.Max(i, cueEnd - 1);
+                continue;
+            }
+
+            if (TryLocationCue(text, tokens, i, results, out cueEnd))
+            {
+                i = Math.Max(i, cueEnd - 1);
+                continue;
+            }
+
+            if (TryPostalCode(text, tokens, i, results))
+            {
+                continue;
+            }
+
+            if (t.IsCapitalizedWord && !IsCommon(word))
+            {
+                var placeEnd = TryPlace(text, tokens, i, results, cued: false);
+                var nameEnd = TryGazetteerName(text, tokens, i, results);
+                i = Math.Max(i, Math.Max(placeEnd, nameEnd) - 1);
+            }
+        }
+    }
+
+    // --- Persons --------------------------------------------------------------------------------------
+
+    private bool TryPersonCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    {
+        end = i;
+        foreach (var (words, strong) in NameLexicon.PersonCues)
+        {
+            var after = MatchPhrase(text, tokens, i, words);
+            if (after < 0 || after >= tokens.Length)
+            {
+                continue;
+            }
+
+            var first = tokens[after];
+            if (first.Kind != TokenKind.Word || first.Is(TokenFlags.LineStart) && words[^1] != ":")
+            {
+                continue;
+            }
+
+            var firstWord = Slice(text, first);
+            var capital = first.IsCapitalizedWord;
+            if (!capital && !(strong && !IsCommon(firstWord)))
+            {
+                continue;
+            }
+
+            if (!strong && (IsCommon(firstWord) || IsPlace(firstWord)))
+            {
+                continue;
+            }
+
+            var nameEnd = TakeName(text, tokens, after, requireCapital: capital);
+            if (nameEnd == after)
+            {
+                continue;
+            }
+
+            results.Add(Span(PiiEntityType.Person, tokens, after, nameEnd, strong ? 0.85 : 0.7));
+            end = nameEnd;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TryHonorific(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    {
+        end = i;
+        var t = tokens[i];
+        if (!t.IsCapitalizedWord || !Gazetteer.Contains(NameLexicon.Honorifics, Slice(text, t)))
+        {
+            return false;
+        }
+
+        var next = i + 1;
+        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punctuation && text[tokens[next].Start] == '.')
+        {
+            next++;
+        }
+
+        if (next >= tokens.Length || !tokens[next].IsCapitalizedWord || IsCommon(Slice(text, tokens[next])))
+        {
+            return false;
+        }
+
+        var nameEnd = TakeName(text, tokens, next, requireCapital: true);
+        if (nameEnd == next)
+        {
+            return false;
+        }
+
+        results.Add(Span(PiiEntityType.Person, tokens, next, nameEnd, 0.85));
+        end = nameEnd;
+        return true;
+    }
+
+    private int TryGazetteerName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
+    {
+        var word = Slice(text, tokens[i]);
+        var known = Gazetteer.Contains(_gazetteer.FirstNames, word);
+        var ambiguous = Gazetteer.Contains(_gazetteer.AmbiguousFirstNames, word);
+        var end = TakeName(text, tokens, i, requireCapital: true);
+        var length = end - i;
+        var surnames = 0;
+        for (var k = i + 1; k < end; k++)
+        {
+            surnames += Gazetteer.Contains(_gazetteer.LastNames, Slice(text, tokens[k])) ? 1 : 0;
+        }
+
+        double score;
+        if (known && length >= 2)
+        {
+            score = 0.85;
+        }
+        else if (known)
+        {
+            // A lone given name: at the start of a sentence it may be an ordinary capitalised word.
+            score = tokens[i].Is(TokenFlags.AllCaps) ? 0 : 0.6;
+        }
+        else if (ambiguous && length >= 2 && surnames > 0)
+        {
+            score = 0.75;
+        }
+        else if (!ambiguous && length >= 2 && surnames > 0 && !tokens[i].Is(TokenFlags.SentenceStart))
+        {
+            score = 0.7; // unknown given name + known surname
+        }
+        else if (!ambiguous && length == 2 && surnames > 0)
+        {
+            score = 0.6;
+        }
+        else
+        {
+            return i + 1;
+        }
+
+        if (score == 0)
+        {
+            return i + 1;
+        }
+
+        results.Add(Span(PiiEntityType.Person, tokens, i, end, score));
+        return end;
+    }
+
+    /// <summary>Takes up to four name words from <paramref name="start"/>: capitalised words, initials and particles between them.</summary>
+    private static int TakeName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int start, bool requireCapital)
+    {
+        var end = start;
+        var names = 0;
+        var k = start;
+        while (k < tokens.Length && names < MaxNameTokens)
+        {
+            var t = tokens[k];
+            if (k > start && t.Is(TokenFlags.LineStart))
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Word)
+            {
+                var w = Slice(text, t);
+                var capital = t.IsCapitalizedWord;
+                if (k > start && !capital && Gazetteer.Contains(NameLexicon.NameParticles, w)
+                    && k + 1 < tokens.Length && tokens[k + 1].IsCapitalizedWord && !tokens[k + 1].Is(TokenFlags.LineStart))
+                {
+                    k++;
+                    continue;
+                }
+
+                if ((requireCapital || k > start) && !capital)
+                {
+                    break;
+                }
+
+                if (IsCommon(w) || Gazetteer.Contains(NameLexicon.StreetSuffixes, w) && k > start
+                    || Gazetteer.Contains(NameLexicon.Honorifics, w) && k > start)
+                {
+                    break;
+                }
+
+                names++;
+                k++;
+                end = k;
+
+                // An initial: "Sari J. Paavolainen".
+                if (w.Length == 1 && k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.'
+                    && k + 1 < tokens.Length && tokens[k + 1].IsCapitalizedWord)
+                {
+                    k++;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    // --- Places ---------------------------------------------------------------------------------------
+
+    private bool TryLocationCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    {
+        end = i;
+        foreach (var words in NameLexicon.LocationCues)
+        {
+            var after = MatchPhrase(text, tokens, i, words);
+            if (after < 0 || after >= tokens.Length || !tokens[after].IsCapitalizedWord || tokens[after].Is(TokenFlags.LineStart))
+            {
+                continue;
+            }
+
+            var weak = words.Length == 1 && Gazetteer.Contains(NameLexicon.WeakLocationCues, words[0]);
+            var placeEnd = TryPlace(text, tokens, after, results, cued: true);
+            if (placeEnd > after + 0)
+            {
+                if (placeEnd > after + 1 || HasPlaceAt(text, tokens, after))
+                {
+                    end = placeEnd;
+                    return true;
+                }
+            }
+
+            if (weak || IsCommon(Slice(text, tokens[after])))
+            {
+                continue;
+            }
+
+            // A strong cue ("I live in", "j'habite à", "ninaishi") before an unknown capitalised word.
+            var nameEnd = TakeName(text, tokens, after, requireCapital: true);
+            if (nameEnd > after)
+            {
+                results.Add(Span(PiiEntityType.Location, tokens, after, Math.Min(nameEnd, after + 3), 0.6));
+                end = nameEnd;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPlaceAt(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i) => IsPlace(Slice(text, tokens[i]));
+
+    private bool IsPlace(ReadOnlySpan<char> word) =>
+        Gazetteer.Contains(_gazetteer.Countries, word) || Gazetteer.Contains(_gazetteer.Cities, word);
+
+    /// <summary>Looks up one to four capitalised tokens from <paramref name="i"/> in the place gazetteers, longest first.</summary>
+    /// <returns>The token index after the place, or <paramref name="i"/> + 1 when there is none.</returns>
+    private int TryPlace(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, bool cued)
+    {
+        var maxEnd = i;
+        while (maxEnd < tokens.Length && maxEnd - i < 4 && !(maxEnd > i && tokens[maxEnd].Is(TokenFlags.LineStart))
+            && (tokens[maxEnd].Kind == TokenKind.Word || (tokens[maxEnd].Kind == TokenKind.Punctuation && text[tokens[maxEnd].Start] == '-')))
+        {
+            maxEnd++;
+        }
+
+        for (var end = maxEnd; end > i; end--)
+        {
+            if (!tokens[end - 1].IsCapitalizedWord)
+            {
+                continue;
+            }
+
+            var span = text[tokens[i].Start..tokens[end - 1].End];
+            if (Gazetteer.Contains(_gazetteer.Countries, span))
+            {
+                results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.85 : 0.75));
+                return end;
+            }
+
+            if (Gazetteer.Contains(_gazetteer.Cities, span))
+            {
+                var ambiguous = Gazetteer.Contains(_gazetteer.AmbiguousCities, span);
+                if (!ambiguous || cued)
+                {
+                    results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.8 : 0.65));
+                    return end;
+                }
+            }
+        }
+
+        return i + 1;
+    }
+
+    private static bool TryPostalCode(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
+    {
+        if (!Gazetteer.Contains(NameLexicon.PostcodeWords, Slice(text, tokens[i])))
+        {
+            return false;
+        }
+
+        var k = i + 1;
+        while (k < tokens.Length && k - i <= 3 && tokens[k].Kind != TokenKind.Number)
+        {
+            if (tokens[k].Is(TokenFlags.LineStart))
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        if (k >= tokens.Length || tokens[k].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        var end = k + 1;
+        if (end + 1 < tokens.Length && text[tokens[end].Start] == '-' && tokens[end + 1].Kind == TokenKind.Number
+            && tokens[end].Start == tokens[k].End)
+        {
+            end += 2;
+        }
+
+        results.Add(Span(PiiEntityType.PostalCode, tokens, k, end, 0.7, "names-places"));
+        return true;
+    }
+
+    // --- Shared -----------------------------------------------------------------------------------------
+
+    private static int MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, string[] words)
+    {
+        var k = i;
+        foreach (var w in words)
+        {
+            if (k >= tokens.Length || !Slice(text, tokens[k]).Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return -1;
+            }
+
+            k++;
+        }
+
+        return k;
+    }
+
+    private static bool IsCommon(ReadOnlySpan<char> word) => Gazetteer.Contains(NameLexicon.CommonWords, word);
+
+    private static ReadOnlySpan<char> Slice(ReadOnlySpan<char> text, WordToken t) => text.Slice(t.Start, t.Length);
+
+    private PiiMatch Span(PiiEntityType type, ReadOnlySpan<WordToken> tokens, int first, int end, double score) =>
+        Span(type, tokens, first, end, score, Name);
+
+    private static PiiMatch Span(PiiEntityType type, ReadOnlySpan<WordToken> tokens, int first, int end, double score, string name) =>
+        new(type, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score, name);
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Frozen;
+using System.Linq;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// The small hand-written lexicons of the name, place and address recognizer, in English, French, Spanish,
+/// Portuguese, Swahili and Hindi (Latin and Devanagari): honorifics, cue phrases, street types, unit words and
+/// frequent words that start sentences but are not names.
+/// </summary>
+internal static class NameLexicon
+{
+    public static FrozenSet<string> Honorifics { get; } = Set(
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "lord", "lady", "rev", "fr", "sr", "sra", "srta",
+        "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "don", "doña", "dona", "dom", "señor", "señora", "senhor", "senhora",
+        "bw", "bi", "bwana", "bibi", "mzee", "mama", "baba", "dada", "kaka", "shri", "sri", "smt", "shrimati", "kumari", "km",
+        "श्री", "श्रीमती", "कुमारी", "डॉ");
+
+    // Cue phrases followed by a person's name. Strong cues accept a lower-case name; weak ones need a capital.
+    public static (string[] Words, bool Strong)[] PersonCues { get; } =
+    [
+        .. Cues(true,
+            "my name is", "my name's", "name is", "his name is", "her name is", "i am called", "call me", "known as", "named", "name :",
+            "full name :", "patient :", "client :", "signed", "directed by :", "directed by", "written by", "regards ,", "sincerely ,",
+            "je m'appelle", "je m’appelle", "mon nom est", "il s'appelle", "elle s'appelle", "nom :", "prénom :",
+            "me llamo", "mi nombre es", "se llama", "nombre :",
+            "meu nome é", "me chamo", "se chama", "chama-se", "nome :",
+            "jina langu ni", "naitwa", "ninaitwa", "anaitwa", "jina lake ni", "jina :",
+            "mera naam", "mera nam", "meri naam", "uska naam", "unka naam", "naam :", "मेरा नाम", "उसका नाम", "नाम :"),
+        .. Cues(false,
+            "i am", "i'm", "i’m", "this is", "it's", "hello", "hi", "dear", "thanks", "thank you", "ask for", "talk to", "speak to",
+            "my husband", "my wife", "my partner", "my boyfriend", "my girlfriend", "my ex", "my sister", "my brother", "my son",
+            "my daughter", "my mother", "my father", "my friend", "my neighbour", "my neighbor", "my uncle", "my aunt", "my cousin",
+            "je suis", "bonjour", "mon mari", "ma femme", "mon copain", "ma sœur", "mon frère", "mon fils", "ma fille", "ma mère", "mon père",
+            "soy", "hola", "mi esposo", "mi marido", "mi esposa", "mi novio", "mi hermana", "mi hermano", "mi hijo", "mi hija", "mi madre",
+            "eu sou", "sou o", "sou a", "olá", "meu marido", "minha esposa", "meu namorado", "minha irmã", "meu irmão", "meu filho", "minha filha",
+            "mimi ni", "habari", "mume wangu", "mke wangu", "dada yangu", "kaka yangu", "mtoto wangu", "rafiki yangu",
+            "main", "mai", "namaste", "mere pati", "meri patni", "meri behen", "mera bhai", "मैं", "मेरे पति", "मेरी पत्नी"),
+    ];
+
+    // Cue phrases followed by a place where a person lives, comes from or goes.
+    public static string[][] LocationCues { get; } = Cues(
+        "live in", "lives in", "living in", "lived in", "moved to", "moved here from", "moved from", "originally from", "i'm from", "i am from",
+        "born in", "grew up in", "travelling to", "traveling to", "relocated to", "staying in", "based in", "located in", "coming to",
+        "from", "in", "to", "near", "at",
+        "j'habite à", "j’habite à", "j'habite en", "je vis à", "je viens de", "originaire de", "né à", "née à", "à", "en",
+        "vivo en", "vivo em", "soy de", "sou de", "moro em", "moro no", "moro na", "nací en", "nasci em", "de", "em", "no", "na",
+        "ninaishi", "naishi", "anaishi", "ninatoka", "natoka", "kutoka", "huko", "mjini", "katika",
+        "rehta hoon", "rehti hoon", "se hoon", "mein", "में", "से").Select(c => c.Words).ToArray();
+
+    /// <summary>Location cues that are bare prepositions: they only support a gazetteer hit, never an unknown word.</summary>
+    public static FrozenSet<string> WeakLocationCues { get; } = Set(
+        "from", "in", "to", "near", "at", "à", "en", "de", "em", "no", "na", "kutoka", "huko", "katika", "mein", "में", "से", "mjini");
+
+    // Street types written after the street name: "Main Street", "Moi Avenue", "Gandhi Marg".
+    public static FrozenSet<string> StreetSuffixes { get; } = Set(
+        "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "court", "ct", "place", "pl",
+        "way", "square", "sq", "terrace", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "crescent", "close", "gardens", "grove",
+        "row", "mews", "walk", "alley", "trail", "plaza", "park", "hill", "heights", "view", "ridge", "point", "crossing", "loop", "path",
+        "pike", "expressway", "freeway", "turnpike", "estate", "estates", "fields", "green", "gate", "wharf", "quay",
+        "marg", "nagar", "colony", "vihar", "enclave", "chowk", "gali", "bazaar", "bagh", "puram", "pur", "ganj",
+        "straße", "strasse", "weg", "gasse", "laan", "straat", "vej", "gatan", "gata", "katu", "tie", "utca", "ulica",
+        "मार्ग", "नगर", "रोड", "कॉलोनी", "गली", "चौक");
+
+    // Street types written before the street name: "rue de la Paix", "Calle Mayor", "Rua Augusta", "Barabara ya Moi".
+    public static FrozenSet<string> StreetPrefixes { get; } = Set(
+        "rue", "avenue", "av", "boulevard", "bd", "bld", "chemin", "allée", "allee", "impasse", "place", "quai", "route", "cours", "square", "passage",
+        "calle", "c", "avenida", "avda", "paseo", "plaza", "camino", "carretera", "ronda", "travesía", "glorieta",
+        "rua", "r", "travessa", "praça", "praca", "estrada", "largo", "alameda", "rodovia", "beco", "ladeira",
+        "barabara", "mtaa", "njia", "sector", "plot", "house", "flat", "block");
+
+    public static FrozenSet<string> UnitWords { get; } = Set(
+        "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box", "po", "bldg", "building", "#", "no",
+        "appartement", "appt", "étage", "etage", "bât", "bat", "piso", "puerta", "dpto", "depto", "apto", "andar", "bloco", "sala",
+        "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान");
+
+    public static FrozenSet<string> NameParticles { get; } = Set(
+        "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin",
+        "binti", "bint", "ibn", "al", "el", "y", "e", "st");
+
+    public static FrozenSet<string> PostcodeWords { get; } = Set(
+        "zip", "zipcode", "postcode", "postal", "cep", "cp", "pin", "pincode", "plz", "sanduku");
+
+    /// <summary>Frequent words that are capitalised at the start of a sentence or in titles but are not names or places.</summary>
+    public static FrozenSet<string> CommonWords { get; } = Set(
+        // English
+        "the", "a", "an", "and", "or", "but", "if", "then", "so", "because", "as", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+        "about", "into", "over", "after", "before", "under", "between", "through", "during", "without", "within", "up", "down", "out", "off",
+        "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "mine",
+        "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how",
+        "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will", "would",
+        "shall", "should", "may", "might", "must", "not", "no", "yes", "ok", "okay", "please", "thanks", "thank", "hello", "hi", "hey",
+        "dear", "regards", "best", "kind", "sincerely", "all", "any", "some", "every", "each", "both", "either", "neither", "one", "two",
+        "three", "first", "second", "last", "next", "new", "old", "good", "great", "bad", "big", "small", "more", "most", "less", "very",
+        "just", "also", "only", "even", "still", "again", "now", "today", "tomorrow", "yesterday", "tonight", "always", "never", "sometimes",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "street", "road", "avenue", "city", "country", "state",
+        "north", "south", "east", "west", "central", "university", "college", "school", "hospital", "clinic", "bank", "company", "inc",
+        "ltd", "llc", "group", "office", "desk", "fax", "mobile", "phone", "email", "tel", "address", "name", "note", "notes", "subject",
+        "date", "time", "bot", "user", "agent", "customer", "client", "patient", "doctor", "nurse", "mother", "father", "help", "call",
+        "card", "account", "credit", "debit", "number", "police", "god", "lord", "english", "french", "spanish", "american", "african",
+        "indian", "european", "how's", "what's", "i'm", "i'll", "i've", "i'd", "don't", "can't", "it's", "let's", "that's", "there's",
+        "hotline", "chat", "message", "report", "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "billing", "shipping", "home", "work",
+        "where", "when", "action", "adventure", "animation", "comedy", "kids", "family", "mystery", "suspense", "directed", "written",
+        // French
+        "le", "la", "les", "un", "une", "des", "du", "et", "ou", "mais", "donc", "car", "je", "tu", "il", "elle", "nous", "vous", "ils",
+        "elles", "mon", "ma", "mes", "ton", "ta", "son", "sa", "ses", "ce", "cette", "ces", "qui", "que", "quoi", "où", "quand", "comment",
+        "bonjour", "merci", "oui", "non", "avec", "pour", "dans", "sur", "chez", "est", "suis", "rue", "madame", "monsieur",
+        // Spanish / Portuguese
+        "el", "los", "las", "unos", "unas", "y", "o", "pero", "yo", "tú", "él", "ella", "nosotros", "ellos", "mi", "tu", "su", "mis",
+        "hola", "gracias", "sí", "por", "para", "con", "en", "es", "soy", "calle", "señor", "señora", "o", "os", "as", "um", "uma",
+        "eu", "ele", "ela", "nós", "eles", "meu", "minha", "seu", "sua", "olá", "obrigado", "obrigada", "sim", "não", "com", "em", "rua",
+        // Swahili
+        "na", "ya", "wa", "za", "kwa", "ni", "si", "mimi", "wewe", "yeye", "sisi", "wao", "habari", "asante", "ndiyo", "hapana", "tafadhali",
+        "leo", "kesho", "jana", "mama", "baba", "mtoto", "daktari", "shamba", "mahindi",
+        // Hindi (Latin)
+        "main", "mai", "mera", "meri", "mere", "aap", "hum", "woh", "yeh", "hai", "hain", "tha", "thi", "ka", "ki", "ke", "ko", "se",
+        "mein", "aur", "namaste", "dhanyavad", "haan", "nahi", "kya", "kaise", "kab", "kahan", "bhai", "behen", "didi");
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static (string[] Words, bool Strong)[] Cues(bool strong, params string[] phrases) =>
+        [.. phrases.Select(p => (Split(p), strong))];
+
+    private static (string[] Words, bool Strong)[] Cues(params string[] phrases) => Cues(true, phrases);
+
+    // "my name's" is two tokens for the tokenizer ("my", "name's"); "name :" is "name" then ":".
+    private static string[] Split(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

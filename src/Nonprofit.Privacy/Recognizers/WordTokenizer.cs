@@ -1,0 +1,179 @@
+using System;
+using System.Buffers;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>The kind of a <see cref="WordToken"/>.</summary>
+internal enum TokenKind : byte
+{
+    Word,
+    Number,
+    Punctuation,
+}
+
+/// <summary>Facts about a token's shape and position.</summary>
+[Flags]
+internal enum TokenFlags : byte
+{
+    None = 0,
+    Capitalized = 1,   // first letter upper case
+    AllCaps = 2,       // two or more letters, all upper case
+    LineStart = 4,     // first token on its line
+    SentenceStart = 8, // first token of the text or after . ! ? or a line break
+    SpaceBefore = 16,  // white space (not a line break) right before
+}
+
+/// <summary>A word, number or punctuation mark in a text.</summary>
+internal readonly record struct WordToken(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+{
+    public int End => Start + Length;
+
+    public bool Is(TokenFlags flag) => (Flags & flag) != 0;
+
+    public bool IsCapitalizedWord => Kind == TokenKind.Word && (Flags & (TokenFlags.Capitalized | TokenFlags.AllCaps)) != 0;
+}
+
+/// <summary>
+/// Splits a text into words (letters with inner apostrophes and hyphens), numbers and punctuation, into a
+/// pooled buffer: no allocation in steady state. Dispose to return the buffer.
+/// </summary>
+internal ref struct WordTokenizer
+{
+    private WordToken[] _tokens;
+
+    public WordTokenizer(ReadOnlySpan<char> text)
+    {
+        _tokens = ArrayPool<WordToken>.Shared.Rent(Math.Max(16, Math.Min(text.Length / 3, 1 << 20)));
+        Count = 0;
+        Tokenize(text);
+    }
+
+    public int Count { get; private set; }
+
+    public readonly ReadOnlySpan<WordToken> Tokens => _tokens.AsSpan(0, Count);
+
+    public void Dispose()
+    {
+        if (_tokens.Length > 0)
+        {
+            ArrayPool<WordToken>.Shared.Return(_tokens);
+            _tokens = [];
+        }
+    }
+
+    private void Tokenize(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        var lineStart = true;
+        var sentenceStart = true;
+        var spaceBefore = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (c is '\n' or '\r')
+                {
+                    lineStart = true;
+                    sentenceStart = true;
+                }
+                else
+                {
+                    spaceBefore = true;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            TokenKind kind;
+            var flags = TokenFlags.None;
+            if (char.IsLetter(c))
+            {
+                kind = TokenKind.Word;
+                var upper = 0;
+                var letters = 0;
+                while (i < text.Length)
+                {
+                    var ch = text[i];
+                    if (char.IsLetter(ch))
+                    {
+                        letters++;
+                        upper += char.IsUpper(ch) ? 1 : 0;
+                        i++;
+                    }
+                    else if (TextScan.IsWordChar(ch) && !char.IsDigit(ch))
+                    {
+                        i++; // combining marks (Devanagari vowel signs)
+                    }
+                    else if (ch is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                if (char.IsUpper(c))
+                {
+                    flags |= TokenFlags.Capitalized;
+                }
+
+                if (letters >= 2 && upper == letters)
+                {
+                    flags |= TokenFlags.AllCaps;
+                }
+            }
+            else if (char.IsDigit(c))
+            {
+                kind = TokenKind.Number;
+                while (i < text.Length && (char.IsDigit(text[i]) || (char.IsLetter(text[i]) && i - start < 6)))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                kind = TokenKind.Punctuation;
+                i++;
+            }
+
+            if (lineStart)
+            {
+                flags |= TokenFlags.LineStart;
+            }
+
+            if (sentenceStart)
+            {
+                flags |= TokenFlags.SentenceStart;
+            }
+
+            if (spaceBefore)
+            {
+                flags |= TokenFlags.SpaceBefore;
+            }
+
+            Add(new WordToken(start, i - start, kind, flags));
+            lineStart = false;
+            spaceBefore = false;
+            sentenceStart = kind == TokenKind.Punctuation && c is '.' or '!' or '?' or '"' or '“' or '>' or '-' or ':'
+                && (sentenceStart || c is '.' or '!' or '?');
+        }
+    }
+
+    private void Add(WordToken token)
+    {
+        if (Count == _tokens.Length)
+        {
+            var bigger = ArrayPool<WordToken>.Shared.Rent(_tokens.Length * 2);
+            _tokens.AsSpan().CopyTo(bigger);
+            ArrayPool<WordToken>.Shared.Return(_tokens);
+            _tokens = bigger;
+        }
+
+        _tokens[Count++] = token;
+    }
+}
