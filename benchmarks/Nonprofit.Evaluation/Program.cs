@@ -10,6 +10,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 return args[0] switch
 {
     "pii" => PiiEvaluation.Run(args[1..]),
+    "pii-profile" => RecognizerProfile.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

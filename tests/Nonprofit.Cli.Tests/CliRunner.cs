@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Nonprofit.Cli.Tests;
 
@@ -15,7 +16,10 @@ internal static class CliRunner
     }
 
     /// <summary>Runs the built tool (the same entry point <c>dotnet run</c> and the installed tool use).</summary>
-    public static async Task<CliResult> RunProcessAsync(params string[] args)
+    public static Task<CliResult> RunProcessAsync(params string[] args) => RunProcessWithInputAsync(null, args);
+
+    /// <summary>Runs the built tool with <paramref name="stdin"/> (UTF-8, no BOM) as its standard input.</summary>
+    public static async Task<CliResult> RunProcessWithInputAsync(string? stdin, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Nonprofit.Cli.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -25,6 +29,9 @@ internal static class CliRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
@@ -33,9 +40,14 @@ internal static class CliRunner
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 
@@ -61,47 +62,105 @@ internal static class ContextLexicon
         ],
     }.ToFrozenDictionary();
 
+    // One vectorised multi-string search per type instead of one search per word.
+    private static readonly FrozenDictionary<PiiEntityType, WordSearch> s_search =
+        Words.ToFrozenDictionary(p => p.Key, p => new WordSearch(p.Value));
+
     /// <summary>
     /// Returns whether one of <paramref name="type"/>'s context words stands within <paramref name="window"/>
     /// characters before the start or after the end of a candidate.
     /// </summary>
     public static bool HasContext(ReadOnlySpan<char> text, int start, int end, PiiEntityType type, int window)
     {
-        if (!Words.TryGetValue(type, out var words))
+        if (!s_search.TryGetValue(type, out var words))
         {
             return false;
         }
 
         var from = Math.Max(0, start - window);
         var to = Math.Min(text.Length, end + window);
-        return ContainsWord(text[from..start], words) || ContainsWord(text[end..to], words);
+        return words.ContainsWord(text[from..start]) || words.ContainsWord(text[end..to]);
     }
 
-    /// <summary>Returns whether <paramref name="span"/> contains one of <paramref name="words"/> starting at a word boundary.</summary>
+    /// <summary>Returns whether <paramref name="span"/> contains one of <paramref name="words"/> at word boundaries.</summary>
     public static bool ContainsWord(ReadOnlySpan<char> span, ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {
-            var offset = 0;
-            while (offset < span.Length)
+            if (WordSearch.IndexOfWord(span, word) >= 0)
             {
-                var i = span[offset..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                if (i < 0)
-                {
-                    break;
-                }
-
-                var at = offset + i;
-                var after = at + word.Length;
-                if ((at == 0 || !char.IsLetter(span[at - 1])) && (after >= span.Length || !char.IsLetter(span[after])))
-                {
-                    return true;
-                }
-
-                offset = at + 1;
+                return true;
             }
         }
 
         return false;
+    }
+}
+
+/// <summary>Finds any of a list of words (case-insensitive, at word boundaries) with one vectorised search.</summary>
+internal sealed class WordSearch
+{
+    private readonly SearchValues<string> _any;
+    private readonly string[] _words;
+
+    public WordSearch(string[] words)
+    {
+        _words = words;
+        _any = SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public bool ContainsWord(ReadOnlySpan<char> span)
+    {
+        var offset = 0;
+        while (offset < span.Length)
+        {
+            var i = span[offset..].IndexOfAny(_any);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var at = offset + i;
+            if (at == 0 || !char.IsLetter(span[at - 1]))
+            {
+                var rest = span[at..];
+                foreach (var word in _words)
+                {
+                    if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                        && (word.Length == rest.Length || !char.IsLetter(rest[word.Length])))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+
+    public static int IndexOfWord(ReadOnlySpan<char> span, string word)
+    {
+        var offset = 0;
+        while (offset < span.Length)
+        {
+            var i = span[offset..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            var at = offset + i;
+            var after = at + word.Length;
+            if ((at == 0 || !char.IsLetter(span[at - 1])) && (after >= span.Length || !char.IsLetter(span[after])))
+            {
+                return at;
+            }
+
+            offset = at + 1;
+        }
+
+        return -1;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.IO;
 
@@ -27,29 +26,28 @@ internal sealed class Gazetteer
 
     public static Gazetteer Default => s_default.Value;
 
-    public FrozenSet<string> FirstNames { get; }
+    public WordSet FirstNames { get; }
 
-    public FrozenSet<string> AmbiguousFirstNames { get; }
+    public WordSet AmbiguousFirstNames { get; }
 
-    public FrozenSet<string> LastNames { get; }
+    public WordSet LastNames { get; }
 
-    public FrozenSet<string> AmbiguousLastNames { get; }
+    public WordSet AmbiguousLastNames { get; }
 
-    public FrozenSet<string> Cities { get; }
+    public WordSet Cities { get; }
 
-    public FrozenSet<string> AmbiguousCities { get; }
+    public WordSet AmbiguousCities { get; }
 
-    public FrozenSet<string> Countries { get; }
+    public WordSet Countries { get; }
 
-    public static bool Contains(FrozenSet<string> set, ReadOnlySpan<char> value) =>
-        set.Count > 0 && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
+    public static bool Contains(WordSet set, ReadOnlySpan<char> value) => set.Contains(value);
 
-    private static FrozenSet<string> Load(string name)
+    private static WordSet Load(string name)
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream($"Nonprofit.Privacy.Gazetteers.{name}.txt");
         if (stream is null)
         {
-            return FrozenSet<string>.Empty;
+            return WordSet.Empty;
         }
 
         using var reader = new StreamReader(stream);
@@ -63,6 +61,6 @@ internal sealed class Gazetteer
             }
         }
 
-        return entries.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        return new WordSet(entries);
     }
 }

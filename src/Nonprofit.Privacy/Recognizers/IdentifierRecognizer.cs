@@ -171,6 +171,12 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             results.Add(new PiiMatch(PiiEntityType.SwiftCode, start, length, 0.2, Name));
         }
 
+        if (length == 15 && token[5] == '2' && token[6] is 'A' or 'B' && Checksums.FrenchNir(token))
+        {
+            // Corsica: department 2A or 2B inside the NIR.
+            results.Add(new PiiMatch(PiiEntityType.FrNir, start, length, 0.9, Name));
+        }
+
         if (length == 9 && IsNino(token))
         {
             results.Add(new PiiMatch(PiiEntityType.UkNino, start, length, 0.75, Name));

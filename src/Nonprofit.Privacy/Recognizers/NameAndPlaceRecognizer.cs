@@ -60,21 +60,22 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             }
 
             var word = Slice(text, t);
-            if (TryPersonCue(text, tokens, i, results, out var cueEnd) || TryHonorific(text, tokens, i, results, out cueEnd))
+            NameLexicon.CueStartLookup.TryGetValue(word, out var cue);
+            if (cue != CueStart.None)
             {
-                i = Math.Max(i, cueEnd - 1);
-                continue;
-            }
+                int cueEnd;
+                if (((cue & CueStart.Person) != 0 && TryPersonCue(text, tokens, i, results, out cueEnd))
+                    || ((cue & CueStart.Honorific) != 0 && TryHonorific(text, tokens, i, results, out cueEnd))
+                    || ((cue & CueStart.Location) != 0 && TryLocationCue(text, tokens, i, results, out cueEnd)))
+                {
+                    i = Math.Max(i, cueEnd - 1);
+                    continue;
+                }
 
-            if (TryLocationCue(text, tokens, i, results, out cueEnd))
-            {
-                i = Math.Max(i, cueEnd - 1);
-                continue;
-            }
-
-            if (TryPostalCode(text, tokens, i, results))
-            {
-                continue;
+                if ((cue & CueStart.Postcode) != 0 && TryPostalCode(text, tokens, i, results))
+                {
+                    continue;
+                }
             }
 
             if (t.IsCapitalizedWord && !IsCommon(word))
@@ -91,7 +92,12 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
     private bool TryPersonCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
     {
         end = i;
-        foreach (var (words, strong) in NameLexicon.PersonCues)
+        if (!NameLexicon.PersonCueLookup.TryGetValue(Slice(text, tokens[i]), out var cues))
+        {
+            return false;
+        }
+
+        foreach (var (words, strong) in cues)
         {
             var after = MatchPhrase(text, tokens, i, words);
             if (after < 0 || after >= tokens.Length)
@@ -272,7 +278,12 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
     private bool TryLocationCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
     {
         end = i;
-        foreach (var words in NameLexicon.LocationCues)
+        if (!NameLexicon.LocationCueLookup.TryGetValue(Slice(text, tokens[i]), out var cues))
+        {
+            return false;
+        }
+
+        foreach (var words in cues)
         {
             var after = MatchPhrase(text, tokens, i, words);
             if (after < 0 || after >= tokens.Length || !tokens[after].IsCapitalizedWord || tokens[after].Is(TokenFlags.LineStart))

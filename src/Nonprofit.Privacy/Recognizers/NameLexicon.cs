@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Frozen;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace Nonprofit.Privacy.Recognizers;
@@ -9,9 +10,19 @@ namespace Nonprofit.Privacy.Recognizers;
 /// Portuguese, Swahili and Hindi (Latin and Devanagari): honorifics, cue phrases, street types, unit words and
 /// frequent words that start sentences but are not names.
 /// </summary>
+[Flags]
+internal enum CueStart : byte
+{
+    None = 0,
+    Person = 1,
+    Location = 2,
+    Postcode = 4,
+    Honorific = 8,
+}
+
 internal static class NameLexicon
 {
-    public static FrozenSet<string> Honorifics { get; } = Set(
+    public static WordSet Honorifics { get; } = Set(
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "lord", "lady", "rev", "fr", "sr", "sra", "srta",
         "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "don", "doña", "dona", "dom", "señor", "señora", "senhor", "senhora",
         "bw", "bi", "bwana", "bibi", "mzee", "mama", "baba", "dada", "kaka", "shri", "sri", "smt", "shrimati", "kumari", "km",
@@ -39,6 +50,11 @@ internal static class NameLexicon
             "main", "mai", "namaste", "mere pati", "meri patni", "meri behen", "mera bhai", "मैं", "मेरे पति", "मेरी पत्नी"),
     ];
 
+    /// <summary>The person cues indexed by their first word, so a scan does one lookup per word.</summary>
+    public static FrozenDictionary<string, (string[] Words, bool Strong)[]> PersonCuesByFirstWord { get; } =
+        PersonCues.GroupBy(c => c.Words[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+
     // Cue phrases followed by a place where a person lives, comes from or goes.
     public static string[][] LocationCues { get; } = Cues(
         "live in", "lives in", "living in", "lived in", "moved to", "moved here from", "moved from", "originally from", "i'm from", "i am from",
@@ -49,12 +65,23 @@ internal static class NameLexicon
         "ninaishi", "naishi", "anaishi", "ninatoka", "natoka", "kutoka", "huko", "mjini", "katika",
         "rehta hoon", "rehti hoon", "se hoon", "mein", "में", "से").Select(c => c.Words).ToArray();
 
+    public static FrozenDictionary<string, (string[] Words, bool Strong)[]>.AlternateLookup<ReadOnlySpan<char>> PersonCueLookup { get; } =
+        PersonCuesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The location cues indexed by their first word, longest first.</summary>
+    public static FrozenDictionary<string, string[][]> LocationCuesByFirstWord { get; } =
+        LocationCues.GroupBy(c => c[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(c => c.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+
+    public static FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> LocationCueLookup { get; } =
+        LocationCuesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Location cues that are bare prepositions: they only support a gazetteer hit, never an unknown word.</summary>
-    public static FrozenSet<string> WeakLocationCues { get; } = Set(
+    public static WordSet WeakLocationCues { get; } = Set(
         "from", "in", "to", "near", "at", "à", "en", "de", "em", "no", "na", "kutoka", "huko", "katika", "mein", "में", "से", "mjini");
 
     // Street types written after the street name: "Main Street", "Moi Avenue", "Gandhi Marg".
-    public static FrozenSet<string> StreetSuffixes { get; } = Set(
+    public static WordSet StreetSuffixes { get; } = Set(
         "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "court", "ct", "place", "pl",
         "way", "square", "sq", "terrace", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "crescent", "close", "gardens", "grove",
         "row", "mews", "walk", "alley", "trail", "plaza", "park", "hill", "heights", "view", "ridge", "point", "crossing", "loop", "path",
@@ -64,26 +91,26 @@ internal static class NameLexicon
         "मार्ग", "नगर", "रोड", "कॉलोनी", "गली", "चौक");
 
     // Street types written before the street name: "rue de la Paix", "Calle Mayor", "Rua Augusta", "Barabara ya Moi".
-    public static FrozenSet<string> StreetPrefixes { get; } = Set(
+    public static WordSet StreetPrefixes { get; } = Set(
         "rue", "avenue", "av", "boulevard", "bd", "bld", "chemin", "allée", "allee", "impasse", "place", "quai", "route", "cours", "square", "passage",
         "calle", "c", "avenida", "avda", "paseo", "plaza", "camino", "carretera", "ronda", "travesía", "glorieta",
         "rua", "r", "travessa", "praça", "praca", "estrada", "largo", "alameda", "rodovia", "beco", "ladeira",
         "barabara", "mtaa", "njia", "sector", "plot", "house", "flat", "block");
 
-    public static FrozenSet<string> UnitWords { get; } = Set(
+    public static WordSet UnitWords { get; } = Set(
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box", "po", "bldg", "building", "#", "no",
         "appartement", "appt", "étage", "etage", "bât", "bat", "piso", "puerta", "dpto", "depto", "apto", "andar", "bloco", "sala",
         "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान");
 
-    public static FrozenSet<string> NameParticles { get; } = Set(
+    public static WordSet NameParticles { get; } = Set(
         "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin",
         "binti", "bint", "ibn", "al", "el", "y", "e", "st");
 
-    public static FrozenSet<string> PostcodeWords { get; } = Set(
+    public static WordSet PostcodeWords { get; } = Set(
         "zip", "zipcode", "postcode", "postal", "cep", "cp", "pin", "pincode", "plz", "sanduku");
 
     /// <summary>Frequent words that are capitalised at the start of a sentence or in titles but are not names or places.</summary>
-    public static FrozenSet<string> CommonWords { get; } = Set(
+    public static WordSet CommonWords { get; } = Set(
         // English
         "the", "a", "an", "and", "or", "but", "if", "then", "so", "because", "as", "of", "in", "on", "at", "to", "for", "from", "by", "with",
         "about", "into", "over", "after", "before", "under", "between", "through", "during", "without", "within", "up", "down", "out", "off",
@@ -118,7 +145,41 @@ internal static class NameLexicon
         "main", "mai", "mera", "meri", "mere", "aap", "hum", "woh", "yeh", "hai", "hain", "tha", "thi", "ka", "ki", "ke", "ko", "se",
         "mein", "aur", "namaste", "dhanyavad", "haan", "nahi", "kya", "kaise", "kab", "kahan", "bhai", "behen", "didi");
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>What a word may start: one lookup per word tells which cue matchers to try.</summary>
+    public static FrozenDictionary<string, CueStart> CueStarts { get; } = BuildCueStarts();
+
+    /// <summary>Gets the span lookup of <see cref="CueStarts"/>.</summary>
+    public static FrozenDictionary<string, CueStart>.AlternateLookup<ReadOnlySpan<char>> CueStartLookup { get; } =
+        CueStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, CueStart> BuildCueStarts()
+    {
+        var starts = new Dictionary<string, CueStart>(StringComparer.OrdinalIgnoreCase);
+        void Mark(string word, CueStart kind) => starts[word] = starts.GetValueOrDefault(word) | kind;
+        foreach (var (words, _) in PersonCues)
+        {
+            Mark(words[0], CueStart.Person);
+        }
+
+        foreach (var words in LocationCues)
+        {
+            Mark(words[0], CueStart.Location);
+        }
+
+        foreach (var word in PostcodeWords.Words)
+        {
+            Mark(word, CueStart.Postcode);
+        }
+
+        foreach (var word in Honorifics.Words)
+        {
+            Mark(word, CueStart.Honorific);
+        }
+
+        return starts.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static WordSet Set(params string[] words) => new(words);
 
     private static (string[] Words, bool Strong)[] Cues(bool strong, params string[] phrases) =>
         [.. phrases.Select(p => (Split(p), strong))];

@@ -196,68 +196,78 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                     }
                 }
 
-                ValidateCandidate(text, s, e, digits[..n], b - a + 1, starts[a..(b + 1)], ends[a..(b + 1)], results);
+                // libphonenumber is the costly check: only the whole run and the run minus one end group.
+                var phone = a + (count - 1 - b) <= 1;
+                ValidateCandidate(text, s, e, digits[..n], b - a + 1, starts[a..(b + 1)], ends[a..(b + 1)], phone, results);
             }
         }
     }
 
     private void ValidateCandidate(
         ReadOnlySpan<char> text, int s, int e, ReadOnlySpan<char> d, int groups,
-        ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ICollection<PiiMatch> results)
+        ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, bool phone, ICollection<PiiMatch> results)
     {
         var n = d.Length;
         var raw = text[s..e];
         var onlySpaceOrDash = !raw.ContainsAny('.', '/') && !raw.ContainsAny('(', ')');
+        var strongId = false;
+        void Add(PiiEntityType type, double score)
+        {
+            results.Add(new PiiMatch(type, s, e - s, score, Name));
+            strongId |= score >= 0.8;
+        }
+
 
         if (n >= 12 && onlySpaceOrDash && !raw.StartsWith('+') && Checksums.Luhn(d) && IsCardPrefix(d))
         {
-            results.Add(new PiiMatch(PiiEntityType.CreditCard, s, e - s, n == 12 ? 0.7 : 0.9, Name));
+            Add(PiiEntityType.CreditCard, n == 12 ? 0.7 : 0.9);
         }
 
         if (n == 9 && IsValidSsn(d))
         {
             var formatted = groups == 3 && ends[0] - starts[0] == 3 && ends[1] - starts[1] == 2 && onlySpaceOrDash;
-            results.Add(new PiiMatch(PiiEntityType.UsSsn, s, e - s, formatted ? 0.85 : 0.3, Name));
+            Add(PiiEntityType.UsSsn, formatted ? 0.85 : 0.3);
         }
 
         if (n == 11 && Checksums.Cpf(d))
         {
             var formatted = raw.Contains('.') && raw.Contains('-');
-            results.Add(new PiiMatch(PiiEntityType.BrCpf, s, e - s, formatted ? 0.9 : 0.55, Name));
+            Add(PiiEntityType.BrCpf, formatted ? 0.9 : 0.55);
         }
 
         if (n == 12 && d[0] >= '2' && Checksums.Verhoeff(d))
         {
             var formatted = groups == 1 || (groups == 3 && onlySpaceOrDash);
-            results.Add(new PiiMatch(PiiEntityType.InAadhaar, s, e - s, formatted ? 0.8 : 0.5, Name));
+            Add(PiiEntityType.InAadhaar, formatted ? 0.8 : 0.5);
         }
 
         if (n == 10 && Checksums.NhsMod11(d))
         {
-            results.Add(new PiiMatch(PiiEntityType.UkNhs, s, e - s, 0.4, Name));
+            Add(PiiEntityType.UkNhs, 0.48); // reported only with context; then it outranks a phone reading
         }
 
         if (n == 13 && IsValidZaId(d))
         {
-            results.Add(new PiiMatch(PiiEntityType.ZaId, s, e - s, 0.8, Name));
+            Add(PiiEntityType.ZaId, 0.8);
         }
 
         if (n == 15 && d[0] is '1' or '2' or '3' or '4' or '7' or '8' && Checksums.FrenchNir(d))
         {
-            results.Add(new PiiMatch(PiiEntityType.FrNir, s, e - s, 0.9, Name));
+            Add(PiiEntityType.FrNir, 0.9);
         }
 
         if (n == 11 && groups == 1)
         {
-            results.Add(new PiiMatch(PiiEntityType.NgNin, s, e - s, 0.2, Name));
+            Add(PiiEntityType.NgNin, 0.2);
         }
 
         if (n is 7 or 8 && groups == 1)
         {
-            results.Add(new PiiMatch(PiiEntityType.KeNationalId, s, e - s, 0.2, Name));
+            Add(PiiEntityType.KeNationalId, 0.2);
         }
 
-        if (n <= 15)
+        // A checksum-validated identifier is not also tried as a phone number.
+        if (phone && n <= 15 && !strongId)
         {
             var score = PhoneScore(raw, n, groups);
             if (score > 0)

@@ -16,12 +16,25 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
 
     private static readonly PiiEntityType[] s_types = [PiiEntityType.GpsCoordinates, PiiEntityType.Age, PiiEntityType.DateOfBirth];
 
+    // Words one of which every age phrase contains; the age regex runs only when one is present.
+    private static readonly WordSearch s_ageTriggers = new(
+    [
+        "age", "aged", "turn", "turned", "turns", "turning", "old", "yrs", "yo", "y/o", "y.o", "ans", "años", "anos", "miaka", "umri", "umar", "umra", "umr", "saal", "sal", "उम्र", "आयु", "साल", "वर्ष",
+    ]);
+
+    private static readonly WordSearch s_birthSearch;
+
     private static readonly string[] s_birthWords =
     [
         "born", "birth", "dob", "d.o.b", "birthday", "née", "né", "naissance", "nacimiento", "nacido", "nacida", "nació",
         "nascimento", "nascido", "nascida", "nasceu", "alizaliwa", "nilizaliwa", "kuzaliwa", "janam", "janmdin", "paida",
         "जन्म", "पैदा",
     ];
+
+    static PatternRecognizer()
+    {
+        s_birthSearch = new WordSearch(s_birthWords);
+    }
 
     [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?![\d.])", Options)]
     private static partial Regex DecimalCoordinates();
@@ -57,16 +70,95 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             return;
         }
 
-        foreach (var m in DecimalCoordinates().EnumerateMatches(text))
+        if (HasLongDecimal(text))
         {
-            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.6, Name));
+            foreach (var m in DecimalCoordinates().EnumerateMatches(text))
+            {
+                results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.6, Name));
+            }
         }
 
-        foreach (var m in DmsCoordinates().EnumerateMatches(text))
+        if (text.Contains('°'))
         {
-            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
+            foreach (var m in DmsCoordinates().EnumerateMatches(text))
+            {
+                results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
+            }
         }
 
+        if (s_ageTriggers.ContainsWord(text) || HasVerbBeforeNumber(text))
+        {
+            AddAges(text, results);
+        }
+
+        if (s_birthSearch.ContainsWord(text))
+        {
+            AddDatesOfBirth(text, results);
+        }
+    }
+
+    // "she was 78.", "I'm 34": a form of "to be" right before a number.
+    private static bool HasVerbBeforeNumber(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var i = text[offset..].IndexOfAny(TextScan.Digits);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var at = offset + i;
+            if (at >= 3 && text[at - 1] == ' ')
+            {
+                var before = text[..(at - 1)];
+                if (before.EndsWith(" was", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" is", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith(" am", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" are", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith(" were", StringComparison.OrdinalIgnoreCase) || before.EndsWith("'m", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith("’m", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            offset = at + 1;
+            while (offset < text.Length && char.IsAsciiDigit(text[offset]))
+            {
+                offset++;
+            }
+        }
+
+        return false;
+    }
+
+    // Decimal coordinates have a decimal point followed by at least three digits.
+    private static bool HasLongDecimal(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var i = text[offset..].IndexOf('.');
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var at = offset + i;
+            if (at > 0 && char.IsAsciiDigit(text[at - 1]) && at + 3 < text.Length && char.IsAsciiDigit(text[at + 1])
+                && char.IsAsciiDigit(text[at + 2]) && char.IsAsciiDigit(text[at + 3]))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+
+    private void AddAges(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
         foreach (var m in AgePhrase().EnumerateMatches(text))
         {
             // The age is the number in the phrase.
@@ -85,6 +177,10 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             }
         }
 
+    }
+
+    private void AddDatesOfBirth(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
         foreach (var m in Date().EnumerateMatches(text))
         {
             var window = text[Math.Max(0, m.Index - 40)..m.Index];

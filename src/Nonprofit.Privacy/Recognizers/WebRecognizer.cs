@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Net;
 
@@ -19,7 +18,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
     private static readonly SearchValues<char> s_localPartStops = SearchValues.Create(":/;?=&");
     private static readonly SearchValues<char> s_domainStops = SearchValues.Create("/:?;&=#");
 
-    private static readonly FrozenSet<string> s_topLevelDomains = FrozenSet.ToFrozenSet(
+    private static readonly WordSet s_topLevelDomains = new(
     [
         "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "me", "app", "dev", "ai", "ngo", "ong",
         "us", "uk", "ca", "au", "nz", "ie", "fr", "be", "ch", "de", "at", "nl", "lu", "es", "pt", "it", "se", "no", "dk",
@@ -27,7 +26,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
         "tr", "il", "in", "pk", "bd", "lk", "np", "cn", "jp", "kr", "tw", "hk", "sg", "my", "id", "ph", "th", "vn", "br",
         "ar", "cl", "mx", "pe", "za", "ke", "ng", "tz", "ug", "rw", "et", "gh", "sn", "ci", "cm", "eg", "ma", "tn", "dz",
         "online", "site", "shop", "store", "xyz", "email", "org.uk", "co.uk",
-    ], StringComparer.OrdinalIgnoreCase);
+    ]);
 
     public string Name => "web";
 
@@ -59,12 +58,13 @@ internal sealed class WebRecognizer : IPiiRecognizer
             }
 
             var token = text[start..end];
-            PiiMatch? match = text[at] switch
-            {
-                '@' => Email(token, start),
-                ':' => UrlWithScheme(token, start) ?? Ipv6OrMac(token, start),
-                _ => Domain(token, start) ?? Mac(token, start, '.'),
-            };
+
+            // Every trigger inside this token is handled by this one look: linear even for a 10 MB token.
+            i = Math.Max(i, end);
+            // The token's content, not the trigger that led here, says what it may be.
+            PiiMatch? match = token.Contains('@') ? Email(token, start)
+                : token.Contains(':') ? UrlWithScheme(token, start) ?? Ipv6OrMac(token, start)
+                : Domain(token, start) ?? Mac(token, start, '.');
 
             if (match is { } m)
             {
@@ -205,7 +205,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
         }
 
         var tld = host[(lastDot + 1)..];
-        if (!s_topLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld))
+        if (!s_topLevelDomains.Contains(tld))
         {
             return false;
         }
