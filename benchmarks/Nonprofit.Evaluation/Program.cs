@@ -11,6 +11,7 @@ return args[0] switch
 {
     "pii" => PiiEvaluation.Run(args[1..]),
     "pii-profile" => RecognizerProfile.Run(args[1..]),
+    "pii-corpus" => CorpusEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -132,7 +132,7 @@ public sealed class PiiDetector
             }
 
             var score = c.Score;
-            if (score < 1 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _options.ContextWindow))
+            if (score < 1 && _options.ContextBoost > 0 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _options.ContextWindow))
             {
                 score = Math.Min(1, score + _options.ContextBoost);
             }
@@ -202,7 +202,19 @@ public sealed class PiiDetector
         candidates.Sort(static (a, b) =>
         {
             var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : b.Length.CompareTo(a.Length);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byLength = b.Length.CompareTo(a.Length);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            // On a tie, a specific identifier wins over the generic phone reading of the same digits.
+            return (a.Type == PiiEntityType.PhoneNumber).CompareTo(b.Type == PiiEntityType.PhoneNumber);
         });
 
         var first = results.Count;

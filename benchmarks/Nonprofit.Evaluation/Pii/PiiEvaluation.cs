@@ -59,7 +59,7 @@ internal static class PiiEvaluation
         return 0;
     }
 
-    private static void PrintErrors(IReadOnlyList<PresidioRecord> records, List<IReadOnlyList<PiiMatch>> predictions, int max)
+    internal static void PrintErrors(IReadOnlyList<PresidioRecord> records, List<IReadOnlyList<PiiMatch>> predictions, int max)
     {
         // For tuning on this synthetic, public, non-personal data set only: shows missed and spurious spans.
         var shown = 0;

@@ -10,6 +10,12 @@ namespace Nonprofit.Privacy.Compliance;
 /// <c>services.AddRedaction(b =&gt; b.SetRedactor&lt;FreeTextRedactor&gt;(NonprofitTaxonomy.FreeText))</c>
 /// after <c>AddNonprofitPrivacy()</c>.
 /// </summary>
+/// <remarks>
+/// With logging redaction's default <c>ApplyDiscriminator = true</c>, the logger hands the redactor
+/// <c>"value:TagName"</c> so that hashing redactors differ per field; that suffix is redacted with the value and
+/// kept (recognizers allow for it, so an address at the end of the value is still found). Set <c>EnableRedaction(o =&gt; o.ApplyDiscriminator = false)</c> to log free
+/// text without it.
+/// </remarks>
 public sealed class FreeTextRedactor : Redactor
 {
     private readonly PiiRedactor _redactor;
@@ -23,13 +29,13 @@ public sealed class FreeTextRedactor : Redactor
     }
 
     /// <inheritdoc />
-    public override int GetRedactedLength(ReadOnlySpan<char> input) => _redactor.Redact(input.ToString()).Length;
+    public override int GetRedactedLength(ReadOnlySpan<char> input) => RedactToString(input).Length;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="GetRedactedLength(ReadOnlySpan{char})"/>.</exception>
     public override int Redact(ReadOnlySpan<char> source, Span<char> destination)
     {
-        var redacted = _redactor.Redact(source.ToString());
+        var redacted = RedactToString(source);
         if (redacted.Length > destination.Length)
         {
             throw new ArgumentException(
@@ -40,4 +46,6 @@ public sealed class FreeTextRedactor : Redactor
         redacted.AsSpan().CopyTo(destination);
         return redacted.Length;
     }
+
+    private string RedactToString(ReadOnlySpan<char> source) => _redactor.Redact(source.ToString());
 }

@@ -62,6 +62,21 @@ internal static class ContextLexicon
         ],
     }.ToFrozenDictionary();
 
+    private static readonly WordSearch s_nonPhone = new(
+    [
+        "order", "invoice", "receipt", "ref", "reference", "part", "product", "model", "serial", "sku", "item", "batch", "lot",
+        "code", "version", "ticket", "tracking", "case no", "commande", "facture", "référence", "produit", "modèle", "lot",
+        "pedido", "factura", "referencia", "producto", "código", "modelo", "lote", "encomenda", "fatura", "referência", "produto",
+        "oda", "ankara", "risiti", "bidhaa", "namba ya oda", "order number", "bill", "challan",
+    ]);
+
+    /// <summary>
+    /// Returns whether the 24 characters before <paramref name="start"/> name the number as something other
+    /// than a phone number (an order, invoice, product, batch or reference number).
+    /// </summary>
+    public static bool HasNonPhoneContext(ReadOnlySpan<char> text, int start) =>
+        s_nonPhone.ContainsWord(text[Math.Max(0, start - 24)..start]);
+
     // One vectorised multi-string search per type instead of one search per word.
     private static readonly FrozenDictionary<PiiEntityType, WordSearch> s_search =
         Words.ToFrozenDictionary(p => p.Key, p => new WordSearch(p.Value));

@@ -135,9 +135,14 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             }
 
             var wordBounded = TextScan.StartsWord(text, start) && TextScan.EndsWord(text, end);
-            if (wordBounded && end - start >= 8 && digits > 0)
+            if (wordBounded && end - start >= 6 && (digits > 0 || end - start is 8 or 11))
             {
                 Check(text, start, end, digits, results);
+                CheckHyphenated(text, start, end, results);
+            }
+            else if (end - start <= 2 && end < text.Length && text[end] == '-')
+            {
+                CheckHyphenated(text, start, end, results);
             }
             else if (wordBounded && end - start == 4 && digits == 2 && char.IsAsciiLetter(text[start]))
             {
@@ -166,7 +171,7 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             return;
         }
 
-        if (length is 8 or 11 && IsUpperAlnum(token) && IsAllLetters(token[..6]) && letters >= 7)
+        if (length is 8 or 11 && IsUpperAlnum(token) && IsAllLetters(token[..6]) && IsCountry(token.Slice(4, 2)))
         {
             results.Add(new PiiMatch(PiiEntityType.SwiftCode, start, length, 0.2, Name));
         }
@@ -206,8 +211,7 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             results.Add(new PiiMatch(PiiEntityType.KeKraPin, start, length, 0.7, Name));
         }
 
-        if (length is >= 6 and <= 9 && digits >= 6 && IsUpperAlnum(token) && letters <= 2
-            && (letters == 0 || char.IsAsciiLetter(token[0])))
+        if (length is >= 6 and <= 9 && digits >= 5 && IsUpperAlnum(token) && letters <= 3)
         {
             results.Add(new PiiMatch(PiiEntityType.Passport, start, length, 0.2, Name));
         }
@@ -222,6 +226,43 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             results.Add(new PiiMatch(PiiEntityType.Crypto, start, length, 0.95, Name));
         }
     }
+
+    // "31257528-E" (DNI), "X-6786317-Y" (NIE), "B0-A2-D9-8D-28-15" (MAC)
+    private void CheckHyphenated(ReadOnlySpan<char> text, int start, int end, ICollection<PiiMatch> results)
+    {
+        var rest = text[start..];
+        if (rest.Length >= 10 && end - start == 8 && rest[8] == '-' && char.IsAsciiLetterUpper(rest[9]) && TextScan.EndsWord(text, start + 10)
+            && IsAllDigits(rest[..8]) && Checksums.SpanishControlLetter(int.Parse(rest[..8], provider: null)) == rest[9])
+        {
+            results.Add(new PiiMatch(PiiEntityType.EsDni, start, 10, 0.85, Name));
+        }
+        else if (rest.Length >= 11 && end - start == 1 && rest[0] is 'X' or 'Y' or 'Z' && rest[1] == '-' && rest[9] == '-'
+            && IsAllDigits(rest[2..9]) && char.IsAsciiLetterUpper(rest[10]) && TextScan.EndsWord(text, start + 11)
+            && Checksums.SpanishControlLetter(((rest[0] - 'X') * 10_000_000) + int.Parse(rest[2..9], provider: null)) == rest[10])
+        {
+            results.Add(new PiiMatch(PiiEntityType.EsNie, start, 11, 0.85, Name));
+        }
+        else if (rest.Length >= 17 && end - start == 2 && TextScan.StartsWord(text, start) && TextScan.EndsWord(text, start + 17))
+        {
+            for (var k = 0; k < 17; k++)
+            {
+                if (k % 3 == 2 ? rest[k] != '-' : !char.IsAsciiHexDigit(rest[k]))
+                {
+                    return;
+                }
+            }
+
+            results.Add(new PiiMatch(PiiEntityType.MacAddress, start, 17, 0.8, Name));
+        }
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> s_regions =
+        [.. PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions()];
+
+    private static readonly System.Collections.Generic.HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_regionLookup =
+        s_regions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsCountry(ReadOnlySpan<char> code) => s_regionLookup.Contains(code);
 
     private void TryGroupedIban(ReadOnlySpan<char> text, int start, ICollection<PiiMatch> results)
     {

@@ -344,6 +344,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             }
 
             var span = text[tokens[i].Start..tokens[end - 1].End];
+            // Two-letter codes (UK, CO) are places only inside an address block.
+            if (span.Length <= 2)
+            {
+                continue;
+            }
+
+            // A lone, uncued place name at the start of a sentence or in capitals may be an ordinary word.
+            var weakPosition = !cued && end == i + 1 && (tokens[i].Is(TokenFlags.SentenceStart) || tokens[i].Is(TokenFlags.AllCaps));
             if (Gazetteer.Contains(_gazetteer.Countries, span))
             {
                 results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.85 : 0.75));
@@ -355,7 +363,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 var ambiguous = Gazetteer.Contains(_gazetteer.AmbiguousCities, span);
                 if (!ambiguous || cued)
                 {
-                    results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.8 : 0.65));
+                    results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.8 : weakPosition ? 0.45 : 0.65));
                     return end;
                 }
             }

@@ -140,7 +140,11 @@ internal static class NameLexicon
         "eu", "ele", "ela", "nós", "eles", "meu", "minha", "seu", "sua", "olá", "obrigado", "obrigada", "sim", "não", "com", "em", "rua",
         // Swahili
         "na", "ya", "wa", "za", "kwa", "ni", "si", "mimi", "wewe", "yeye", "sisi", "wao", "habari", "asante", "ndiyo", "hapana", "tafadhali",
-        "leo", "kesho", "jana", "mama", "baba", "mtoto", "daktari", "shamba", "mahindi",
+        "leo", "kesho", "jana", "mama", "baba", "mtoto", "daktari", "shamba", "mahindi", "nina", "niko", "una", "uko", "ana", "yuko",
+        "tuna", "tuko", "mna", "wana", "wako", "kuna", "hapa", "pale", "oda", "lita", "kilo", "saa", "siku", "wiki", "mwezi", "mwaka",
+        "mkutano", "kikundi", "bei", "pesa", "maji", "dawa", "hospitali", "kliniki", "barua", "simu", "namba",
+        "janam", "tithi", "umar", "saal", "mandi", "asha", "khet", "fasal", "beej", "paani", "dawai", "kisan",
+        "give", "grant", "take", "send", "bring", "keep", "put", "let", "tell", "ask", "check", "apply", "add", "use",
         // Hindi (Latin)
         "main", "mai", "mera", "meri", "mere", "aap", "hum", "woh", "yeh", "hai", "hain", "tha", "thi", "ka", "ki", "ke", "ko", "se",
         "mein", "aur", "namaste", "dhanyavad", "haan", "nahi", "kya", "kaise", "kab", "kahan", "bhai", "behen", "didi");

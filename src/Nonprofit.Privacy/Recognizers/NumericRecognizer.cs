@@ -48,9 +48,9 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             }
 
             var start = i + next;
-            if (start > 0 && char.IsLetter(text[start - 1]))
+            if (start > 0 && (char.IsLetter(text[start - 1]) || (start > 1 && text[start - 1] is '-' or '/' && char.IsLetter(text[start - 2]))))
             {
-                // Part of an alphanumeric token (an IBAN, a product code): the id recognizer's job.
+                // Part of an alphanumeric token (an IBAN, a product code such as KX-2040-115): the id recognizer's job.
                 i = SkipToken(text, start);
                 continue;
             }
@@ -225,8 +225,9 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         if (n == 9 && IsValidSsn(d))
         {
+            // Formatted 3-2-4, or labelled "SSN": then it is not also read as a phone number.
             var formatted = groups == 3 && ends[0] - starts[0] == 3 && ends[1] - starts[1] == 2 && onlySpaceOrDash;
-            Add(PiiEntityType.UsSsn, formatted ? 0.85 : 0.3);
+            Add(PiiEntityType.UsSsn, formatted || LabelledAs(text, s, PiiEntityType.UsSsn) ? 0.85 : 0.3);
         }
 
         if (n == 11 && Checksums.Cpf(d))
@@ -243,7 +244,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         if (n == 10 && Checksums.NhsMod11(d))
         {
-            Add(PiiEntityType.UkNhs, 0.48); // reported only with context; then it outranks a phone reading
+            Add(PiiEntityType.UkNhs, LabelledAs(text, s, PiiEntityType.UkNhs) ? 0.9 : 0.48); // "NHS number 943 476 5919"
         }
 
         if (n == 13 && IsValidZaId(d))
@@ -266,8 +267,9 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             Add(PiiEntityType.KeNationalId, 0.2);
         }
 
-        // A checksum-validated identifier is not also tried as a phone number.
-        if (phone && n <= 15 && !strongId)
+        // A checksum-validated identifier is not also tried as a phone number, nor is a number labelled as an
+        // order, invoice, product or batch number.
+        if (phone && n <= 15 && !strongId && !ContextLexicon.HasNonPhoneContext(text, s))
         {
             var score = PhoneScore(raw, n, groups);
             if (score > 0)
@@ -276,6 +278,10 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             }
         }
     }
+
+    // The identifier's own label (NHS, SSN) in the 32 characters before it.
+    private static bool LabelledAs(ReadOnlySpan<char> text, int start, PiiEntityType type) =>
+        ContextLexicon.HasContext(text, start, start, type, 32);
 
     private double PhoneScore(ReadOnlySpan<char> raw, int digitCount, int groups)
     {

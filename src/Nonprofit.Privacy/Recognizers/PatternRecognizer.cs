@@ -14,7 +14,8 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
-    private static readonly PiiEntityType[] s_types = [PiiEntityType.GpsCoordinates, PiiEntityType.Age, PiiEntityType.DateOfBirth];
+    private static readonly PiiEntityType[] s_types =
+        [PiiEntityType.GpsCoordinates, PiiEntityType.Age, PiiEntityType.DateOfBirth, PiiEntityType.FrNir];
 
     // Words one of which every age phrase contains; the age regex runs only when one is present.
     private static readonly WordSearch s_ageTriggers = new(
@@ -23,6 +24,10 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
     ]);
 
     private static readonly WordSearch s_birthSearch;
+
+    private static readonly WordSearch s_placePrepositions = new(
+        ["at", "near", "in", "à", "au", "chez", "en", "em", "no", "na", "liko", "iko", "yuko", "pe", "par", "showed", "shows", "montre",
+         "mostra", "aparece en", "aparece em", "फ़ोन", "पर"]);
 
     private static readonly string[] s_birthWords =
     [
@@ -44,10 +49,11 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
 
     [GeneratedRegex(
         @"\b(?:(?:aged?|age of|at the age of|age:)\s{1,3}\d{1,3}\b|turn(?:ed|s|ing)?\s\d{1,3}\b(?!\s?(?:%|percent|degrees|times|points))|(?:(?:he|she|i|they|you|we)\s(?:was|is|am|are|were)|i'm|i’m)\s\d{1,3}(?=\s?(?:[.,;!?]|$|years?|yrs?|y/o))|\d{1,3}\s?(?:-\s?)?(?:years?|yrs?)(?:\s?-\s?|\s)old\b|\d{1,3}\s?(?:yrs|yo|y/o|y\.o\.)(?!\w)" +
-        @"|(?:j['’]ai|âgée?s? de|elle a|il a|tu as|vous avez)\s\d{1,3}\s?ans\b" +
+        @"|,\s\d{1,3}\s?(?:years?|yrs?|ans|años|anos|saal|sal|साल|वर्ष)(?=\s?[,.;)])|,\s(?:miaka|umri)\s\d{1,3}\b|\b(?:wa|ya)\smiaka\s\d{1,3}\b" +
+        @"|(?:j['’]ai|âgée?s? de|elle a|il a|tu as|vous avez|(?<!\by\s)a)\s\d{1,3}\s?ans\b" +
         @"|(?:tengo|tiene|tienes|edad(?: de)?:?|de)\s\d{1,3}\s?años\b" +
-        @"|(?:tenho|tem|idade(?: de)?:?|com)\s\d{1,3}\s?anos\b" +
-        @"|(?:nina|ana|umri wa|umri)\s(?:miaka\s)?\d{1,3}\b|miaka\s\d{1,3}\b" +
+        @"|(?:tenho|tem|idade(?: de)?:?|com|de)\s\d{1,3}\s?anos\b" +
+        @"|(?:nina|ana|una|umri wa|umri)\s(?:miaka\s)?\d{1,3}\b" +
         @"|(?:umar|umra|umr|age)\s(?:hai\s|he\s)?\d{1,3}\b|\d{1,3}\s?(?:saal|sal)\s(?:ki|ka|ke)\b" +
         @"|(?:उम्र|आयु)\s?(?:है\s)?\d{1,3}|\d{1,3}\s?(?:साल|वर्ष)\s(?:की|का|के))", Options)]
     private static partial Regex AgePhrase();
@@ -57,6 +63,10 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
         @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
         @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b", Options)]
     private static partial Regex Date();
+
+    // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
+    [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedNir();
 
     public string Name => "pattern";
 
@@ -74,7 +84,11 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
         {
             foreach (var m in DecimalCoordinates().EnumerateMatches(text))
             {
-                results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.6, Name));
+                // A pair of decimals may be sensor readings: reported right after a place preposition ("at", "à",
+                // "en", "em", "liko") or with a context word (GPS, location, lat ...).
+                var before = text[Math.Max(0, m.Index - 14)..m.Index];
+                var score = s_placePrepositions.ContainsWord(before) ? 0.6 : 0.45;
+                results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, score, Name));
             }
         }
 
@@ -83,6 +97,24 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             foreach (var m in DmsCoordinates().EnumerateMatches(text))
             {
                 results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
+            }
+        }
+
+        Span<char> compact = stackalloc char[15];
+        foreach (var m in GroupedNir().EnumerateMatches(text))
+        {
+            var n = 0;
+            foreach (var c in text.Slice(m.Index, m.Length))
+            {
+                if (c != ' ' && n < 15)
+                {
+                    compact[n++] = c;
+                }
+            }
+
+            if (n == 15 && Checksums.FrenchNir(compact))
+            {
+                results.Add(new PiiMatch(PiiEntityType.FrNir, m.Index, m.Length, 0.9, Name));
             }
         }
 
@@ -161,22 +193,27 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
     {
         foreach (var m in AgePhrase().EnumerateMatches(text))
         {
-            // The age is the number in the phrase.
+            // The age is the number in the phrase; its digits may be Devanagari (उम्र २८).
             var phrase = text.Slice(m.Index, m.Length);
-            var first = phrase.IndexOfAny(TextScan.Digits);
-            var last = first;
-            while (last < phrase.Length && char.IsAsciiDigit(phrase[last]))
+            var first = 0;
+            while (first < phrase.Length && !char.IsDigit(phrase[first]))
             {
+                first++;
+            }
+
+            var last = first;
+            var value = 0;
+            while (last < phrase.Length && char.IsDigit(phrase[last]) && last - first < 3)
+            {
+                value = (value * 10) + (int)char.GetNumericValue(phrase[last]);
                 last++;
             }
 
-            var value = int.Parse(phrase[first..last], provider: null);
-            if (value is > 0 and <= 120)
+            if (last > first && value is > 0 and <= 120)
             {
                 results.Add(new PiiMatch(PiiEntityType.Age, m.Index + first, last - first, 0.8, Name));
             }
         }
-
     }
 
     private void AddDatesOfBirth(ReadOnlySpan<char> text, ICollection<PiiMatch> results)

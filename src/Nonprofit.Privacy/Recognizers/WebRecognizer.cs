@@ -15,6 +15,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
         [PiiEntityType.EmailAddress, PiiEntityType.Url, PiiEntityType.IpAddress, PiiEntityType.MacAddress];
 
     private static readonly SearchValues<char> s_triggers = SearchValues.Create("@:.");
+    private static readonly SearchValues<char> s_hexAndDots = SearchValues.Create("0123456789abcdefABCDEF./");
     private static readonly SearchValues<char> s_localPartStops = SearchValues.Create(":/;?=&");
     private static readonly SearchValues<char> s_domainStops = SearchValues.Create("/:?;&=#");
 
@@ -125,7 +126,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
             domain = domain[..domainEnd];
         }
 
-        if (local.IsEmpty || local.Length > 64 || domain.IndexOf('@') >= 0 || !IsHost(domain))
+        if (local.IsEmpty || local.Length > 64 || domain.IndexOf('@') >= 0 || !IsHost(domain, anyTopLevelDomain: true))
         {
             return null;
         }
@@ -196,7 +197,8 @@ internal sealed class WebRecognizer : IPiiRecognizer
         return true;
     }
 
-    private static bool IsHost(ReadOnlySpan<char> host)
+    // After an '@' any alphabetic top-level domain will do (.ngo, .africa, .health ...); a bare domain needs a known one.
+    private static bool IsHost(ReadOnlySpan<char> host, bool anyTopLevelDomain = false)
     {
         var lastDot = host.LastIndexOf('.');
         if (lastDot <= 0 || lastDot == host.Length - 1)
@@ -205,7 +207,10 @@ internal sealed class WebRecognizer : IPiiRecognizer
         }
 
         var tld = host[(lastDot + 1)..];
-        if (!s_topLevelDomains.Contains(tld))
+        var known = anyTopLevelDomain ? tld.Length is >= 2 and <= 24 && !tld.ContainsAnyExceptInRange('a', 'z') && !tld.IsEmpty
+            || (tld.Length is >= 2 and <= 24 && !tld.ContainsAnyExceptInRange('A', 'Z'))
+            : s_topLevelDomains.Contains(tld);
+        if (!known)
         {
             return false;
         }
@@ -248,6 +253,20 @@ internal sealed class WebRecognizer : IPiiRecognizer
         }
 
         var candidate = token;
+
+        // "2001:db8::1:Text": drop trailing segments that cannot be hexadecimal.
+        var lastColon = candidate.LastIndexOf(':');
+        while (lastColon > 0 && candidate[(lastColon + 1)..].ContainsAnyExcept(s_hexAndDots))
+        {
+            candidate = candidate[..lastColon];
+            lastColon = candidate.LastIndexOf(':');
+        }
+
+        if (candidate.Length == 17 && Mac(candidate, start, ':') is { } trimmedMac)
+        {
+            return trimmedMac;
+        }
+
         var slash = candidate.IndexOf('/');
         if (slash > 0)
         {
