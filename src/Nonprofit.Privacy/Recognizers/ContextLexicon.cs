@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Nonprofit.Privacy.Recognizers;
 
@@ -115,21 +116,29 @@ internal static class ContextLexicon
 /// <summary>Finds any of a list of words (case-insensitive, at word boundaries) with one vectorised search.</summary>
 internal sealed class WordSearch
 {
-    private readonly SearchValues<string> _any;
+    // ASCII words take the vectorised search; the few non-ASCII ones ("né", "जन्म") a slower one that runs only
+    // on text that has a non-ASCII character.
+    private readonly SearchValues<string> _ascii;
+    private readonly SearchValues<string>? _other;
     private readonly string[] _words;
 
     public WordSearch(string[] words)
     {
         _words = words;
-        _any = SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+        _ascii = SearchValues.Create([.. words.Where(w => System.Text.Ascii.IsValid(w))], StringComparison.OrdinalIgnoreCase);
+        var other = words.Where(w => !System.Text.Ascii.IsValid(w)).ToArray();
+        _other = other.Length > 0 ? SearchValues.Create(other, StringComparison.OrdinalIgnoreCase) : null;
     }
 
-    public bool ContainsWord(ReadOnlySpan<char> span)
+    public bool ContainsWord(ReadOnlySpan<char> span) =>
+        ContainsWord(span, _ascii) || (_other is not null && !System.Text.Ascii.IsValid(span) && ContainsWord(span, _other));
+
+    private bool ContainsWord(ReadOnlySpan<char> span, SearchValues<string> any)
     {
         var offset = 0;
         while (offset < span.Length)
         {
-            var i = span[offset..].IndexOfAny(_any);
+            var i = span[offset..].IndexOfAny(any);
             if (i < 0)
             {
                 return false;

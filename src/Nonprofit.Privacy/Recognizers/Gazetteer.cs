@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Nonprofit.Privacy.Recognizers;
 
@@ -22,6 +23,9 @@ internal sealed class Gazetteer
         Cities = Load("cities");
         AmbiguousCities = Load("ambiguous-cities");
         Countries = Load("countries");
+        MultiWordPlaceStarts = new WordSet(Cities.Words.Concat(Countries.Words)
+            .Where(place => place.Contains(' ', StringComparison.Ordinal) || place.Contains('-', StringComparison.Ordinal))
+            .Select(place => place.Split(' ', '-')[0]));
     }
 
     public static Gazetteer Default => s_default.Value;
@@ -39,6 +43,9 @@ internal sealed class Gazetteer
     public WordSet AmbiguousCities { get; }
 
     public WordSet Countries { get; }
+
+    /// <summary>Gets the first words of place names with more than one word ("New" of "New York"): only those start a longer lookup.</summary>
+    public WordSet MultiWordPlaceStarts { get; }
 
     public static bool Contains(WordSet set, ReadOnlySpan<char> value) => set.Contains(value);
 

@@ -110,6 +110,9 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
         ["HN"] = 28,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly System.Buffers.SearchValues<char> s_triggers =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     public string Name => "identifier";
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
@@ -119,13 +122,19 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
         var i = 0;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAny(TextScan.AsciiLettersAndDigits);
+            // Every identifier has a digit or an upper-case letter: lower-case words are skipped in bulk.
+            var next = text[i..].IndexOfAny(s_triggers);
             if (next < 0)
             {
                 return;
             }
 
             var start = i + next;
+            while (start > i && char.IsAsciiLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
             var end = start;
             var digits = 0;
             while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))

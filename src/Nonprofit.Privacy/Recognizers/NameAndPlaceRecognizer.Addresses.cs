@@ -30,12 +30,12 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         var word = Slice(text, t);
-        if (t.IsCapitalizedWord && Gazetteer.Contains(NameLexicon.StreetPrefixes, word) && PrefixStreet(text, tokens, i, out end))
+        if (t.IsCapitalizedWord && t.Has(WordClass.StreetPrefix) && PrefixStreet(text, tokens, i, out end))
         {
             return true;
         }
 
-        if (t.IsCapitalizedWord && Gazetteer.Contains(NameLexicon.UnitWords, word) && Unit(text, tokens, i, out end))
+        if (t.IsCapitalizedWord && t.Has(WordClass.Unit) && Unit(text, tokens, i, out end))
         {
             return true;
         }
@@ -47,7 +47,7 @@ internal sealed partial class NameAndPlaceRecognizer
             return Military(text, tokens, i, out end);
         }
 
-        return t.IsCapitalizedWord && !IsCommon(word) && NamedStreetWithoutNumber(text, tokens, i, out end);
+        return t.IsCapitalizedWord && !t.Has(WordClass.Common) && NamedStreetWithoutNumber(text, tokens, i, out end);
     }
 
     // "123 Main Street", "90 Whitchurch Road", "123 N. Main St. Apt 4"
@@ -65,13 +65,13 @@ internal sealed partial class NameAndPlaceRecognizer
                 continue;
             }
 
-            if (t.Kind != TokenKind.Word || (!t.IsCapitalizedWord && !Gazetteer.Contains(NameLexicon.NameParticles, Slice(text, t))))
+            if (t.Kind != TokenKind.Word || (!t.IsCapitalizedWord && !t.Has(WordClass.Particle)))
             {
                 break;
             }
 
             words++;
-            if (words >= 2 && Gazetteer.Contains(NameLexicon.StreetSuffixes, Slice(text, t)))
+            if (words >= 2 && t.Has(WordClass.StreetSuffix))
             {
                 end = AfterUnit(text, tokens, SkipDot(text, tokens, k + 1));
                 return true;
@@ -94,7 +94,7 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         if (k >= tokens.Length || tokens[k].Kind != TokenKind.Word || tokens[k].Is(TokenFlags.LineStart)
-            || !Gazetteer.Contains(NameLexicon.StreetPrefixes, Slice(text, tokens[k])) || Slice(text, tokens[k]).Length < 3)
+            || !tokens[k].Has(WordClass.StreetPrefix) || Slice(text, tokens[k]).Length < 3)
         {
             return false;
         }
@@ -152,7 +152,7 @@ internal sealed partial class NameAndPlaceRecognizer
     {
         end = i;
         var k = i + 1;
-        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart) || IsCommon(Slice(text, tokens[k])))
+        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart) || tokens[k].Has(WordClass.Common))
         {
             return false;
         }
@@ -178,7 +178,7 @@ internal sealed partial class NameAndPlaceRecognizer
                 continue;
             }
 
-            if (t.Kind != TokenKind.Word || IsCommon(Slice(text, t)))
+            if (t.Kind != TokenKind.Word || t.Has(WordClass.Common))
             {
                 return false;
             }
@@ -201,7 +201,7 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         var suffix = Slice(text, tokens[k]);
-        if (suffix.Length < 4 || !Gazetteer.Contains(NameLexicon.StreetSuffixes, suffix)
+        if (suffix.Length < 4 || !tokens[k].Has(WordClass.StreetSuffix)
             || suffix.Equals("Court", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Park", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Hill", StringComparison.OrdinalIgnoreCase) || suffix.Equals("View", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Point", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Place", StringComparison.OrdinalIgnoreCase))
@@ -268,11 +268,11 @@ internal sealed partial class NameAndPlaceRecognizer
             }
 
             var w = Slice(text, t);
-            if (t.IsCapitalizedWord && !IsCommon(w))
+            if (t.IsCapitalizedWord && !t.Has(WordClass.Common))
             {
                 end = k + 1;
             }
-            else if (!Gazetteer.Contains(NameLexicon.NameParticles, w) && !w.Equals("ya", StringComparison.Ordinal)
+            else if (!t.Has(WordClass.Particle) && !w.Equals("ya", StringComparison.Ordinal)
                 && !w.StartsWith("l'", StringComparison.Ordinal) && !w.StartsWith("d'", StringComparison.Ordinal))
             {
                 break;
@@ -297,7 +297,7 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         if (j < tokens.Length && !tokens[j].Is(TokenFlags.LineStart)
-            && (Gazetteer.Contains(NameLexicon.UnitWords, Slice(text, tokens[j])) || text[tokens[j].Start] == '#'))
+            && (tokens[j].Has(WordClass.Unit) || text[tokens[j].Start] == '#'))
         {
             var n = SkipDot(text, tokens, j + 1);
             if (n < tokens.Length && tokens[n].Kind == TokenKind.Number && !tokens[n].Is(TokenFlags.LineStart))
@@ -313,7 +313,7 @@ internal sealed partial class NameAndPlaceRecognizer
     /// Extends a street over the rest of a postal address: ", Springfield, IL 62701" on the same line, and the
     /// following short lines of an address block (unit, city, region, country, postal code).
     /// </summary>
-    private int ExtendAddressBlock(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int end)
+    private static int ExtendAddressBlock(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int end)
     {
         var k = end;
         var lines = 0;
@@ -335,8 +335,8 @@ internal sealed partial class NameAndPlaceRecognizer
                 var ok = t.Kind switch
                 {
                     TokenKind.Number => t.Length <= 10,
-                    TokenKind.Word => t.IsCapitalizedWord && !IsCommon(Slice(text, t)) || IsPlace(Slice(text, t))
-                        || Gazetteer.Contains(NameLexicon.NameParticles, Slice(text, t)),
+                    TokenKind.Word => t.IsCapitalizedWord && !t.Has(WordClass.Common) || t.Has(WordClass.City | WordClass.Country)
+                        || t.Has(WordClass.Particle),
                     _ => text[t.Start] is ',' or '-' or '>' or '/',
                 };
                 if (!ok || j - k > 8)

@@ -59,26 +59,24 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 continue;
             }
 
-            var word = Slice(text, t);
-            NameLexicon.CueStartLookup.TryGetValue(word, out var cue);
-            if (cue != CueStart.None)
+            if (t.Has(WordClass.PersonCue | WordClass.Honorific | WordClass.LocationCue | WordClass.Postcode))
             {
                 int cueEnd;
-                if (((cue & CueStart.Person) != 0 && TryPersonCue(text, tokens, i, results, out cueEnd))
-                    || ((cue & CueStart.Honorific) != 0 && TryHonorific(text, tokens, i, results, out cueEnd))
-                    || ((cue & CueStart.Location) != 0 && TryLocationCue(text, tokens, i, results, out cueEnd)))
+                if ((t.Has(WordClass.PersonCue) && TryPersonCue(text, tokens, i, results, out cueEnd))
+                    || (t.Has(WordClass.Honorific) && TryHonorific(text, tokens, i, results, out cueEnd))
+                    || (t.Has(WordClass.LocationCue) && TryLocationCue(text, tokens, i, results, out cueEnd)))
                 {
                     i = Math.Max(i, cueEnd - 1);
                     continue;
                 }
 
-                if ((cue & CueStart.Postcode) != 0 && TryPostalCode(text, tokens, i, results))
+                if (t.Has(WordClass.Postcode) && TryPostalCode(text, tokens, i, results))
                 {
                     continue;
                 }
             }
 
-            if (t.IsCapitalizedWord && !IsCommon(word))
+            if (t.IsCapitalizedWord && !t.Has(WordClass.Common))
             {
                 var placeEnd = TryPlace(text, tokens, i, results, cued: false);
                 var nameEnd = TryGazetteerName(text, tokens, i, results);
@@ -113,12 +111,12 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
             var firstWord = Slice(text, first);
             var capital = first.IsCapitalizedWord;
-            if (!capital && !(strong && !IsCommon(firstWord)))
+            if (!capital && !(strong && !first.Has(WordClass.Common)))
             {
                 continue;
             }
 
-            if (!strong && (IsCommon(firstWord) || IsPlace(firstWord)))
+            if (!strong && first.Has(WordClass.Common | WordClass.City | WordClass.Country))
             {
                 continue;
             }
@@ -141,7 +139,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
     {
         end = i;
         var t = tokens[i];
-        if (!t.IsCapitalizedWord || !Gazetteer.Contains(NameLexicon.Honorifics, Slice(text, t)))
+        if (!t.IsCapitalizedWord || !t.Has(WordClass.Honorific))
         {
             return false;
         }
@@ -152,7 +150,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             next++;
         }
 
-        if (next >= tokens.Length || !tokens[next].IsCapitalizedWord || IsCommon(Slice(text, tokens[next])))
+        if (next >= tokens.Length || !tokens[next].IsCapitalizedWord || tokens[next].Has(WordClass.Common))
         {
             return false;
         }
@@ -170,15 +168,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
     private int TryGazetteerName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
     {
-        var word = Slice(text, tokens[i]);
-        var known = Gazetteer.Contains(_gazetteer.FirstNames, word);
-        var ambiguous = Gazetteer.Contains(_gazetteer.AmbiguousFirstNames, word);
+        var known = tokens[i].Has(WordClass.FirstName);
+        var ambiguous = !known && tokens[i].Has(WordClass.AmbiguousFirstName);
         var end = TakeName(text, tokens, i, requireCapital: true);
         var length = end - i;
         var surnames = 0;
         for (var k = i + 1; k < end; k++)
         {
-            surnames += Gazetteer.Contains(_gazetteer.LastNames, Slice(text, tokens[k])) ? 1 : 0;
+            surnames += tokens[k].Has(WordClass.LastName) ? 1 : 0;
         }
 
         double score;
@@ -235,7 +232,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             {
                 var w = Slice(text, t);
                 var capital = t.IsCapitalizedWord;
-                if (k > start && !capital && Gazetteer.Contains(NameLexicon.NameParticles, w)
+                if (k > start && !capital && t.Has(WordClass.Particle)
                     && k + 1 < tokens.Length && tokens[k + 1].IsCapitalizedWord && !tokens[k + 1].Is(TokenFlags.LineStart))
                 {
                     k++;
@@ -247,8 +244,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                     break;
                 }
 
-                if (IsCommon(w) || Gazetteer.Contains(NameLexicon.StreetSuffixes, w) && k > start
-                    || Gazetteer.Contains(NameLexicon.Honorifics, w) && k > start)
+                if (t.Has(WordClass.Common) || (k > start && t.Has(WordClass.StreetSuffix | WordClass.Honorific)))
                 {
                     break;
                 }
@@ -295,14 +291,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             var placeEnd = TryPlace(text, tokens, after, results, cued: true);
             if (placeEnd > after + 0)
             {
-                if (placeEnd > after + 1 || HasPlaceAt(text, tokens, after))
+                if (placeEnd > after + 1 || tokens[after].Has(WordClass.City | WordClass.Country))
                 {
                     end = placeEnd;
                     return true;
                 }
             }
 
-            if (weak || IsCommon(Slice(text, tokens[after])))
+            if (weak || tokens[after].Has(WordClass.Common))
             {
                 continue;
             }
@@ -320,17 +316,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
         return false;
     }
 
-    private bool HasPlaceAt(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i) => IsPlace(Slice(text, tokens[i]));
-
-    private bool IsPlace(ReadOnlySpan<char> word) =>
-        Gazetteer.Contains(_gazetteer.Countries, word) || Gazetteer.Contains(_gazetteer.Cities, word);
 
     /// <summary>Looks up one to four capitalised tokens from <paramref name="i"/> in the place gazetteers, longest first.</summary>
     /// <returns>The token index after the place, or <paramref name="i"/> + 1 when there is none.</returns>
     private int TryPlace(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, bool cued)
     {
         var maxEnd = i;
-        while (maxEnd < tokens.Length && maxEnd - i < 4 && !(maxEnd > i && tokens[maxEnd].Is(TokenFlags.LineStart))
+        var longest = tokens[i].Has(WordClass.MultiWordPlaceStart) ? 4 : 1;
+        while (maxEnd < tokens.Length && maxEnd - i < longest && !(maxEnd > i && tokens[maxEnd].Is(TokenFlags.LineStart))
             && (tokens[maxEnd].Kind == TokenKind.Word || (tokens[maxEnd].Kind == TokenKind.Punctuation && text[tokens[maxEnd].Start] == '-')))
         {
             maxEnd++;
@@ -352,15 +345,16 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
             // A lone, uncued place name at the start of a sentence or in capitals may be an ordinary word.
             var weakPosition = !cued && end == i + 1 && (tokens[i].Is(TokenFlags.SentenceStart) || tokens[i].Is(TokenFlags.AllCaps));
-            if (Gazetteer.Contains(_gazetteer.Countries, span))
+            var single = end == i + 1;
+            if (single ? tokens[i].Has(WordClass.Country) : Gazetteer.Contains(_gazetteer.Countries, span))
             {
                 results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.85 : 0.75));
                 return end;
             }
 
-            if (Gazetteer.Contains(_gazetteer.Cities, span))
+            if (single ? tokens[i].Has(WordClass.City) : Gazetteer.Contains(_gazetteer.Cities, span))
             {
-                var ambiguous = Gazetteer.Contains(_gazetteer.AmbiguousCities, span);
+                var ambiguous = single ? tokens[i].Has(WordClass.AmbiguousCity) : Gazetteer.Contains(_gazetteer.AmbiguousCities, span);
                 if (!ambiguous || cued)
                 {
                     results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.8 : weakPosition ? 0.45 : 0.65));
@@ -374,7 +368,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
     private static bool TryPostalCode(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
     {
-        if (!Gazetteer.Contains(NameLexicon.PostcodeWords, Slice(text, tokens[i])))
+        if (!tokens[i].Has(WordClass.Postcode))
         {
             return false;
         }
@@ -424,7 +418,6 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
         return k;
     }
 
-    private static bool IsCommon(ReadOnlySpan<char> word) => Gazetteer.Contains(NameLexicon.CommonWords, word);
 
     private static ReadOnlySpan<char> Slice(ReadOnlySpan<char> text, WordToken t) => text.Slice(t.Start, t.Length);
 

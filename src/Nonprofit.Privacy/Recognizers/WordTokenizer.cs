@@ -24,8 +24,10 @@ internal enum TokenFlags : byte
 }
 
 /// <summary>A word, number or punctuation mark in a text.</summary>
-internal readonly record struct WordToken(int Start, int Length, TokenKind Kind, TokenFlags Flags)
+internal readonly record struct WordToken(int Start, int Length, TokenKind Kind, TokenFlags Flags, WordClass Class = WordClass.None)
 {
+    public bool Has(WordClass c) => (Class & c) != 0;
+
     public int End => Start + Length;
 
     public bool Is(TokenFlags flag) => (Flags & flag) != 0;
@@ -156,7 +158,8 @@ internal ref struct WordTokenizer
                 flags |= TokenFlags.SpaceBefore;
             }
 
-            Add(new WordToken(start, i - start, kind, flags));
+            var wordClass = kind == TokenKind.Word ? WordClasses.Classify(text[start..i]) : WordClass.None;
+            Add(new WordToken(start, i - start, kind, flags, wordClass));
             lineStart = false;
             spaceBefore = false;
             sentenceStart = kind == TokenKind.Punctuation && c is '.' or '!' or '?' or '"' or '“' or '>' or '-' or ':'
