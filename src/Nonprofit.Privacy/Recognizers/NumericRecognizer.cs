@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PhoneNumbers;
 
 namespace Nonprofit.Privacy.Recognizers;
@@ -23,11 +24,37 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     ];
 
     private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
-    private readonly string[] _regions;
+    private readonly RegionPlan[] _regions;
 
     public NumericRecognizer(IEnumerable<string> defaultRegions)
     {
-        _regions = [.. defaultRegions];
+        _regions = [.. defaultRegions.Select(r => RegionPlan.Create(_phones, r))];
+    }
+
+    // libphonenumber's parse is the costly step: a region is tried only when the digit count (less its trunk
+    // prefix) is one of the lengths its numbering plan allows.
+    private sealed record RegionPlan(string Region, string NationalPrefix, int[] Lengths)
+    {
+        public static RegionPlan Create(PhoneNumberUtil phones, string region)
+        {
+            var metadata = phones.GetMetadataForRegion(region);
+            var lengths = metadata?.GeneralDesc?.PossibleLengthList?.ToArray() ?? [];
+            return new RegionPlan(region, metadata?.NationalPrefix ?? "", lengths);
+        }
+
+        public bool MayHave(ReadOnlySpan<char> raw, int digitCount)
+        {
+            if (Lengths.Length == 0)
+            {
+                return true;
+            }
+
+            var firstDigit = raw.IndexOfAny(TextScan.Digits);
+            var national = NationalPrefix.Length > 0 && firstDigit >= 0 && raw[firstDigit..].StartsWith(NationalPrefix, StringComparison.Ordinal)
+                ? digitCount - NationalPrefix.Length
+                : digitCount;
+            return Array.IndexOf(Lengths, national) >= 0 || Array.IndexOf(Lengths, digitCount) >= 0;
+        }
     }
 
     public string Name => "numeric";
@@ -301,10 +328,15 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 return _phones.IsValidNumber(number) ? 0.9 : 0.45;
             }
 
-            foreach (var region in _regions)
+            foreach (var plan in _regions)
             {
-                var number = _phones.Parse(candidate, region);
-                if (_phones.IsValidNumberForRegion(number, region))
+                if (!plan.MayHave(raw, digitCount))
+                {
+                    continue;
+                }
+
+                var number = _phones.Parse(candidate, plan.Region);
+                if (_phones.IsValidNumberForRegion(number, plan.Region))
                 {
                     return 0.8;
                 }
