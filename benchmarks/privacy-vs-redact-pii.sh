@@ -3,13 +3,13 @@
 #   - quality on the Presidio research set (character P/R/F1, per-type recall) from both, and
 #   - detection throughput (MB/s, single thread, one record at a time) on the data set's text repeated to
 #     >= 10 MB and on >= 10 MB of PII-free prose (BenchmarkDotNet for .NET; the peer's own timer in node).
-# Prints key=value lines and the ratios. Usage: bash benchmarks/privacy-vs-redact-pii.sh [--job short|default]
+# Prints key=value lines and the ratios. Usage: [JOB=short|default] bash benchmarks/privacy-vs-redact-pii.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-job="${2:-short}"
-[[ "${1:-}" == "--job" ]] || job=short
+job="${JOB:-short}"
 
-dotnet build -c Release --nologo -v q benchmarks/Nonprofit.Benchmarks benchmarks/Nonprofit.Evaluation >/dev/null
+dotnet build -c Release --nologo -v q benchmarks/Nonprofit.Benchmarks >/dev/null
+dotnet build -c Release --nologo -v q benchmarks/Nonprofit.Evaluation >/dev/null
 
 echo "# Nonprofit.Privacy quality"
 dotnet run -c Release --no-build --project benchmarks/Nonprofit.Evaluation -- pii | sed 's/^/ours./'

@@ -76,6 +76,15 @@ public sealed class PackageContentTests(PackFixture pack) : IClassFixture<PackFi
         Assert.Contains(Entries(symbols), e => e.EndsWith("/" + project + ".pdb", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Package_Privacy_CarriesTheGazetteerAttributions()
+    {
+        var package = pack.PackageOf("Nonprofit.Privacy");
+
+        Assert.Contains("THIRD-PARTY-NOTICES.md", Entries(package));
+        Assert.Contains("GeoNames", PackFixture.ReadEntry(package, "THIRD-PARTY-NOTICES.md"), StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<string> Entries(string package) => PackFixture.Entries(package);
 
     private static XElement Nuspec(string package)
