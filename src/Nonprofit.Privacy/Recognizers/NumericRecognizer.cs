@@ -83,11 +83,11 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             }
 
             var groups = ScanRun(text, start, groupStarts, groupEnds, out var end);
-            if (IsExtension(text, end, out var extensionEnd))
+            var extensionEnd = end;
+            if (IsExtension(text, end, out extensionEnd))
             {
-                // "345-899-3560x4587", "ext. 12": the extension belongs to the phone number.
+                // "345-899-3560x4587", "ext. 12": the extension belongs to a phone number (and only to it).
                 end = extensionEnd;
-                groupEnds[groups - 1] = end;
             }
             else if (end < text.Length && char.IsLetter(text[end]))
             {
@@ -98,7 +98,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
             if (groups > 0)
             {
-                Evaluate(text, groupStarts[..groups], groupEnds[..groups], results);
+                Evaluate(text, groupStarts[..groups], groupEnds[..groups], extensionEnd, results);
             }
 
             i = Math.Max(end, start + 1);
@@ -186,10 +186,11 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         }
     }
 
-    private void Evaluate(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ICollection<PiiMatch> results)
+    private void Evaluate(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int extensionEnd, ICollection<PiiMatch> results)
     {
         var count = starts.Length;
-        if (IsIpv4(text, starts, ends))
+        var hasExtension = extensionEnd > ends[count - 1];
+        if (!hasExtension && IsIpv4(text, starts, ends))
         {
             results.Add(new PiiMatch(PiiEntityType.IpAddress, starts[0], ends[3] - starts[0], 0.85, Name));
             return;
@@ -226,6 +227,11 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 // libphonenumber is the costly check: only the whole run and the run minus one end group.
                 var phone = a + (count - 1 - b) <= 1;
                 ValidateCandidate(text, s, e, digits[..n], b - a + 1, starts[a..(b + 1)], ends[a..(b + 1)], phone, results);
+                if (phone && hasExtension && b == count - 1)
+                {
+                    // The same digits with their extension, as a phone number only.
+                    ValidatePhoneWithExtension(text, s, e, extensionEnd, n, b - a + 1, results);
+                }
             }
         }
     }
@@ -303,6 +309,20 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             {
                 results.Add(new PiiMatch(PiiEntityType.PhoneNumber, s, e - s, score, Name));
             }
+        }
+    }
+
+    private void ValidatePhoneWithExtension(ReadOnlySpan<char> text, int s, int mainEnd, int extensionEnd, int digitCount, int groups, ICollection<PiiMatch> results)
+    {
+        if (digitCount > 15 || ContextLexicon.HasNonPhoneContext(text, s))
+        {
+            return;
+        }
+
+        var score = PhoneScore(text[s..mainEnd], digitCount, groups);
+        if (score > 0)
+        {
+            results.Add(new PiiMatch(PiiEntityType.PhoneNumber, s, extensionEnd - s, Math.Min(1, score + 0.01), Name));
         }
     }
 
