@@ -48,6 +48,9 @@ internal static class NameLexicon
             "eu sou", "sou o", "sou a", "olá", "meu marido", "minha esposa", "meu namorado", "minha irmã", "meu irmão", "meu filho", "minha filha",
             "mimi ni", "habari", "mume wangu", "mke wangu", "dada yangu", "kaka yangu", "mtoto wangu", "rafiki yangu",
             "main", "mai", "namaste", "mere pati", "meri patni", "meri behen", "mera bhai", "मैं", "मेरे पति", "मेरी पत्नी"),
+        .. Cues(true,
+            "मेरी बहन", "मेरी सहेली", "मेरी बेटी", "मेरा बेटा", "मेरे बेटे", "मेरे भाई", "मेरा भाई", "मेरी माँ", "मेरे पिता", "मरीज़", "मरीज",
+            "किसान", "नाम", "दीदी", "एजेंट", "श्री", "श्रीमती", "डॉ", "डॉक्टर"),
     ];
 
     /// <summary>The person cues indexed by their first word, so a scan does one lookup per word.</summary>
@@ -147,7 +150,14 @@ internal static class NameLexicon
         "give", "grant", "take", "send", "bring", "keep", "put", "let", "tell", "ask", "check", "apply", "add", "use",
         // Hindi (Latin)
         "main", "mai", "mera", "meri", "mere", "aap", "hum", "woh", "yeh", "hai", "hain", "tha", "thi", "ka", "ki", "ke", "ko", "se",
-        "mein", "aur", "namaste", "dhanyavad", "haan", "nahi", "kya", "kaise", "kab", "kahan", "bhai", "behen", "didi");
+        "mein", "aur", "namaste", "dhanyavad", "haan", "nahi", "kya", "kaise", "kab", "kahan", "bhai", "behen", "didi",
+        // Hindi (Devanagari): function words and frequent nouns that follow or precede names
+        "है", "हैं", "था", "थी", "थे", "हूँ", "हो", "का", "की", "के", "को", "ने", "में", "से", "पर", "और", "या", "भी", "तो", "ही",
+        "यह", "वह", "ये", "वो", "मैं", "मेरा", "मेरी", "मेरे", "हम", "हमारा", "हमारी", "आप", "उसका", "उसकी", "उसके", "उम्र", "साल",
+        "वर्ष", "जी", "नाम", "नंबर", "मोबाइल", "फ़ोन", "फोन", "पता", "घर", "मकान", "गाँव", "गांव", "जिला", "शहर", "अभी", "आज", "कल",
+        "बहन", "भाई", "पति", "पत्नी", "बेटी", "बेटा", "माँ", "पिता", "मरीज़", "मरीज", "किसान", "दीदी", "आशा", "डॉक्टर", "अस्पताल",
+        "खेत", "फसल", "पानी", "दवा", "बच्चे", "बच्चा", "लिए", "लिया", "दिया", "कीजिए", "करें", "करना", "गया", "गई", "रहा", "रही",
+        "रहते", "रहती", "बताया", "जन्म", "तिथि", "कोड", "पिन", "नया", "नई", "पुराना", "अपनी", "अपना", "अपने", "एक", "दो", "तीन");
 
     /// <summary>What a word may start: one lookup per word tells which cue matchers to try.</summary>
     public static FrozenDictionary<string, CueStart> CueStarts { get; } = BuildCueStarts();

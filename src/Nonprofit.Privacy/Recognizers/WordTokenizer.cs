@@ -119,7 +119,9 @@ internal ref struct WordTokenizer
                     }
                 }
 
-                if (char.IsUpper(c))
+                // Devanagari has no case: its words may be names or places wherever they stand, and the
+                // recognizers' cues, gazetteers and function-word lists decide.
+                if (char.IsUpper(c) || c is >= '\u0900' and <= '\u097F')
                 {
                     flags |= TokenFlags.Capitalized;
                 }
