@@ -1,0 +1,130 @@
+using BenchmarkDotNet.Attributes;
+using Nonprofit.Signals;
+using NWaves.Signals;
+
+namespace Nonprofit.Benchmarks.Signals;
+
+/// <summary>FIR with 35 taps on 1M samples: ours (offline, streaming) against NWaves 0.9.6 (per sample and whole buffer).</summary>
+[MemoryDiagnoser]
+public class FirBenchmarks
+{
+    private const int Samples = 1_000_000;
+    private float[] _x = [];
+    private float[] _y = [];
+    private float[] _taps = [];
+    private FirFilter _ours = null!;
+    private NWaves.Filters.Base.FirFilter _nwaves = null!;
+    private DiscreteSignal _signal = null!;
+
+    [Params(35, 315)]
+    public int Taps { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var r = new Random(1);
+        _x = [.. Enumerable.Range(0, Samples).Select(_ => (float)((r.NextDouble() * 2) - 1))];
+        _y = new float[Samples];
+        _taps = [.. Enumerable.Range(0, Taps).Select(_ => (float)((r.NextDouble() * 2) - 1) / Taps)];
+        _ours = new FirFilter(_taps);
+        _nwaves = new NWaves.Filters.Base.FirFilter(_taps);
+        _signal = new DiscreteSignal(1000, _x);
+    }
+
+    [Benchmark(Baseline = true)]
+    public float NWavesPerSample()
+    {
+        _nwaves.Reset();
+        for (var i = 0; i < _x.Length; i++)
+        {
+            _y[i] = _nwaves.Process(_x[i]);
+        }
+
+        return _y[^1];
+    }
+
+    [Benchmark]
+    public float NWavesApplyTo() => _nwaves.ApplyTo(_signal).Samples[^1];
+
+    [Benchmark]
+    public float OursOffline()
+    {
+        SignalFilters.Fir(_x, _taps, _y);
+        return _y[^1];
+    }
+
+    [Benchmark]
+    public float OursStreaming4096()
+    {
+        _ours.Reset();
+        for (var i = 0; i < _x.Length; i += 4096)
+        {
+            var n = Math.Min(4096, _x.Length - i);
+            _ours.Process(_x.AsSpan(i, n), _y.AsSpan(i, n));
+        }
+
+        return _y[^1];
+    }
+}
+
+/// <summary>IIR on 5M samples: one biquad and a 6th-order Butterworth low-pass, ours against NWaves 0.9.6.</summary>
+[MemoryDiagnoser]
+public class IirBenchmarks
+{
+    private const int Samples = 5_000_000;
+    private float[] _x = [];
+    private float[] _y = [];
+    private Biquad[] _sos = [];
+    private NWaves.Filters.Base.IOnlineFilter _nwaves = null!;
+    private NWaves.Filters.Base.LtiFilter _nwavesLti = null!;
+    private DiscreteSignal _signal = null!;
+
+    [Params(1, 6)]
+    public int Order { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var r = new Random(2);
+        _x = [.. Enumerable.Range(0, Samples).Select(_ => (float)((r.NextDouble() * 2) - 1))];
+        _y = new float[Samples];
+        _signal = new DiscreteSignal(1000, _x);
+        if (Order == 1)
+        {
+            // One biquad: a second-order Butterworth low-pass section at 0.05 of the sample rate.
+            _sos = FilterDesign.ButterworthLowPass(2, 50, 1000);
+            var lti = new NWaves.Filters.BiQuad.LowPassFilter(0.05);
+            _nwaves = lti;
+            _nwavesLti = lti;
+        }
+        else
+        {
+            _sos = FilterDesign.ButterworthLowPass(6, 50, 1000);
+            var lti = new NWaves.Filters.Butterworth.LowPassFilter(0.05, 6);
+            _nwaves = lti;
+            _nwavesLti = lti;
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public float NWavesPerSample()
+    {
+        _nwaves.Reset();
+        for (var i = 0; i < _x.Length; i++)
+        {
+            _y[i] = _nwaves.Process(_x[i]);
+        }
+
+        return _y[^1];
+    }
+
+    [Benchmark]
+    public float NWavesApplyTo() => _nwavesLti.ApplyTo(_signal).Samples[^1];
+
+    [Benchmark]
+    public float OursOffline()
+    {
+        SignalFilters.Sos(_x, _sos, _y);
+        return _y[^1];
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+
+namespace Nonprofit.Signals;
+
+/// <summary>
+/// Offline filtering kernels on spans: FIR (direct form, SIMD) and IIR (second-order-section cascades).
+/// Destinations are supplied by the caller; nothing is allocated except pooled scratch.
+/// </summary>
+public static partial class SignalFilters
+{
+    /// <summary>
+    /// Filters <paramref name="input"/> through a cascade of second-order sections (transposed direct form II,
+    /// computed in double precision) with zero initial state: the same output as <see cref="SosFilter"/> fed the
+    /// same samples in any chunks.
+    /// </summary>
+    /// <param name="input">The samples.</param>
+    /// <param name="sections">The cascade, applied in order; empty means identity.</param>
+    /// <param name="destination">Receives the filtered samples; may be the same memory as <paramref name="input"/> (in place) but must not partly overlap it.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="input"/>, partly overlaps it, or a coefficient is not finite.</exception>
+    /// <remarks>NaN or infinity in the input propagates to every later output of the section it enters (IIR memory).</remarks>
+    public static void Sos(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination)
+    {
+        var y = PrepareDestination(input, destination);
+        foreach (var s in sections)
+        {
+            s.ThrowIfNotFinite(nameof(sections));
+        }
+
+        Span<double> state = sections.Length <= 32 ? stackalloc double[2 * sections.Length] : new double[2 * sections.Length];
+        state.Clear();
+        SosCascade(y, sections, state);
+    }
+
+    /// <summary>
+    /// Zero-phase filtering: the cascade forwards, then backwards over the result (zero initial state, no edge
+    /// padding), so the magnitude response is squared and the phase is zero.
+    /// </summary>
+    /// <param name="input">The samples.</param>
+    /// <param name="sections">The cascade.</param>
+    /// <param name="destination">Receives the filtered samples (in place allowed).</param>
+    /// <exception cref="ArgumentException">As for <see cref="Sos"/>.</exception>
+    /// <remarks>Unlike scipy's <c>sosfiltfilt</c> the edges are not padded: expect transients at both ends.</remarks>
+    public static void SosZeroPhase(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination)
+    {
+        var y = PrepareDestination(input, destination);
+        Sos(y, sections, y);
+        y.Reverse();
+        Sos(y, sections, y);
+        y.Reverse();
+    }
+
+    /// <summary>
+    /// The whole cascade in one pass, in place, sample by sample: the value stays in double precision between
+    /// sections, and consecutive samples' sections overlap in the processor's pipeline. <paramref name="state"/>
+    /// holds (z1, z2) per section and is updated.
+    /// </summary>
+    internal static void SosCascade(Span<float> y, ReadOnlySpan<Biquad> sections, Span<double> state)
+    {
+        if (sections.Length == 1)
+        {
+            SosSingle(y, sections[0], ref state[0], ref state[1]);
+            return;
+        }
+
+        for (var n = 0; n < y.Length; n++)
+        {
+            double v = y[n];
+            for (var k = 0; k < sections.Length; k++)
+            {
+                ref readonly var s = ref sections[k];
+                ref var z1 = ref state[2 * k];
+                ref var z2 = ref state[(2 * k) + 1];
+                // Fused multiply-adds keep the sample-to-sample dependency (o -> z1 -> o) to two operations.
+                var o = Math.FusedMultiplyAdd(s.B0, v, z1);
+                z1 = Math.FusedMultiplyAdd(-s.A1, o, Math.FusedMultiplyAdd(s.B1, v, z2));
+                z2 = Math.FusedMultiplyAdd(-s.A2, o, s.B2 * v);
+                v = o;
+            }
+
+            y[n] = (float)v;
+        }
+    }
+
+    private static void SosSingle(Span<float> y, in Biquad s, ref double z1, ref double z2)
+    {
+        double b0 = s.B0, b1 = s.B1, b2 = s.B2, a1 = s.A1, a2 = s.A2;
+        double w1 = z1, w2 = z2;
+        for (var n = 0; n < y.Length; n++)
+        {
+            double x = y[n];
+            var o = Math.FusedMultiplyAdd(b0, x, w1);
+            w1 = Math.FusedMultiplyAdd(-a1, o, Math.FusedMultiplyAdd(b1, x, w2));
+            w2 = Math.FusedMultiplyAdd(-a2, o, b2 * x);
+            y[n] = (float)o;
+        }
+
+        z1 = w1;
+        z2 = w2;
+    }
+
+    private static Span<float> PrepareDestination(ReadOnlySpan<float> input, Span<float> destination)
+    {
+        if (destination.Length < input.Length)
+        {
+            throw new ArgumentException(
+                $"The destination has {destination.Length} elements but the input has {input.Length}.", nameof(destination));
+        }
+
+        var y = destination[..input.Length];
+        if (input.Overlaps(y, out var offset))
+        {
+            if (offset != 0)
+            {
+                throw new ArgumentException("The destination partly overlaps the input; use the same span for in-place filtering.", nameof(destination));
+            }
+        }
+        else
+        {
+            input.CopyTo(y);
+        }
+
+        return y;
+    }
+}

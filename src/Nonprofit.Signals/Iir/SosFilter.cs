@@ -1,0 +1,70 @@
+using System;
+
+namespace Nonprofit.Signals;
+
+/// <summary>
+/// A streaming cascade of second-order sections: feed chunks of any size with <see cref="Process(ReadOnlySpan{float}, Span{float})"/>
+/// and get exactly the output <see cref="SignalFilters.Sos"/> gives on the concatenated input. Not thread-safe.
+/// </summary>
+public sealed class SosFilter
+{
+    private readonly Biquad[] _sections;
+    private readonly double[] _state;
+
+    /// <summary>Initializes a filter with zero state.</summary>
+    /// <param name="sections">The cascade, applied in order.</param>
+    /// <exception cref="ArgumentException">A coefficient is not finite.</exception>
+    public SosFilter(ReadOnlySpan<Biquad> sections)
+    {
+        foreach (var s in sections)
+        {
+            s.ThrowIfNotFinite(nameof(sections));
+        }
+
+        _sections = sections.ToArray();
+        _state = new double[2 * _sections.Length];
+    }
+
+    /// <summary>Gets the number of sections.</summary>
+    public int SectionCount => _sections.Length;
+
+    /// <summary>Filters a chunk, continuing from the previous one.</summary>
+    /// <param name="input">The next samples.</param>
+    /// <param name="destination">Receives as many filtered samples (in place allowed).</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or partly overlaps <paramref name="input"/>.</exception>
+    public void Process(ReadOnlySpan<float> input, Span<float> destination)
+    {
+        if (destination.Length < input.Length)
+        {
+            throw new ArgumentException($"The destination has {destination.Length} elements but the input has {input.Length}.", nameof(destination));
+        }
+
+        var y = destination[..input.Length];
+        if (input.Overlaps(y, out var offset))
+        {
+            if (offset != 0)
+            {
+                throw new ArgumentException("The destination partly overlaps the input; use the same span for in-place filtering.", nameof(destination));
+            }
+        }
+        else
+        {
+            input.CopyTo(y);
+        }
+
+        SignalFilters.SosCascade(y, _sections, _state);
+    }
+
+    /// <summary>Filters one sample.</summary>
+    /// <param name="sample">The next sample.</param>
+    /// <returns>The filtered sample.</returns>
+    public float Process(float sample)
+    {
+        Span<float> one = [sample];
+        Process(one, one);
+        return one[0];
+    }
+
+    /// <summary>Clears the state, as if no sample had been processed.</summary>
+    public void Reset() => Array.Clear(_state);
+}
