@@ -98,7 +98,8 @@ public static partial class SignalFilters
         z2 = w2;
     }
 
-    private static Span<float> PrepareDestination(ReadOnlySpan<float> input, Span<float> destination)
+    /// <summary>Checks the destination and copies the input into it unless it is the same memory (in place).</summary>
+    internal static Span<float> PrepareDestination(ReadOnlySpan<float> input, Span<float> destination)
     {
         if (destination.Length < input.Length)
         {

@@ -34,24 +34,7 @@ public sealed class SosFilter
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or partly overlaps <paramref name="input"/>.</exception>
     public void Process(ReadOnlySpan<float> input, Span<float> destination)
     {
-        if (destination.Length < input.Length)
-        {
-            throw new ArgumentException($"The destination has {destination.Length} elements but the input has {input.Length}.", nameof(destination));
-        }
-
-        var y = destination[..input.Length];
-        if (input.Overlaps(y, out var offset))
-        {
-            if (offset != 0)
-            {
-                throw new ArgumentException("The destination partly overlaps the input; use the same span for in-place filtering.", nameof(destination));
-            }
-        }
-        else
-        {
-            input.CopyTo(y);
-        }
-
+        var y = SignalFilters.PrepareDestination(input, destination);
         SignalFilters.SosCascade(y, _sections, _state);
     }
 
