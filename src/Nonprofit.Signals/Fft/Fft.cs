@@ -124,6 +124,160 @@ public static class Fft
         }
     }
 
+    /// <summary>
+    /// Cross-correlation c[k] = Σ_n a[n + k] · b[n] for lags k = −(b.Length − 1) … a.Length − 1, written to
+    /// <paramref name="destination"/> in that order (index 0 is lag −(b.Length − 1)), through one FFT of at least
+    /// a.Length + b.Length − 1 points. With <paramref name="normalize"/>, divided by √(Σa² · Σb²) so that a
+    /// perfect match is 1.
+    /// </summary>
+    /// <param name="a">The first signal.</param>
+    /// <param name="b">The second signal.</param>
+    /// <param name="destination">Receives a.Length + b.Length − 1 values.</param>
+    /// <param name="normalize">Whether to normalise by the energies.</param>
+    /// <exception cref="ArgumentException">A signal is empty or the destination is shorter than a.Length + b.Length − 1.</exception>
+    public static void CrossCorrelation(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, bool normalize = false)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            throw new ArgumentException("Both signals need at least one sample.", a.IsEmpty ? nameof(a) : nameof(b));
+        }
+
+        var total = a.Length + b.Length - 1;
+        if (destination.Length < total)
+        {
+            throw new ArgumentException($"The destination needs {total} elements (a.Length + b.Length − 1).", nameof(destination));
+        }
+
+        var m = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)total);
+        var ar = ArrayPool<float>.Shared.Rent(m);
+        var ai = ArrayPool<float>.Shared.Rent(m);
+        var br = ArrayPool<float>.Shared.Rent(m);
+        var bi = ArrayPool<float>.Shared.Rent(m);
+        try
+        {
+            Span<float> xr = ar.AsSpan(0, m), xi = ai.AsSpan(0, m), yr = br.AsSpan(0, m), yi = bi.AsSpan(0, m);
+            xr.Clear();
+            xi.Clear();
+            yr.Clear();
+            yi.Clear();
+            a.CopyTo(xr);
+            b.CopyTo(yr);
+            var plan = FftPlan.Get(m);
+            plan.Forward(xr, xi);
+            plan.Forward(yr, yi);
+            for (var k = 0; k < m; k++)
+            {
+                // A · conj(B)
+                var r = (xr[k] * yr[k]) + (xi[k] * yi[k]);
+                var i = (xi[k] * yr[k]) - (xr[k] * yi[k]);
+                xr[k] = r;
+                xi[k] = i;
+            }
+
+            plan.Inverse(xr, xi);
+            var scale = 1.0;
+            if (normalize)
+            {
+                var energy = Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(a) * (double)System.Numerics.Tensors.TensorPrimitives.SumOfSquares(b));
+                scale = energy == 0 ? 0 : 1 / energy;
+            }
+
+            // Negative lags wrap to the end of the circular result.
+            for (var k = 0; k < total; k++)
+            {
+                var lag = k - (b.Length - 1);
+                destination[k] = (float)(xr[lag >= 0 ? lag : m + lag] * scale);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(ar);
+            ArrayPool<float>.Shared.Return(ai);
+            ArrayPool<float>.Shared.Return(br);
+            ArrayPool<float>.Shared.Return(bi);
+        }
+    }
+
+    /// <summary>
+    /// Welch's power spectral density: the signal cut into segments (with overlap), each windowed and
+    /// transformed, the periodograms averaged, one-sided, scaled to power per hertz (scipy's
+    /// <c>scaling='density'</c>, <c>detrend=False</c>; note that <see cref="Windows"/> are symmetric where scipy's default
+    /// Hann is periodic). The frequency of bin k is k · sampleRate / segmentLength.
+    /// </summary>
+    /// <param name="input">The samples, at least <paramref name="segmentLength"/> of them.</param>
+    /// <param name="sampleRateHz">The sample rate.</param>
+    /// <param name="segmentLength">The segment (FFT) length, at least 2.</param>
+    /// <param name="overlap">The samples shared by consecutive segments, 0 to segmentLength − 1.</param>
+    /// <param name="window">The window applied to each segment.</param>
+    /// <param name="destination">Receives segmentLength / 2 + 1 densities.</param>
+    /// <exception cref="ArgumentException">The input is shorter than a segment or the destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A length, the overlap or the sample rate is out of range.</exception>
+    public static void WelchPsd(ReadOnlySpan<float> input, double sampleRateHz, int segmentLength, int overlap, WindowKind window, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(segmentLength, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(overlap);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(overlap, segmentLength);
+        if (!double.IsFinite(sampleRateHz) || sampleRateHz <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleRateHz), sampleRateHz, "The sample rate must be a positive finite number.");
+        }
+
+        if (input.Length < segmentLength)
+        {
+            throw new ArgumentException($"The input has {input.Length} samples, fewer than one segment of {segmentLength}.", nameof(input));
+        }
+
+        var bins = (segmentLength / 2) + 1;
+        if (destination.Length < bins)
+        {
+            throw new ArgumentException($"The destination needs {bins} elements.", nameof(destination));
+        }
+
+        var w = ArrayPool<float>.Shared.Rent(segmentLength);
+        var seg = ArrayPool<float>.Shared.Rent(segmentLength);
+        var re = ArrayPool<float>.Shared.Rent(bins);
+        var im = ArrayPool<float>.Shared.Rent(bins);
+        var acc = ArrayPool<double>.Shared.Rent(bins);
+        try
+        {
+            var win = w.AsSpan(0, segmentLength);
+            Windows.Fill(window, win);
+            var windowPower = System.Numerics.Tensors.TensorPrimitives.SumOfSquares(win);
+            var sum = acc.AsSpan(0, bins);
+            sum.Clear();
+            var step = segmentLength - overlap;
+            var segments = 0;
+            for (var start = 0; start + segmentLength <= input.Length; start += step)
+            {
+                var s = seg.AsSpan(0, segmentLength);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(input.Slice(start, segmentLength), win, s);
+                ForwardReal(s, re.AsSpan(0, bins), im.AsSpan(0, bins));
+                for (var k = 0; k < bins; k++)
+                {
+                    sum[k] += ((double)re[k] * re[k]) + ((double)im[k] * im[k]);
+                }
+
+                segments++;
+            }
+
+            var scale = 1.0 / (sampleRateHz * windowPower * segments);
+            for (var k = 0; k < bins; k++)
+            {
+                // One-sided: double every bin but DC and (for even lengths) Nyquist.
+                var oneSided = k == 0 || (segmentLength % 2 == 0 && k == bins - 1) ? 1 : 2;
+                destination[k] = (float)(sum[k] * scale * oneSided);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(w);
+            ArrayPool<float>.Shared.Return(seg);
+            ArrayPool<float>.Shared.Return(re);
+            ArrayPool<float>.Shared.Return(im);
+            ArrayPool<double>.Shared.Return(acc);
+        }
+    }
+
     private static void ForwardRealByComplex(ReadOnlySpan<float> input, Span<float> real, Span<float> imaginary)
     {
         var n = input.Length;
