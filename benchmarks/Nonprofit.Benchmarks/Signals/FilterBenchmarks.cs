@@ -128,3 +128,55 @@ public class IirBenchmarks
         return _y[^1];
     }
 }
+
+/// <summary>8 interleaved channels through a 4th-order Butterworth, 1M frames: ours against NWaves run once per channel.</summary>
+[MemoryDiagnoser]
+public class MultiChannelBenchmarks
+{
+    private const int Channels = 8;
+    private const int Frames = 1_000_000;
+    private float[] _interleaved = [];
+    private float[] _work = [];
+    private float[][] _channels = [];
+    private MultiChannelSosFilter _ours = null!;
+    private NWaves.Filters.Butterworth.LowPassFilter[] _nwaves = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var r = new Random(6);
+        _interleaved = [.. Enumerable.Range(0, Frames * Channels).Select(_ => (float)((r.NextDouble() * 2) - 1))];
+        _work = (float[])_interleaved.Clone();
+        _channels = [.. Enumerable.Range(0, Channels).Select(c => Enumerable.Range(0, Frames).Select(f => _interleaved[(f * Channels) + c]).ToArray())];
+        _ours = new MultiChannelSosFilter(FilterDesign.ButterworthLowPass(4, 50, 1000), Channels);
+        _nwaves = [.. Enumerable.Range(0, Channels).Select(_ => new NWaves.Filters.Butterworth.LowPassFilter(0.05, 4))];
+    }
+
+    [Benchmark(Baseline = true)]
+    public float NWavesPerSampleEightTimes()
+    {
+        var last = 0f;
+        for (var c = 0; c < Channels; c++)
+        {
+            var filter = _nwaves[c];
+            filter.Reset();
+            var x = _channels[c];
+            for (var i = 0; i < x.Length; i++)
+            {
+                last = filter.Process(x[i]);
+            }
+        }
+
+        return last;
+    }
+
+    // In place on a working copy made once: a stable low-pass keeps re-filtered data bounded, and the timing
+    // is the filtering alone (the peer's loop writes nothing either).
+    [Benchmark]
+    public float OursInterleaved()
+    {
+        _ours.Reset();
+        _ours.Process(_work);
+        return _work[^1];
+    }
+}
