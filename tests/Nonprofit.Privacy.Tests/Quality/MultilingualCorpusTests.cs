@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Nonprofit.Evaluation.Pii;
+
 namespace Nonprofit.Privacy.Tests.Quality;
 
 /// <summary>
@@ -50,10 +52,10 @@ public sealed class MultilingualCorpusTests
     [Fact]
     public void Detect_Corpus_CharacterF1AtLeast090AndPrecisionAtLeast095()
     {
-        var score = new CharacterScore();
+        var score = new CharacterScorer();
         foreach (var c in Load())
         {
-            score.Add(c.Text, c.Spans, s_detector.Detect(c.Text));
+            score.Add(new PresidioRecord(c.Text, [.. c.Spans.Select(s => new GoldSpan(s.Type, s.Start, s.End))]), [.. s_detector.Detect(c.Text).Select(m => (m.Start, m.End))]);
         }
 
         Assert.True(score.F1 >= 0.90, $"F1 {score.F1:0.000} (precision {score.Precision:0.000}, recall {score.Recall:0.000}).");
@@ -70,10 +72,10 @@ public sealed class MultilingualCorpusTests
     [InlineData("hi", 0.85)]
     public void Detect_CorpusLanguage_CharacterF1AboveFloor(string lang, double floor)
     {
-        var score = new CharacterScore();
+        var score = new CharacterScorer();
         foreach (var c in Load().Where(c => c.Lang == lang))
         {
-            score.Add(c.Text, c.Spans, s_detector.Detect(c.Text));
+            score.Add(new PresidioRecord(c.Text, [.. c.Spans.Select(s => new GoldSpan(s.Type, s.Start, s.End))]), [.. s_detector.Detect(c.Text).Select(m => (m.Start, m.End))]);
         }
 
         Assert.True(score.F1 >= floor, $"{lang}: F1 {score.F1:0.000} < {floor} (precision {score.Precision:0.000}, recall {score.Recall:0.000}).");
