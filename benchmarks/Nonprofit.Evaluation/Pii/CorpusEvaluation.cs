@@ -15,7 +15,7 @@ internal static class CorpusEvaluation
     public static int Run(string[] args)
     {
         var errorsAt = Array.IndexOf(args, "--errors");
-        var path = args.Length > 0 && errorsAt != 0 ? args[0] : Find(DefaultCorpus);
+        var path = args.Length > 0 && errorsAt != 0 ? args[0] : PiiEvaluation.FindAbove(DefaultCorpus);
         var cases = Load(path);
         var detector = new PiiDetector();
         var all = new CharacterScorer();
@@ -82,19 +82,5 @@ internal static class CorpusEvaluation
         }
 
         return cases;
-    }
-
-    private static string Find(string relative)
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(string.Create(CultureInfo.InvariantCulture, $"{relative} not found; pass its path."));
     }
 }

@@ -95,17 +95,20 @@ internal static class PiiEvaluation
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    internal static string FindData()
+    internal static string FindData() => FindAbove(DefaultData);
+
+    /// <summary>Finds <paramref name="relative"/> from the current folder or one of its parents.</summary>
+    internal static string FindAbove(string relative)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, DefaultData);
+            var candidate = Path.Combine(dir.FullName, relative);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"Could not find {DefaultData} above the current folder; pass --data FILE.");
+        throw new FileNotFoundException($"Could not find {relative} above the current folder; pass its path.");
     }
 }

@@ -17,6 +17,17 @@ internal static class PiiCommand
     /// <summary>The languages whose phone formats and context words are preferred with <c>--lang</c>.</summary>
     public static readonly string[] Languages = ["en", "fr", "es", "pt", "sw", "hi"];
 
+    /// <summary>Creates the <c>--lang</c> option every pii command takes.</summary>
+    public static Option<string?> LanguageOption(string what)
+    {
+        var option = new Option<string?>("--lang")
+        {
+            Description = $"Language of the {what} (en, fr, es, pt, sw, hi): its phone formats are tried first.",
+        };
+        option.AcceptOnlyFromAmong(Languages);
+        return option;
+    }
+
     /// <summary>Creates a detector, preferring the phone regions of <paramref name="language"/>.</summary>
     public static Nonprofit.Privacy.PiiDetector CreateDetector(string? language)
     {

@@ -16,11 +16,7 @@ internal static class PiiDetectCommand
 {
     public static Command Create(CliConsole console)
     {
-        var lang = new Option<string?>("--lang")
-        {
-            Description = "Language of the texts (en, fr, es, pt, sw, hi): its phone formats are tried first.",
-        };
-        lang.AcceptOnlyFromAmong(PiiCommand.Languages);
+        var lang = PiiCommand.LanguageOption("texts");
 
         var command = new Command("detect", "Read JSON Lines with a \"text\" field from stdin; write the personal data spans of each line as JSON Lines.")
         {

@@ -24,8 +24,7 @@ internal static class PiiRedactCommand
             DefaultValueFactory = _ => "placeholder",
         };
         op.AcceptOnlyFromAmong("mask", "placeholder", "pseudonym", "hash");
-        var lang = new Option<string?>("--lang") { Description = "Language of the text (en, fr, es, pt, sw, hi)." };
-        lang.AcceptOnlyFromAmong(PiiCommand.Languages);
+        var lang = PiiCommand.LanguageOption("text");
         var files = new Argument<FileInfo[]>("FILE")
         {
             Description = "Files to redact, in order; stdin when none.",

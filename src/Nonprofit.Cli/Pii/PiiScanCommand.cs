@@ -32,8 +32,7 @@ internal static class PiiScanCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failOnPii = new Option<bool>("--fail-on-pii") { Description = "Exit with code 1 when any personal data is found." };
-        var lang = new Option<string?>("--lang") { Description = "Language of the files (en, fr, es, pt, sw, hi)." };
-        lang.AcceptOnlyFromAmong(PiiCommand.Languages);
+        var lang = PiiCommand.LanguageOption("files");
 
         var command = new Command("scan", "Scan files and folders (text, CSV, JSON, logs) for personal data; report locations and types, never values.")
         {
