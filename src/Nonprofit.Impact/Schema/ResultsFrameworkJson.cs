@@ -151,7 +151,7 @@ public static class ResultsFrameworkJson
             date["format"] = "date";
         }
 
-        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject obj && context.TypeInfo.Type != typeof(JsonElement))
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject obj && !obj.ContainsKey("$ref"))
         {
             obj["additionalProperties"] = false;
         }

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+
+namespace Nonprofit.Impact;
+
+/// <summary>Everything needed to aggregate values by any <see cref="IndicatorAggregation"/>; merges associatively.</summary>
+internal struct Accumulator
+{
+    public long Count;
+    public double Sum;
+    public double Min;
+    public double Max;
+    public long LastTicks;
+    public double Last;
+    public HashSet<double>? Distinct;
+
+    public static Accumulator Empty => new() { Min = double.PositiveInfinity, Max = double.NegativeInfinity, LastTicks = long.MinValue };
+
+    public readonly bool IsEmpty => Count == 0;
+
+    public void Add(double value, long ticks, bool distinct)
+    {
+        Count++;
+        Sum += value;
+        Min = Math.Min(Min, value);
+        Max = Math.Max(Max, value);
+        if (ticks >= LastTicks)
+        {
+            LastTicks = ticks;
+            Last = value;
+        }
+
+        if (distinct)
+        {
+            (Distinct ??= []).Add(value);
+        }
+    }
+
+    public void Merge(in Accumulator other)
+    {
+        if (other.Count == 0)
+        {
+            return;
+        }
+
+        Count += other.Count;
+        Sum += other.Sum;
+        Min = Math.Min(Min, other.Min);
+        Max = Math.Max(Max, other.Max);
+        if (other.LastTicks >= LastTicks)
+        {
+            LastTicks = other.LastTicks;
+            Last = other.Last;
+        }
+
+        if (other.Distinct is not null)
+        {
+            (Distinct ??= []).UnionWith(other.Distinct);
+        }
+    }
+
+    public readonly double Value(IndicatorAggregation aggregation) => aggregation switch
+    {
+        IndicatorAggregation.Sum => Sum,
+        IndicatorAggregation.Mean => Count == 0 ? double.NaN : Sum / Count,
+        IndicatorAggregation.Last => Last,
+        _ => Distinct?.Count ?? 0,
+    };
+}

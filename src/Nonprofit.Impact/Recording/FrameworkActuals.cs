@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Nonprofit.Impact;
+
+/// <summary>
+/// Computes the actuals of a framework's periods from recorded measurements: for every indicator and period,
+/// one total actual (no dimensions) and one actual per combination of dimension values that was recorded,
+/// aggregated by the indicator's <see cref="IndicatorAggregation"/>. Baselines and targets are kept.
+/// </summary>
+public static class FrameworkActuals
+{
+    /// <summary>Returns a copy of <paramref name="framework"/> whose actuals come from <paramref name="recorder"/>'s aggregates.</summary>
+    /// <param name="framework">The framework; it is not modified.</param>
+    /// <param name="recorder">The recorder holding the measurements.</param>
+    /// <returns>A new framework. Indicators the recorder does not know keep their actuals.</returns>
+    public static ResultsFramework FromRecorder(ResultsFramework framework, ImpactRecorder recorder)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var copy = Clone(framework);
+        foreach (var indicator in copy.EnumerateIndicators())
+        {
+            if (!recorder.HasIndicator(indicator.Id))
+            {
+                continue;
+            }
+
+            foreach (var period in indicator.Periods)
+            {
+                var totals = new PeriodTotals();
+                recorder.CollectDays(indicator.Id, period.Start.DayNumber, period.End.DayNumber, (_, dimensions, accumulator) => totals.Add(dimensions, accumulator));
+                totals.WriteTo(indicator, period);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Returns a copy of <paramref name="framework"/> whose actuals are aggregated from the measurements in <paramref name="store"/>.</summary>
+    /// <param name="framework">The framework; it is not modified.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>A new framework; every indicator's period actuals are replaced by what the store holds (none when it holds nothing).</returns>
+    public static async Task<ResultsFramework> FromStoreAsync(ResultsFramework framework, IImpactStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(store);
+        var copy = Clone(framework);
+        foreach (var indicator in copy.EnumerateIndicators())
+        {
+            if (indicator.Measure == IndicatorMeasure.Qualitative)
+            {
+                continue;
+            }
+
+            foreach (var period in indicator.Periods)
+            {
+                var query = new MeasurementQuery
+                {
+                    IndicatorId = indicator.Id,
+                    From = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    To = new DateTimeOffset(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                };
+                var totals = new PeriodTotals();
+                var distinct = indicator.Aggregation == IndicatorAggregation.DistinctCount;
+                await foreach (var m in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+                {
+                    var one = Accumulator.Empty;
+                    one.Add(m.Value, m.Timestamp.UtcTicks, distinct);
+                    totals.Add(m.Dimensions, one);
+                }
+
+                totals.WriteTo(indicator, period);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Formats an aggregated value for a target or actual: invariant culture, shortest round-trip form.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string FormatValue(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static ResultsFramework Clone(ResultsFramework framework) =>
+        System.Text.Json.JsonSerializer.Deserialize<ResultsFramework>(ResultsFrameworkJson.Serialize(framework), ResultsFrameworkJson.Options)!;
+
+    private sealed class PeriodTotals
+    {
+        private readonly Dictionary<string, (IReadOnlyList<DimensionValue> Dimensions, Accumulator Accumulator)> _byCombination = new(StringComparer.Ordinal);
+        private Accumulator _total = Accumulator.Empty;
+
+        public void Add(IReadOnlyList<DimensionValue> dimensions, Accumulator accumulator)
+        {
+            _total.Merge(accumulator);
+            if (dimensions.Count == 0)
+            {
+                return;
+            }
+
+            var sorted = dimensions.OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
+            var key = string.Join('\u001f', sorted.Select(d => d.Name + "\u001e" + d.Value));
+            if (!_byCombination.TryGetValue(key, out var entry))
+            {
+                entry = (sorted, Accumulator.Empty);
+            }
+
+            entry.Accumulator.Merge(accumulator);
+            _byCombination[key] = entry;
+        }
+
+        public void WriteTo(IndicatorDefinition indicator, IndicatorPeriod period)
+        {
+            period.Actuals.Clear();
+            if (_total.Count == 0)
+            {
+                return;
+            }
+
+            period.Actuals.Add(new PeriodValue { Value = FormatValue(_total.Value(indicator.Aggregation)) });
+            foreach (var (_, (dimensions, accumulator)) in _byCombination.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var actual = new PeriodValue { Value = FormatValue(accumulator.Value(indicator.Aggregation)) };
+                foreach (var d in dimensions)
+                {
+                    actual.Dimensions.Add(d);
+                }
+
+                period.Actuals.Add(actual);
+            }
+        }
+    }
+}
