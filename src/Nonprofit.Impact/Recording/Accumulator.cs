@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace Nonprofit.Impact;
@@ -8,13 +7,11 @@ internal struct Accumulator
 {
     public long Count;
     public double Sum;
-    public double Min;
-    public double Max;
     public long LastTicks;
     public double Last;
     public HashSet<double>? Distinct;
 
-    public static Accumulator Empty => new() { Min = double.PositiveInfinity, Max = double.NegativeInfinity, LastTicks = long.MinValue };
+    public static Accumulator Empty => new() { LastTicks = long.MinValue };
 
     public readonly bool IsEmpty => Count == 0;
 
@@ -22,8 +19,6 @@ internal struct Accumulator
     {
         Count++;
         Sum += value;
-        Min = Math.Min(Min, value);
-        Max = Math.Max(Max, value);
         if (ticks >= LastTicks)
         {
             LastTicks = ticks;
@@ -45,8 +40,6 @@ internal struct Accumulator
 
         Count += other.Count;
         Sum += other.Sum;
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
         if (other.LastTicks >= LastTicks)
         {
             LastTicks = other.LastTicks;

@@ -1,11 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -34,7 +34,23 @@ public sealed class ImpactRecorder : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _measurements;
-    private readonly int _stripeMask;
+    private readonly int _ownedStripes;
+
+    // Each thread that records gets a process-wide slot number once. Threads whose slot is below a recorder's
+    // owned-stripe count write their own cells with plain stores (no other thread writes them); the rest share
+    // one last stripe updated with atomic operations. Readers merge all stripes.
+    // A thread's slot returns to the pool when the thread dies (its lease becomes unreachable and is finalized),
+    // so programs that start short-lived threads keep using owned stripes.
+    private static readonly ConcurrentQueue<int> s_freeSlots = new();
+    private static int s_nextSlot = -1;
+    [ThreadStatic]
+    private static int s_slotPlusOne;
+#pragma warning disable IDE0052 // Never read: it only keeps the lease alive exactly as long as its thread.
+    [ThreadStatic]
+    private static SlotLease? s_lease;
+#pragma warning restore IDE0052
+    private readonly string[] _fastIds;
+    private readonly IndicatorState[] _fastStates;
 
     /// <summary>Initializes a recorder for <paramref name="indicators"/>.</summary>
     /// <param name="indicators">The indicators that may be recorded; each is validated.</param>
@@ -45,8 +61,8 @@ public sealed class ImpactRecorder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(indicators);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        var stripes = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 64));
-        _stripeMask = stripes - 1;
+        _ownedStripes = Math.Clamp(Environment.ProcessorCount * 4, 8, 64);
+        var stripes = _ownedStripes + 1;
 
         var list = indicators.ToList();
         var errors = new List<FrameworkError>();
@@ -71,7 +87,11 @@ public sealed class ImpactRecorder : IDisposable
             throw new FrameworkValidationException(errors);
         }
 
-        _indicators = list.ToFrozenDictionary(d => d.Id, d => new IndicatorState(d, stripes), StringComparer.Ordinal);
+        _indicators = list.ToFrozenDictionary(d => string.Intern(d.Id), d => new IndicatorState(d, stripes), StringComparer.Ordinal);
+
+        // Ids passed as literals are interned: a reference scan finds them before any hashing.
+        _fastIds = _indicators.Count <= 16 ? [.. _indicators.Keys] : [];
+        _fastStates = [.. _fastIds.Select(id => _indicators[id])];
 
         if (meterFactory is null)
         {
@@ -125,12 +145,7 @@ public sealed class ImpactRecorder : IDisposable
     /// <exception cref="ArgumentException">The indicator, a dimension or a dimension value is unknown, a dimension is repeated, or the value is not finite.</exception>
     public void Record(string indicatorId, double value, ReadOnlySpan<Dimension> dimensions, DateTimeOffset timestamp)
     {
-        ArgumentNullException.ThrowIfNull(indicatorId);
-        if (!_indicators.TryGetValue(indicatorId, out var state))
-        {
-            ThrowUnknownIndicator(indicatorId);
-        }
-
+        var state = FindState(indicatorId);
         if (!double.IsFinite(value))
         {
             ThrowNotFinite(indicatorId, nameof(value));
@@ -141,12 +156,12 @@ public sealed class ImpactRecorder : IDisposable
         for (var i = 0; i < dimensions.Length; i++)
         {
             ref readonly var dimension = ref dimensions[i];
-            if (!state.DimensionIndex.TryGetValue(dimension.Name ?? "", out var d))
+            if (!state.TryFindDimension(dimension.Name, i, out var d))
             {
                 ThrowUnknownDimension(indicatorId, dimension.Name, nameof(dimensions));
             }
 
-            if (!state.ValueIndex[d].TryGetValue(dimension.Value ?? "", out var v))
+            if (!state.TryFindValue(d, dimension.Value, out var v))
             {
                 ThrowValueNotAllowed(indicatorId, dimension.Name!, nameof(dimensions));
             }
@@ -163,15 +178,19 @@ public sealed class ImpactRecorder : IDisposable
 
         var ticks = timestamp.UtcTicks;
         var bucket = state.GetBucket((int)(ticks / TimeSpan.TicksPerDay));
-        ref var cell = ref bucket.GetCell(Environment.CurrentManagedThreadId & _stripeMask, combination);
+        var slot = s_slotPlusOne - 1;
+        if (slot < 0)
+        {
+            slot = AssignSlot();
+        }
+
         if (state.NeedsLock)
         {
+            ref var cell = ref bucket.GetCell(Math.Min(slot, _ownedStripes), combination);
             lock (bucket.Gate)
             {
                 cell.Count++;
                 cell.Sum += value;
-                cell.Min = Math.Min(cell.Min, value);
-                cell.Max = Math.Max(cell.Max, value);
                 if (ticks >= cell.LastTicks)
                 {
                     cell.LastTicks = ticks;
@@ -184,19 +203,18 @@ public sealed class ImpactRecorder : IDisposable
                 }
             }
         }
+        else if (slot < _ownedStripes)
+        {
+            // This thread is the only writer of its stripe: aligned 8-byte stores, no atomics needed.
+            ref var cell = ref bucket.GetCell(slot, combination);
+            Volatile.Write(ref cell.Sum, cell.Sum + value);
+            Volatile.Write(ref cell.Count, cell.Count + 1);
+        }
         else
         {
-            Interlocked.Increment(ref cell.Count);
+            ref var cell = ref bucket.GetCell(_ownedStripes, combination);
             AddAtomic(ref cell.Sum, value);
-            if (value < cell.Min)
-            {
-                MinAtomic(ref cell.Min, value);
-            }
-
-            if (value > cell.Max)
-            {
-                MaxAtomic(ref cell.Max, value);
-            }
+            Interlocked.Increment(ref cell.Count);
         }
 
         if (_measurements.Enabled || state.ValueInstrument is { Enabled: true })
@@ -288,6 +306,31 @@ public sealed class ImpactRecorder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private IndicatorState FindState(string indicatorId)
+    {
+        var ids = _fastIds;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ReferenceEquals(ids[i], indicatorId))
+            {
+                return _fastStates[i];
+            }
+        }
+
+        ArgumentNullException.ThrowIfNull(indicatorId);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var candidate = ids[i];
+            if (candidate.Length == indicatorId.Length && candidate.AsSpan().SequenceEqual(indicatorId))
+            {
+                return _fastStates[i];
+            }
+        }
+
+        return GetState(indicatorId);
+    }
+
     private IndicatorState GetState(string indicatorId)
     {
         ArgumentNullException.ThrowIfNull(indicatorId);
@@ -323,6 +366,20 @@ public sealed class ImpactRecorder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AssignSlot()
+    {
+        if (!s_freeSlots.TryDequeue(out var slot))
+        {
+            slot = Interlocked.Increment(ref s_nextSlot);
+            slot = slot < 0 ? int.MaxValue - 1 : slot;
+        }
+
+        s_lease = new SlotLease(slot);
+        s_slotPlusOne = slot + 1;
+        return slot;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddAtomic(ref double target, double value)
     {
@@ -330,36 +387,6 @@ public sealed class ImpactRecorder : IDisposable
         while (true)
         {
             var seen = Interlocked.CompareExchange(ref target, current + value, current);
-            if (BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current))
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
-
-    private static void MinAtomic(ref double target, double value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value < current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current))
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
-
-    private static void MaxAtomic(ref double target, double value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
             if (BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current))
             {
                 return;
@@ -389,4 +416,10 @@ public sealed class ImpactRecorder : IDisposable
     [DoesNotReturn]
     private static void ThrowRepeatedDimension(string indicatorId, string name, string paramName) =>
         throw new ArgumentException($"Dimension '{name}' of indicator '{indicatorId}' is given more than once.", paramName);
+
+    /// <summary>Returns a dead thread's slot to the pool.</summary>
+    private sealed class SlotLease(int slot)
+    {
+        ~SlotLease() => s_freeSlots.Enqueue(slot);
+    }
 }

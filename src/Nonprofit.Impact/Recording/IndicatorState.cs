@@ -13,7 +13,7 @@ namespace Nonprofit.Impact;
 internal sealed class IndicatorState
 {
     /// <summary>The largest number of dimension-value combinations (each dimension counts its values plus "not given").</summary>
-    public const int MaxCombinations = 1 << 24;
+    public const int MaxCombinations = 1 << 20;
 
     private readonly ConcurrentDictionary<int, DayBucket> _days = new();
     private readonly int _stripes;
@@ -44,10 +44,11 @@ internal sealed class IndicatorState
         {
             var allowed = dimensions[d].AllowedValues;
             ValueIndex[d] = allowed.Select((v, i) => (v, i)).ToFrozenDictionary(x => x.v, x => x.i + 1, StringComparer.Ordinal);
-            Values[d] = [.. allowed];
+            // Interned, so values that come from literals in the app match by reference, before any hashing.
+            Values[d] = [.. allowed.Select(string.Intern)];
             Strides[d] = (int)combinations;
             TagKeys[d] = "impact.dimension." + dimensions[d].Name;
-            DimensionNames[d] = dimensions[d].Name;
+            DimensionNames[d] = string.Intern(dimensions[d].Name);
             combinations *= allowed.Count + 1;
             if (combinations > MaxCombinations)
             {
@@ -76,6 +77,45 @@ internal sealed class IndicatorState
     public string[] DimensionNames { get; }
 
     public int[] Strides { get; }
+
+    /// <summary>Finds the index of dimension <paramref name="name"/>, trying the declared position first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFindDimension(string? name, int position, out int index)
+    {
+        var names = DimensionNames;
+        if ((uint)position < (uint)names.Length && (ReferenceEquals(names[position], name) || string.Equals(names[position], name, StringComparison.Ordinal)))
+        {
+            index = position;
+            return true;
+        }
+
+        return DimensionIndex.TryGetValue(name ?? "", out index);
+    }
+
+    /// <summary>Finds the 1-based index of <paramref name="value"/> among dimension <paramref name="dimension"/>'s values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFindValue(int dimension, string? value, out int index)
+    {
+        var values = Values[dimension];
+        if (values.Length <= 16 && value is not null)
+        {
+            // A short list is scanned: by reference (interned literals), else length then characters. Cheaper than hashing.
+            for (var i = 0; i < values.Length; i++)
+            {
+                var candidate = values[i];
+                if (ReferenceEquals(candidate, value) || (candidate.Length == value.Length && candidate.AsSpan().SequenceEqual(value)))
+                {
+                    index = i + 1;
+                    return true;
+                }
+            }
+
+            index = 0;
+            return false;
+        }
+
+        return ValueIndex[dimension].TryGetValue(value ?? "", out index);
+    }
 
     public string[] TagKeys { get; }
 
@@ -234,8 +274,6 @@ internal sealed class DayBucket
         var chunk = new Cell[ChunkSize];
         for (var i = 0; i < chunk.Length; i++)
         {
-            chunk[i].Min = double.PositiveInfinity;
-            chunk[i].Max = double.NegativeInfinity;
             chunk[i].LastTicks = long.MinValue;
         }
 
@@ -248,8 +286,6 @@ internal struct Cell
 {
     public long Count;
     public double Sum;
-    public double Min;
-    public double Max;
     public long LastTicks;
     public double Last;
 
@@ -257,8 +293,6 @@ internal struct Cell
     {
         Count = Volatile.Read(ref Unsafe.AsRef(in Count)),
         Sum = Sum,
-        Min = Min,
-        Max = Max,
         LastTicks = LastTicks,
         Last = Last,
     };
