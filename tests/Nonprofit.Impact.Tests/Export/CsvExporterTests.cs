@@ -27,7 +27,7 @@ public class CsvExporterTests
             Ind + ",actual,2024-01-01,2024-03-31,12,5-17,female,KE-047,4.1.1\r\n",
             Ind + ",actual,2024-01-01,2024-03-31,8,5-17,male,KE-047,4.1.1\r\n",
             Out + ",story,'=1+2 story,qualitative,,actual,2024-02-01,2024-02-29,\"Line 1\nLine 2, \"\"quoted\"\"\",,,,\r\n",
-            Out + ",story,'=1+2 story,qualitative,,actual,2024-02-01,2024-02-29,'-cmd|' /C calc'!A0,,,,\r\n",
+            Out + ",story,'=1+2 story,qualitative,,actual,2024-02-01,2024-02-29,'-cmd|' /C calc'!A0,,,KE-030,\r\n",
             Out + ",change,Change in dropout,percentage,%,actual,2024-01-01,2024-12-31,-3.5,,,,\r\n");
         Assert.Equal(expected, csv);
     }

@@ -40,7 +40,7 @@ internal static class ExportFixtures
         var story = new IndicatorDefinition { Id = "story", Name = "=1+2 story", Measure = IndicatorMeasure.Qualitative };
         var february = new IndicatorPeriod { Start = new DateOnly(2024, 2, 1), End = new DateOnly(2024, 2, 29) };
         february.Actuals.Add(new PeriodValue { Value = "Line 1\nLine 2, \"quoted\"", Comment = "private note" });
-        february.Actuals.Add(new PeriodValue { Value = "-cmd|' /C calc'!A0" });
+        february.Actuals.Add(Value("-cmd|' /C calc'!A0", "KE-030"));
         story.Periods.Add(february);
         outcome.Indicators.Add(story);
 
