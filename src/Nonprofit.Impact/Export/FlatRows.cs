@@ -14,6 +14,8 @@ internal enum FlatValueKind
 
 /// <summary>One baseline, target or actual of one indicator, with everything the flat formats write about it.</summary>
 internal sealed record FlatRow(
+    string IndicatorPath,
+    string GroupPath,
     string Path,
     string Activity,
     Result Result,
@@ -50,7 +52,7 @@ internal static class FlatRows
                 if (indicator.Baseline is { } baseline)
                 {
                     var (start, end) = BaselineDates(baseline);
-                    yield return new FlatRow($"{path}.baseline", activity, result, indicator, FlatValueKind.Baseline, start, end,
+                    yield return new FlatRow(path, $"{path}.baseline", $"{path}.baseline", activity, result, indicator, FlatValueKind.Baseline, start, end,
                         baseline.Value, baseline.Dimensions, baseline.Locations);
                 }
 
@@ -59,17 +61,18 @@ internal static class FlatRows
                     var period = indicator.Periods[p];
                     var start = FormatDate(period.Start);
                     var end = FormatDate(period.End);
+                    var group = $"{path}.periods[{p}]";
                     for (var t = 0; t < period.Targets.Count; t++)
                     {
                         var value = period.Targets[t];
-                        yield return new FlatRow($"{path}.periods[{p}].targets[{t}]", activity, result, indicator, FlatValueKind.Target, start, end,
+                        yield return new FlatRow(path, group, $"{group}.targets[{t}]", activity, result, indicator, FlatValueKind.Target, start, end,
                             value.Value, value.Dimensions, value.Locations);
                     }
 
                     for (var a = 0; a < period.Actuals.Count; a++)
                     {
                         var value = period.Actuals[a];
-                        yield return new FlatRow($"{path}.periods[{p}].actuals[{a}]", activity, result, indicator, FlatValueKind.Actual, start, end,
+                        yield return new FlatRow(path, group, $"{group}.actuals[{a}]", activity, result, indicator, FlatValueKind.Actual, start, end,
                             value.Value, value.Dimensions, value.Locations);
                     }
                 }
@@ -168,8 +171,8 @@ internal static class FlatRows
             : (null, null);
     }
 
-    /// <summary>The leading cells of a row, in <see cref="LeadingColumns"/> order.</summary>
-    public static void AddLeadingCells(List<string> cells, FlatRow row, string? language)
+    /// <summary>The leading cells of a row, in <see cref="LeadingColumns"/> order (without <c>kind</c> when <paramref name="includeKind"/> is false).</summary>
+    public static void AddLeadingCells(List<string> cells, FlatRow row, string? language, bool includeKind = true)
     {
         cells.Add(row.Activity);
         cells.Add(ResultTypeName(row.Result.Type));
@@ -178,7 +181,11 @@ internal static class FlatRows
         cells.Add(Text(row.Indicator.Name, language));
         cells.Add(MeasureName(row.Indicator.Measure));
         cells.Add(row.Indicator.Unit ?? "");
-        cells.Add(KindName(row.Kind));
+        if (includeKind)
+        {
+            cells.Add(KindName(row.Kind));
+        }
+
         cells.Add(row.Start ?? "");
         cells.Add(row.End ?? "");
     }
