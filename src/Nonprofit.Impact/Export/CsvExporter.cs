@@ -46,12 +46,16 @@ public sealed class CsvExporter : IFrameworkExporter
     public string FileExtension => ".csv";
 
     /// <inheritdoc/>
-    /// <exception cref="FrameworkValidationException">The framework is invalid.</exception>
+    /// <exception cref="FrameworkValidationException">The framework is invalid, or holds text that cannot be written as UTF-8; nothing was written.</exception>
     public async Task ExportAsync(ResultsFramework framework, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(destination);
         framework.EnsureValid();
+        if (FlatRows.InvalidText(framework, _options.Language) is { Count: > 0 } errors)
+        {
+            throw new FrameworkValidationException(errors);
+        }
 
         var dimensions = FlatRows.DimensionNames(framework);
         var protect = _options.ProtectAgainstFormulas;

@@ -21,8 +21,7 @@ namespace Nonprofit.Impact.Export;
 /// <para>
 /// <c>dataSet</c>, <c>completeDate</c>, <c>attributeOptionCombo</c> and <c>comment</c> are written only when
 /// configured. Each data value carries its own period and organisation unit, as in DHIS2's "sending large bulks of
-/// data values" form. Sources: DHIS2 developer manual, Web API, "Data values" / "Sending data values"
-/// (https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html; an older copy was read at
+/// data values" form. Source: DHIS2 developer manual, Web API, "Data values" / "Sending data values" (read at
 /// https://docs.dhis2.org/master/en/developer/html/webapi_data_values.html), whose JSON form is
 /// <c>{"dataSet","completeDate","period","orgUnit","attributeOptionCombo","dataValues":[{"dataElement","categoryOptionCombo","value","comment"}]}</c>
 /// with values as strings, and the period format table of <see cref="Dhis2Period"/>.
@@ -274,6 +273,12 @@ public sealed class Dhis2Exporter : IFrameworkExporter
         }
 
         var comment = _options.IncludeComments && value.Comment is { } text ? FlatRows.Text(text, _options.Language) : null;
+        if (!FlatRows.IsValidUtf16(value.Value) || (comment is not null && !FlatRows.IsValidUtf16(comment)))
+        {
+            errors.Add(new FrameworkError(path, $"Indicator '{indicator.Id}': the value or its comment holds a lone UTF-16 surrogate, which cannot be written as JSON."));
+            return null;
+        }
+
         var written = FlatRows.IsQuantitative(indicator) ? NormalizeNumber(value.Value) : value.Value;
         return new ResolvedValue(indicator.Id, path, dataElement, period, orgUnit, combination, written, comment);
     }

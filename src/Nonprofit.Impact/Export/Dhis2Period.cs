@@ -7,9 +7,10 @@ namespace Nonprofit.Impact.Export;
 /// <summary>Derives a DHIS2 period identifier from a period's first and last day.</summary>
 /// <remarks>
 /// The identifiers follow the period format of the DHIS2 Web API ("Date and period format": day <c>yyyyMMdd</c>,
-/// week <c>yyyyWn</c>, month <c>yyyyMM</c>, quarter <c>yyyyQn</c>, six-month <c>yyyySn</c>, year <c>yyyy</c>; see
-/// https://docs.dhis2.org/en/develop/using-the-api/dhis-core-version-master/data.html and the table reproduced in
-/// https://khisr.damurka.com/articles/date-format.html). DHIS2 writes the week number without a leading zero
+/// week <c>yyyyWn</c>, month <c>yyyyMM</c>, quarter <c>yyyyQn</c>, six-month <c>yyyySn</c>, year <c>yyyy</c>), as read
+/// in the manual's source (the "Date and period format" section added to <c>dhis2_user_man_web_api.xml</c>,
+/// https://lists.launchpad.net/dhis2-devs/msg17285.html) and the current table reproduced at
+/// https://khisr.damurka.com/articles/date-format.html. DHIS2 writes the week number without a leading zero
 /// (<c>2004W10</c>, <c>2015WedW5</c>), so ISO week 5 of 2024 is <c>2024W5</c>. Weeks are ISO weeks (Monday to
 /// Sunday) and belong to their ISO week-numbering year, so 2024-12-30 to 2025-01-05 is <c>2025W1</c>.
 /// </remarks>

@@ -190,6 +190,58 @@ internal static class FlatRows
         cells.Add(row.End ?? "");
     }
 
+    /// <summary>
+    /// Finds text that cannot be written as UTF-8 (a lone UTF-16 surrogate), so an export fails before it writes
+    /// anything rather than half-way. Errors name the path and the field, never the text.
+    /// </summary>
+    public static List<FrameworkError> InvalidText(ResultsFramework framework, string? language)
+    {
+        var errors = new List<FrameworkError>();
+        foreach (var row in Enumerate(framework))
+        {
+            Check(row.Activity, row.Path, "activity");
+            Check(Text(row.Result.Title, language), row.Path, "result title");
+            Check(Text(row.Indicator.Name, language), row.Path, "indicator name");
+            Check(row.Indicator.Unit, row.Path, "unit");
+            Check(row.Value, row.Path, "value");
+            Check(row.LocationCell, row.Path, "locations");
+            foreach (var d in row.Dimensions)
+            {
+                Check(d.Name, row.Path, "dimension name");
+                Check(d.Value, row.Path, "dimension value");
+            }
+        }
+
+        return errors;
+
+        void Check(string? text, string path, string field)
+        {
+            if (text is not null && !IsValidUtf16(text))
+            {
+                errors.Add(new FrameworkError(path, $"The {field} holds a lone UTF-16 surrogate, which cannot be written as UTF-8."));
+            }
+        }
+
+    }
+
+    /// <summary>Whether every surrogate in <paramref name="text"/> is part of a pair.</summary>
+    public static bool IsValidUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The value of dimension <paramref name="name"/> on the row, or empty.</summary>
     public static string DimensionCell(FlatRow row, string name)
     {

@@ -81,12 +81,17 @@ public sealed class HxlExporter : IFrameworkExporter
     public string FileExtension => ".csv";
 
     /// <inheritdoc/>
-    /// <exception cref="FrameworkValidationException">The framework is invalid, or cannot be written as HXL (an HXL attribute is missing or malformed); nothing was written.</exception>
+    /// <exception cref="FrameworkValidationException">The framework is invalid, or cannot be written as HXL (an HXL attribute is missing or malformed, or text cannot be written as UTF-8); nothing was written.</exception>
     public Task ExportAsync(ResultsFramework framework, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(destination);
         framework.EnsureValid();
+        if (FlatRows.InvalidText(framework, _options.Language) is { Count: > 0 } errors)
+        {
+            throw new FrameworkValidationException(errors);
+        }
+
         return _options.PivotDimensions
             ? WritePivotedAsync(framework, destination, cancellationToken)
             : WriteLongAsync(framework, destination, cancellationToken);

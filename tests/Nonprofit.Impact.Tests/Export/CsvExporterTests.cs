@@ -99,6 +99,24 @@ public class CsvExporterTests
         Assert.Equal(0, stream.Length);
     }
 
+    [Fact]
+    public async Task ExportAsync_LoneSurrogate_FailsBeforeWritingWithoutQuotingTheText()
+    {
+        var framework = ExportFixtures.Sample();
+        framework.Results[1].Indicators[0].Periods[0].Actuals[0].Value = "bad \ud800 text";
+        using var stream = new MemoryStream();
+
+        var ex = await Assert.ThrowsAsync<FrameworkValidationException>(() => new CsvExporter().ExportAsync(framework, stream));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("results[1].indicators[0].periods[0].actuals[0]", error.Path);
+        Assert.Contains("value", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("bad", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, stream.Length);
+        await Assert.ThrowsAsync<FrameworkValidationException>(() => new HxlExporter().ExportAsync(framework, stream));
+        Assert.Equal(0, stream.Length);
+    }
+
     [Theory]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
     [InlineData("+1+1", "'+1+1")]

@@ -316,6 +316,19 @@ public class Dhis2ExporterTests
         await Assert.ThrowsAsync<Dhis2MappingException>(() => new Dhis2Exporter(mapping).ExportAsync(framework, Stream.Null));
     }
 
+    [Fact]
+    public async Task ExportAsync_LoneSurrogateInValue_IsAnErrorBeforeWriting()
+    {
+        var framework = ExportFixtures.Sample();
+        framework.Results[1].Indicators[0].Periods[0].Actuals[0].Value = "x\udc00";
+        using var stream = new MemoryStream();
+
+        var ex = await Assert.ThrowsAsync<Dhis2MappingException>(() => new Dhis2Exporter(SampleMapping()).ExportAsync(framework, stream));
+
+        Assert.Equal("results[1].indicators[0].periods[0].actuals[0]", Assert.Single(ex.Errors).Path);
+        Assert.Equal(0, stream.Length);
+    }
+
     [Theory]
     [InlineData("12", "12")]
     [InlineData("1e3", "1000")]
