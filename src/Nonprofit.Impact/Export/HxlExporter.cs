@@ -15,9 +15,14 @@ namespace Nonprofit.Impact.Export;
 /// <remarks>
 /// <para>
 /// HXL (Humanitarian Exchange Language, https://hxlstandard.org, tagging conventions and hashtag dictionary of
-/// version 1.1) tags a column with a hashtag and attributes, such as <c>#reached+f+children</c>; attribute order does
-/// not matter and attributes outside the dictionary are allowed. Every hashtag written matches
-/// <c>#[a-z][a-z0-9_]*(\s*\+[a-z][a-z0-9_]*)*</c>.
+/// version 1.1, https://hxlstandard.org/standard/1-1final/dictionary/) tags a column with a hashtag and attributes,
+/// such as <c>#reached+f+children</c>; attribute order does not matter. Every hashtag written matches
+/// <c>#[a-z][a-z0-9_]*(\s*\+[a-z][a-z0-9_]*)*</c> and is a core hashtag of the dictionary (<c>#activity</c>,
+/// <c>#indicator</c>, <c>#date</c>, <c>#reached</c>, <c>#targeted</c>, <c>#beneficiary</c>, <c>#adm1</c>). Attributes
+/// are the dictionary's where it has one (<c>+code</c>, <c>+name</c>, <c>+type</c>, <c>+text</c>, <c>+start</c>,
+/// <c>+end</c>, <c>+f</c>, <c>+children</c> ...) and otherwise extension attributes of this library
+/// (<c>+result</c>, <c>+unit</c>, <c>+kind</c>, <c>+sdg</c>, <c>+baseline</c>, and dimension attributes such as
+/// <c>+sex</c>), which follow the syntax but are not in the dictionary.
 /// </para>
 /// <para>
 /// Columns and hashtags, one row per baseline, target and actual (the default): <c>activity</c>
