@@ -769,6 +769,6 @@ public sealed partial class IatiExporter : IFrameworkExporter
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^([A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }
