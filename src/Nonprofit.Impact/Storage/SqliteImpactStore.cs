@@ -50,7 +50,7 @@ public sealed class SqliteImpactStore : IImpactStore
     /// <summary>The schema version this code writes (SQLite <c>PRAGMA user_version</c>).</summary>
     internal const int SchemaVersion = 1;
 
-    private const string SelectColumns =
+    internal const string SelectColumns =
         "SELECT m.event_id, m.indicator_id, m.value, m.timestamp_ticks, m.dimensions FROM measurements AS m";
 
     private const string SchemaV1 = """
@@ -234,12 +234,15 @@ public sealed class SqliteImpactStore : IImpactStore
             var ticks = insert.Parameters.Add("$timestamp_ticks", SqliteType.Integer);
             var dimensions = insert.Parameters.Add("$dimensions", SqliteType.Text);
 
-            using var insertDimension = connection.CreateCommand();
-            insertDimension.Transaction = transaction;
-            insertDimension.CommandText = "INSERT INTO measurement_dimensions (measurement_id, name, value) VALUES ($id, $name, $value)";
-            var dimensionMeasurement = insertDimension.Parameters.Add("$id", SqliteType.Integer);
-            var dimensionName = insertDimension.Parameters.Add("$name", SqliteType.Text);
-            var dimensionValue = insertDimension.Parameters.Add("$value", SqliteType.Text);
+            // One statement per measurement for all its dimensions: the canonical JSON object, unpacked in SQL.
+            using var insertDimensions = connection.CreateCommand();
+            insertDimensions.Transaction = transaction;
+            insertDimensions.CommandText = """
+                INSERT INTO measurement_dimensions (measurement_id, name, value)
+                SELECT $id, key, value FROM json_each($dimensions)
+                """;
+            var dimensionsMeasurement = insertDimensions.Parameters.Add("$id", SqliteType.Integer);
+            var dimensionsJson = insertDimensions.Parameters.Add("$dimensions", SqliteType.Text);
 
             var written = 0;
             for (var i = 0; i < batch.Length; i++)
@@ -256,12 +259,11 @@ public sealed class SqliteImpactStore : IImpactStore
                 if (insert.ExecuteScalar() is long id)
                 {
                     written++;
-                    dimensionMeasurement.Value = id;
-                    foreach (var dv in m.Dimensions)
+                    if (m.Dimensions.Length > 0)
                     {
-                        dimensionName.Value = dv.Name;
-                        dimensionValue.Value = dv.Value;
-                        insertDimension.ExecuteNonQuery();
+                        dimensionsMeasurement.Value = id;
+                        dimensionsJson.Value = m.DimensionsJson;
+                        insertDimensions.ExecuteNonQuery();
                     }
                 }
 
@@ -426,7 +428,7 @@ public sealed class SqliteImpactStore : IImpactStore
     }
 
     /// <summary>A checked copy of a <see cref="MeasurementQuery"/>, turned into SQL conditions.</summary>
-    private sealed class QueryFilter
+    internal sealed class QueryFilter
     {
         private string? _indicatorId;
         private long? _fromTicks;
