@@ -135,6 +135,12 @@ internal static class MeasurementValidation
                 throw Invalid(paramName, index, string.Create(CultureInfo.InvariantCulture, $"{nameof(ImpactMeasurement.Dimensions)}[{d}] has a name longer than {MaxDimensionNameLength} characters."));
             }
 
+            if (PersonalDataHeuristics.Classify(dv.Name) is var nameKind and not PersonalDataKind.None)
+            {
+                // Not even the name is echoed: it is the one string the other messages quote.
+                throw Invalid(paramName, index, string.Create(CultureInfo.InvariantCulture, $"{nameof(ImpactMeasurement.Dimensions)}[{d}] has a name that looks like personal data ({Describe(nameKind)})."));
+            }
+
             if (string.IsNullOrWhiteSpace(dv.Value))
             {
                 throw Invalid(paramName, index, $"dimension '{dv.Name}' has no value.");

@@ -244,6 +244,16 @@ public sealed class SqliteImpactStoreTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public async Task Append_PersonalDimensionName_IsRejectedWithoutTheName()
+    {
+        await using var store = _db.Open();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync([M.Of("ok", dimensions: [("sex", "female"), ("jane@example.org", "yes")])]));
+        Assert.Contains("batch[0]: Dimensions[1] has a name that looks like personal data (an e-mail address)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("jane", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.AllAsync());
+    }
+
+    [Fact]
     public async Task Append_CategoryValuesAndGuidIds_AreAccepted()
     {
         await using var store = _db.Open();
