@@ -1,3 +1,4 @@
+using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
 // dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- pii [--data FILE] [--predictions OUT.jsonl] [--errors N]
@@ -12,6 +13,8 @@ return args[0] switch
     "pii" => PiiEvaluation.Run(args[1..]),
     "pii-profile" => RecognizerProfile.Run(args[1..]),
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
+    "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
+    "impact-export" => ImpactExportEvaluation.Export(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

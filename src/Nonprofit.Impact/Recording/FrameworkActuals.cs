@@ -33,7 +33,10 @@ public static class FrameworkActuals
             foreach (var period in indicator.Periods)
             {
                 var totals = new PeriodTotals();
-                recorder.CollectDays(indicator.Id, period.Start.DayNumber, period.End.DayNumber, (_, dimensions, accumulator) => totals.Add(dimensions, accumulator));
+                foreach (var (dimensions, accumulator) in recorder.CollectRange(indicator.Id, period.Start.DayNumber, period.End.DayNumber))
+                {
+                    totals.Add(dimensions, accumulator);
+                }
                 totals.WriteTo(indicator, period);
             }
         }

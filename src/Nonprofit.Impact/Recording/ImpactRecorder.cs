@@ -242,16 +242,7 @@ public sealed class ImpactRecorder : IDisposable
                 periods[start] = combinations = [];
             }
 
-            bucket.Collect(state.Aggregation, (combination, accumulator) =>
-            {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(combinations, combination, out var exists);
-                if (!exists)
-                {
-                    slot = Accumulator.Empty;
-                }
-
-                slot.Merge(accumulator);
-            });
+            bucket.CollectInto(state.Aggregation, state.NeedsLock, combinations);
         }
 
         var result = new List<ImpactAggregate>();
@@ -277,21 +268,21 @@ public sealed class ImpactRecorder : IDisposable
     {
         var state = GetState(indicatorId);
         var total = Accumulator.Empty;
-        foreach (var bucket in state.Days(from.DayNumber, to.DayNumber))
+        foreach (var accumulator in state.CollectRange(from.DayNumber, to.DayNumber).Values)
         {
-            bucket.Collect(state.Aggregation, (_, accumulator) => total.Merge(accumulator));
+            total.Merge(accumulator);
         }
 
         return new ImpactAggregate(state.Id, from, to, [], total.Count, total.Count == 0 ? 0 : total.Value(state.Aggregation));
     }
 
-    /// <summary>Visits the day-level accumulators of an indicator in [fromDay, toDay].</summary>
-    internal void CollectDays(string indicatorId, int fromDay, int toDay, Action<int, IReadOnlyList<DimensionValue>, Accumulator> visit)
+    /// <summary>Merges an indicator's cells over the days [fromDay, toDay], per combination of dimension values (decoded).</summary>
+    internal IEnumerable<(IReadOnlyList<DimensionValue> Dimensions, Accumulator Accumulator)> CollectRange(string indicatorId, int fromDay, int toDay)
     {
         var state = GetState(indicatorId);
-        foreach (var bucket in state.Days(fromDay, toDay))
+        foreach (var (combination, accumulator) in state.CollectRange(fromDay, toDay))
         {
-            bucket.Collect(state.Aggregation, (combination, accumulator) => visit(bucket.Day, state.Decode(combination), accumulator));
+            yield return (state.Decode(combination), accumulator);
         }
     }
 

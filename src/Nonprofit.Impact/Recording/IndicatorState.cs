@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace Nonprofit.Impact;
@@ -142,6 +143,18 @@ internal sealed class IndicatorState
         return bucket;
     }
 
+    /// <summary>Merges the cells of the days in [fromDay, toDay] per combination.</summary>
+    public Dictionary<int, Accumulator> CollectRange(int fromDay, int toDay)
+    {
+        var into = new Dictionary<int, Accumulator>();
+        foreach (var bucket in Days(fromDay, toDay))
+        {
+            bucket.CollectInto(Aggregation, NeedsLock, into);
+        }
+
+        return into;
+    }
+
     public IEnumerable<DayBucket> Days(int fromDay, int toDay) =>
         _days.Where(kv => kv.Key >= fromDay && kv.Key <= toDay).OrderBy(kv => kv.Key).Select(kv => kv.Value);
 
@@ -215,10 +228,9 @@ internal sealed class DayBucket
         set.Add(value);
     }
 
-    /// <summary>Visits every combination with at least one measurement, merged across stripes.</summary>
-    public void Collect(IndicatorAggregation aggregation, Action<int, Accumulator> visit)
+    /// <summary>Merges every combination with at least one measurement, across stripes, into <paramref name="into"/>.</summary>
+    public void CollectInto(IndicatorAggregation aggregation, bool needsLock, Dictionary<int, Accumulator> into)
     {
-        var merged = new Dictionary<int, Accumulator>();
         for (var stripe = 0; stripe < Stripes; stripe++)
         {
             for (var c = 0; c < _chunksPerStripe; c++)
@@ -232,7 +244,14 @@ internal sealed class DayBucket
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     Accumulator snapshot;
-                    lock (Gate)
+                    if (needsLock)
+                    {
+                        lock (Gate)
+                        {
+                            snapshot = chunk[i].Snapshot();
+                        }
+                    }
+                    else
                     {
                         snapshot = chunk[i].Snapshot();
                     }
@@ -243,29 +262,25 @@ internal sealed class DayBucket
                     }
 
                     var combination = (c << ChunkShift) + i;
-                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(merged, combination, out var exists);
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(into, combination, out var exists);
                     if (!exists)
                     {
                         slot = Accumulator.Empty;
                     }
 
                     slot.Merge(snapshot);
+                    if (aggregation == IndicatorAggregation.DistinctCount)
+                    {
+                        lock (Gate)
+                        {
+                            if (_distinct is not null && _distinct.TryGetValue(combination, out var set))
+                            {
+                                (slot.Distinct ??= []).UnionWith(set);
+                            }
+                        }
+                    }
                 }
             }
-        }
-
-        foreach (var (combination, accumulator) in merged)
-        {
-            var result = accumulator;
-            if (aggregation == IndicatorAggregation.DistinctCount)
-            {
-                lock (Gate)
-                {
-                    result.Distinct = _distinct is not null && _distinct.TryGetValue(combination, out var set) ? [.. set] : [];
-                }
-            }
-
-            visit(combination, result);
         }
     }
 

@@ -182,6 +182,11 @@ internal static class FrameworkValidator
                 {
                     errors.Add(new($"{dpath}.allowedValues[{v}]", "A value must not be empty."));
                 }
+                else if (PersonalDataHeuristics.LooksPersonal(dimension.AllowedValues[v]))
+                {
+                    // Not quoted: it may be personal data.
+                    errors.Add(new($"{dpath}.allowedValues[{v}]", "Looks like personal data (a phone number, an email, a bank or card number); dimensions hold categories, never people."));
+                }
                 else if (!values.Add(dimension.AllowedValues[v]))
                 {
                     errors.Add(new($"{dpath}.allowedValues[{v}]", $"Duplicate value '{dimension.AllowedValues[v]}'."));
@@ -299,7 +304,7 @@ internal static class FrameworkValidator
             }
             else if (!definition.AllowedValues.Contains(dv.Value))
             {
-                errors.Add(new($"{dpath}.value", $"'{dv.Value}' is not an allowed value of dimension '{dv.Name}'."));
+                errors.Add(new($"{dpath}.value", $"Not an allowed value of dimension '{dv.Name}' (the value is not shown: it could be personal data)."));
             }
         }
     }

@@ -69,6 +69,16 @@ public class ResultsFrameworkJsonTests
     }
 
     [Fact]
+    public void Validate_AllowedValueThatLooksPersonal_IsAnErrorThatDoesNotQuoteIt()
+    {
+        var framework = TestFrameworks.Framework();
+        framework.Results[0].Indicators[0].Dimensions[2].AllowedValues.Add("+254 712 345 678");
+        var error = Assert.Single(framework.Validate());
+        Assert.Equal("results[0].indicators[0].dimensions[2].allowedValues[3]", error.Path);
+        Assert.DoesNotContain("712", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_DuplicateIndicatorIdsAcrossResults()
     {
         var framework = TestFrameworks.Framework();
