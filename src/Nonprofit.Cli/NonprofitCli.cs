@@ -23,6 +23,7 @@ internal static class NonprofitCli
     private static readonly IReadOnlyList<Func<CliConsole, Command>> s_commandGroups =
     [
         Pii.PiiCommand.Create,
+        Impact.ImpactCommand.Create,
     ];
 
     /// <summary>Creates the root command with every registered command group.</summary>
