@@ -19,6 +19,7 @@ internal static class ImpactCommand
         ImpactValidateCommand.Create,
         ImpactExportCommand.Create,
         ImpactImportIatiCommand.Create,
+        ImpactReportCommand.Create,
     ];
 
     public static Command Create(CliConsole console)

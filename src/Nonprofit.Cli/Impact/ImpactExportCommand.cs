@@ -226,7 +226,7 @@ internal static class ImpactExportCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<ResultsFramework> WithStoreActualsAsync(ResultsFramework framework, string path, CancellationToken cancellationToken)
+    internal static async Task<ResultsFramework> WithStoreActualsAsync(ResultsFramework framework, string path, CancellationToken cancellationToken)
     {
         var store = new SqliteImpactStore(new SqliteImpactStoreOptions { Path = path });
         await using (store.ConfigureAwait(false))
