@@ -11,6 +11,9 @@ internal struct Accumulator
     public double Last;
     public HashSet<double>? Distinct;
 
+    /// <summary>A distinct count computed elsewhere (in SQL), used when <see cref="Distinct"/> is null.</summary>
+    public long DistinctCount;
+
     public static Accumulator Empty => new() { LastTicks = long.MinValue };
 
     public readonly bool IsEmpty => Count == 0;
@@ -50,6 +53,8 @@ internal struct Accumulator
         {
             (Distinct ??= []).UnionWith(other.Distinct);
         }
+
+        DistinctCount += other.DistinctCount;
     }
 
     public readonly double Value(IndicatorAggregation aggregation) => aggregation switch
@@ -57,6 +62,6 @@ internal struct Accumulator
         IndicatorAggregation.Sum => Sum,
         IndicatorAggregation.Mean => Count == 0 ? double.NaN : Sum / Count,
         IndicatorAggregation.Last => Last,
-        _ => Distinct?.Count ?? 0,
+        _ => Distinct?.Count ?? DistinctCount,
     };
 }

@@ -70,12 +70,16 @@ public static class FrameworkActuals
                     To = new DateTimeOffset(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 };
                 var totals = new PeriodTotals();
-                var distinct = indicator.Aggregation == IndicatorAggregation.DistinctCount;
-                await foreach (var m in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+                foreach (var group in await store.GroupAsync(query, byDimensions: true, cancellationToken).ConfigureAwait(false))
                 {
-                    var one = Accumulator.Empty;
-                    one.Add(m.Value, m.Timestamp.UtcTicks, distinct);
-                    totals.Add(m.Dimensions, one);
+                    totals.Add(group.Dimensions, ToAccumulator(group));
+                }
+
+                if (indicator.Aggregation == IndicatorAggregation.DistinctCount)
+                {
+                    // Distinct values do not add up across combinations: the total is counted on its own.
+                    var all = await store.GroupAsync(query, byDimensions: false, cancellationToken).ConfigureAwait(false);
+                    totals.OverrideTotal(all.Count == 0 ? Accumulator.Empty : ToAccumulator(all[0]));
                 }
 
                 totals.WriteTo(indicator, period);
@@ -89,6 +93,15 @@ public static class FrameworkActuals
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
     public static string FormatValue(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static Accumulator ToAccumulator(MeasurementGroup group) => new()
+    {
+        Count = group.Count,
+        Sum = group.Sum,
+        LastTicks = group.LastTimestamp.UtcTicks,
+        Last = group.LastValue,
+        DistinctCount = group.DistinctValues,
+    };
 
     internal static ResultsFramework Clone(ResultsFramework framework) =>
         System.Text.Json.JsonSerializer.Deserialize<ResultsFramework>(ResultsFrameworkJson.Serialize(framework), ResultsFrameworkJson.Options)!;
@@ -116,6 +129,8 @@ public static class FrameworkActuals
             entry.Accumulator.Merge(accumulator);
             _byCombination[key] = entry;
         }
+
+        public void OverrideTotal(Accumulator total) => _total = total;
 
         public void WriteTo(IndicatorDefinition indicator, IndicatorPeriod period)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -50,4 +51,56 @@ public interface IImpactStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The measurements.</returns>
     IAsyncEnumerable<ImpactMeasurement> QueryAsync(MeasurementQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Aggregates the measurements matching <paramref name="query"/>: one group per combination of dimension values
+    /// (in canonical order, sorted by name), or one group for all of them. The default implementation reads
+    /// <see cref="QueryAsync"/>; stores that can aggregate where the data lives (SQL) override it.
+    /// </summary>
+    /// <param name="query">The conditions.</param>
+    /// <param name="byDimensions"><see langword="true"/> for a group per combination; <see langword="false"/> for one group of all (empty when nothing matches).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The groups that have at least one measurement, ordered by their dimension names and values (ordinal).</returns>
+    async Task<IReadOnlyList<MeasurementGroup>> GroupAsync(MeasurementQuery query, bool byDimensions, CancellationToken cancellationToken = default)
+    {
+        var groups = new Dictionary<string, (IReadOnlyList<DimensionValue> Dimensions, long Count, double Sum, long LastTicks, double Last, HashSet<double> Distinct)>(StringComparer.Ordinal);
+        await foreach (var m in QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            IReadOnlyList<DimensionValue> dimensions = byDimensions ? [.. m.Dimensions.OrderBy(d => d.Name, StringComparer.Ordinal)] : [];
+            var key = GroupOrder.Key(dimensions);
+            if (!groups.TryGetValue(key, out var g))
+            {
+                g = (dimensions, 0, 0, long.MinValue, 0, []);
+            }
+
+            g.Count++;
+            g.Sum += m.Value;
+            if (m.Timestamp.UtcTicks >= g.LastTicks)
+            {
+                g.LastTicks = m.Timestamp.UtcTicks;
+                g.Last = m.Value;
+            }
+
+            g.Distinct.Add(m.Value);
+            groups[key] = g;
+        }
+
+        return [.. groups.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new MeasurementGroup(kv.Value.Dimensions, kv.Value.Count, kv.Value.Sum, kv.Value.Last, new DateTimeOffset(kv.Value.LastTicks, TimeSpan.Zero), kv.Value.Distinct.Count))];
+    }
 }
+
+/// <summary>The order of groups: by the canonical key of their dimension values.</summary>
+internal static class GroupOrder
+{
+    public static string Key(IReadOnlyList<DimensionValue> dimensions) => string.Join('\u001f', dimensions.Select(d => d.Name + "\u001e" + d.Value));
+}
+
+/// <summary>Measurements aggregated for one combination of dimension values (see <see cref="IImpactStore.GroupAsync"/>).</summary>
+/// <param name="Dimensions">The dimension values, sorted by name; empty for measurements without dimensions or for a group of all.</param>
+/// <param name="Count">How many measurements.</param>
+/// <param name="Sum">The sum of their values.</param>
+/// <param name="LastValue">The value of the latest measurement (by timestamp; among equal timestamps, any one of them).</param>
+/// <param name="LastTimestamp">The latest timestamp.</param>
+/// <param name="DistinctValues">How many distinct values.</param>
+public sealed record MeasurementGroup(IReadOnlyList<DimensionValue> Dimensions, long Count, double Sum, double LastValue, DateTimeOffset LastTimestamp, long DistinctValues);

@@ -192,6 +192,51 @@ public sealed class SqliteImpactStore : IImpactStore
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Computed in SQL (one indexed pass, grouped by the canonical dimensions column), without reading the measurements.</remarks>
+    public async Task<IReadOnlyList<MeasurementGroup>> GroupAsync(MeasurementQuery query, bool byDimensions, CancellationToken cancellationToken = default)
+    {
+        var filter = QueryFilter.Create(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+
+            // SQLite returns the bare column m.value from the row that holds MAX(m.timestamp_ticks).
+            filter.Apply(
+                command,
+                (byDimensions ? "SELECT m.dimensions" : "SELECT '{}'") +
+                ", COUNT(*), TOTAL(m.value), MAX(m.timestamp_ticks), m.value, COUNT(DISTINCT m.value) FROM measurements AS m",
+                byDimensions ? " GROUP BY m.dimensions" : string.Empty);
+            var groups = new List<MeasurementGroup>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var count = reader.GetInt64(1);
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    groups.Add(new MeasurementGroup(
+                        MeasurementValidation.FromJson(reader.GetString(0)),
+                        count,
+                        reader.GetDouble(2),
+                        reader.GetDouble(4),
+                        new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+                        reader.GetInt64(5)));
+                }
+            }
+
+            groups.Sort(static (a, b) => string.CompareOrdinal(GroupOrder.Key(a.Dimensions), GroupOrder.Key(b.Dimensions)));
+            return groups;
+        }
+    }
+
     /// <summary>Waits for a write in progress, then closes the database's pooled connections.</summary>
     /// <returns>A task that completes when the store is closed.</returns>
     public async ValueTask DisposeAsync()
