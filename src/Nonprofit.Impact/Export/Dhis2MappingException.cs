@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Nonprofit.Impact.Export;
 
@@ -51,6 +50,6 @@ public sealed class Dhis2MappingException : Exception
         ArgumentNullException.ThrowIfNull(errors);
         return errors.Count == 0
             ? "The DHIS2 mapping does not cover the framework."
-            : $"The DHIS2 mapping does not cover the framework: {errors.Count} problem(s): " + string.Join("; ", errors.Take(10)) + (errors.Count > 10 ? "; ..." : "");
+            : $"The DHIS2 mapping does not cover the framework: {errors.Count} problem(s): " + FrameworkError.Summarize(errors);
     }
 }

@@ -16,7 +16,7 @@ public enum ProgressStatus
     /// <summary>A qualitative indicator: the text of the target and actual is reported, not a number.</summary>
     Qualitative = 1,
 
-    /// <summary>Progress is below 60 % of what the elapsed share of the period calls for.</summary>
+    /// <summary>Progress is below 60 % of what the elapsed share of the period calls for, or the period has ended short of the target.</summary>
     OffTrack = 2,
 
     /// <summary>Progress is between 60 % and 90 % of what the elapsed share of the period calls for.</summary>
@@ -66,7 +66,8 @@ public sealed record IndicatorProgress(
 /// Progress is <c>(actual − baseline) / (target − baseline)</c> when the baseline differs from the target, and
 /// <c>actual / target</c> otherwise; it works the same for indicators that should decrease. The status compares
 /// progress with the share of the period elapsed at <c>asOf</c> (all of it once the period has ended):
-/// achieved at 100 %, on track from 90 % of the expected share, at risk from 60 %, off track below.
+/// achieved at 100 %, on track from 90 % of the expected share, at risk from 60 %, off track below; a period that
+/// has ended (<c>asOf</c> after its last day) short of its target is off track.
 /// Totals are the target or actual written without dimensions; when only disaggregated values exist, they are
 /// added up for sum indicators and left out otherwise.
 /// </remarks>
@@ -106,7 +107,7 @@ public static class ProgressReport
                     else
                     {
                         progress = ComputeProgress(baseline, target.Value, actual.Value, indicator.Direction);
-                        status = Judge(progress.Value, ElapsedShare(period, asOf));
+                        status = Judge(progress.Value, ElapsedShare(period, asOf), ended: asOf > period.End);
                     }
 
                     rows.Add(new IndicatorProgress(
@@ -258,8 +259,9 @@ public static class ProgressReport
         return (asOf.DayNumber - period.Start.DayNumber + 1) / (double)days;
     }
 
-    internal static ProgressStatus Judge(double progress, double expected) =>
+    internal static ProgressStatus Judge(double progress, double expected, bool ended = false) =>
         progress >= 1 ? ProgressStatus.Achieved
+        : ended ? ProgressStatus.OffTrack
         : progress >= 0.9 * expected ? ProgressStatus.OnTrack
         : progress >= 0.6 * expected ? ProgressStatus.AtRisk
         : ProgressStatus.OffTrack;

@@ -11,6 +11,10 @@ public sealed record FrameworkError(string Path, string Message)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Path}: {Message}";
+
+    /// <summary>Joins the first errors into one exception message.</summary>
+    internal static string Summarize(IReadOnlyList<FrameworkError> errors, int max = 10) =>
+        string.Join("; ", errors.Take(max)) + (errors.Count > max ? "; ..." : "");
 }
 
 /// <summary>Thrown when a results framework cannot be read or is invalid; <see cref="Errors"/> lists every problem found.</summary>
@@ -55,6 +59,6 @@ public sealed class FrameworkValidationException : Exception
         ArgumentNullException.ThrowIfNull(errors);
         return errors.Count == 0
             ? "The results framework is invalid."
-            : $"The results framework has {errors.Count} error(s): " + string.Join("; ", errors.Take(10)) + (errors.Count > 10 ? "; ..." : "");
+            : $"The results framework has {errors.Count} error(s): " + FrameworkError.Summarize(errors);
     }
 }

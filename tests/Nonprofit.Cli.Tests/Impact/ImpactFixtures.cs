@@ -1,48 +1,15 @@
-using System.Xml;
-using System.Xml.Schema;
 using Nonprofit.Impact;
+using Nonprofit.Tests.Shared;
 
 namespace Nonprofit.Cli.Tests.Impact;
 
-/// <summary>A fresh temporary folder for one test's files, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>Writes frameworks into a test's <see cref="TempFolder"/>.</summary>
+internal static class TempFolderExtensions
 {
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nonprofit-cli-impact-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    public static string WriteFramework(this TempFolder folder, ResultsFramework framework, string name = "framework.json") =>
+        folder.Write(name, ResultsFrameworkJson.Serialize(framework));
 
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string WriteFramework(ResultsFramework framework, string name = "framework.json")
-    {
-        var path = File(name);
-        System.IO.File.WriteAllText(path, ResultsFrameworkJson.Serialize(framework));
-        return path;
-    }
-
-    public string WriteText(string name, string text)
-    {
-        var path = File(name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere: the OS cleans the temporary folder up later.
-        }
-    }
+    public static string WriteText(this TempFolder folder, string name, string text) => folder.Write(name, text);
 }
 
 /// <summary>Small frameworks built with the model API, and the shared IATI standards folder.</summary>
@@ -50,13 +17,11 @@ internal static class ImpactFixtures
 {
     public const string IndicatorId = "referrals";
 
-    private static readonly Lazy<string> s_standards = new(FindStandards);
-    private static readonly Lazy<XmlSchemaSet> s_schemas = new(LoadSchemas);
 
     /// <summary>The shared IATI folder beside the repository (<c>../shared/standards/iati</c>).</summary>
-    public static string IatiStandards => s_standards.Value;
+    public static string IatiStandards => IatiSchema.StandardsFolder;
 
-    public static string IatiExample(string fileName) => Path.Combine(IatiStandards, "examples", fileName);
+    public static string IatiExample(string fileName) => IatiSchema.Example(fileName);
 
     /// <summary>
     /// A valid framework that IATI can carry: one activity with a location, one outcome with one indicator
@@ -112,39 +77,7 @@ internal static class ImpactFixtures
     /// <summary>Validates XML against the IATI 2.03 activity schema; returns every error and warning.</summary>
     public static List<string> ValidateIati(string xmlPath)
     {
-        var problems = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = s_schemas.Value };
-        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
-        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using var reader = XmlReader.Create(xmlPath, settings);
-        while (reader.Read())
-        {
-        }
-
-        return problems;
-    }
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        set.Add(null, Path.Combine(IatiStandards, "schemas", "iati-activities-schema.xsd"));
-        set.Compile();
-        return set;
-    }
-
-    private static string FindStandards()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nonprofit.Sdk.sln")))
-            {
-                var standards = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "standards", "iati"));
-                return Directory.Exists(standards)
-                    ? standards
-                    : throw new DirectoryNotFoundException($"The shared IATI standards folder was not found at {standards}.");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"Nonprofit.Sdk.sln was not found above {AppContext.BaseDirectory}.");
+        using var stream = File.OpenRead(xmlPath);
+        return IatiSchema.Validate(stream);
     }
 }

@@ -1,8 +1,7 @@
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using Microsoft.Extensions.Time.Testing;
 using Nonprofit.Impact.Iati;
+using Nonprofit.Tests.Shared;
 
 namespace Nonprofit.Impact.Tests.Iati;
 
@@ -11,12 +10,9 @@ internal static class IatiFixtures
 {
     public static readonly DateTimeOffset Now = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
 
-    private static readonly Lazy<string> s_standards = new(FindStandards);
-    private static readonly Lazy<XmlSchemaSet> s_schemas = new(LoadSchemas);
+    public static string StandardsFolder => IatiSchema.StandardsFolder;
 
-    public static string StandardsFolder => s_standards.Value;
-
-    public static string Example(string fileName) => Path.Combine(StandardsFolder, "examples", fileName);
+    public static string Example(string fileName) => IatiSchema.Example(fileName);
 
     public static IatiExporter CreateExporter() => new(new FakeTimeProvider(Now));
 
@@ -34,46 +30,10 @@ internal static class IatiFixtures
     }
 
     /// <summary>Validates against the IATI 2.03 activity schema; returns every error and warning.</summary>
-    public static List<string> Validate(byte[] xml)
-    {
-        var problems = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = s_schemas.Value };
-        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
-        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using var reader = XmlReader.Create(new MemoryStream(xml), settings);
-        while (reader.Read())
-        {
-        }
-
-        return problems;
-    }
+    public static List<string> Validate(byte[] xml) => IatiSchema.Validate(new MemoryStream(xml));
 
     public static XDocument Parse(byte[] xml) => XDocument.Load(new MemoryStream(xml), LoadOptions.SetLineInfo);
 
     /// <summary>Counts the elements with <paramref name="name"/> (no namespace) anywhere in the document.</summary>
     public static int Count(XDocument document, string name) => document.Descendants(name).Count();
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        set.Add(null, Path.Combine(StandardsFolder, "schemas", "iati-activities-schema.xsd"));
-        set.Compile();
-        return set;
-    }
-
-    private static string FindStandards()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nonprofit.Sdk.sln")))
-            {
-                var standards = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "standards", "iati"));
-                return Directory.Exists(standards)
-                    ? standards
-                    : throw new DirectoryNotFoundException($"The shared IATI standards folder was not found at {standards}.");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"Nonprofit.Sdk.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

@@ -25,6 +25,13 @@ public class ProgressReportTests
         Assert.Equal(status, ProgressReport.Judge(progress, expected));
 
     [Fact]
+    public void Status_OfAnEndedPeriodShortOfTarget_IsOffTrack()
+    {
+        Assert.Equal(ProgressStatus.OffTrack, ProgressReport.Judge(0.95, 1.0, ended: true));
+        Assert.Equal(ProgressStatus.Achieved, ProgressReport.Judge(1.0, 1.0, ended: true));
+    }
+
+    [Fact]
     public void Compute_UsesTotalsAndTheElapsedShare()
     {
         var framework = TestFrameworks.Framework();
