@@ -16,7 +16,7 @@ public class FirBenchmarks
     private NWaves.Filters.Base.FirFilter _nwaves = null!;
     private DiscreteSignal _signal = null!;
 
-    [Params(35, 315)]
+    [Params(35, 64, 128, 315)]
     public int Taps { get; set; }
 
     [GlobalSetup]
@@ -50,6 +50,14 @@ public class FirBenchmarks
     public float OursOffline()
     {
         SignalFilters.Fir(_x, _taps, _y);
+        return _y[^1];
+    }
+
+    /// <summary>FFT overlap-save, whatever the tap count (FirMethod.Auto uses it from SignalFilters.OverlapSaveMinTaps).</summary>
+    [Benchmark]
+    public float OursOverlapSave()
+    {
+        SignalFilters.Fir(_x, _taps, _y, FirMethod.OverlapSave);
         return _y[^1];
     }
 

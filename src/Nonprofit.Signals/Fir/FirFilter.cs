@@ -5,7 +5,7 @@ namespace Nonprofit.Signals;
 
 /// <summary>
 /// A streaming FIR filter: feed chunks of any size and get bit-for-bit the output of
-/// <see cref="SignalFilters.Fir"/> on the concatenated input. Not thread-safe; no allocation per chunk.
+/// <see cref="SignalFilters.Fir(System.ReadOnlySpan{float}, System.ReadOnlySpan{float}, System.Span{float})"/> on the concatenated input. Not thread-safe; no allocation per chunk.
 /// </summary>
 public sealed class FirFilter
 {

@@ -22,16 +22,7 @@ public static partial class SignalFilters
     /// <remarks>A NaN in the input makes the next taps.Length outputs NaN.</remarks>
     public static void Fir(ReadOnlySpan<float> input, ReadOnlySpan<float> taps, Span<float> destination)
     {
-        ValidateTaps(taps);
-        if (destination.Length < input.Length)
-        {
-            throw new ArgumentException($"The destination has {destination.Length} elements but the input has {input.Length}.", nameof(destination));
-        }
-
-        if (input.Overlaps(destination))
-        {
-            throw new ArgumentException("The destination overlaps the input; FIR filtering needs a separate destination.", nameof(destination));
-        }
+        ValidateFirArguments(input, taps, destination);
 
         // Zero history in front of the input, so every output runs the same kernel.
         var history = taps.Length - 1;
@@ -46,6 +37,20 @@ public static partial class SignalFilters
         finally
         {
             ArrayPool<float>.Shared.Return(padded);
+        }
+    }
+
+    private static void ValidateFirArguments(ReadOnlySpan<float> input, ReadOnlySpan<float> taps, Span<float> destination)
+    {
+        ValidateTaps(taps);
+        if (destination.Length < input.Length)
+        {
+            throw new ArgumentException($"The destination has {destination.Length} elements but the input has {input.Length}.", nameof(destination));
+        }
+
+        if (input.Overlaps(destination))
+        {
+            throw new ArgumentException("The destination overlaps the input; FIR filtering needs a separate destination.", nameof(destination));
         }
     }
 
