@@ -91,7 +91,10 @@ public sealed class ChainVerification
     /// <summary>Gets whether the chain (and the anchor, when one was given) checks out.</summary>
     public bool IsValid => Reason == ChainBreak.None;
 
-    /// <summary>Gets the number of records verified intact: all of them when valid, the intact prefix otherwise.</summary>
+    /// <summary>
+    /// Gets the number of records verified intact: all of them when valid, the intact prefix otherwise (0 on an
+    /// <see cref="ChainBreak.AnchorMismatch"/>: nothing up to the anchor can be trusted then).
+    /// </summary>
     public long Count { get; }
 
     /// <summary>Gets the hash of the last intact record (64 zeros when there is none). Write it down as an anchor.</summary>

@@ -160,6 +160,7 @@ public sealed class DecisionLog : IAsyncDisposable
     /// <param name="recordId">The id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The record, or <see langword="null"/> when no record has the id.</returns>
+    /// <exception cref="FormatException">The stored record is malformed (the database was edited; <see cref="VerifyAsync"/> says where).</exception>
     public async Task<DecisionRecord?> GetAsync(Guid recordId, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -207,6 +208,7 @@ public sealed class DecisionLog : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records, from one database snapshot. Enumerate promptly: an open read holds back WAL checkpoints.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromSequence"/> is less than 1.</exception>
+    /// <exception cref="FormatException">A stored record is malformed (the database was edited; <see cref="VerifyAsync"/> says where).</exception>
     public IAsyncEnumerable<DecisionRecord> ReadAsync(long fromSequence = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fromSequence, 1);

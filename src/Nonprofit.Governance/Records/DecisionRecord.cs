@@ -99,7 +99,14 @@ public sealed class DecisionRecord
 
     private static JsonElement Parse(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("A decision record holds JSON that does not parse; the log may have been edited (run VerifyAsync).", e);
+        }
     }
 }
