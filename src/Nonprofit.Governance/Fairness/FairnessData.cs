@@ -84,6 +84,7 @@ internal sealed class CsvDecisionParser
     private long _fieldLine = 1;
     private long _recordLine = 1;
     private int _fieldIndex;
+    private long _blankLine;
     private int _columnCount;
     private int _groupColumn = -1;
     private int _decisionColumn = -1;
@@ -111,6 +112,11 @@ internal sealed class CsvDecisionParser
     {
         foreach (var ch in chars)
         {
+            if (_blankLine > 0 && ch is not ('\n' or '\r'))
+            {
+                throw Error(_blankLine, string.Create(CultureInfo.InvariantCulture, $"an empty line; expected {_columnCount} fields as in the header"));
+            }
+
             switch (_state)
             {
                 case State.FieldStart:
@@ -124,8 +130,18 @@ internal sealed class CsvDecisionParser
                     }
                     else if (ch == '\n')
                     {
-                        EndField();
-                        EndRecord();
+                        if (_header is null && _fieldIndex == 0 && _columnCount > 1)
+                        {
+                            // A blank line: only allowed at the end of the file.
+                            _blankLine = _blankLine == 0 ? _line : _blankLine;
+                            _line++;
+                            _fieldLine = _recordLine = _line;
+                        }
+                        else
+                        {
+                            EndField();
+                            EndRecord();
+                        }
                     }
                     else if (ch != '\r')
                     {
