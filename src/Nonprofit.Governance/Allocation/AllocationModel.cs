@@ -225,6 +225,7 @@ internal sealed class AllocationModel
         }
 
         var objective = solver.Objective();
+        var objectiveScale = mode == ObjectiveMode.Impact ? ObjectiveScale() : 1;
         for (var i = 0; i < n; i++)
         {
             var useMin = mask is null || mask.Minimums[i];
@@ -246,7 +247,10 @@ internal sealed class AllocationModel
                 switch (mode)
                 {
                     case ObjectiveMode.Impact:
-                        objective.SetCoefficient(v, Coefficients[i] * ColumnMultiplier[j]);
+                        // Scaled so that the largest coefficient is 1 (GLOP struggles with tiny objectives); below
+                        // 1e-12 of the largest counts as none.
+                        var c = Coefficients[i] * ColumnMultiplier[j] / objectiveScale;
+                        objective.SetCoefficient(v, Math.Abs(c) < 1e-12 ? 0 : c);
                         break;
                     case ObjectiveMode.MinimumSpend:
                         objective.SetCoefficient(v, Costs[i]);
@@ -277,7 +281,19 @@ internal sealed class AllocationModel
             objective.SetMaximization();
         }
 
-        var status = solver.Solve();
+        Solver.ResultStatus status;
+        if (integer)
+        {
+            // Prove optimality, not the default 0.01 % gap: ranges and explanations compare allocations exactly.
+            using var parameters = new MPSolverParameters();
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+            status = solver.Solve(parameters);
+        }
+        else
+        {
+            status = solver.Solve();
+        }
+
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
             return new CoreSolution { Status = status };
@@ -295,10 +311,10 @@ internal sealed class AllocationModel
         if (!integer && budget is not null && status == Solver.ResultStatus.OPTIMAL && mode == ObjectiveMode.Impact)
         {
             duals = new double[RowCount];
-            duals[0] = budget.DualValue();
+            duals[0] = budget.DualValue() * objectiveScale;
             for (var f = 0; f < FloorCount; f++)
             {
-                duals[1 + f] = floorRows[f]?.DualValue() ?? 0;
+                duals[1 + f] = (floorRows[f]?.DualValue() ?? 0) * objectiveScale;
             }
 
             if (wantBasis && mask is null)
@@ -325,8 +341,19 @@ internal sealed class AllocationModel
             RowDuals = duals,
             ColumnBasis = colBasis,
             RowBasis = rowBasis,
-            Objective = objective.Value(),
+            Objective = objective.Value() * objectiveScale,
         };
+    }
+
+    private double ObjectiveScale()
+    {
+        var scale = 0.0;
+        for (var j = 0; j < ColumnCount; j++)
+        {
+            scale = Math.Max(scale, Math.Abs(Coefficients[ColumnOption[j]] * ColumnMultiplier[j]));
+        }
+
+        return scale > 0 ? scale : 1;
     }
 
     /// <summary>Units per option from column values, snapped to the bounds (and to whole numbers for integer problems).</summary>

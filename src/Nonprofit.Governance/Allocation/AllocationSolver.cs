@@ -36,7 +36,9 @@ public sealed class AllocationSolverOptions
 /// column's reduced cost by t·(d_j − wᵀA_j); the range is the interval of t over which every nonbasic reduced cost
 /// keeps its optimal sign, so the basis, hence the allocation, stays optimal. On a degenerate optimum the range is
 /// sufficient but may be narrower than the set of values that keep the allocation. For integer problems, or when the
-/// basis cannot be used, ranges are found by bracketing and bisection with re-solves (relative precision 1e-9).</para>
+/// basis cannot be used, ranges are found by bracketing and bisection with re-solves (relative precision 1e-9; a
+/// change beyond 10⁶ times the coefficient's scale counts as unbounded). For options with diminishing returns the
+/// range stops at 0, where the curve's model ends. The objective is scaled so that its largest coefficient is 1; coefficients below 1e-12 of the largest count as 0.</para>
 /// </remarks>
 public static class AllocationSolver
 {
@@ -417,6 +419,12 @@ public static class AllocationSolver
             }
 
             var c = model.Coefficients[i];
+            if (model.SegmentStarts[i].Length > 1)
+            {
+                // A diminishing-returns curve is only defined for a non-negative impact per unit.
+                tMin = Math.Max(tMin, -c);
+            }
+
             ranges[i] = new SensitivityRange
             {
                 Low = double.IsNegativeInfinity(tMin) ? null : c + Math.Min(0, tMin),
@@ -547,8 +555,11 @@ public static class AllocationSolver
             return true;
         }
 
-        double inside = 0, step = scale * 1e-3, outside = double.NaN;
-        while (step <= Reach * scale)
+        // A diminishing-returns curve is only defined for a non-negative impact per unit: stop at 0.
+        var floorAtZero = direction < 0 && model.SegmentStarts[i].Length > 1;
+        var limit = floorAtZero ? Math.Max(c, 0) : Reach * scale;
+        double inside = 0, step = Math.Min(scale * 1e-3, limit), outside = double.NaN;
+        while (step > 0)
         {
             if (!Same(c + (direction * step)))
             {
@@ -557,12 +568,17 @@ public static class AllocationSolver
             }
 
             inside = step;
-            step *= 4;
+            if (step >= limit)
+            {
+                break;
+            }
+
+            step = Math.Min(step * 4, limit);
         }
 
         if (double.IsNaN(outside))
         {
-            return null;
+            return floorAtZero ? 0 : null;
         }
 
         var precision = 1e-9 * Math.Max(1, Math.Abs(c));
