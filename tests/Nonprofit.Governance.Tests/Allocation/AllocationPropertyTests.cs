@@ -194,6 +194,35 @@ public class AllocationPropertyTests
     }
 
     [Fact]
+    public void BasisSensitivity_OnALargeProblemWithFloors_IsVerifiedByResolving()
+    {
+        var random = new Random(7);
+        var options = Enumerable.Range(0, 300).Select(i => new AllocationOption
+        {
+            Id = "o" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CostPerUnit = 1 + (random.NextDouble() * 9),
+            ImpactPerUnit = new ImpactEstimate { Value = random.NextDouble() * 10 },
+            MaxUnits = random.Next(1, 20),
+            Groups = { ["region"] = "r" + random.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture), ["sex"] = s_sexes[random.Next(2)] },
+            DiminishingReturns = random.NextDouble() < 0.3 ? [new ReturnsBreakpoint { Units = random.Next(1, 8), Multiplier = 0.5 }] : null,
+        }).ToArray();
+        var floors = Enumerable.Range(0, 10).Select(r => new EquityFloor { Dimension = "region", Value = "r" + r.ToString(System.Globalization.CultureInfo.InvariantCulture), MinShare = 0.07 + (0.02 * random.NextDouble()) })
+            .Append(new EquityFloor { Dimension = "sex", Value = "f", MinShare = 0.6 }).ToArray();
+        var p = Problem(options, 3000, false, floors);
+        var r = AllocationSolver.Solve(p);
+        Assert.Equal(AllocationStatus.Optimal, r.Status);
+        Assert.True(r.BindingConstraints.Count(c => c.Kind == AllocationConstraintKind.EquityFloor) >= 2, string.Join(", ", r.BindingConstraints.Select(c => c.Label).Take(5)));
+        var checkedEnds = 0;
+        for (var i = 0; i < p.Options.Count; i += 15)
+        {
+            Assert.Equal(SensitivityMethod.Basis, r.Options[i].Sensitivity!.Method);
+            checkedEnds += CheckEnds(p, r, i, r.Options[i].Sensitivity!);
+        }
+
+        Assert.True(checkedEnds >= 15, $"only {checkedEnds} ends checked");
+    }
+
+    [Fact]
     public void ResolveSensitivity_JustInsideKeepsAndJustOutsideChangesTheAllocation()
     {
         s_integer.Sample(p =>
@@ -212,7 +241,7 @@ public class AllocationPropertyTests
         }, iter: 8);
     }
 
-    private static int CheckEnds(AllocationProblem p, AllocationResult r, int i, SensitivityRange range)
+    internal static int CheckEnds(AllocationProblem p, AllocationResult r, int i, SensitivityRange range)
     {
         var original = p.Options[i].ImpactPerUnit.Value;
         var checkedEnds = 0;
