@@ -12,6 +12,7 @@ internal static class GovernanceCommand
 {
     private static readonly IReadOnlyList<Func<CliConsole, Command>> s_subcommands =
     [
+        GovernanceAllocateCommand.Create,
         GovernanceAuditCommand.Create,
         GovernanceVerifyCommand.Create,
     ];
