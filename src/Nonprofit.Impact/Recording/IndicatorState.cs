@@ -104,7 +104,9 @@ internal sealed class IndicatorState
             for (var i = 0; i < values.Length; i++)
             {
                 var candidate = values[i];
-                if (ReferenceEquals(candidate, value) || (candidate.Length == value.Length && candidate.AsSpan().SequenceEqual(value)))
+                // Length and last character first: allowed values usually differ there, so at most one full compare.
+                if (ReferenceEquals(candidate, value)
+                    || (candidate.Length == value.Length && candidate.Length > 0 && candidate[^1] == value[^1] && candidate.AsSpan().SequenceEqual(value)))
                 {
                     index = i + 1;
                     return true;
