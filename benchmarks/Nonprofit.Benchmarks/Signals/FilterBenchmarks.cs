@@ -16,7 +16,7 @@ public class FirBenchmarks
     private NWaves.Filters.Base.FirFilter _nwaves = null!;
     private DiscreteSignal _signal = null!;
 
-    [Params(35, 64, 128, 315)]
+    [Params(35, 64, 128, 315, 1023)]
     public int Taps { get; set; }
 
     [GlobalSetup]
