@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text;
 
 namespace Nonprofit.Governance.Fairness;
@@ -242,13 +241,7 @@ public sealed class FairnessReport
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(0, Math.Max(0.05, top * 1.1));
         plot.Axes.SetLimitsX(-0.75, Math.Max(Groups.Count, 1) - 0.25);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        plot.SavePng(path, width, height);
+        Nonprofit.Impact.Reporting.ChartFiles.SavePng(plot, path, width, height);
     }
 
     internal static string DisplayName(FairnessMetric metric) => metric switch

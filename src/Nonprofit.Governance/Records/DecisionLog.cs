@@ -88,8 +88,7 @@ public sealed class DecisionLog : IAsyncDisposable
         """;
 
     private readonly SqliteImpactStoreOptions _options;
-    private readonly string _connectionString;
-    private readonly int _busyTimeoutMilliseconds;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
@@ -104,8 +103,7 @@ public sealed class DecisionLog : IAsyncDisposable
     {
         SqliteImpactStoreOptionsValidation.ThrowIfInvalid(options);
         _options = new SqliteImpactStoreOptions { Path = options.Path, ConnectionString = options.ConnectionString, BusyTimeout = options.BusyTimeout };
-        _connectionString = SqliteImpactStoreOptionsValidation.BuildConnectionString(_options);
-        _busyTimeoutMilliseconds = (int)_options.BusyTimeout.TotalMilliseconds;
+        _database = new SqliteDatabase(_options);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -327,8 +325,7 @@ public sealed class DecisionLog : IAsyncDisposable
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            _database.ClearPool();
         }
         finally
         {
@@ -650,41 +647,9 @@ public sealed class DecisionLog : IAsyncDisposable
         }
     }
 
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection OpenConnection() => _database.Open();
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>Per-connection settings, as the impact store's: fsync on every commit, wait when busy.</summary>
-    private void Configure(SqliteConnection connection) =>
-        Execute(connection, null, FormattableString.Invariant($"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {_busyTimeoutMilliseconds};"));
+    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
     private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, string id)
     {
@@ -695,11 +660,5 @@ public sealed class DecisionLog : IAsyncDisposable
         return command.ExecuteScalar();
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql) => SqliteDatabase.Execute(connection, transaction, sql);
 }

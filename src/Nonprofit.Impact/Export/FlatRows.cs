@@ -171,6 +171,18 @@ internal static class FlatRows
             : (null, null);
     }
 
+    /// <summary>Adds the cells after the value: one per dimension name, the location, the SDG codes.</summary>
+    public static void AddTrailingCells(List<string> cells, FlatRow row, IReadOnlyList<string> dimensions)
+    {
+        foreach (var name in dimensions)
+        {
+            cells.Add(DimensionCell(row, name));
+        }
+
+        cells.Add(row.LocationCell);
+        cells.Add(SdgCodes(row.Indicator));
+    }
+
     /// <summary>The leading cells of a row, in <see cref="LeadingColumns"/> order (without <c>kind</c> when <paramref name="includeKind"/> is false).</summary>
     public static void AddLeadingCells(List<string> cells, FlatRow row, string? language, bool includeKind = true)
     {

@@ -136,13 +136,7 @@ public sealed class HxlExporter : IFrameworkExporter
                     cells.Add(i == slot ? row.Value ?? "" : "");
                 }
 
-                foreach (var name in dimensions)
-                {
-                    cells.Add(FlatRows.DimensionCell(row, name));
-                }
-
-                cells.Add(row.LocationCell);
-                cells.Add(FlatRows.SdgCodes(row.Indicator));
+                FlatRows.AddTrailingCells(cells, row, dimensions);
                 await CsvFormat.WriteRecordAsync(writer, buffer, cells, protect, cancellationToken).ConfigureAwait(false);
             }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 
@@ -206,13 +205,7 @@ public static class ProgressReport
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
         plot.Axes.SetLimitsX(0, Math.Max(110, bars.Count == 0 ? 110 : bars.Max(b => b.Progress!.Value * 100) * 1.1));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        plot.SavePng(path, width, height);
+        ChartFiles.SavePng(plot, path, width, height);
     }
 
     /// <summary>A readable name for a status.</summary>

@@ -82,9 +82,7 @@ public sealed class SqliteImpactStore : IImpactStore
             BEGIN SELECT RAISE(ABORT, 'measurements are append-only'); END;
         """;
 
-    private readonly string _connectionString;
-    private readonly string? _directory;
-    private readonly int _busyTimeoutMilliseconds;
+    private readonly SqliteDatabase _database;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
@@ -97,10 +95,7 @@ public sealed class SqliteImpactStore : IImpactStore
     /// <exception cref="ArgumentException">The options are invalid (the message says which and why).</exception>
     public SqliteImpactStore(SqliteImpactStoreOptions options, ILogger<SqliteImpactStore>? logger = null)
     {
-        SqliteImpactStoreOptionsValidation.ThrowIfInvalid(options);
-        _connectionString = SqliteImpactStoreOptionsValidation.BuildConnectionString(options);
-        _directory = SqliteImpactStoreOptionsValidation.DirectoryToCreate(options);
-        _busyTimeoutMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
+        _database = new SqliteDatabase(options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -250,8 +245,7 @@ public sealed class SqliteImpactStore : IImpactStore
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            _database.ClearPool();
         }
         finally
         {
@@ -365,9 +359,9 @@ public sealed class SqliteImpactStore : IImpactStore
                 return;
             }
 
-            if (!string.IsNullOrEmpty(_directory))
+            if (!string.IsNullOrEmpty(_database.DirectoryToCreate))
             {
-                Directory.CreateDirectory(_directory);
+                Directory.CreateDirectory(_database.DirectoryToCreate);
             }
 
             using var connection = OpenConnection();
@@ -419,58 +413,13 @@ public sealed class SqliteImpactStore : IImpactStore
         return true;
     }
 
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection OpenConnection() => _database.Open();
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Configure(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
-    /// <summary>Per-connection settings: fsync the WAL on every commit (durability over speed), wait when busy.</summary>
-    private void Configure(SqliteConnection connection) =>
-        Execute(connection, null, string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {_busyTimeoutMilliseconds};"));
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql) => SqliteDatabase.Scalar(connection, transaction, sql);
 
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql) => SqliteDatabase.Execute(connection, transaction, sql);
 
     /// <summary>A checked copy of a <see cref="MeasurementQuery"/>, turned into SQL conditions.</summary>
     internal sealed class QueryFilter
