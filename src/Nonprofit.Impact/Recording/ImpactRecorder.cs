@@ -336,10 +336,12 @@ public sealed class ImpactRecorder : IDisposable
     private void Publish(IndicatorState state, double value, ReadOnlySpan<Dimension> dimensions)
     {
         var tags = new TagList { { "impact.indicator", state.Id } };
-        foreach (var dimension in dimensions)
+        for (var i = 0; i < dimensions.Length; i++)
         {
-            // Values were validated against the allowed list, so tags stay low-cardinality and never personal.
-            tags.Add(state.TagKeys[state.DimensionIndex[dimension.Name]], dimension.Value);
+            // Validated by Record (so found, with the same by-position fast path); values are from the allowed list,
+            // so tags stay low-cardinality and never personal.
+            state.TryFindDimension(dimensions[i].Name, i, out var d);
+            tags.Add(state.TagKeys[d], dimensions[i].Value);
         }
 
         _measurements.Add(1, tags);
@@ -389,7 +391,7 @@ public sealed class ImpactRecorder : IDisposable
 
     [DoesNotReturn]
     private static void ThrowUnknownIndicator(string indicatorId) =>
-        throw new ArgumentException($"Unknown indicator '{indicatorId}': declare it in the framework the recorder was created with.", nameof(indicatorId));
+        throw new ArgumentException($"Unknown indicator {Quote(indicatorId)}: declare it in the framework the recorder was created with.", nameof(indicatorId));
 
     [DoesNotReturn]
     private static void ThrowNotFinite(string indicatorId, string paramName) =>
@@ -397,7 +399,13 @@ public sealed class ImpactRecorder : IDisposable
 
     [DoesNotReturn]
     private static void ThrowUnknownDimension(string indicatorId, string? name, string paramName) =>
-        throw new ArgumentException($"Indicator '{indicatorId}' declares no dimension '{name}'.", paramName);
+        throw new ArgumentException($"Indicator '{indicatorId}' declares no dimension {Quote(name)}.", paramName);
+
+    /// <summary>Quotes a name the caller passed only when it is a well-formed id that does not look personal: a mistaken call must not put personal data into an exception.</summary>
+    private static string Quote(string? name) =>
+        name is not null && FrameworkValidator.IsValidId(name) && !PersonalDataHeuristics.LooksPersonal(name)
+            ? $"'{name}'"
+            : "(not shown: it is not a well-formed id and could be personal data)";
 
     [DoesNotReturn]
     private static void ThrowValueNotAllowed(string indicatorId, string name, string paramName) =>

@@ -105,6 +105,10 @@ public class ImpactRecorderTests
         Assert.DoesNotContain("712", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'region'", ex.Message, StringComparison.Ordinal);
 
+        // A name that is not a well-formed id (or looks personal) is not quoted either.
+        Assert.DoesNotContain("jane", Assert.Throws<ArgumentException>(() => recorder.Record("jane@example.org", 1)).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("712", Assert.Throws<ArgumentException>(() => recorder.Record("referrals", 1, [new("0712345678", "x")])).Message, StringComparison.Ordinal);
+
         // Nothing was recorded by the rejected calls.
         Assert.Empty(recorder.Aggregate("referrals", PeriodLength.Year));
     }
