@@ -20,15 +20,30 @@ public static partial class SignalFilters
     /// <remarks>NaN or infinity in the input propagates to every later output of the section it enters (IIR memory).</remarks>
     public static void Sos(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination)
     {
-        var y = PrepareDestination(input, destination);
+        var y = CheckDestination(input, destination);
         foreach (var s in sections)
         {
             s.ThrowIfNotFinite(nameof(sections));
         }
 
-        Span<double> state = sections.Length <= 32 ? stackalloc double[2 * sections.Length] : new double[2 * sections.Length];
+        if (sections.Length == 0)
+        {
+            input.CopyTo(y);
+            return;
+        }
+
+        var coefficientCount = SosBlockKernel.CoefficientStride * sections.Length;
+        var stateCount = SosBlockKernel.StateStride * sections.Length;
+        Span<double> coefficients = coefficientCount <= 1024 ? stackalloc double[coefficientCount] : new double[coefficientCount];
+        Span<double> state = stateCount <= 256 ? stackalloc double[stateCount] : new double[stateCount];
         state.Clear();
-        SosCascade(y, sections, state);
+        var phase = 0;
+        if (SosBlockKernel.IsSupported)
+        {
+            SosBlockKernel.Precompute(sections, coefficients);
+        }
+
+        SosCascade(input, y, sections, coefficients, state, ref phase);
     }
 
     /// <summary>
@@ -50,11 +65,35 @@ public static partial class SignalFilters
     }
 
     /// <summary>
-    /// The whole cascade in one pass, in place, sample by sample: the value stays in double precision between
-    /// sections, and consecutive samples' sections overlap in the processor's pipeline. <paramref name="state"/>
-    /// holds (z1, z2) per section and is updated.
+    /// The whole cascade from <paramref name="input"/> into <paramref name="y"/> (checked by <see cref="CheckDestination"/>:
+    /// the same memory or apart). Where 256-bit vectors are accelerated it runs in blocks of eight samples
+    /// (<see cref="SosBlockKernel"/>, with <paramref name="coefficients"/> from <see cref="SosBlockKernel.Precompute"/>);
+    /// elsewhere sample by sample, the value staying in double precision between sections. <paramref name="state"/>
+    /// holds <see cref="SosBlockKernel.StateStride"/> doubles per section and is updated, as is <paramref name="phase"/>.
     /// </summary>
-    internal static void SosCascade(Span<float> y, ReadOnlySpan<Biquad> sections, Span<double> state)
+    internal static void SosCascade(ReadOnlySpan<float> input, Span<float> y, ReadOnlySpan<Biquad> sections, ReadOnlySpan<double> coefficients, Span<double> state, ref int phase)
+    {
+        if (SosBlockKernel.IsSupported)
+        {
+            SosBlockKernel.Cascade(input, y, coefficients, sections.Length, state, ref phase);
+        }
+        else
+        {
+            if (!input.Overlaps(y))
+            {
+                input.CopyTo(y);
+            }
+
+            SosRecursive(y, sections, state);
+        }
+    }
+
+    /// <summary>
+    /// The cascade sample by sample (the portable path): the value stays in double precision between sections,
+    /// and consecutive samples' sections overlap in the processor's pipeline. Uses the first two doubles of each
+    /// section's <see cref="SosBlockKernel.StateStride"/> in <paramref name="state"/>.
+    /// </summary>
+    internal static void SosRecursive(Span<float> y, ReadOnlySpan<Biquad> sections, Span<double> state)
     {
         if (sections.Length == 1)
         {
@@ -68,8 +107,8 @@ public static partial class SignalFilters
             for (var k = 0; k < sections.Length; k++)
             {
                 ref readonly var s = ref sections[k];
-                ref var z1 = ref state[2 * k];
-                ref var z2 = ref state[(2 * k) + 1];
+                ref var z1 = ref state[SosBlockKernel.StateStride * k];
+                ref var z2 = ref state[(SosBlockKernel.StateStride * k) + 1];
                 // Fused multiply-adds keep the sample-to-sample dependency (o -> z1 -> o) to two operations.
                 var o = Math.FusedMultiplyAdd(s.B0, v, z1);
                 z1 = Math.FusedMultiplyAdd(-s.A1, o, Math.FusedMultiplyAdd(s.B1, v, z2));
@@ -101,6 +140,18 @@ public static partial class SignalFilters
     /// <summary>Checks the destination and copies the input into it unless it is the same memory (in place).</summary>
     internal static Span<float> PrepareDestination(ReadOnlySpan<float> input, Span<float> destination)
     {
+        var y = CheckDestination(input, destination);
+        if (!input.Overlaps(y))
+        {
+            input.CopyTo(y);
+        }
+
+        return y;
+    }
+
+    /// <summary>Checks that the destination is long enough and is either the input's memory or apart from it; returns its first input-length elements.</summary>
+    internal static Span<float> CheckDestination(ReadOnlySpan<float> input, Span<float> destination)
+    {
         if (destination.Length < input.Length)
         {
             throw new ArgumentException(
@@ -108,16 +159,9 @@ public static partial class SignalFilters
         }
 
         var y = destination[..input.Length];
-        if (input.Overlaps(y, out var offset))
+        if (input.Overlaps(y, out var offset) && offset != 0)
         {
-            if (offset != 0)
-            {
-                throw new ArgumentException("The destination partly overlaps the input; use the same span for in-place filtering.", nameof(destination));
-            }
-        }
-        else
-        {
-            input.CopyTo(y);
+            throw new ArgumentException("The destination partly overlaps the input; use the same span for in-place filtering.", nameof(destination));
         }
 
         return y;

@@ -9,7 +9,9 @@ namespace Nonprofit.Signals;
 public sealed class SosFilter
 {
     private readonly Biquad[] _sections;
+    private readonly double[] _coefficients;
     private readonly double[] _state;
+    private int _phase;
 
     /// <summary>Initializes a filter with zero state.</summary>
     /// <param name="sections">The cascade, applied in order.</param>
@@ -22,7 +24,13 @@ public sealed class SosFilter
         }
 
         _sections = sections.ToArray();
-        _state = new double[2 * _sections.Length];
+        _coefficients = new double[SosBlockKernel.CoefficientStride * _sections.Length];
+        if (SosBlockKernel.IsSupported)
+        {
+            SosBlockKernel.Precompute(_sections, _coefficients);
+        }
+
+        _state = new double[SosBlockKernel.StateStride * _sections.Length];
     }
 
     /// <summary>Gets the number of sections.</summary>
@@ -34,8 +42,15 @@ public sealed class SosFilter
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or partly overlaps <paramref name="input"/>.</exception>
     public void Process(ReadOnlySpan<float> input, Span<float> destination)
     {
-        var y = SignalFilters.PrepareDestination(input, destination);
-        SignalFilters.SosCascade(y, _sections, _state);
+        var y = SignalFilters.CheckDestination(input, destination);
+        if (_sections.Length > 0)
+        {
+            SignalFilters.SosCascade(input, y, _sections, _coefficients, _state, ref _phase);
+        }
+        else
+        {
+            input.CopyTo(y);
+        }
     }
 
     /// <summary>Filters one sample.</summary>
@@ -49,5 +64,9 @@ public sealed class SosFilter
     }
 
     /// <summary>Clears the state, as if no sample had been processed.</summary>
-    public void Reset() => Array.Clear(_state);
+    public void Reset()
+    {
+        Array.Clear(_state);
+        _phase = 0;
+    }
 }
