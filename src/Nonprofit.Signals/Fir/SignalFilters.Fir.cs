@@ -1,6 +1,6 @@
 using System;
 using System.Buffers;
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -11,7 +11,8 @@ public static partial class SignalFilters
     /// <summary>
     /// Direct-form FIR filtering with zero initial state:
     /// <c>destination[n] = Σ_k taps[k] · input[n − k]</c> for k = 0 … taps.Length − 1, with input[&lt; 0] = 0.
-    /// Vectorised with <see cref="Vector{T}"/> (eight accumulators, fused multiply-add); every output sums its
+    /// Vectorised with the widest of Vector512, Vector256 and Vector128 the machine accelerates (eight accumulators,
+    /// fused multiply-add); every output sums its
     /// terms in the same order with fused multiply-adds, so <see cref="FirFilter"/> gives bit-identical output
     /// for any chunking.
     /// </summary>
@@ -72,60 +73,34 @@ public static partial class SignalFilters
 
     /// <summary>
     /// y[n] = Σ_k taps[k] · padded[n + T − 1 − k], k ascending, with fused multiply-adds. padded has
-    /// y.Length + T − 1 samples (history first).
+    /// y.Length + T − 1 samples (history first). Runs on the widest vectors the machine accelerates
+    /// (512, 256 or 128 bits), the rest sample by sample; every path sums each output's terms in the same order
+    /// with fused multiply-adds, so the result is the same, bit for bit, whichever runs.
     /// </summary>
     internal static void FirCore(ReadOnlySpan<float> padded, ReadOnlySpan<float> taps, Span<float> y)
     {
-        var t = taps.Length;
-        var w = Vector<float>.Count;
-        ref var x0 = ref MemoryMarshal.GetReference(padded);
-        ref var y0 = ref MemoryMarshal.GetReference(y);
         var n = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Simd512.IsHardwareAccelerated)
         {
-            // Eight independent accumulators: enough fused multiply-adds in flight to cover their latency on two
-            // FMA units (four accumulators cap the kernel at half of the FMA peak). Each output still sums its terms
-            // in ascending k with fused multiply-adds, so the result is the same, bit for bit, as the loops below.
-            for (; n <= y.Length - (8 * w); n += 8 * w)
-            {
-                Vector<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-                for (var k = 0; k < t; k++)
-                {
-                    var c = new Vector<float>(taps[k]);
-                    ref var xs = ref Unsafe.Add(ref x0, n + t - 1 - k);
-                    a0 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs), a0);
-                    a1 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)w), a1);
-                    a2 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(2 * w)), a2);
-                    a3 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(3 * w)), a3);
-                    a4 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(4 * w)), a4);
-                    a5 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(5 * w)), a5);
-                    a6 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(6 * w)), a6);
-                    a7 = Vector.FusedMultiplyAdd(c, Vector.LoadUnsafe(ref xs, (nuint)(7 * w)), a7);
-                }
-
-                a0.StoreUnsafe(ref y0, (nuint)n);
-                a1.StoreUnsafe(ref y0, (nuint)(n + w));
-                a2.StoreUnsafe(ref y0, (nuint)(n + (2 * w)));
-                a3.StoreUnsafe(ref y0, (nuint)(n + (3 * w)));
-                a4.StoreUnsafe(ref y0, (nuint)(n + (4 * w)));
-                a5.StoreUnsafe(ref y0, (nuint)(n + (5 * w)));
-                a6.StoreUnsafe(ref y0, (nuint)(n + (6 * w)));
-                a7.StoreUnsafe(ref y0, (nuint)(n + (7 * w)));
-            }
-
-            for (; n <= y.Length - w; n += w)
-            {
-                Vector<float> a = default;
-                for (var k = 0; k < t; k++)
-                {
-                    a = Vector.FusedMultiplyAdd(new Vector<float>(taps[k]), Vector.LoadUnsafe(ref x0, (nuint)(n + t - 1 - k)), a);
-                }
-
-                a.StoreUnsafe(ref y0, (nuint)n);
-            }
+            n = FirVectors<Simd512, Vector512<float>>(padded, taps, y);
+        }
+        else if (Simd256.IsHardwareAccelerated)
+        {
+            n = FirVectors<Simd256, Vector256<float>>(padded, taps, y);
+        }
+        else if (Simd128.IsHardwareAccelerated)
+        {
+            n = FirVectors<Simd128, Vector128<float>>(padded, taps, y);
         }
 
-        for (; n < y.Length; n++)
+        FirScalar(padded, taps, y, n);
+    }
+
+    /// <summary>The outputs from <paramref name="start"/> on, one at a time.</summary>
+    internal static void FirScalar(ReadOnlySpan<float> padded, ReadOnlySpan<float> taps, Span<float> y, int start)
+    {
+        var t = taps.Length;
+        for (var n = start; n < y.Length; n++)
         {
             var a = 0f;
             for (var k = 0; k < t; k++)
@@ -135,5 +110,63 @@ public static partial class SignalFilters
 
             y[n] = a;
         }
+    }
+
+    /// <summary>
+    /// The outputs that fill whole vectors of <typeparamref name="TSimd"/>'s width; returns how many it wrote
+    /// (the rest is for <see cref="FirScalar"/>).
+    /// </summary>
+    internal static int FirVectors<TSimd, TVector>(ReadOnlySpan<float> padded, ReadOnlySpan<float> taps, Span<float> y)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct
+    {
+        var t = taps.Length;
+        var w = TSimd.Count;
+        ref var x0 = ref MemoryMarshal.GetReference(padded);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        var n = 0;
+
+        // Eight independent accumulators: enough fused multiply-adds in flight to cover their latency on two
+        // FMA units (four accumulators cap the kernel at half of the FMA peak). Each output still sums its terms
+        // in ascending k with fused multiply-adds.
+        for (; n <= y.Length - (8 * w); n += 8 * w)
+        {
+            TVector a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            for (var k = 0; k < t; k++)
+            {
+                var c = TSimd.Create(taps[k]);
+                ref var xs = ref Unsafe.Add(ref x0, n + t - 1 - k);
+                a0 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, 0), a0);
+                a1 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)w), a1);
+                a2 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(2 * w)), a2);
+                a3 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(3 * w)), a3);
+                a4 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(4 * w)), a4);
+                a5 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(5 * w)), a5);
+                a6 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(6 * w)), a6);
+                a7 = TSimd.FusedMultiplyAdd(c, TSimd.Load(ref xs, (nuint)(7 * w)), a7);
+            }
+
+            TSimd.Store(a0, ref y0, (nuint)n);
+            TSimd.Store(a1, ref y0, (nuint)(n + w));
+            TSimd.Store(a2, ref y0, (nuint)(n + (2 * w)));
+            TSimd.Store(a3, ref y0, (nuint)(n + (3 * w)));
+            TSimd.Store(a4, ref y0, (nuint)(n + (4 * w)));
+            TSimd.Store(a5, ref y0, (nuint)(n + (5 * w)));
+            TSimd.Store(a6, ref y0, (nuint)(n + (6 * w)));
+            TSimd.Store(a7, ref y0, (nuint)(n + (7 * w)));
+        }
+
+        for (; n <= y.Length - w; n += w)
+        {
+            TVector a = default;
+            for (var k = 0; k < t; k++)
+            {
+                a = TSimd.FusedMultiplyAdd(TSimd.Create(taps[k]), TSimd.Load(ref x0, (nuint)(n + t - 1 - k)), a);
+            }
+
+            TSimd.Store(a, ref y0, (nuint)n);
+        }
+
+        return n;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace Nonprofit.Signals;
 
@@ -18,7 +19,25 @@ public static partial class SignalFilters
     /// <param name="destination">Receives the filtered samples; may be the same memory as <paramref name="input"/> (in place) but must not partly overlap it.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="input"/>, partly overlaps it, or a coefficient is not finite.</exception>
     /// <remarks>NaN or infinity in the input propagates to every later output of the section it enters (IIR memory).</remarks>
-    public static void Sos(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination)
+    public static void Sos(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination) =>
+        SosOffline(input, sections, destination);
+
+    /// <summary>
+    /// Filters double-precision samples through a cascade of second-order sections, as
+    /// <see cref="Sos(ReadOnlySpan{float}, ReadOnlySpan{Biquad}, Span{float})"/> does for float (the arithmetic is
+    /// double in both; here the output is not rounded to float): for data that needs it, e.g. a very narrow
+    /// low-pass whose output is differenced or integrated afterwards.
+    /// </summary>
+    /// <param name="input">The samples.</param>
+    /// <param name="sections">The cascade, applied in order; empty means identity.</param>
+    /// <param name="destination">Receives the filtered samples; may be the same memory as <paramref name="input"/> (in place) but must not partly overlap it.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="input"/>, partly overlaps it, or a coefficient is not finite.</exception>
+    /// <remarks>NaN or infinity in the input propagates to every later output of the section it enters (IIR memory).</remarks>
+    public static void Sos(ReadOnlySpan<double> input, ReadOnlySpan<Biquad> sections, Span<double> destination) =>
+        SosOffline(input, sections, destination);
+
+    private static void SosOffline<T>(ReadOnlySpan<T> input, ReadOnlySpan<Biquad> sections, Span<T> destination)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var y = CheckDestination(input, destination);
         foreach (var s in sections)
@@ -53,14 +72,27 @@ public static partial class SignalFilters
     /// <param name="input">The samples.</param>
     /// <param name="sections">The cascade.</param>
     /// <param name="destination">Receives the filtered samples (in place allowed).</param>
-    /// <exception cref="ArgumentException">As for <see cref="Sos"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Sos(ReadOnlySpan{float}, ReadOnlySpan{Biquad}, Span{float})"/>.</exception>
     /// <remarks>Unlike scipy's <c>sosfiltfilt</c> the edges are not padded: expect transients at both ends.</remarks>
-    public static void SosZeroPhase(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination)
+    public static void SosZeroPhase(ReadOnlySpan<float> input, ReadOnlySpan<Biquad> sections, Span<float> destination) =>
+        SosZeroPhaseCore(input, sections, destination);
+
+    /// <summary>Zero-phase filtering of double-precision samples, as the float overload.</summary>
+    /// <param name="input">The samples.</param>
+    /// <param name="sections">The cascade.</param>
+    /// <param name="destination">Receives the filtered samples (in place allowed).</param>
+    /// <exception cref="ArgumentException">As for <see cref="Sos(ReadOnlySpan{double}, ReadOnlySpan{Biquad}, Span{double})"/>.</exception>
+    /// <remarks>Unlike scipy's <c>sosfiltfilt</c> the edges are not padded: expect transients at both ends.</remarks>
+    public static void SosZeroPhase(ReadOnlySpan<double> input, ReadOnlySpan<Biquad> sections, Span<double> destination) =>
+        SosZeroPhaseCore(input, sections, destination);
+
+    private static void SosZeroPhaseCore<T>(ReadOnlySpan<T> input, ReadOnlySpan<Biquad> sections, Span<T> destination)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var y = PrepareDestination(input, destination);
-        Sos(y, sections, y);
+        SosOffline<T>(y, sections, y);
         y.Reverse();
-        Sos(y, sections, y);
+        SosOffline<T>(y, sections, y);
         y.Reverse();
     }
 
@@ -71,7 +103,8 @@ public static partial class SignalFilters
     /// elsewhere sample by sample, the value staying in double precision between sections. <paramref name="state"/>
     /// holds <see cref="SosBlockKernel.StateStride"/> doubles per section and is updated, as is <paramref name="phase"/>.
     /// </summary>
-    internal static void SosCascade(ReadOnlySpan<float> input, Span<float> y, ReadOnlySpan<Biquad> sections, ReadOnlySpan<double> coefficients, Span<double> state, ref int phase)
+    internal static void SosCascade<T>(ReadOnlySpan<T> input, Span<T> y, ReadOnlySpan<Biquad> sections, ReadOnlySpan<double> coefficients, Span<double> state, ref int phase)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (SosBlockKernel.IsSupported)
         {
@@ -93,7 +126,8 @@ public static partial class SignalFilters
     /// and consecutive samples' sections overlap in the processor's pipeline. Uses the first two doubles of each
     /// section's <see cref="SosBlockKernel.StateStride"/> in <paramref name="state"/>.
     /// </summary>
-    internal static void SosRecursive(Span<float> y, ReadOnlySpan<Biquad> sections, Span<double> state)
+    internal static void SosRecursive<T>(Span<T> y, ReadOnlySpan<Biquad> sections, Span<double> state)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (sections.Length == 1)
         {
@@ -103,7 +137,7 @@ public static partial class SignalFilters
 
         for (var n = 0; n < y.Length; n++)
         {
-            double v = y[n];
+            var v = double.CreateTruncating(y[n]);
             for (var k = 0; k < sections.Length; k++)
             {
                 ref readonly var s = ref sections[k];
@@ -116,21 +150,22 @@ public static partial class SignalFilters
                 v = o;
             }
 
-            y[n] = (float)v;
+            y[n] = T.CreateTruncating(v);
         }
     }
 
-    private static void SosSingle(Span<float> y, in Biquad s, ref double z1, ref double z2)
+    private static void SosSingle<T>(Span<T> y, in Biquad s, ref double z1, ref double z2)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         double b0 = s.B0, b1 = s.B1, b2 = s.B2, a1 = s.A1, a2 = s.A2;
         double w1 = z1, w2 = z2;
         for (var n = 0; n < y.Length; n++)
         {
-            double x = y[n];
+            var x = double.CreateTruncating(y[n]);
             var o = Math.FusedMultiplyAdd(b0, x, w1);
             w1 = Math.FusedMultiplyAdd(-a1, o, Math.FusedMultiplyAdd(b1, x, w2));
             w2 = Math.FusedMultiplyAdd(-a2, o, b2 * x);
-            y[n] = (float)o;
+            y[n] = T.CreateTruncating(o);
         }
 
         z1 = w1;
@@ -138,7 +173,7 @@ public static partial class SignalFilters
     }
 
     /// <summary>Checks the destination and copies the input into it unless it is the same memory (in place).</summary>
-    internal static Span<float> PrepareDestination(ReadOnlySpan<float> input, Span<float> destination)
+    internal static Span<T> PrepareDestination<T>(ReadOnlySpan<T> input, Span<T> destination)
     {
         var y = CheckDestination(input, destination);
         if (!input.Overlaps(y))
@@ -150,7 +185,7 @@ public static partial class SignalFilters
     }
 
     /// <summary>Checks that the destination is long enough and is either the input's memory or apart from it; returns its first input-length elements.</summary>
-    internal static Span<float> CheckDestination(ReadOnlySpan<float> input, Span<float> destination)
+    internal static Span<T> CheckDestination<T>(ReadOnlySpan<T> input, Span<T> destination)
     {
         if (destination.Length < input.Length)
         {

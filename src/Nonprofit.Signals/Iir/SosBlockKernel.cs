@@ -123,7 +123,8 @@ internal static class SosBlockKernel
     /// time in double precision. <paramref name="phase"/> is the number of inputs of the
     /// current block seen before this call (0 offline) and is advanced.
     /// </summary>
-    internal static void Cascade(ReadOnlySpan<float> input, Span<float> y, ReadOnlySpan<double> coefficients, int sectionCount, Span<double> state, ref int phase)
+    internal static void Cascade<T>(ReadOnlySpan<T> input, Span<T> y, ReadOnlySpan<double> coefficients, int sectionCount, Span<double> state, ref int phase)
+        where T : unmanaged
     {
         const int Tile = 256;
         Span<double> tile = stackalloc double[Tile];
@@ -131,13 +132,13 @@ internal static class SosBlockKernel
         {
             var part = y.Slice(start, Math.Min(Tile, y.Length - start));
             var t = tile[..part.Length];
-            Widen(input.Slice(start, part.Length), t);
+            Load(input.Slice(start, part.Length), t);
             for (var s = 0; s < sectionCount; s++)
             {
                 Section(t, coefficients.Slice(s * CoefficientStride, CoefficientStride), state.Slice(s * StateStride, StateStride), phase);
             }
 
-            Narrow(t, part);
+            Store(t, part);
             phase = (phase + part.Length) % Block;
         }
     }
@@ -312,6 +313,32 @@ internal static class SosBlockKernel
 
         yLo.StoreUnsafe(ref xr);
         yHi.StoreUnsafe(ref xr, 4);
+    }
+
+    private static void Load<T>(ReadOnlySpan<T> source, Span<double> destination)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            MemoryMarshal.Cast<T, double>(source).CopyTo(destination);
+        }
+        else
+        {
+            Widen(MemoryMarshal.Cast<T, float>(source), destination);
+        }
+    }
+
+    private static void Store<T>(ReadOnlySpan<double> source, Span<T> destination)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+        {
+            source.CopyTo(MemoryMarshal.Cast<T, double>(destination));
+        }
+        else
+        {
+            Narrow(source, MemoryMarshal.Cast<T, float>(destination));
+        }
     }
 
     private static void Widen(ReadOnlySpan<float> source, Span<double> destination)

@@ -4,7 +4,7 @@ namespace Nonprofit.Signals;
 
 /// <summary>
 /// A streaming cascade of second-order sections: feed chunks of any size with <see cref="Process(ReadOnlySpan{float}, Span{float})"/>
-/// and get exactly the output <see cref="SignalFilters.Sos"/> gives on the concatenated input. Not thread-safe.
+/// and get exactly the output <see cref="SignalFilters.Sos(ReadOnlySpan{float}, ReadOnlySpan{Biquad}, Span{float})"/> gives on the concatenated input. Not thread-safe.
 /// </summary>
 public sealed class SosFilter
 {
@@ -40,7 +40,29 @@ public sealed class SosFilter
     /// <param name="input">The next samples.</param>
     /// <param name="destination">Receives as many filtered samples (in place allowed).</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or partly overlaps <paramref name="input"/>.</exception>
-    public void Process(ReadOnlySpan<float> input, Span<float> destination)
+    public void Process(ReadOnlySpan<float> input, Span<float> destination) => ProcessCore(input, destination);
+
+    /// <summary>
+    /// Filters a chunk of double-precision samples, continuing from the previous chunk (float and double chunks may
+    /// be mixed: the state is double either way); equal to <see cref="SignalFilters.Sos(ReadOnlySpan{double}, ReadOnlySpan{Biquad}, Span{double})"/> on the concatenated input.
+    /// </summary>
+    /// <param name="input">The next samples.</param>
+    /// <param name="destination">Receives as many filtered samples (in place allowed).</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or partly overlaps <paramref name="input"/>.</exception>
+    public void Process(ReadOnlySpan<double> input, Span<double> destination) => ProcessCore(input, destination);
+
+    /// <summary>Filters one double-precision sample.</summary>
+    /// <param name="sample">The next sample.</param>
+    /// <returns>The filtered sample.</returns>
+    public double Process(double sample)
+    {
+        Span<double> one = [sample];
+        ProcessCore<double>(one, one);
+        return one[0];
+    }
+
+    private void ProcessCore<T>(ReadOnlySpan<T> input, Span<T> destination)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
         var y = SignalFilters.CheckDestination(input, destination);
         if (_sections.Length > 0)
@@ -59,7 +81,7 @@ public sealed class SosFilter
     public float Process(float sample)
     {
         Span<float> one = [sample];
-        Process(one, one);
+        ProcessCore<float>(one, one);
         return one[0];
     }
 

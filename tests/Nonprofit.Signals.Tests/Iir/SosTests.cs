@@ -228,4 +228,87 @@ public sealed class SosTests
         var filter = new SosFilter(sos);
         Assert.Equal(offline, x.Select(filter.Process).ToArray());
     }
+
+    [Theory]
+    [MemberData(nameof(Designs))]
+    public void Sos_Double_RoundedToFloat_IsTheFloatOverload(string design)
+    {
+        // Both overloads compute in double; the float one only rounds at the end.
+        var sos = Design(design);
+        var x = Random(1000, 21);
+        var single = new float[x.Length];
+        SignalFilters.Sos(x, sos, single);
+        var wide = new double[x.Length];
+        SignalFilters.Sos(x.Select(v => (double)v).ToArray(), sos, wide);
+
+        Assert.Equal(single, wide.Select(v => (float)v).ToArray());
+
+        var zeroPhase = new float[x.Length];
+        SignalFilters.SosZeroPhase(x, sos, zeroPhase);
+        var wideZeroPhase = x.Select(v => (double)v).ToArray();
+        SignalFilters.SosZeroPhase(wideZeroPhase, sos, wideZeroPhase); // in place
+        for (var n = 0; n < x.Length; n++)
+        {
+            // The float overload rounds between the two passes; the double one does not.
+            Assert.True(Math.Abs(zeroPhase[n] - wideZeroPhase[n]) <= 1e-5, $"n {n}");
+        }
+    }
+
+    [Fact]
+    public void Sos_Double_MatchesDirectFormReferenceToDoublePrecision()
+    {
+        var sos = Design("lp8-narrow");
+        var r = new Random(8);
+        var x = Enumerable.Range(0, 5000).Select(_ => (r.NextDouble() * 2) - 1).ToArray();
+        var expected = (double[])x.Clone();
+        foreach (var s in sos)
+        {
+            double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+            for (var n = 0; n < expected.Length; n++)
+            {
+                var xn = expected[n];
+                var yn = (s.B0 * xn) + (s.B1 * x1) + (s.B2 * x2) - (s.A1 * y1) - (s.A2 * y2);
+                (x2, x1, y2, y1) = (x1, xn, y1, yn);
+                expected[n] = yn;
+            }
+        }
+
+        var y = new double[x.Length];
+        SignalFilters.Sos(x, sos, y);
+        var portable = (double[])x.Clone();
+        SignalFilters.SosRecursive<double>(portable, sos, new double[SosBlockKernel.StateStride * sos.Length]);
+        var scale = expected.Max(Math.Abs);
+        for (var n = 0; n < x.Length; n++)
+        {
+            Assert.True(Math.Abs(expected[n] - y[n]) <= 1e-12 * scale, $"block, n {n}: {y[n]} vs {expected[n]}");
+            Assert.True(Math.Abs(expected[n] - portable[n]) <= 1e-12 * scale, $"portable, n {n}: {portable[n]} vs {expected[n]}");
+        }
+    }
+
+    [Fact]
+    public void SosFilter_DoubleChunks_EqualOffline()
+    {
+        var sos = Design("hp3");
+        Gen.Select(Gen.Int[0, 400], Gen.Int[1, 50], Gen.Int[0, int.MaxValue]).Sample((length, chunk, seed) =>
+        {
+            var x = Random(length, seed).Select(v => (double)v).ToArray();
+            var offline = new double[length];
+            SignalFilters.Sos(x, sos, offline);
+
+            var filter = new SosFilter(sos);
+            var online = new double[length];
+            for (var i = 0; i < length; i += chunk)
+            {
+                var n = Math.Min(chunk, length - i);
+                filter.Process(x.AsSpan(i, n), online.AsSpan(i, n));
+            }
+
+            Assert.Equal(offline, online);
+            if (length > 0)
+            {
+                filter.Reset();
+                Assert.Equal(offline[0], filter.Process(x[0]));
+            }
+        }, iter: 150);
+    }
 }
