@@ -25,7 +25,10 @@ public static class FirDesign
         return h;
     }
 
-    /// <summary>Designs a high-pass FIR filter by spectral inversion of the low-pass (needs an odd tap count).</summary>
+    /// <summary>
+    /// Designs a high-pass FIR filter: the ideal high-pass response (a unit impulse minus the ideal low-pass) times
+    /// the window, scaled to unit gain at Nyquist — scipy's <c>firwin(taps, cutoff, pass_zero=False)</c>. Needs an odd tap count.
+    /// </summary>
     /// <param name="taps">An odd number of taps, 1 to 65535.</param>
     /// <param name="cutoffHz">The cutoff, between 0 and half the sample rate.</param>
     /// <param name="sampleRateHz">The sample rate.</param>
@@ -40,13 +43,7 @@ public static class FirDesign
             throw new ArgumentOutOfRangeException(nameof(taps), taps, "A high-pass FIR filter needs an odd number of taps (an even one has a zero at Nyquist).");
         }
 
-        var h = LowPass(taps, cutoffHz, sampleRateHz, window, kaiserBeta);
-        for (var i = 0; i < h.Length; i++)
-        {
-            h[i] = -h[i];
-        }
-
-        h[taps / 2] += 1;
+        var h = Sinc(taps, Normalised(cutoffHz, sampleRateHz, nameof(cutoffHz)), window, kaiserBeta, highPass: true);
         Normalise(h, 0.5);
         return h;
     }
@@ -96,7 +93,8 @@ public static class FirDesign
         return hz / sampleRateHz;
     }
 
-    private static float[] Sinc(int taps, double fc, WindowKind window, double kaiserBeta)
+    // The ideal low-pass (or high-pass: unit impulse minus low-pass) impulse response times the window.
+    private static float[] Sinc(int taps, double fc, WindowKind window, double kaiserBeta, bool highPass = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(taps, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(taps, 65536);
@@ -108,6 +106,11 @@ public static class FirDesign
         {
             var t = i - centre;
             var ideal = t == 0 ? 2 * fc : Math.Sin(2 * Math.PI * fc * t) / (Math.PI * t);
+            if (highPass)
+            {
+                ideal = (t == 0 ? 1 : 0) - ideal;
+            }
+
             h[i] = (float)(ideal * w[i]);
         }
 
