@@ -104,8 +104,8 @@ internal static class StockhamKernels
         for (var l = 0; l < quarter; l += NarrowLanes)
         {
             NarrowButterfly(ref xr, ref xi, l, quarter, ref twiddles, out var y0r, out var y0i, out var y1r, out var y1i, out var y2r, out var y2i, out var y3r, out var y3i);
-            StoreHalves(ref Unsafe.Add(ref yr, 4 * l), y0r, y1r, y2r, y3r);
-            StoreHalves(ref Unsafe.Add(ref yi, 4 * l), y0i, y1i, y2i, y3i);
+            StoreHalves(ref Unsafe.Add(ref yr, 4 * l), y0r.AsVector256(), y1r.AsVector256(), y2r.AsVector256(), y3r.AsVector256());
+            StoreHalves(ref Unsafe.Add(ref yi, 4 * l), y0i.AsVector256(), y1i.AsVector256(), y2i.AsVector256(), y3i.AsVector256());
         }
     }
 
@@ -223,7 +223,7 @@ internal static class StockhamKernels
         Unsafe.Add(ref yi, o) = (re * wi) + (im * wr);
     }
 
-    /// <summary>Writes out[4i + t] = y_t[i] for eight lanes i: a 4 × 8 transpose (unpacks, then 128-bit swaps).</summary>
+    /// <summary>Writes out[4i + t] = y_t[i] for eight lanes i: a 4 × 8 transpose (unpacks, then the 128-bit halves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreTransposed(ref float destination, Vector<float> y0, Vector<float> y1, Vector<float> y2, Vector<float> y3)
     {
@@ -235,27 +235,18 @@ internal static class StockhamKernels
         var t1 = Avx.UnpackLow(a1, a3);   // y1[0] y3[0] y1[1] y3[1] | lanes 4, 5
         var t2 = Avx.UnpackHigh(a0, a2);  // lanes 2, 3 | 6, 7
         var t3 = Avx.UnpackHigh(a1, a3);
-        var u0 = Avx.UnpackLow(t0, t1);   // lane 0 (y0..y3) | lane 4
-        var u1 = Avx.UnpackHigh(t0, t1);  // lane 1 | lane 5
-        var u2 = Avx.UnpackLow(t2, t3);   // lane 2 | lane 6
-        var u3 = Avx.UnpackHigh(t2, t3);  // lane 3 | lane 7
-        Avx.Permute2x128(u0, u1, 0x20).StoreUnsafe(ref destination);
-        Avx.Permute2x128(u2, u3, 0x20).StoreUnsafe(ref destination, 8);
-        Avx.Permute2x128(u0, u1, 0x31).StoreUnsafe(ref destination, 16);
-        Avx.Permute2x128(u2, u3, 0x31).StoreUnsafe(ref destination, 24);
+
+        // Lane 0 (y0 … y3) | lane 4; lane 1 | lane 5; lane 2 | lane 6; lane 3 | lane 7.
+        StoreHalves(ref destination, Avx.UnpackLow(t0, t1), Avx.UnpackHigh(t0, t1), Avx.UnpackLow(t2, t3), Avx.UnpackHigh(t2, t3));
     }
 
     /// <summary>Writes the low halves of y0 … y3 to out[0 … 15] and the high halves to out[16 … 31].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreHalves(ref float destination, Vector<float> y0, Vector<float> y1, Vector<float> y2, Vector<float> y3)
+    private static void StoreHalves(ref float destination, Vector256<float> y0, Vector256<float> y1, Vector256<float> y2, Vector256<float> y3)
     {
-        var a0 = y0.AsVector256();
-        var a1 = y1.AsVector256();
-        var a2 = y2.AsVector256();
-        var a3 = y3.AsVector256();
-        Avx.Permute2x128(a0, a1, 0x20).StoreUnsafe(ref destination);
-        Avx.Permute2x128(a2, a3, 0x20).StoreUnsafe(ref destination, 8);
-        Avx.Permute2x128(a0, a1, 0x31).StoreUnsafe(ref destination, 16);
-        Avx.Permute2x128(a2, a3, 0x31).StoreUnsafe(ref destination, 24);
+        Avx.Permute2x128(y0, y1, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(y2, y3, 0x20).StoreUnsafe(ref destination, 8);
+        Avx.Permute2x128(y0, y1, 0x31).StoreUnsafe(ref destination, 16);
+        Avx.Permute2x128(y2, y3, 0x31).StoreUnsafe(ref destination, 24);
     }
 }
