@@ -87,18 +87,12 @@ public static class Fft
             input.CopyTo(r);
             var plan = FftPlan.Get(m);
             plan.Forward(r, i);
-            for (var k = 0; k < m; k++)
-            {
-                r[k] = (r[k] * r[k]) + (i[k] * i[k]);
-                i[k] = 0;
-            }
-
+            System.Numerics.Tensors.TensorPrimitives.Multiply(r, r, r);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(i, i, r, r);   // |X[k]|²
+            i.Clear();
             plan.Inverse(r, i);
             var scale = normalize ? (r[0] == 0 ? 0 : 1 / r[0]) : 1;
-            for (var k = 0; k < destination.Length; k++)
-            {
-                destination[k] = r[k] * scale;
-            }
+            System.Numerics.Tensors.TensorPrimitives.Multiply(r[..destination.Length], scale, destination);
         }
         finally
         {
