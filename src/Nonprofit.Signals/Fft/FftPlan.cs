@@ -10,13 +10,13 @@ namespace Nonprofit.Signals;
 /// A reusable plan for the complex discrete Fourier transform of one length, on split real/imaginary float
 /// spans: X[k] = Σ_n x[n] · e^(−2πi·kn/N) (forward), x[n] = (1/N) Σ_k X[k] · e^(+2πi·kn/N) (inverse).
 /// Power-of-two lengths use a radix-4 Stockham transform (self-sorting, decimation in frequency, so there is
-/// no bit-reversal pass): log4 N passes that ping-pong between the caller's spans and pooled scratch, plus one
-/// radix-2 pass when log2 N is odd; the last pass writes the caller's spans. Twiddles are computed per plan in
-/// double precision and stored as float, per pass and contiguous. Passes whose stride is at least the vector
-/// width run on <see cref="Vector{T}"/> with broadcast twiddles; the first two passes (strides 1 and 4) run on
-/// 256-bit AVX kernels that transpose their outputs in registers (scalar code without AVX). The inverse is the
-/// forward transform with the real and imaginary spans swapped, then scaled. Other lengths use Bluestein's
-/// algorithm on a power-of-two plan. Plans are immutable and thread-safe; get them from <see cref="Get(int)"/>,
+/// no bit-reversal pass): ⌊log4 N⌋ passes that ping-pong between the caller's spans and 2N pooled scratch
+/// floats, plus one radix-2 pass when log2 N is odd; the last pass writes the caller's spans. Twiddles are
+/// computed per plan in double precision and stored as float, per pass and contiguous. Passes whose stride is at
+/// least the vector width run on <see cref="Vector{T}"/> with broadcast twiddles; from N = 32 the first two
+/// passes (strides 1 and 4) run on 256-bit AVX kernels that transpose their outputs in registers (scalar code for
+/// shorter lengths or without AVX). The inverse is the forward transform with the real and imaginary spans
+/// swapped, then scaled. Other lengths use Bluestein's algorithm on a power-of-two plan. Plans are immutable and thread-safe; get them from <see cref="Get(int)"/>,
 /// which caches them. Nothing is allocated per call once a plan exists.
 /// </summary>
 public sealed class FftPlan
