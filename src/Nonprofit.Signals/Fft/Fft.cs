@@ -38,36 +38,19 @@ public static class Fft
         }
 
         var h = n / 2;
-        var zr = ArrayPool<float>.Shared.Rent(h);
-        var zi = ArrayPool<float>.Shared.Rent(h);
+        var z = ArrayPool<float>.Shared.Rent(2 * h);
         try
         {
-            for (var i = 0; i < h; i++)
-            {
-                zr[i] = input[2 * i];
-                zi[i] = input[(2 * i) + 1];
-            }
-
-            FftPlan.Get(h).Forward(zr.AsSpan(0, h), zi.AsSpan(0, h));
+            var zr = z.AsSpan(0, h);
+            var zi = z.AsSpan(h, h);
+            RealFftKernels.Deinterleave(input, zr, zi);
+            FftPlan.Get(h).Forward(zr, zi);
             var (wr, wi) = s_realTwiddles.GetOrAdd(n, static len => RealTwiddles(len));
-            for (var k = 0; k <= h; k++)
-            {
-                // X[k] = E[k] + w^k O[k], E = (Z[k] + conj Z[h−k]) / 2, O = (Z[k] − conj Z[h−k]) / 2i.
-                var a = k % h;
-                var b = (h - k) % h;
-                float r1 = zr[a], i1 = zi[a], r2 = zr[b], i2 = -zi[b];
-                var er = 0.5f * (r1 + r2);
-                var ei = 0.5f * (i1 + i2);
-                var oddRe = 0.5f * (i1 - i2);
-                var oddIm = -0.5f * (r1 - r2);
-                real[k] = er + ((wr[k] * oddRe) - (wi[k] * oddIm));
-                imaginary[k] = ei + ((wr[k] * oddIm) + (wi[k] * oddRe));
-            }
+            RealFftKernels.Untangle(zr, zi, wr, wi, real[..bins], imaginary[..bins]);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(zr);
-            ArrayPool<float>.Shared.Return(zi);
+            ArrayPool<float>.Shared.Return(z);
         }
     }
 
@@ -104,18 +87,12 @@ public static class Fft
             input.CopyTo(r);
             var plan = FftPlan.Get(m);
             plan.Forward(r, i);
-            for (var k = 0; k < m; k++)
-            {
-                r[k] = (r[k] * r[k]) + (i[k] * i[k]);
-                i[k] = 0;
-            }
-
+            System.Numerics.Tensors.TensorPrimitives.Multiply(r, r, r);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(i, i, r, r);   // |X[k]|²
+            i.Clear();
             plan.Inverse(r, i);
             var scale = normalize ? (r[0] == 0 ? 0 : 1 / r[0]) : 1;
-            for (var k = 0; k < destination.Length; k++)
-            {
-                destination[k] = r[k] * scale;
-            }
+            System.Numerics.Tensors.TensorPrimitives.Multiply(r[..destination.Length], scale, destination);
         }
         finally
         {

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Nonprofit.Signals;
@@ -10,17 +9,23 @@ namespace Nonprofit.Signals;
 /// <summary>
 /// A reusable plan for the complex discrete Fourier transform of one length, on split real/imaginary float
 /// spans: X[k] = Σ_n x[n] · e^(−2πi·kn/N) (forward), x[n] = (1/N) Σ_k X[k] · e^(+2πi·kn/N) (inverse).
-/// Power-of-two lengths use an iterative radix-2 transform with per-stage twiddle tables (vectorised butterflies);
-/// other lengths use Bluestein's algorithm on a power-of-two plan. Plans are immutable and thread-safe; get them
-/// from <see cref="Get(int)"/>, which caches them.
+/// Power-of-two lengths use a radix-4 Stockham transform (self-sorting, decimation in frequency, so there is
+/// no bit-reversal pass): ⌊log4 N⌋ passes that ping-pong between the caller's spans and 2N pooled scratch
+/// floats, plus one radix-2 pass when log2 N is odd; the last pass writes the caller's spans. Twiddles are
+/// computed per plan in double precision and stored as float, per pass and contiguous. Passes whose stride is at
+/// least the vector width run on <see cref="Vector{T}"/> with broadcast twiddles; from N = 32 the first two
+/// passes (strides 1 and 4) run on 256-bit AVX kernels that transpose their outputs in registers (scalar code for
+/// shorter lengths or without AVX). The inverse is the forward transform with the real and imaginary spans
+/// swapped, then scaled. Other lengths use Bluestein's algorithm on a power-of-two plan. Plans are immutable and thread-safe; get them from <see cref="Get(int)"/>,
+/// which caches them. Nothing is allocated per call once a plan exists.
 /// </summary>
 public sealed class FftPlan
 {
     private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
 
-    private readonly int[]? _bitReverse;
-    private readonly float[]? _twiddleRe;
-    private readonly float[]? _twiddleIm;
+    private readonly Pass[] _passes = [];
+    private readonly float[] _twiddles = [];
+    private readonly bool _radix2Last;
     private readonly Bluestein? _bluestein;
 
     private FftPlan(int length)
@@ -28,7 +33,7 @@ public sealed class FftPlan
         Length = length;
         if (BitOperations.IsPow2(length))
         {
-            (_bitReverse, _twiddleRe, _twiddleIm) = PowerOfTwoTables(length);
+            (_passes, _twiddles, _radix2Last) = PowerOfTwoPasses(length);
         }
         else
         {
@@ -54,7 +59,11 @@ public sealed class FftPlan
     /// <param name="real">The real parts, <see cref="Length"/> elements.</param>
     /// <param name="imaginary">The imaginary parts, <see cref="Length"/> elements, not overlapping <paramref name="real"/>.</param>
     /// <exception cref="ArgumentException">A span has the wrong length or they overlap.</exception>
-    public void Forward(Span<float> real, Span<float> imaginary) => Transform(real, imaginary, inverse: false);
+    public void Forward(Span<float> real, Span<float> imaginary)
+    {
+        Validate(real, imaginary);
+        ForwardCore(real, imaginary);
+    }
 
     /// <summary>Transforms in place, inverse (e^(+2πi·kn/N), scaled by 1/N so that Inverse(Forward(x)) = x).</summary>
     /// <param name="real">The real parts, <see cref="Length"/> elements.</param>
@@ -62,13 +71,16 @@ public sealed class FftPlan
     /// <exception cref="ArgumentException">A span has the wrong length or they overlap.</exception>
     public void Inverse(Span<float> real, Span<float> imaginary)
     {
-        Transform(real, imaginary, inverse: true);
+        Validate(real, imaginary);
+
+        // swap(F(swap(x))) is the unscaled inverse, and swapping split spans costs nothing.
+        ForwardCore(imaginary, real);
         var scale = 1f / Length;
         System.Numerics.Tensors.TensorPrimitives.Multiply(real, scale, real);
         System.Numerics.Tensors.TensorPrimitives.Multiply(imaginary, scale, imaginary);
     }
 
-    private void Transform(Span<float> re, Span<float> im, bool inverse)
+    private void Validate(Span<float> re, Span<float> im)
     {
         if (re.Length != Length || im.Length != Length)
         {
@@ -79,128 +91,149 @@ public sealed class FftPlan
         {
             throw new ArgumentException("The real and imaginary spans must not overlap.", nameof(im));
         }
+    }
 
+    private void ForwardCore(Span<float> re, Span<float> im)
+    {
         if (_bluestein is not null)
         {
-            _bluestein.Transform(re, im, inverse);
+            _bluestein.Forward(re, im);
             return;
         }
 
-        if (inverse)
+        if (Length == 1)
         {
-            // Inverse by conjugation: conj(F(conj(x))).
-            System.Numerics.Tensors.TensorPrimitives.Negate(im, im);
-            Radix2(re, im);
-            System.Numerics.Tensors.TensorPrimitives.Negate(im, im);
+            return;
         }
-        else
+
+        var scratch = ArrayPool<float>.Shared.Rent(2 * Length);
+        try
         {
-            Radix2(re, im);
+            Stockham(re, im, scratch.AsSpan(0, Length), scratch.AsSpan(Length, Length));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 
-    private void Radix2(Span<float> re, Span<float> im)
+    /// <summary>The passes in order, ping-ponging between (re, im) and the scratch; the last one writes (re, im).</summary>
+    private void Stockham(Span<float> re, Span<float> im, Span<float> scratchRe, Span<float> scratchIm)
     {
-        var n = Length;
-        var rev = _bitReverse!;
-        for (var i = 0; i < n; i++)
+        ref var xr = ref MemoryMarshal.GetReference(re);
+        ref var xi = ref MemoryMarshal.GetReference(im);
+        ref var sr = ref MemoryMarshal.GetReference(scratchRe);
+        ref var si = ref MemoryMarshal.GetReference(scratchIm);
+        ref var tw = ref MemoryMarshal.GetArrayDataReference(_twiddles);
+        var quarter = Length / 4;
+        var inScratch = false;
+        for (var k = 0; k < _passes.Length; k++)
         {
-            var j = rev[i];
-            if (j > i)
+            var pass = _passes[k];
+            var toScratch = !inScratch && (k < _passes.Length - 1 || _radix2Last);
+            ref var fromR = ref inScratch ? ref sr : ref xr;
+            ref var fromI = ref inScratch ? ref si : ref xi;
+            ref var toR = ref toScratch ? ref sr : ref xr;
+            ref var toI = ref toScratch ? ref si : ref xi;
+            ref var passTwiddles = ref System.Runtime.CompilerServices.Unsafe.Add(ref tw, pass.TwiddleOffset);
+            switch (pass.Kernel)
             {
-                (re[i], re[j]) = (re[j], re[i]);
-                (im[i], im[j]) = (im[j], im[i]);
+                case PassKernel.Stride1:
+                    StockhamKernels.NarrowPassStride1(ref fromR, ref fromI, ref toR, ref toI, quarter, ref passTwiddles);
+                    break;
+                case PassKernel.Stride4:
+                    StockhamKernels.NarrowPassStride4(ref fromR, ref fromI, ref toR, ref toI, quarter, ref passTwiddles);
+                    break;
+                default:
+                    StockhamKernels.Pass(ref fromR, ref fromI, ref toR, ref toI, quarter, pass.Stride, pass.Count, ref passTwiddles);
+                    break;
             }
+
+            inScratch = toScratch;
         }
 
-        ref var r0 = ref MemoryMarshal.GetReference(re);
-        ref var i0 = ref MemoryMarshal.GetReference(im);
-        var w = Vector<float>.Count;
-        var offset = 0; // this stage's twiddles start here in the tables
-        for (var half = 1; half < n; half <<= 1)
+        if (_radix2Last)
         {
-            ref var wr = ref _twiddleRe![offset];
-            ref var wi = ref _twiddleIm![offset];
-            for (var start = 0; start < n; start += 2 * half)
+            ref var fromR = ref inScratch ? ref sr : ref xr;
+            ref var fromI = ref inScratch ? ref si : ref xi;
+            StockhamKernels.Radix2Pass(ref fromR, ref fromI, ref xr, ref xi, Length / 2);
+        }
+    }
+
+    // The radix-4 passes n = N, N/4 … (stride s = N/n, m = n/4 butterflies per q) and whether a radix-2 pass ends
+    // the transform. Each pass has its twiddles w^p, w^2p, w^3p (w = e^(−2πi/n)), computed in double: six floats per
+    // p for broadcasting, or for the stride-1 and stride-4 kernels six vectors of eight lanes per eight L = p·s + q.
+    private static (Pass[] Passes, float[] Twiddles, bool Radix2Last) PowerOfTwoPasses(int length)
+    {
+        var passes = new System.Collections.Generic.List<Pass>();
+        var twiddles = new System.Collections.Generic.List<float>();
+        var quarter = length / 4;
+        var narrow = StockhamKernels.NarrowKernelsSupported && quarter >= StockhamKernels.NarrowLanes;
+        var s = 1;
+        for (var n = length; n >= 4; n /= 4, s *= 4)
+        {
+            var m = n / 4;
+            var kernel = narrow && s == 1 ? PassKernel.Stride1 : narrow && s == 4 ? PassKernel.Stride4 : PassKernel.Broadcast;
+            passes.Add(new Pass(s, m, twiddles.Count, kernel));
+            if (kernel == PassKernel.Broadcast)
             {
-                var j = 0;
-                if (Vector.IsHardwareAccelerated && half >= w)
+                for (var p = 0; p < m; p++)
                 {
-                    for (; j <= half - w; j += w)
+                    for (var t = 1; t <= 3; t++)
                     {
-                        var cr = Vector.LoadUnsafe(ref wr, (nuint)j);
-                        var ci = Vector.LoadUnsafe(ref wi, (nuint)j);
-                        var ar = Vector.LoadUnsafe(ref r0, (nuint)(start + j));
-                        var ai = Vector.LoadUnsafe(ref i0, (nuint)(start + j));
-                        var br = Vector.LoadUnsafe(ref r0, (nuint)(start + j + half));
-                        var bi = Vector.LoadUnsafe(ref i0, (nuint)(start + j + half));
-                        var tr = (br * cr) - (bi * ci);
-                        var ti = (br * ci) + (bi * cr);
-                        (ar - tr).StoreUnsafe(ref r0, (nuint)(start + j + half));
-                        (ai - ti).StoreUnsafe(ref i0, (nuint)(start + j + half));
-                        (ar + tr).StoreUnsafe(ref r0, (nuint)(start + j));
-                        (ai + ti).StoreUnsafe(ref i0, (nuint)(start + j));
+                        AddTwiddle(twiddles, t * p, n);
                     }
                 }
 
-                for (; j < half; j++)
+                continue;
+            }
+
+            var lanes = StockhamKernels.NarrowLanes;
+            var component = new float[lanes];
+            for (var l = 0; l < quarter; l += lanes)
+            {
+                for (var t = 1; t <= 3; t++)
                 {
-                    var cr = Unsafe.Add(ref wr, j);
-                    var ci = Unsafe.Add(ref wi, j);
-                    ref var ar = ref Unsafe.Add(ref r0, start + j);
-                    ref var ai = ref Unsafe.Add(ref i0, start + j);
-                    ref var br = ref Unsafe.Add(ref r0, start + j + half);
-                    ref var bi = ref Unsafe.Add(ref i0, start + j + half);
-                    var tr = (br * cr) - (bi * ci);
-                    var ti = (br * ci) + (bi * cr);
-                    br = ar - tr;
-                    bi = ai - ti;
-                    ar += tr;
-                    ai += ti;
+                    for (var part = 0; part < 2; part++)
+                    {
+                        for (var i = 0; i < lanes; i++)
+                        {
+                            var p = (l + i) / s;
+                            var (c, sine) = Twiddle(t * p, n);
+                            component[i] = part == 0 ? c : sine;
+                        }
+
+                        twiddles.AddRange(component);
+                    }
                 }
             }
-
-            offset += half;
         }
+
+        return ([.. passes], [.. twiddles], BitOperations.Log2((uint)length) % 2 == 1);
     }
 
-    // Bit-reversal permutation and, for each stage (half = 1, 2, 4 ...), twiddles e^(−iπ j / half), j < half,
-    // computed in double and stored contiguously so the butterflies load them as vectors.
-    private static (int[] BitReverse, float[] Re, float[] Im) PowerOfTwoTables(int n)
+    private static void AddTwiddle(System.Collections.Generic.List<float> twiddles, int k, int n)
     {
-        var bits = BitOperations.Log2((uint)n);
-        var rev = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            rev[i] = bits == 0 ? 0 : (int)(ReverseBits((uint)i) >> (32 - bits));
-        }
-
-        var re = new float[Math.Max(1, n - 1)];
-        var im = new float[Math.Max(1, n - 1)];
-        var offset = 0;
-        for (var half = 1; half < n; half <<= 1)
-        {
-            for (var j = 0; j < half; j++)
-            {
-                var angle = -Math.PI * j / half;
-                re[offset + j] = (float)Math.Cos(angle);
-                im[offset + j] = (float)Math.Sin(angle);
-            }
-
-            offset += half;
-        }
-
-        return (rev, re, im);
+        var (c, s) = Twiddle(k, n);
+        twiddles.Add(c);
+        twiddles.Add(s);
     }
 
-    private static uint ReverseBits(uint v)
+    /// <summary>e^(−2πi·k/n) in double, rounded to float.</summary>
+    private static (float Cos, float Sin) Twiddle(int k, int n)
     {
-        v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
-        v = ((v >> 2) & 0x33333333u) | ((v & 0x33333333u) << 2);
-        v = ((v >> 4) & 0x0F0F0F0Fu) | ((v & 0x0F0F0F0Fu) << 4);
-        v = ((v >> 8) & 0x00FF00FFu) | ((v & 0x00FF00FFu) << 8);
-        return (v >> 16) | (v << 16);
+        var angle = -2 * Math.PI * (k % n) / n;
+        return ((float)Math.Cos(angle), (float)Math.Sin(angle));
     }
+
+    private enum PassKernel
+    {
+        Broadcast,
+        Stride1,
+        Stride4,
+    }
+
+    private readonly record struct Pass(int Stride, int Count, int TwiddleOffset, PassKernel Kernel);
 
     /// <summary>Bluestein's chirp-z algorithm: a length-N DFT as a convolution done with power-of-two FFTs.</summary>
     private sealed class Bluestein
@@ -243,7 +276,7 @@ public sealed class FftPlan
             _plan.Forward(_kernelRe, _kernelIm);
         }
 
-        public void Transform(Span<float> re, Span<float> im, bool inverse)
+        public void Forward(Span<float> re, Span<float> im)
         {
             var m = _plan.Length;
             var ar = ArrayPool<float>.Shared.Rent(m);
@@ -254,10 +287,9 @@ public sealed class FftPlan
                 var b = ai.AsSpan(0, m);
                 a.Clear();
                 b.Clear();
-                var sign = inverse ? -1 : 1;
                 for (var k = 0; k < _n; k++)
                 {
-                    double cr = _chirpRe[k], ci = sign * _chirpIm[k];
+                    double cr = _chirpRe[k], ci = _chirpIm[k];
                     a[k] = (float)((re[k] * cr) - (im[k] * ci));
                     b[k] = (float)((re[k] * ci) + (im[k] * cr));
                 }
@@ -265,10 +297,8 @@ public sealed class FftPlan
                 _plan.Forward(a, b);
                 for (var k = 0; k < m; k++)
                 {
-                    // The inverse uses the conjugate chirp, whose kernel transform is the conjugate, mirrored.
-                    var mirror = k == 0 ? 0 : m - k;
-                    var kr = inverse ? _kernelRe[mirror] : _kernelRe[k];
-                    var ki = inverse ? -_kernelIm[mirror] : _kernelIm[k];
+                    var kr = _kernelRe[k];
+                    var ki = _kernelIm[k];
 
                     var xr = a[k];
                     var xi = b[k];
@@ -279,7 +309,7 @@ public sealed class FftPlan
                 _plan.Inverse(a, b);
                 for (var k = 0; k < _n; k++)
                 {
-                    double cr = _chirpRe[k], ci = sign * _chirpIm[k];
+                    double cr = _chirpRe[k], ci = _chirpIm[k];
                     re[k] = (float)((a[k] * cr) - (b[k] * ci));
                     im[k] = (float)((a[k] * ci) + (b[k] * cr));
                 }
