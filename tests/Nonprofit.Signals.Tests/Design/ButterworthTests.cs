@@ -124,4 +124,63 @@ public sealed class ButterworthTests
 
         Assert.Equal(1f, y[^1], 4);
     }
+
+    [Theory]
+    [InlineData("low", 4, 100.0, 0.0)]
+    [InlineData("high", 5, 50.0, 0.0)]
+    [InlineData("band", 3, 100.0, 200.0)]
+    [InlineData("stop", 2, 100.0, 200.0)]
+    public void FilteredImpulse_HasTheAnalyticGainAtDcEdgesAndNyquist(string kind, int order, double edge, double upper)
+    {
+        // The impulse response as the filter computes it (SignalFilters.Sos), transformed with our FFT:
+        // 4000 points at 1 kHz put every frequency checked below on a bin (0.25 Hz apart).
+        const double Rate = 1000;
+        const int N = 4000;
+        var sos = kind switch
+        {
+            "low" => FilterDesign.ButterworthLowPass(order, edge, Rate),
+            "high" => FilterDesign.ButterworthHighPass(order, edge, Rate),
+            "band" => FilterDesign.ButterworthBandPass(order, edge, upper, Rate),
+            _ => FilterDesign.ButterworthBandStop(order, edge, upper, Rate),
+        };
+        var h = new float[N];
+        h[0] = 1;
+        SignalFilters.Sos(h, sos, h);
+        var re = new float[(N / 2) + 1];
+        var im = new float[(N / 2) + 1];
+        Fft.ForwardReal(h, re, im);
+        double Gain(double hz)
+        {
+            var k = (int)Math.Round(hz * N / Rate);
+            return Math.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
+        }
+
+        var halfPower = 1 / Math.Sqrt(2);
+        const double Tolerance = 2e-4;
+        switch (kind)
+        {
+            case "low":
+                Assert.Equal(1, Gain(0), Tolerance);
+                Assert.Equal(halfPower, Gain(edge), Tolerance);
+                Assert.Equal(0, Gain(Rate / 2), Tolerance);
+                break;
+            case "high":
+                Assert.Equal(0, Gain(0), Tolerance);
+                Assert.Equal(halfPower, Gain(edge), Tolerance);
+                Assert.Equal(1, Gain(Rate / 2), Tolerance);
+                break;
+            case "band":
+                Assert.Equal(0, Gain(0), Tolerance);
+                Assert.Equal(halfPower, Gain(edge), Tolerance);
+                Assert.Equal(halfPower, Gain(upper), Tolerance);
+                Assert.Equal(0, Gain(Rate / 2), Tolerance);
+                break;
+            default:
+                Assert.Equal(1, Gain(0), Tolerance);
+                Assert.Equal(halfPower, Gain(edge), Tolerance);
+                Assert.Equal(halfPower, Gain(upper), Tolerance);
+                Assert.Equal(1, Gain(Rate / 2), Tolerance);
+                break;
+        }
+    }
 }
