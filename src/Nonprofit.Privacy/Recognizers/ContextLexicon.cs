@@ -190,13 +190,7 @@ internal sealed class WordSearch
             run++;
         }
 
-        return string.Create(run, word, static (dest, w) =>
-        {
-            for (var i = 0; i < dest.Length; i++)
-            {
-                dest[i] = WordTable.Fold(w[i]);
-            }
-        });
+        return WordTable.Folded(word, run);
     }
 
     public static int IndexOfWord(ReadOnlySpan<char> span, string word)

@@ -28,13 +28,7 @@ internal sealed class WordTable
         var folded = new Dictionary<string, WordClass>(StringComparer.Ordinal);
         foreach (var (word, c) in words)
         {
-            var key = string.Create(word.Length, word, static (dest, w) =>
-            {
-                for (var i = 0; i < w.Length; i++)
-                {
-                    dest[i] = Fold(w[i]);
-                }
-            });
+            var key = Folded(word, word.Length);
             folded[key] = folded.GetValueOrDefault(key) | c;
         }
 
@@ -66,6 +60,16 @@ internal sealed class WordTable
 
     /// <summary>Folds a character to the lower case the table compares in (ASCII without a table look-up).</summary>
     public static char Fold(char c) => c < 128 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    /// <summary>Returns the first <paramref name="length"/> characters of <paramref name="word"/>, folded with <see cref="Fold"/>.</summary>
+    public static string Folded(string word, int length) =>
+        string.Create(length, word, static (dest, w) =>
+        {
+            for (var i = 0; i < dest.Length; i++)
+            {
+                dest[i] = Fold(w[i]);
+            }
+        });
 
     /// <summary>Extends <paramref name="hash"/> with one character (FNV-1a over the folded character).</summary>
     public static uint Step(uint hash, char c) => (hash ^ Fold(c)) * Prime;
