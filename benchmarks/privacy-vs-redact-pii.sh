@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 job="${JOB:-short}"
 
-dotnet build -c Release --nologo -v q benchmarks/Nonprofit.Benchmarks >/dev/null
-dotnet build -c Release --nologo -v q benchmarks/Nonprofit.Evaluation >/dev/null
+dotnet build --disable-build-servers -c Release --nologo -v q benchmarks/Nonprofit.Benchmarks >/dev/null
+dotnet build --disable-build-servers -c Release --nologo -v q benchmarks/Nonprofit.Evaluation >/dev/null
 
 echo "# Nonprofit.Privacy quality"
 dotnet run -c Release --no-build --project benchmarks/Nonprofit.Evaluation -- pii | sed 's/^/ours./'

@@ -35,6 +35,22 @@ public sealed class PiiDetector
     [ThreadStatic]
     private static List<PiiMatch>? s_threadResolved;
 
+    private static readonly Comparer<PiiMatch> s_byStart = Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start));
+
+    // Highest score first, then longest; on a tie, a specific identifier wins over the generic phone reading
+    // of the same digits.
+    private static readonly Comparison<PiiMatch> s_byPriority = static (a, b) =>
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byLength = b.Length.CompareTo(a.Length);
+        return byLength != 0 ? byLength : (a.Type == PiiEntityType.PhoneNumber).CompareTo(b.Type == PiiEntityType.PhoneNumber);
+    };
+
     private readonly IPiiRecognizer[] _recognizers;
     private readonly PiiDetectorOptions _options;
     private readonly FrozenDictionary<string, double> _thresholds;
@@ -199,23 +215,10 @@ public sealed class PiiDetector
             return;
         }
 
-        candidates.Sort(static (a, b) =>
+        if (candidates.Count > 1)
         {
-            var byScore = b.Score.CompareTo(a.Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            var byLength = b.Length.CompareTo(a.Length);
-            if (byLength != 0)
-            {
-                return byLength;
-            }
-
-            // On a tie, a specific identifier wins over the generic phone reading of the same digits.
-            return (a.Type == PiiEntityType.PhoneNumber).CompareTo(b.Type == PiiEntityType.PhoneNumber);
-        });
+            candidates.Sort(s_byPriority);
+        }
 
         var first = results.Count;
         foreach (var candidate in candidates)
@@ -236,6 +239,9 @@ public sealed class PiiDetector
             }
         }
 
-        results.Sort(first, results.Count - first, Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
+        if (results.Count - first > 1)
+        {
+            results.Sort(first, results.Count - first, s_byStart);
+        }
     }
 }

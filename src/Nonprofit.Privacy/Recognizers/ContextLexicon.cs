@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
@@ -113,55 +112,85 @@ internal static class ContextLexicon
     }
 }
 
-/// <summary>Finds any of a list of words (case-insensitive, at word boundaries) with one vectorised search.</summary>
+/// <summary>
+/// Finds any of a list of words or phrases (case-insensitive, at word boundaries): each run of letters that
+/// starts a word is folded to lower case and looked up among the words' first runs, so a search costs one
+/// hash probe per word of the text; only a hit compares whole phrases.
+/// </summary>
 internal sealed class WordSearch
 {
-    // ASCII words take the vectorised search; the few non-ASCII ones ("né", "जन्म") a slower one that runs only
-    // on text that has a non-ASCII character.
-    private readonly SearchValues<string> _ascii;
-    private readonly SearchValues<string>? _other;
-    private readonly string[] _words;
+    private readonly FrozenDictionary<string, string[]> _byFirstRun;
+    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _longestRun;
 
     public WordSearch(string[] words)
     {
-        _words = words;
-        _ascii = SearchValues.Create([.. words.Where(w => System.Text.Ascii.IsValid(w))], StringComparison.OrdinalIgnoreCase);
-        var other = words.Where(w => !System.Text.Ascii.IsValid(w)).ToArray();
-        _other = other.Length > 0 ? SearchValues.Create(other, StringComparison.OrdinalIgnoreCase) : null;
+        if (words.Any(w => w.Length == 0 || !char.IsLetter(w[0])))
+        {
+            throw new ArgumentException("Every search word starts with a letter.", nameof(words));
+        }
+
+        _byFirstRun = words.GroupBy(FoldedFirstRun, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _lookup = _byFirstRun.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestRun = _byFirstRun.Keys.Max(k => k.Length);
     }
 
-    public bool ContainsWord(ReadOnlySpan<char> span) =>
-        ContainsWord(span, _ascii) || (_other is not null && !System.Text.Ascii.IsValid(span) && ContainsWord(span, _other));
-
-    private bool ContainsWord(ReadOnlySpan<char> span, SearchValues<string> any)
+    public bool ContainsWord(ReadOnlySpan<char> span)
     {
-        var offset = 0;
-        while (offset < span.Length)
+        Span<char> folded = stackalloc char[_longestRun];
+        var p = 0;
+        while (p < span.Length)
         {
-            var i = span[offset..].IndexOfAny(any);
-            if (i < 0)
+            if (!char.IsLetter(span[p]))
             {
-                return false;
+                p++;
+                continue;
             }
 
-            var at = offset + i;
-            if (at == 0 || !char.IsLetter(span[at - 1]))
+            // A run of letters after a non-letter: the only place a word may start.
+            var q = p + 1;
+            while (q < span.Length && char.IsLetter(span[q]))
             {
-                var rest = span[at..];
-                foreach (var word in _words)
+                q++;
+            }
+
+            if (q - p <= _longestRun)
+            {
+                for (var k = p; k < q; k++)
                 {
-                    if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                        && (word.Length == rest.Length || !char.IsLetter(rest[word.Length])))
+                    folded[k - p] = WordTable.Fold(span[k]);
+                }
+
+                if (_lookup.TryGetValue(folded[..(q - p)], out var candidates))
+                {
+                    var rest = span[p..];
+                    foreach (var word in candidates)
                     {
-                        return true;
+                        if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                            && (word.Length == rest.Length || !char.IsLetter(rest[word.Length])))
+                        {
+                            return true;
+                        }
                     }
                 }
             }
 
-            offset = at + 1;
+            p = q;
         }
 
         return false;
+    }
+
+    private static string FoldedFirstRun(string word)
+    {
+        var run = 1;
+        while (run < word.Length && char.IsLetter(word[run]))
+        {
+            run++;
+        }
+
+        return WordTable.Folded(word, run);
     }
 
     public static int IndexOfWord(ReadOnlySpan<char> span, string word)

@@ -335,7 +335,7 @@ internal sealed partial class NameAndPlaceRecognizer
                 var ok = t.Kind switch
                 {
                     TokenKind.Number => t.Length <= 10,
-                    TokenKind.Word => t.IsCapitalizedWord && !t.Has(WordClass.Common) || t.Has(WordClass.City | WordClass.Country)
+                    TokenKind.Word => t.IsCapitalizedWord && !t.Has(WordClass.Common) || Has(text, t, WordClass.City | WordClass.Country)
                         || t.Has(WordClass.Particle),
                     _ => text[t.Start] is ',' or '-' or '>' or '/',
                 };

@@ -175,7 +175,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
         var surnames = 0;
         for (var k = i + 1; k < end; k++)
         {
-            surnames += tokens[k].Has(WordClass.LastName) ? 1 : 0;
+            surnames += Has(text, tokens[k], WordClass.LastName) ? 1 : 0;
         }
 
         double score;
@@ -420,6 +420,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
 
     private static ReadOnlySpan<char> Slice(ReadOnlySpan<char> text, WordToken t) => text.Slice(t.Start, t.Length);
+
+    /// <summary>Tests <paramref name="c"/> on any word: the tokenizer looks only capitalised words up in the gazetteers.</summary>
+    private static bool Has(ReadOnlySpan<char> text, WordToken t, WordClass c) =>
+        t.Has(c) || (t.Kind == TokenKind.Word && !t.IsCapitalizedWord && (c & WordClasses.GazetteerClasses) != 0
+            && (WordClasses.Classify(Slice(text, t)) & c) != 0);
 
     private PiiMatch Span(PiiEntityType type, ReadOnlySpan<WordToken> tokens, int first, int end, double score) =>
         Span(type, tokens, first, end, score, Name);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using PhoneNumbers;
 
 namespace Nonprofit.Privacy.Recognizers;
@@ -32,28 +33,47 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     }
 
     // libphonenumber's parse is the costly step: a region is tried only when the digit count (less its trunk
-    // prefix) is one of the lengths its numbering plan allows.
-    private sealed record RegionPlan(string Region, string NationalPrefix, int[] Lengths)
+    // prefix) is one of the lengths its numbering plan allows and, where the region's national prefix is a plain
+    // string, when the national significant number matches the plan's general pattern, which every valid
+    // number of the region matches (libphonenumber checks it first too), so no valid number is skipped.
+    private sealed record RegionPlan(string Region, string NationalPrefix, int[] Lengths, Regex? GeneralPattern)
     {
         public static RegionPlan Create(PhoneNumberUtil phones, string region)
         {
             var metadata = phones.GetMetadataForRegion(region);
             var lengths = metadata?.GeneralDesc?.PossibleLengthList?.ToArray() ?? [];
-            return new RegionPlan(region, metadata?.NationalPrefix ?? "", lengths);
+            var prefix = metadata?.NationalPrefix ?? "";
+            var pattern = metadata?.GeneralDesc?.NationalNumberPattern;
+            var plainPrefix = metadata is not null && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule)
+                && (string.IsNullOrEmpty(metadata.NationalPrefixForParsing) || metadata.NationalPrefixForParsing == prefix)
+                && prefix.All(char.IsAsciiDigit);
+            var general = plainPrefix && !string.IsNullOrEmpty(pattern)
+                ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled)
+                : null;
+            return new RegionPlan(region, prefix, lengths, general);
         }
 
-        public bool MayHave(ReadOnlySpan<char> raw, int digitCount)
+        /// <param name="raw">The number as written.</param>
+        /// <param name="digits">Its digits.</param>
+        public bool MayHave(ReadOnlySpan<char> raw, ReadOnlySpan<char> digits)
         {
+            var digitCount = digits.Length;
             if (Lengths.Length == 0)
             {
                 return true;
             }
 
             var firstDigit = raw.IndexOfAny(TextScan.Digits);
-            var national = NationalPrefix.Length > 0 && firstDigit >= 0 && raw[firstDigit..].StartsWith(NationalPrefix, StringComparison.Ordinal)
-                ? digitCount - NationalPrefix.Length
-                : digitCount;
-            return Array.IndexOf(Lengths, national) >= 0 || Array.IndexOf(Lengths, digitCount) >= 0;
+            var hasPrefix = NationalPrefix.Length > 0 && firstDigit >= 0 && raw[firstDigit..].StartsWith(NationalPrefix, StringComparison.Ordinal);
+            var national = hasPrefix ? digitCount - NationalPrefix.Length : digitCount;
+            var lengthFits = Array.IndexOf(Lengths, national) >= 0 || Array.IndexOf(Lengths, digitCount) >= 0;
+            if (!lengthFits || GeneralPattern is null || digits.StartsWith("00") || digits.StartsWith("011"))
+            {
+                // Numbers that start with an international call prefix are left to libphonenumber.
+                return lengthFits;
+            }
+
+            return GeneralPattern.IsMatch(digits) || (hasPrefix && GeneralPattern.IsMatch(digits[NationalPrefix.Length..]));
         }
     }
 
@@ -339,22 +359,26 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             return 0;
         }
 
-        var candidate = raw.ToString();
         try
         {
             if (international)
             {
-                var number = _phones.Parse(candidate.StartsWith('+') ? candidate : "+" + candidate[2..], "ZZ");
+                var text = raw.ToString();
+                var number = _phones.Parse(text.StartsWith('+') ? text : "+" + text[2..], "ZZ");
                 return _phones.IsValidNumber(number) ? 0.9 : 0.45;
             }
 
+            Span<char> digits = stackalloc char[32];
+            digits = digits[..Math.Max(0, TextScan.CopyDigits(raw, digits))];
+            string? candidate = null;
             foreach (var plan in _regions)
             {
-                if (!plan.MayHave(raw, digitCount))
+                if (!plan.MayHave(raw, digits))
                 {
                     continue;
                 }
 
+                candidate ??= raw.ToString();
                 var number = _phones.Parse(candidate, plan.Region);
                 if (_phones.IsValidNumberForRegion(number, plan.Region))
                 {

@@ -100,6 +100,47 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             }
         }
 
+        // A grouped NIR has at least 13 digits (15 characters, "2A" or "2B" among them in Corsica).
+        if (text.Length >= 15 && CountDigits(text) >= 13)
+        {
+            AddGroupedNirs(text, results);
+        }
+
+        if (s_ageTriggers.ContainsWord(text) || HasVerbBeforeNumber(text))
+        {
+            AddAges(text, results);
+        }
+
+        if (s_birthSearch.ContainsWord(text))
+        {
+            AddDatesOfBirth(text, results);
+        }
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var i = text[offset..].IndexOfAny(TextScan.Digits);
+            if (i < 0)
+            {
+                break;
+            }
+
+            offset += i;
+            var run = text[offset..].IndexOfAnyExceptInRange('0', '9');
+            run = run < 0 ? text.Length - offset : run;
+            count += run;
+            offset += run;
+        }
+
+        return count;
+    }
+
+    private void AddGroupedNirs(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
         Span<char> compact = stackalloc char[15];
         foreach (var m in GroupedNir().EnumerateMatches(text))
         {
@@ -116,16 +157,6 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             {
                 results.Add(new PiiMatch(PiiEntityType.FrNir, m.Index, m.Length, 0.9, Name));
             }
-        }
-
-        if (s_ageTriggers.ContainsWord(text) || HasVerbBeforeNumber(text))
-        {
-            AddAges(text, results);
-        }
-
-        if (s_birthSearch.ContainsWord(text))
-        {
-            AddDatesOfBirth(text, results);
         }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 
 namespace Nonprofit.Privacy.Recognizers;
@@ -28,38 +27,56 @@ internal enum WordClass : uint
 }
 
 /// <summary>
-/// One case-insensitive dictionary from word to <see cref="WordClass"/> over every lexicon and gazetteer, so
-/// the tokenizer classifies each word with a single lookup and recognizers test bits.
+/// What the lexicons and gazetteers say about a word, in two case-insensitive tables keyed by the hash the
+/// tokenizer computes while it reads the word: the small lexicons (cue words, common words, street types ...),
+/// looked up for every word, and the gazetteers (given names, surnames, cities, countries), looked up only for
+/// words that may be names or places (capitalised, or in a script without case). Recognizers test bits.
 /// </summary>
 internal static class WordClasses
 {
-    private static readonly FrozenDictionary<string, WordClass> s_classes = Build();
-    private static readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> s_lookup =
-        s_classes.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The classes that come from the gazetteers rather than the hand-written lexicons.</summary>
+    public const WordClass GazetteerClasses = WordClass.FirstName | WordClass.AmbiguousFirstName | WordClass.LastName | WordClass.City
+        | WordClass.AmbiguousCity | WordClass.Country | WordClass.MultiWordPlaceStart;
 
-    public static WordClass Classify(ReadOnlySpan<char> word) => s_lookup.TryGetValue(word, out var c) ? c : WordClass.None;
+    private static readonly WordTable s_lexicon = Build(lexicon: true);
+    private static readonly WordTable s_gazetteer = Build(lexicon: false);
 
-    private static FrozenDictionary<string, WordClass> Build()
+    /// <summary>Returns the lexicon classes of <paramref name="word"/>, plus its gazetteer classes when <paramref name="mayBeName"/>.</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="hash">The word's <see cref="WordTable.Hash"/>.</param>
+    /// <param name="mayBeName">Whether to look the word up in the gazetteers too.</param>
+    public static WordClass Classify(ReadOnlySpan<char> word, uint hash, bool mayBeName) =>
+        s_lexicon.Find(word, hash) | (mayBeName ? s_gazetteer.Find(word, hash) : WordClass.None);
+
+    /// <summary>Returns every class of <paramref name="word"/>, gazetteers included.</summary>
+    public static WordClass Classify(ReadOnlySpan<char> word) => Classify(word, WordTable.Hash(word), mayBeName: true);
+
+    private static WordTable Build(bool lexicon)
     {
-        var classes = new Dictionary<string, WordClass>(StringComparer.OrdinalIgnoreCase);
+        var classes = new List<KeyValuePair<string, WordClass>>();
         void Mark(IEnumerable<string> words, WordClass c)
         {
             foreach (var w in words)
             {
-                classes[w] = classes.GetValueOrDefault(w) | c;
+                classes.Add(new(w, c));
             }
         }
 
+        if (lexicon)
+        {
+            Mark(NameLexicon.CommonWords.Words, WordClass.Common);
+            Mark(NameLexicon.Honorifics.Words, WordClass.Honorific);
+            Mark(NameLexicon.StreetSuffixes.Words, WordClass.StreetSuffix);
+            Mark(NameLexicon.StreetPrefixes.Words, WordClass.StreetPrefix);
+            Mark(NameLexicon.UnitWords.Words, WordClass.Unit);
+            Mark(NameLexicon.NameParticles.Words, WordClass.Particle);
+            Mark(NameLexicon.PostcodeWords.Words, WordClass.Postcode);
+            Mark(NameLexicon.PersonCuesByFirstWord.Keys, WordClass.PersonCue);
+            Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
+            return new WordTable(classes);
+        }
+
         var g = Gazetteer.Default;
-        Mark(NameLexicon.CommonWords.Words, WordClass.Common);
-        Mark(NameLexicon.Honorifics.Words, WordClass.Honorific);
-        Mark(NameLexicon.StreetSuffixes.Words, WordClass.StreetSuffix);
-        Mark(NameLexicon.StreetPrefixes.Words, WordClass.StreetPrefix);
-        Mark(NameLexicon.UnitWords.Words, WordClass.Unit);
-        Mark(NameLexicon.NameParticles.Words, WordClass.Particle);
-        Mark(NameLexicon.PostcodeWords.Words, WordClass.Postcode);
-        Mark(NameLexicon.PersonCuesByFirstWord.Keys, WordClass.PersonCue);
-        Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
         Mark(g.FirstNames.Words, WordClass.FirstName);
         Mark(g.AmbiguousFirstNames.Words, WordClass.AmbiguousFirstName);
         Mark(g.LastNames.Words, WordClass.LastName);
@@ -67,6 +84,6 @@ internal static class WordClasses
         Mark(g.AmbiguousCities.Words, WordClass.AmbiguousCity);
         Mark(g.Countries.Words, WordClass.Country);
         Mark(g.MultiWordPlaceStarts.Words, WordClass.MultiWordPlaceStart);
-        return classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return new WordTable(classes);
     }
 }

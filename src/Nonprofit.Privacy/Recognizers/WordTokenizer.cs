@@ -89,6 +89,7 @@ internal ref struct WordTokenizer
             }
 
             var start = i;
+            var hash = WordTable.Seed;
             TokenKind kind;
             var flags = TokenFlags.None;
             if (char.IsLetter(c))
@@ -99,24 +100,29 @@ internal ref struct WordTokenizer
                 while (i < text.Length)
                 {
                     var ch = text[i];
+                    if (char.IsAsciiLetter(ch))
+                    {
+                        // The common case, without Unicode tables: hash the lower-case letter as WordTable.Step does.
+                        letters++;
+                        upper += ch <= 'Z' ? 1 : 0;
+                        hash = (hash ^ (uint)(ch | 0x20)) * WordTable.Prime;
+                        i++;
+                        continue;
+                    }
+
                     if (char.IsLetter(ch))
                     {
                         letters++;
                         upper += char.IsUpper(ch) ? 1 : 0;
-                        i++;
                     }
-                    else if (TextScan.IsWordChar(ch) && !char.IsDigit(ch))
-                    {
-                        i++; // combining marks (Devanagari vowel signs)
-                    }
-                    else if (ch is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-                    {
-                        i++;
-                    }
-                    else
+                    else if (!(TextScan.IsWordChar(ch) && !char.IsDigit(ch)) // combining marks (Devanagari vowel signs)
+                        && !(ch is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
                     {
                         break;
                     }
+
+                    hash = WordTable.Step(hash, ch);
+                    i++;
                 }
 
                 // Devanagari has no case: its words may be names or places wherever they stand, and the
@@ -160,7 +166,10 @@ internal ref struct WordTokenizer
                 flags |= TokenFlags.SpaceBefore;
             }
 
-            var wordClass = kind == TokenKind.Word ? WordClasses.Classify(text[start..i]) : WordClass.None;
+            // Only a word that may be a name or a place is looked up in the gazetteers.
+            var wordClass = kind == TokenKind.Word
+                ? WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0)
+                : WordClass.None;
             Add(new WordToken(start, i - start, kind, flags, wordClass));
             lineStart = false;
             spaceBefore = false;

@@ -1,0 +1,59 @@
+using Nonprofit.Privacy.Recognizers;
+
+namespace Nonprofit.Privacy.Tests.Recognizers;
+
+/// <summary>The tokenizer's hashed, case-insensitive word classes agree with a direct look-up.</summary>
+public sealed class WordTableTests
+{
+    [Theory]
+    [InlineData("Paris")]
+    [InlineData("PARIS")]
+    [InlineData("paris")]
+    [InlineData("Zürich")]
+    [InlineData("ÉMILE")]
+    [InlineData("Amélie")]
+    [InlineData("O'Brien")]
+    [InlineData("Jean-Pierre")]
+    [InlineData("मुंबई")]
+    [InlineData("Rue")]
+    [InlineData("street")]
+    public void Tokenizer_Word_HasTheClassesOfADirectLookup(string word)
+    {
+        var tokenizer = new WordTokenizer($"x {word} y");
+        try
+        {
+            var token = tokenizer.Tokens[1];
+            Assert.Equal(word.Length, token.Length);
+            var expected = WordClasses.Classify(word);
+            if (!token.IsCapitalizedWord)
+            {
+                expected &= ~WordClasses.GazetteerClasses; // lower-case words are looked up in the lexicons only
+            }
+
+            Assert.Equal(expected, token.Class);
+        }
+        finally
+        {
+            tokenizer.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Classify_AnyCase_FindsTheSameClasses()
+    {
+        Assert.NotEqual(WordClass.None, WordClasses.Classify("london") & WordClass.City);
+        Assert.Equal(WordClasses.Classify("london"), WordClasses.Classify("LONDON"));
+        Assert.Equal(WordClasses.Classify("amélie"), WordClasses.Classify("AMÉLIE"));
+        Assert.Equal(WordClass.None, WordClasses.Classify("qwxzv"));
+    }
+
+    [Fact]
+    public void WordTable_HashedLookup_IsCaseInsensitive()
+    {
+        var table = new WordTable([new("Straße", WordClass.StreetSuffix), new("rue", WordClass.StreetPrefix)]);
+        Assert.Equal(2, table.Count);
+        Assert.Equal(WordClass.StreetSuffix, table.Find("STRAßE", WordTable.Hash("STRAßE")));
+        Assert.Equal(WordClass.StreetPrefix, table.Find("RUE", WordTable.Hash("RUE")));
+        Assert.Equal(WordClass.None, table.Find("rues", WordTable.Hash("rues")));
+    }
+}
