@@ -12,7 +12,14 @@ internal static class Syntax
     public static AttributeListSyntax AttributeList(string name, string? target = null)
     {
         var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(name))));
-        return target is null ? list : list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Identifier(target)).WithTrailingTrivia(SyntaxFactory.Space));
+        if (target is null)
+        {
+            return list;
+        }
+
+        var keyword = SyntaxFacts.GetContextualKeywordKind(target);
+        var token = keyword == SyntaxKind.None ? SyntaxFactory.Identifier(target) : SyntaxFactory.Token(keyword);
+        return list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(token).WithTrailingTrivia(SyntaxFactory.Space));
     }
 
     /// <summary>Puts <paramref name="list"/> first on a parameter (same line) keeping the parameter's leading trivia.</summary>
