@@ -45,7 +45,7 @@ internal sealed class AuditOptions : AnalyzerConfigOptionsProvider
         }
 
         var config = AnalyzerConfig.Parse(File.ReadAllText(path), Path.Combine(root, ".editorconfig"));
-        return new AuditOptions(AnalyzerConfigSet.Create([config]));
+        return new AuditOptions(AnalyzerConfigSet.Create(ImmutableArray.Create(config)));
     }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree)
@@ -56,7 +56,7 @@ internal sealed class AuditOptions : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
 
-    /// <summary>The severity a diagnostic gets in <paramref name="tree"/>: the config's, else its default.</summary>
+    /// <summary>The severity a diagnostic gets in its file: the config's, else its default.</summary>
     public ReportDiagnostic SeverityOf(Diagnostic diagnostic)
     {
         var path = diagnostic.Location.SourceTree?.FilePath;

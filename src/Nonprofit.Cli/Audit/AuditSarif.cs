@@ -9,6 +9,8 @@ namespace Nonprofit.Cli.Audit;
 /// <summary>Writes audit findings as a SARIF 2.1.0 log: every rule with its help link, every result relative to SRCROOT.</summary>
 internal static class AuditSarif
 {
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
     public static string Write(IReadOnlyList<AuditFinding> findings, IReadOnlyList<DiagnosticDescriptor> rules, string root)
     {
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -63,6 +65,6 @@ internal static class AuditSarif
             },
         };
 
-        return JsonSerializer.Serialize(log, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(log, s_indented);
     }
 }
