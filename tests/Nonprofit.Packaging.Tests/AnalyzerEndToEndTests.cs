@@ -7,7 +7,7 @@ namespace Nonprofit.Packaging.Tests;
 /// References the packed Nonprofit.Analyzers from a small project, builds it with <c>dotnet build</c> and checks the
 /// diagnostics on the console and in the SARIF 2.1 error log.
 /// </summary>
-[Collection(PackCollection.Name)]
+[Collection(SharedPack.Name)]
 public sealed class AnalyzerEndToEndTests(PackFixture pack)
 {
     private const string Program = """

@@ -3,7 +3,7 @@ using System.Reflection.PortableExecutable;
 namespace Nonprofit.Packaging.Tests;
 
 /// <summary>The analyzer assemblies ship in Nonprofit.Analyzers and inside Nonprofit.Privacy, with the analysis-mode props.</summary>
-[Collection(PackCollection.Name)]
+[Collection(SharedPack.Name)]
 public sealed class AnalyzerPackageTests(PackFixture pack)
 {
     private static readonly string[] s_analyzerAssemblies =

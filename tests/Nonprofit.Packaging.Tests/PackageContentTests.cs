@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace Nonprofit.Packaging.Tests;
 
-[Collection(PackCollection.Name)]
+[Collection(SharedPack.Name)]
 public sealed class PackageContentTests(PackFixture pack)
 {
     public static TheoryData<string> Projects => new(Repository.PackableProjects);
