@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Nonprofit.Packaging.Tests;
@@ -54,7 +53,7 @@ public sealed class AnalyzerEndToEndTests(PackFixture pack)
             </Project>
             """);
 
-        var (exitCode, output) = await RunAsync(folder, "build", "-c", "Release", "--nologo", "-p:ErrorLog=out.sarif%2Cversion=2.1");
+        var (exitCode, output) = await DotnetProcess.RunAsync(folder, TimeSpan.FromMinutes(3), "build", "-c", "Release", "--nologo", "-p:ErrorLog=out.sarif%2Cversion=2.1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("warning NP1001", output, StringComparison.Ordinal);
@@ -67,32 +66,5 @@ public sealed class AnalyzerEndToEndTests(PackFixture pack)
             .Select(r => r.GetProperty("ruleId").GetString())
             .ToHashSet();
         Assert.Superset(new HashSet<string?> { "NP1001", "NP1002", "NP1005" }, ruleIds);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

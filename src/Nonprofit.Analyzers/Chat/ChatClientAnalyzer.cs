@@ -30,7 +30,11 @@ internal sealed class ChatClientAnalyzer : PrivacyAnalyzer
         // Built at most once per compilation, and only when a chat call with personal data is found.
         var compilation = context.Compilation;
         var registered = new Lazy<bool>(() => AnyTreeMentions(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        scope.RegisterCalls(context, (call, c) => Analyze(call, c, scope, registered), creations: true);
+        scope.RegisterCalls(
+            context,
+            (name, _) => name is "GetResponseAsync" or "GetStreamingResponseAsync" or "ChatMessage" or "TextContent",
+            (call, c) => Analyze(call, c, scope, registered),
+            creations: true);
     }
 
     private static void Analyze(Call call, OperationAnalysisContext context, AnalysisScope scope, Lazy<bool> registered)

@@ -12,7 +12,7 @@ internal sealed class AnalysisScope
     public AnalysisScope(Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
         Types = KnownTypes.Create(compilation);
-        Settings = new Settings(options);
+        Settings = new Settings(options, compilation.SyntaxTrees);
     }
 
     public KnownTypes Types { get; }
@@ -23,14 +23,25 @@ internal sealed class AnalysisScope
         new(model, Settings.NamesFor(model.SyntaxTree), cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> on every bound method call and object creation, and, in syntax-fallback mode
+    /// Runs <paramref name="analyze"/> on method calls and object creations that pass <paramref name="wanted"/> (a cheap
+    /// test on the method name, or the created type's name, and the target when bound), and, in syntax-fallback mode
     /// (<c>nonprofit audit</c>), on calls that did not bind.
     /// </summary>
-    public void RegisterCalls(CompilationStartAnalysisContext context, Action<Call, OperationAnalysisContext> analyze, bool creations, bool invocations = true)
+    public void RegisterCalls(
+        CompilationStartAnalysisContext context, Func<string, IMethodSymbol?, bool> wanted, Action<Call, OperationAnalysisContext> analyze, bool creations, bool invocations = true)
     {
         if (invocations)
         {
-            context.RegisterOperationAction(c => analyze(Call.FromInvocation((IInvocationOperation)c.Operation), c), OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (wanted(invocation.TargetMethod.Name, invocation.TargetMethod))
+                    {
+                        analyze(Call.FromInvocation(invocation), c);
+                    }
+                },
+                OperationKind.Invocation);
         }
 
         if (creations)
@@ -38,7 +49,8 @@ internal sealed class AnalysisScope
             context.RegisterOperationAction(
                 c =>
                 {
-                    if (Call.FromObjectCreation((IObjectCreationOperation)c.Operation) is { } call)
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Type is { } type && wanted(type.Name, creation.Constructor) && Call.FromObjectCreation(creation) is { } call)
                     {
                         analyze(call, c);
                     }
@@ -48,13 +60,14 @@ internal sealed class AnalysisScope
 
         if (Settings.SyntaxFallback)
         {
+            var wantedCall = wanted;
             context.RegisterOperationAction(
                 c =>
                 {
                     var syntax = c.Operation.Syntax;
-                    var wanted = (invocations && syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)
+                    var wantedKind = (invocations && syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)
                         || (creations && syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax);
-                    if (wanted && Call.FromUnboundSyntax(syntax) is { } call)
+                    if (wantedKind && Call.FromUnboundSyntax(syntax) is { } call && wantedCall(call.Name, null))
                     {
                         analyze(call, c);
                     }

@@ -19,12 +19,27 @@ internal sealed class Settings
     private readonly ConcurrentDictionary<(string?, string?), PersonalDataNames> _names = new();
     private readonly ConcurrentDictionary<string, SinkList> _sinks = new(System.StringComparer.Ordinal);
 
-    public Settings(AnalyzerConfigOptionsProvider provider)
+    public Settings(AnalyzerConfigOptionsProvider provider, System.Collections.Generic.IEnumerable<SyntaxTree>? trees = null)
     {
         _provider = provider;
         SyntaxFallback = provider.GlobalOptions.TryGetValue(SyntaxFallbackKey, out var fallback)
             && string.Equals(fallback.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+        HasSinks = provider.GlobalOptions.TryGetValue(SinksKey, out _);
+        if (!HasSinks && trees is not null)
+        {
+            foreach (var tree in trees)
+            {
+                if (provider.GetOptions(tree).TryGetValue(SinksKey, out _))
+                {
+                    HasSinks = true;
+                    break;
+                }
+            }
+        }
     }
+
+    /// <summary>Whether any configuration (global or per file) names extra log sinks.</summary>
+    public bool HasSinks { get; }
 
     /// <summary>Whether rules fall back to syntax when a type does not bind (set by <c>nonprofit audit</c>).</summary>
     public bool SyntaxFallback { get; }

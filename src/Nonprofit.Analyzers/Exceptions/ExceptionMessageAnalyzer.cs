@@ -13,7 +13,12 @@ internal sealed class ExceptionMessageAnalyzer : PrivacyAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rules.ExceptionMessage];
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisScope scope) =>
-        scope.RegisterCalls(context, (call, c) => Analyze(call, c, scope), creations: true, invocations: false);
+        scope.RegisterCalls(
+            context,
+            (typeName, _) => typeName.EndsWith("Exception", StringComparison.Ordinal),
+            (call, c) => Analyze(call, c, scope),
+            creations: true,
+            invocations: false);
 
     private static void Analyze(Call call, OperationAnalysisContext context, AnalysisScope scope)
     {

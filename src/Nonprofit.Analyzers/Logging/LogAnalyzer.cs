@@ -18,7 +18,13 @@ internal sealed class LogAnalyzer : PrivacyAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisScope scope)
     {
-        scope.RegisterCalls(context, (call, c) => AnalyzeCall(call, c, scope), creations: false);
+        var loggerMessages = scope.Types.LoggerMessageAttribute is not null || scope.Settings.SyntaxFallback;
+        var configuredSinks = scope.Settings.HasSinks;
+        scope.RegisterCalls(
+            context,
+            (name, method) => configuredSinks || LogSinks.IsSinkName(name) || (loggerMessages && method is { IsPartialDefinition: true }),
+            (call, c) => AnalyzeCall(call, c, scope),
+            creations: false);
         context.RegisterSymbolAction(c => AnalyzeLoggerMessageDeclaration(c, scope), SymbolKind.Method);
     }
 

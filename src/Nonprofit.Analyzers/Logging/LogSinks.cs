@@ -28,6 +28,10 @@ internal static class LogSinks
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Fail", "Assert", "TraceInformation", "TraceWarning", "TraceError",
     };
 
+    /// <summary>Whether a method name can be a built-in sink's (a cheap test before anything is bound).</summary>
+    public static bool IsSinkName(string name) =>
+        s_loggerMethods.Contains(name) || s_serilogMethods.Contains(name) || s_consoleMethods.Contains(name) || s_diagnosticsMethods.Contains(name);
+
     /// <summary>A display name for the sink (for the message), or null when the call is not a log sink.</summary>
     public static string? Describe(Call call, KnownTypes types, SinkList configured)
     {

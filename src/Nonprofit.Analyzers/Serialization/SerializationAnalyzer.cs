@@ -22,7 +22,11 @@ internal sealed class SerializationAnalyzer : PrivacyAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rules.Serialization];
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisScope scope) =>
-        scope.RegisterCalls(context, (call, c) => Analyze(call, c, scope), creations: false);
+        scope.RegisterCalls(
+            context,
+            (name, _) => name.StartsWith("Serialize", System.StringComparison.Ordinal),
+            (call, c) => Analyze(call, c, scope),
+            creations: false);
 
     private static void Analyze(Call call, OperationAnalysisContext context, AnalysisScope scope)
     {

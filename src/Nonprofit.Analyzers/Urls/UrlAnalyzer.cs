@@ -28,7 +28,7 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
         context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, scope), SyntaxKind.InterpolatedStringExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, scope), SyntaxKind.AddExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, scope), SyntaxKind.Attribute);
-        scope.RegisterCalls(context, (call, c) => AnalyzeCall(call, c, scope), creations: true);
+        scope.RegisterCalls(context, IsCandidate, (call, c) => AnalyzeCall(call, c, scope), creations: true);
     }
 
     private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, AnalysisScope scope)
@@ -135,6 +135,19 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
                 Report(context.ReportDiagnostic, personal, what, query: false);
             }
         }
+    }
+
+    /// <summary>A cheap test before binding: route mapping, or a call or creation whose type can take a path or URL.</summary>
+    private static bool IsCandidate(string name, IMethodSymbol? method)
+    {
+        if (name.StartsWith("Map", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var typeName = method?.ContainingType.Name ?? name;
+        return method is null || typeName is "File" or "Directory" or "Path" or "FileStream" or "StreamWriter" or "StreamReader" or "FileInfo"
+            or "DirectoryInfo" or "Uri" or "UriBuilder" or "HttpRequestMessage" or "HttpClient" or "HttpClientJsonExtensions";
     }
 
     private static string? PathSink(Call call, string typeName) => typeName switch

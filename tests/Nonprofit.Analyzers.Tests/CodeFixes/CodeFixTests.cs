@@ -3,6 +3,7 @@ using Nonprofit.Analyzers.Exceptions;
 using Nonprofit.Analyzers.Logging;
 using Nonprofit.Analyzers.Printing;
 using Nonprofit.Analyzers.Serialization;
+using Nonprofit.Analyzers.Urls;
 
 namespace Nonprofit.Analyzers.Tests.CodeFixes;
 
@@ -124,4 +125,24 @@ public sealed class CodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryToBody_GetWithPersonalQuery_BecomesPostWithFormBody() => Verify<UrlAnalyzer>.FixAsync<QueryToBodyCodeFix>("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        class Geocoder
+        {
+            Task<HttpResponseMessage> Find(HttpClient http, string homeAddress, int limit) =>
+                http.GetAsync($"https://geo.example.org/search?q={{|NP1006:homeAddress|}}&limit={limit}&format=json");
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        class Geocoder
+        {
+            Task<HttpResponseMessage> Find(HttpClient http, string homeAddress, int limit) =>
+                http.PostAsync("https://geo.example.org/search", new FormUrlEncodedContent(new Dictionary<string, string> { ["q"] = homeAddress, ["limit"] = $"{limit}", ["format"] = "json" }));
+        }
+        """, "QueryToBody");
 }
