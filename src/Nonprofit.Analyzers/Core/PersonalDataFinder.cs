@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,12 +37,14 @@ internal readonly struct PersonalDataFinder
 
     private readonly SemanticModel _model;
     private readonly PersonalDataNames _names;
+    private readonly AssignmentIndex.Cache? _assignments;
     private readonly CancellationToken _cancellationToken;
 
-    public PersonalDataFinder(SemanticModel model, PersonalDataNames names, CancellationToken cancellationToken)
+    public PersonalDataFinder(SemanticModel model, PersonalDataNames names, CancellationToken cancellationToken, AssignmentIndex.Cache? assignments = null)
     {
         _model = model;
         _names = names;
+        _assignments = assignments;
         _cancellationToken = cancellationToken;
     }
 
@@ -182,15 +183,10 @@ internal readonly struct PersonalDataFinder
         {
             case MemberBindingExpressionSyntax binding:
                 return FindInMember(access.WhenNotNull, binding.Name.Identifier.ValueText, depth, visited, access.Expression);
-            case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } call:
+            case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding }:
+                // email?.Trim(), phone?.ToString(): the result holds what the receiver held.
                 var name = binding.Name.Identifier.ValueText;
-                if (IsRedactingName(name) || !s_propagatingMethods.Contains(name))
-                {
-                    return null;
-                }
-
-                _ = call;
-                return Find(access.Expression, depth + 1, visited);
+                return s_propagatingMethods.Contains(name) ? Find(access.Expression, depth + 1, visited) : null;
             default:
                 return null;
         }
@@ -255,14 +251,14 @@ internal readonly struct PersonalDataFinder
             _ => null,
         };
 
-        if (found is null && declaration.FirstAncestorOrSelf<BlockSyntax>() is { } block && block.SyntaxTree == use.SyntaxTree)
+        // Later assignments are searched only for locals that can hold derived text (string, object, StringBuilder ...):
+        // a number or a date takes personal data only from its initializer in practice, and the search walks the body.
+        if (found is null && !IsPlainValue(local.Type) && declaration.FirstAncestorOrSelf<BlockSyntax>() is { } block && block.SyntaxTree == use.SyntaxTree)
         {
-            foreach (var assignment in block.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            var assignments = (_assignments ?? new AssignmentIndex.Cache()).For(block).To(local.Name);
+            foreach (var assignment in assignments)
             {
-                if (assignment.Left is IdentifierNameSyntax target && target.Identifier.ValueText == local.Name
-                    && (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.AddAssignmentExpression)
-                        || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
-                    && SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(target, _cancellationToken).Symbol, local))
+                if (SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol, local))
                 {
                     found = Find(assignment.Right, depth + 1, visited);
                     if (found is not null)
@@ -276,6 +272,9 @@ internal readonly struct PersonalDataFinder
         // Point at the use, name the holder the data came from.
         return found is null ? null : found with { Origin = use };
     }
+
+    private static bool IsPlainValue(ITypeSymbol type) =>
+        (type.IsValueType && type.SpecialType != SpecialType.None) || type.TypeKind == TypeKind.Enum;
 
     internal static string? MethodName(ExpressionSyntax invoked) => invoked switch
     {

@@ -51,8 +51,12 @@ internal sealed class PersonalDataNames
         "hardware", "node", "peer", "smtp", "dns", "relative", "absolute", "load", "entry", "bluetooth", "device", "contract", "wallet", "cache", "register",
     };
 
+    /// <summary>Answers already computed (identifiers repeat a lot in a code base); bounded so an IDE session cannot grow it without limit.</summary>
+    private const int MaxCachedNames = 65536;
+
     private readonly List<string[]> _terms;
     private readonly HashSet<string> _excludedNames;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
     private PersonalDataNames(List<string[]> terms, HashSet<string> excludedNames)
     {
@@ -91,6 +95,22 @@ internal sealed class PersonalDataNames
 
     /// <summary>Whether an identifier names personal data.</summary>
     public bool IsPersonal(string identifier)
+    {
+        if (_answers.TryGetValue(identifier, out var known))
+        {
+            return known;
+        }
+
+        var answer = Compute(identifier);
+        if (_answers.Count < MaxCachedNames)
+        {
+            _answers.TryAdd(identifier, answer);
+        }
+
+        return answer;
+    }
+
+    private bool Compute(string identifier)
     {
         if (identifier.Length < 2 || _excludedNames.Contains(identifier))
         {
