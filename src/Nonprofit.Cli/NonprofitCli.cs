@@ -25,6 +25,7 @@ internal static class NonprofitCli
         Pii.PiiCommand.Create,
         Impact.ImpactCommand.Create,
         Governance.GovernanceCommand.Create,
+        Audit.AuditCommand.Create,
     ];
 
     /// <summary>Creates the root command with every registered command group.</summary>

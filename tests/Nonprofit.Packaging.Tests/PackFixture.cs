@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 
 namespace Nonprofit.Packaging.Tests;
@@ -16,36 +15,10 @@ public sealed class PackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(OutputDirectory);
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        foreach (var arg in new[]
-        {
-            "pack", Path.Combine(Repository.Root, "Nonprofit.Sdk.sln"), "-c", Repository.Configuration,
-            "--no-build", "--nologo", "-o", OutputDirectory,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The test host runs under MSBuild's environment; a nested MSBuild must pick its own.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        ExitCode = process.ExitCode;
-        PackLog = await stdout + await stderr;
+        (ExitCode, PackLog) = await DotnetProcess.RunAsync(
+            Repository.Root,
+            TimeSpan.FromMinutes(5),
+            "pack", Path.Combine(Repository.Root, "Nonprofit.Sdk.sln"), "-c", Repository.Configuration, "--no-build", "--nologo", "-o", OutputDirectory);
     }
 
     public Task DisposeAsync()

@@ -20,6 +20,18 @@ internal static class Repository
             .Order(StringComparer.Ordinal)
             .ToArray()!;
 
+    /// <summary>
+    /// The packages that are Roslyn components (they declare <c>IsRoslynComponent</c>): their assemblies go to
+    /// <c>analyzers/dotnet/cs</c> with embedded symbols, and they have no public API, so no XML docs and no symbol package.
+    /// </summary>
+    public static IReadOnlyList<string> RoslynComponents { get; } =
+        PackableProjects
+            .Where(p => File.ReadAllText(Path.Combine(Root, "src", p, p + ".csproj")).Contains("<IsRoslynComponent>true</IsRoslynComponent>", StringComparison.Ordinal))
+            .ToArray();
+
+    /// <summary>The packages that ship a library in lib/ (every package but the Roslyn components).</summary>
+    public static IReadOnlyList<string> LibraryProjects { get; } = PackableProjects.Except(RoslynComponents).ToArray();
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

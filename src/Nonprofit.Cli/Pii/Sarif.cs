@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 
 namespace Nonprofit.Cli.Pii;
 
@@ -10,51 +9,32 @@ internal static class Sarif
     public static string Write(IReadOnlyList<PiiScanCommand.Finding> findings)
     {
         var rules = findings.Select(f => f.Type).Distinct().Order(System.StringComparer.Ordinal).ToArray();
-        var log = new Dictionary<string, object>
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new object[]
+        return SarifLog.Write(
+            "nonprofit pii scan",
+            "https://github.com/nonprofit-sdk/Nonprofit.Sdk",
+            rules.Select(r => (object)new
             {
-                new
+                id = "PII_" + r,
+                name = r,
+                shortDescription = new { text = $"Personal data of type {r} in a file." },
+                defaultConfiguration = new { level = "warning" },
+            }),
+            findings.Select(f => (object)new
+            {
+                ruleId = "PII_" + f.Type,
+                level = "warning",
+                message = new { text = $"{f.Type} found (score {f.Score:0.00}); the value is not reported." },
+                locations = new[]
                 {
-                    tool = new
+                    new
                     {
-                        driver = new
+                        physicalLocation = new
                         {
-                            name = "nonprofit pii scan",
-                            informationUri = "https://github.com/nonprofit-sdk/Nonprofit.Sdk",
-                            version = VersionAction.Version,
-                            rules = rules.Select(r => new
-                            {
-                                id = "PII_" + r,
-                                name = r,
-                                shortDescription = new { text = $"Personal data of type {r} in a file." },
-                                defaultConfiguration = new { level = "warning" },
-                            }),
+                            artifactLocation = new { uri = f.File.Replace('\\', '/') },
+                            region = new { startLine = f.Line, startColumn = f.Column, endColumn = f.Column + f.Length },
                         },
                     },
-                    results = findings.Select(f => new
-                    {
-                        ruleId = "PII_" + f.Type,
-                        level = "warning",
-                        message = new { text = $"{f.Type} found (score {f.Score:0.00}); the value is not reported." },
-                        locations = new[]
-                        {
-                            new
-                            {
-                                physicalLocation = new
-                                {
-                                    artifactLocation = new { uri = f.File.Replace('\\', '/') },
-                                    region = new { startLine = f.Line, startColumn = f.Column, endColumn = f.Column + f.Length },
-                                },
-                            },
-                        },
-                    }),
                 },
-            },
-        };
-
-        return JsonSerializer.Serialize(log);
+            }));
     }
 }

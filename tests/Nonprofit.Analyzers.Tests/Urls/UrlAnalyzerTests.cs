@@ -1,0 +1,57 @@
+using Nonprofit.Analyzers.Urls;
+
+namespace Nonprofit.Analyzers.Tests.Urls;
+
+public sealed class UrlAnalyzerTests
+{
+    [Fact]
+    public Task QueryStringsAndUrls_Report() => Verify<UrlAnalyzer>.AnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        class Geocoder
+        {
+            private readonly HttpClient _http = new();
+            Task<string> Find(string homeAddress, string email) =>
+                _http.GetStringAsync($"https://geo.example.org/search?q={{|NP1006:homeAddress|}}&format=json");
+            Task<HttpResponseMessage> Lookup(string email) => _http.GetAsync("https://crm.example.org/people?email=" + {|NP1006:email|});
+            Uri Profile(string email) => new Uri({|NP1006:email|});
+            string Relative(string phoneNumber) => $"/api/callers/{{|NP1006:phoneNumber|}}";
+            Task<string> Safe(int caseId) => _http.GetStringAsync($"https://crm.example.org/cases/{caseId}");
+            string Message(string email) => $"Hello {email}, welcome";
+        }
+        """);
+
+    [Fact]
+    public Task RouteTemplates_Report() => Verify<UrlAnalyzer>.AnalyzerAsync("""
+        using System;
+        [AttributeUsage(AttributeTargets.All)] class RouteAttribute : Attribute { public RouteAttribute(string template) { } }
+        [AttributeUsage(AttributeTargets.All)] class HttpGetAttribute : Attribute { public HttpGetAttribute(string template) { } }
+        static class Endpoints { public static void MapGet(this object app, string pattern, Delegate handler) { } }
+        [Route("api/volunteers")]
+        class VolunteersController
+        {
+            [HttpGet({|NP1006:"by-email/{email}"|})]
+            public string ByEmail(string email) => "";
+
+            [HttpGet("{id:int}")]
+            public string ById(int id) => "";
+
+            void Map(object app) => app.MapGet({|NP1006:"/callers/{phoneNumber:alpha}"|}, (Func<string>)(() => ""));
+        }
+        """);
+
+    [Fact]
+    public Task FilePaths_Report() => Verify<UrlAnalyzer>.AnalyzerAsync("""
+        using System.IO;
+        class Reports
+        {
+            void Save(string fullName, string content, int caseId)
+            {
+                File.WriteAllText(Path.Combine("reports", {|NP1006:fullName|} + ".pdf"), content);
+                using var stream = new FileStream({|NP1006:fullName|}, FileMode.Create);
+                File.WriteAllText(Path.Combine("reports", caseId + ".pdf"), content);
+            }
+        }
+        """);
+}
