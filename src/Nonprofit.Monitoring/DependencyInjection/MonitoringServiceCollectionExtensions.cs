@@ -8,7 +8,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Nonprofit.Monitoring in a service collection.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>Adds a singleton <see cref="CtgPreprocessor"/> configured by <paramref name="configure"/>; the options are validated on start.</summary>
+    /// <summary>
+    /// Adds a singleton <see cref="CtgPreprocessor"/> configured by <paramref name="configure"/> and a singleton
+    /// <see cref="DopplerHeartRateEstimator"/> (options through <c>services.Configure&lt;DopplerHeartRateOptions&gt;(...)</c>); all
+    /// options are validated on start.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -25,6 +29,11 @@ public static class MonitoringServiceCollectionExtensions
         builder.ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<CtgPreprocessorOptions>, CtgPreprocessorOptionsValidator>();
         services.TryAddSingleton(sp => new CtgPreprocessor(sp.GetRequiredService<IOptions<CtgPreprocessorOptions>>().Value));
+
+        // Doppler audio to heart rate; configure with services.Configure<DopplerHeartRateOptions>(...).
+        services.AddOptions<DopplerHeartRateOptions>().ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<DopplerHeartRateOptions>, DopplerHeartRateOptionsValidator>();
+        services.TryAddSingleton(sp => new DopplerHeartRateEstimator(sp.GetRequiredService<IOptions<DopplerHeartRateOptions>>().Value));
         return services;
     }
 }
