@@ -69,6 +69,8 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         private Regex? PrefixForParsing { get; init; }
 
+        private bool TransformsPrefix { get; init; }
+
         public static RegionPlan Create(PhoneNumberUtil phones, string region)
         {
             var metadata = phones.GetMetadataForRegion(region);
@@ -88,8 +90,9 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 CountryCodeDigits = (metadata?.CountryCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 InternationalPrefix = string.IsNullOrEmpty(idd) ? null : new Regex($"^(?:{idd})", RegexOptions.CultureInvariant | RegexOptions.Compiled),
                 LocalOnlyLengths = metadata?.GeneralDesc?.PossibleLengthLocalOnlyList?.ToArray() ?? [],
-                NationalNumberPattern = metadata is null || !string.IsNullOrEmpty(metadata.NationalPrefixTransformRule) || string.IsNullOrEmpty(pattern)
+                NationalNumberPattern = metadata is null || string.IsNullOrEmpty(pattern)
                     ? null : general ?? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                TransformsPrefix = !string.IsNullOrEmpty(metadata?.NationalPrefixTransformRule),
                 PrefixForParsing = string.IsNullOrEmpty(metadata?.NationalPrefixForParsing)
                     ? null : new Regex($"^(?:{metadata.NationalPrefixForParsing})", RegexOptions.CultureInvariant | RegexOptions.Compiled),
             };
@@ -121,8 +124,8 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         /// <summary>
         /// Returns the number libphonenumber's <c>Parse(raw, Region)</c> returns for a number written with the
         /// digits <paramref name="digits"/> (ASCII digits and separators only, no '+'), or null when the digits
-        /// may start with an international call prefix or the region's country code, the region's trunk
-        /// prefix is rewritten rather than stripped (a transform rule), or the national significant number starts with a zero: then only Parse can tell.
+        /// may start with an international call prefix or the region's country code, the trunk
+        /// prefix is rewritten rather than stripped (a transform rule whose carrier-code group matched), or the national significant number starts with a zero: then only Parse can tell.
         /// </summary>
         /// <param name="digits">The number's digits, 2 to 17 of them.</param>
         public PhoneNumber? TryNumber(ReadOnlySpan<char> digits)
@@ -142,6 +145,12 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                     prefixLength = m.Length;
                     break;
                 }
+            }
+
+            if (prefixLength > 0 && TransformsPrefix && PrefixForParsing!.Match(digits.ToString()).Groups is var groups && groups[^1].Success)
+            {
+                // The prefix carries a carrier code that Parse rewrites with the region's transform rule.
+                return null;
             }
 
             if (prefixLength > 0)
