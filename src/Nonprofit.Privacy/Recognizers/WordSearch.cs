@@ -113,8 +113,8 @@ internal sealed class WordSearch
 
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c >= 128 && char.IsLetter(c));
 
-    // Whether one of the words starts at p, whose first run of letters is span[p..q].
-    private bool StartsWord(ReadOnlySpan<char> span, int p, int q)
+    /// <summary>Returns whether one of the words starts at <paramref name="p"/>, whose run of letters ends at <paramref name="q"/>.</summary>
+    public bool StartsWord(ReadOnlySpan<char> span, int p, int q)
     {
         var run = span[p..q];
         var hash = WordTable.Hash(run);
@@ -145,7 +145,8 @@ internal sealed class WordSearch
 
     private int Bucket(uint hash) => (int)((hash * 2654435769u) >> _shift);
 
-    private static string FoldedFirstRun(string word)
+    /// <summary>Returns the first run of letters of <paramref name="word"/>, folded with <see cref="WordTable.Fold"/>.</summary>
+    public static string FoldedFirstRun(string word)
     {
         var run = 1;
         while (run < word.Length && char.IsLetter(word[run]))
