@@ -88,13 +88,14 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             {
                 CountryCode = metadata?.CountryCode ?? 0,
                 CountryCodeDigits = (metadata?.CountryCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                InternationalPrefix = string.IsNullOrEmpty(idd) ? null : new Regex($"^(?:{idd})", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                // Interpreted: short patterns, run only on phone candidates.
+                InternationalPrefix = string.IsNullOrEmpty(idd) ? null : new Regex($"^(?:{idd})", RegexOptions.CultureInvariant),
                 LocalOnlyLengths = metadata?.GeneralDesc?.PossibleLengthLocalOnlyList?.ToArray() ?? [],
                 NationalNumberPattern = metadata is null || string.IsNullOrEmpty(pattern)
                     ? null : general ?? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled),
                 TransformsPrefix = !string.IsNullOrEmpty(metadata?.NationalPrefixTransformRule),
                 PrefixForParsing = string.IsNullOrEmpty(metadata?.NationalPrefixForParsing)
-                    ? null : new Regex($"^(?:{metadata.NationalPrefixForParsing})", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                    ? null : new Regex($"^(?:{metadata.NationalPrefixForParsing})", RegexOptions.CultureInvariant),
             };
         }
 

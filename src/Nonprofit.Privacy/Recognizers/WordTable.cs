@@ -17,8 +17,8 @@ internal sealed class WordTable
     /// <summary>The FNV-1a multiplier of <see cref="Step"/>.</summary>
     public const uint Prime = 16777619;
 
-    private readonly int[] _buckets; // entry index + 1; 0 is empty
-    private readonly uint[] _hashes;
+    // Open addressing; each slot holds the word's hash beside its entry, so a probe that misses reads one slot.
+    private readonly Slot[] _slots;
     private readonly string[] _keys;
     private readonly WordClass[] _values;
     private readonly int _shift;
@@ -34,24 +34,22 @@ internal sealed class WordTable
 
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, folded.Count * 2));
         _shift = 32 - BitOperations.Log2((uint)size);
-        _buckets = new int[size];
-        _hashes = new uint[folded.Count];
+        _slots = new Slot[size];
         _keys = new string[folded.Count];
         _values = new WordClass[folded.Count];
         var n = 0;
         foreach (var (key, value) in folded)
         {
             var hash = Hash(key);
-            _hashes[n] = hash;
             _keys[n] = key;
             _values[n] = value;
             var b = Bucket(hash);
-            while (_buckets[b] != 0)
+            while (_slots[b].Entry != 0)
             {
                 b = (b + 1) & (size - 1);
             }
 
-            _buckets[b] = ++n;
+            _slots[b] = new Slot(hash, ++n);
         }
     }
 
@@ -107,17 +105,21 @@ internal sealed class WordTable
     /// <summary>Returns the classes of <paramref name="word"/>, whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
     public WordClass Find(ReadOnlySpan<char> word, uint hash)
     {
-        var mask = _buckets.Length - 1;
-        for (var b = Bucket(hash); _buckets[b] != 0; b = (b + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var b = Bucket(hash); ; b = (b + 1) & mask)
         {
-            var e = _buckets[b] - 1;
-            if (_hashes[e] == hash && EqualsFolded(_keys[e], word))
+            var slot = slots[b];
+            if (slot.Entry == 0)
             {
-                return _values[e];
+                return WordClass.None;
+            }
+
+            if (slot.Hash == hash && EqualsFolded(_keys[slot.Entry - 1], word))
+            {
+                return _values[slot.Entry - 1];
             }
         }
-
-        return WordClass.None;
     }
 
     private int Bucket(uint hash) => (int)((hash * 2654435769u) >> _shift);
@@ -140,4 +142,6 @@ internal sealed class WordTable
 
         return true;
     }
+
+    private readonly record struct Slot(uint Hash, int Entry); // Entry: index + 1; 0 is empty
 }
