@@ -52,6 +52,7 @@ public sealed class PiiDetector
     };
 
     private readonly IPiiRecognizer[] _recognizers;
+    private readonly ITokenRecognizer?[] _tokenRecognizers; // where a built-in recognizer reads the shared tokens
     private readonly PiiDetectorOptions _options;
     private readonly FrozenDictionary<string, double> _thresholds;
     private readonly FrozenSet<string> _excluded;
@@ -74,6 +75,10 @@ public sealed class PiiDetector
         PiiDetectorOptionsValidation.ThrowIfInvalid(options);
         _options = options;
         _recognizers = [.. BuiltInRecognizers.Create(options), .. additionalRecognizers ?? []];
+
+        // The text is tokenized once for all the recognizers that read words when the name and place recognizer,
+        // which always needs the tokens, runs; otherwise the others scan for their few words themselves.
+        _tokenRecognizers = [.. _recognizers.Select(r => options.EnableNameAndPlaceRecognizers ? r as ITokenRecognizer : null)];
         _thresholds = options.Thresholds.ToFrozenDictionary(StringComparer.Ordinal);
         _excluded = options.ExcludedTypes.ToFrozenSet(StringComparer.Ordinal);
         _allowList = options.AllowList.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -127,9 +132,21 @@ public sealed class PiiDetector
         ArgumentNullException.ThrowIfNull(results);
         var candidates = s_threadCandidates ??= new List<PiiMatch>(64);
         candidates.Clear();
-        foreach (var recognizer in _recognizers)
+        if (_options.EnableNameAndPlaceRecognizers)
         {
-            recognizer.Recognize(text, candidates);
+            var tokenizer = new WordTokenizer(text);
+            try
+            {
+                Recognize(text, tokenizer.Tokens, tokenizer.HasCompoundTokens, candidates);
+            }
+            finally
+            {
+                tokenizer.Dispose();
+            }
+        }
+        else
+        {
+            Recognize(text, [], hasCompoundTokens: true, candidates);
         }
 
         if (_denyList.Length > 0)
@@ -175,6 +192,21 @@ public sealed class PiiDetector
         }
 
         return found;
+    }
+
+    private void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, List<PiiMatch> candidates)
+    {
+        for (var i = 0; i < _recognizers.Length; i++)
+        {
+            if (_tokenRecognizers[i] is { } tokenRecognizer)
+            {
+                tokenRecognizer.Recognize(text, tokens, hasCompoundTokens, candidates);
+            }
+            else
+            {
+                _recognizers[i].Recognize(text, candidates);
+            }
+        }
     }
 
     private double Threshold(PiiEntityType type) =>

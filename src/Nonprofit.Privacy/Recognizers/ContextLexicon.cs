@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Nonprofit.Privacy.Recognizers;
 
@@ -109,111 +108,5 @@ internal static class ContextLexicon
         }
 
         return false;
-    }
-}
-
-/// <summary>
-/// Finds any of a list of words or phrases (case-insensitive, at word boundaries): each run of letters that
-/// starts a word is folded to lower case and looked up among the words' first runs, so a search costs one
-/// hash probe per word of the text; only a hit compares whole phrases.
-/// </summary>
-internal sealed class WordSearch
-{
-    private readonly FrozenDictionary<string, string[]> _byFirstRun;
-    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _longestRun;
-
-    public WordSearch(string[] words)
-    {
-        if (words.Any(w => w.Length == 0 || !char.IsLetter(w[0])))
-        {
-            throw new ArgumentException("Every search word starts with a letter.", nameof(words));
-        }
-
-        _byFirstRun = words.GroupBy(FoldedFirstRun, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _lookup = _byFirstRun.GetAlternateLookup<ReadOnlySpan<char>>();
-        _longestRun = _byFirstRun.Keys.Max(k => k.Length);
-    }
-
-    public bool ContainsWord(ReadOnlySpan<char> span)
-    {
-        Span<char> folded = stackalloc char[_longestRun];
-        var p = 0;
-        while (p < span.Length)
-        {
-            if (!char.IsLetter(span[p]))
-            {
-                p++;
-                continue;
-            }
-
-            // A run of letters after a non-letter: the only place a word may start.
-            var q = p + 1;
-            while (q < span.Length && char.IsLetter(span[q]))
-            {
-                q++;
-            }
-
-            if (q - p <= _longestRun)
-            {
-                for (var k = p; k < q; k++)
-                {
-                    folded[k - p] = WordTable.Fold(span[k]);
-                }
-
-                if (_lookup.TryGetValue(folded[..(q - p)], out var candidates))
-                {
-                    var rest = span[p..];
-                    foreach (var word in candidates)
-                    {
-                        if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                            && (word.Length == rest.Length || !char.IsLetter(rest[word.Length])))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            p = q;
-        }
-
-        return false;
-    }
-
-    private static string FoldedFirstRun(string word)
-    {
-        var run = 1;
-        while (run < word.Length && char.IsLetter(word[run]))
-        {
-            run++;
-        }
-
-        return WordTable.Folded(word, run);
-    }
-
-    public static int IndexOfWord(ReadOnlySpan<char> span, string word)
-    {
-        var offset = 0;
-        while (offset < span.Length)
-        {
-            var i = span[offset..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-            if (i < 0)
-            {
-                return -1;
-            }
-
-            var at = offset + i;
-            var after = at + word.Length;
-            if ((at == 0 || !char.IsLetter(span[at - 1])) && (after >= span.Length || !char.IsLetter(span[after])))
-            {
-                return at;
-            }
-
-            offset = at + 1;
-        }
-
-        return -1;
     }
 }

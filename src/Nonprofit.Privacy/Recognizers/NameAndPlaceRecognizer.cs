@@ -8,7 +8,7 @@ namespace Nonprofit.Privacy.Recognizers;
 /// "je m'appelle", "jina langu ni", "मेरा नाम"), honorifics, capitalisation, gazetteers of given names,
 /// surnames, cities and countries, street types per language and postal address blocks.
 /// </summary>
-internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
+internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRecognizer
 {
     private const int MaxNameTokens = 4;
 
@@ -33,6 +33,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             tokenizer.Dispose();
         }
     }
+
+    public void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, ICollection<PiiMatch> results) =>
+        Scan(text, tokens, results);
 
     private void Scan(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ICollection<PiiMatch> results)
     {

@@ -36,8 +36,41 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     // prefix) is one of the lengths its numbering plan allows and, where the region's national prefix is a plain
     // string, when the national significant number matches the plan's general pattern, which every valid
     // number of the region matches (libphonenumber checks it first too), so no valid number is skipped.
-    private sealed record RegionPlan(string Region, string NationalPrefix, int[] Lengths, Regex? GeneralPattern)
+    // For such regions the national significant number is then built here as Parse builds it (no IDD, no
+    // country code in front, the plain trunk prefix stripped under Parse's own conditions), without Parse's
+    // string-builder work; anything else goes through Parse.
+    internal sealed class RegionPlan
     {
+        private RegionPlan(string region, string nationalPrefix, int[] lengths, Regex? generalPattern)
+        {
+            Region = region;
+            NationalPrefix = nationalPrefix;
+            Lengths = lengths;
+            GeneralPattern = generalPattern;
+        }
+
+        public string Region { get; }
+
+        public string NationalPrefix { get; }
+
+        public int[] Lengths { get; }
+
+        public Regex? GeneralPattern { get; }
+
+        private int CountryCode { get; init; }
+
+        private string CountryCodeDigits { get; init; } = "";
+
+        private Regex? InternationalPrefix { get; init; }
+
+        private int[] LocalOnlyLengths { get; init; } = [];
+
+        private Regex? NationalNumberPattern { get; init; }
+
+        private Regex? PrefixForParsing { get; init; }
+
+        private bool TransformsPrefix { get; init; }
+
         public static RegionPlan Create(PhoneNumberUtil phones, string region)
         {
             var metadata = phones.GetMetadataForRegion(region);
@@ -50,7 +83,20 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             var general = plainPrefix && !string.IsNullOrEmpty(pattern)
                 ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled)
                 : null;
-            return new RegionPlan(region, prefix, lengths, general);
+            var idd = metadata?.InternationalPrefix;
+            return new RegionPlan(region, prefix, lengths, general)
+            {
+                CountryCode = metadata?.CountryCode ?? 0,
+                CountryCodeDigits = (metadata?.CountryCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Interpreted: short patterns, run only on phone candidates.
+                InternationalPrefix = string.IsNullOrEmpty(idd) ? null : new Regex($"^(?:{idd})", RegexOptions.CultureInvariant),
+                LocalOnlyLengths = metadata?.GeneralDesc?.PossibleLengthLocalOnlyList?.ToArray() ?? [],
+                NationalNumberPattern = metadata is null || string.IsNullOrEmpty(pattern)
+                    ? null : general ?? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                TransformsPrefix = !string.IsNullOrEmpty(metadata?.NationalPrefixTransformRule),
+                PrefixForParsing = string.IsNullOrEmpty(metadata?.NationalPrefixForParsing)
+                    ? null : new Regex($"^(?:{metadata.NationalPrefixForParsing})", RegexOptions.CultureInvariant),
+            };
         }
 
         /// <param name="raw">The number as written.</param>
@@ -75,6 +121,61 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
             return GeneralPattern.IsMatch(digits) || (hasPrefix && GeneralPattern.IsMatch(digits[NationalPrefix.Length..]));
         }
+
+        /// <summary>
+        /// Returns the number libphonenumber's <c>Parse(raw, Region)</c> returns for a number written with the
+        /// digits <paramref name="digits"/> (ASCII digits and separators only, no '+'), or null when the digits
+        /// may start with an international call prefix or the region's country code, the trunk
+        /// prefix is rewritten rather than stripped (a transform rule whose carrier-code group matched), or the national significant number starts with a zero: then only Parse can tell.
+        /// </summary>
+        /// <param name="digits">The number's digits, 2 to 17 of them.</param>
+        public PhoneNumber? TryNumber(ReadOnlySpan<char> digits)
+        {
+            if (NationalNumberPattern is null || InternationalPrefix is null || CountryCode == 0 || digits.Length is < 2 or > 17
+                || InternationalPrefix.IsMatch(digits) || digits.StartsWith(CountryCodeDigits, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var nsn = digits;
+            var prefixLength = 0;
+            if (PrefixForParsing is not null)
+            {
+                foreach (var m in PrefixForParsing.EnumerateMatches(digits))
+                {
+                    prefixLength = m.Length;
+                    break;
+                }
+            }
+
+            if (prefixLength > 0 && TransformsPrefix && PrefixForParsing!.Match(digits.ToString()).Groups is var groups && groups[^1].Success)
+            {
+                // The prefix carries a carrier code that Parse rewrites with the region's transform rule.
+                return null;
+            }
+
+            if (prefixLength > 0)
+            {
+                // Parse strips the prefix unless that turns a number matching the general pattern into one that
+                // does not, and keeps the stripped number only when its length is possible for the region (or too long).
+                var stripped = digits[prefixLength..];
+                var keepsPattern = !NationalNumberPattern.IsMatch(digits) || NationalNumberPattern.IsMatch(stripped);
+                if (keepsPattern && stripped.Length >= 2 && LengthAllowsStripping(stripped.Length))
+                {
+                    nsn = stripped;
+                }
+            }
+
+            // A national significant number with a leading zero ("Italian leading zero") is left to Parse.
+            return nsn[0] == '0' ? null : new PhoneNumber.Builder().SetCountryCode(CountryCode)
+                .SetNationalNumber(ulong.Parse(nsn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
+                .Build();
+        }
+
+        // libphonenumber's length test for the general description: possible, or longer than every possible length.
+        private bool LengthAllowsStripping(int length) =>
+            Lengths.Length > 0 && Lengths[0] != -1 && Array.IndexOf(LocalOnlyLengths, length) < 0
+            && (Array.IndexOf(Lengths, length) >= 0 || length > Lengths.Max());
     }
 
     public string Name => "numeric";
@@ -378,8 +479,13 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                     continue;
                 }
 
-                candidate ??= raw.ToString();
-                var number = _phones.Parse(candidate, plan.Region);
+                var number = plan.TryNumber(digits);
+                if (number is null)
+                {
+                    candidate ??= raw.ToString();
+                    number = _phones.Parse(candidate, plan.Region);
+                }
+
                 if (_phones.IsValidNumberForRegion(number, plan.Region))
                 {
                     return 0.8;

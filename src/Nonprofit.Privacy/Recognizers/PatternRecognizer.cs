@@ -10,7 +10,7 @@ namespace Nonprofit.Privacy.Recognizers;
 /// ans", "tengo 27 años", "nina miaka 25", "meri umar 30 saal") and dates of birth (a date after a birth
 /// word in any of the six languages; a bare date is not personal data).
 /// </summary>
-internal sealed partial class PatternRecognizer : IPiiRecognizer
+internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecognizer
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
@@ -18,10 +18,12 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
         [PiiEntityType.GpsCoordinates, PiiEntityType.Age, PiiEntityType.DateOfBirth, PiiEntityType.FrNir];
 
     // Words one of which every age phrase contains; the age regex runs only when one is present.
-    private static readonly WordSearch s_ageTriggers = new(
+    internal static readonly string[] AgeTriggerWords =
     [
         "age", "aged", "turn", "turned", "turns", "turning", "old", "yrs", "yo", "y/o", "y.o", "ans", "años", "anos", "miaka", "umri", "umar", "umra", "umr", "saal", "sal", "उम्र", "आयु", "साल", "वर्ष",
-    ]);
+    ];
+
+    private static readonly WordSearch s_ageTriggers = new(AgeTriggerWords);
 
     private static readonly WordSearch s_birthSearch;
 
@@ -29,7 +31,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
         ["at", "near", "in", "à", "au", "chez", "en", "em", "no", "na", "liko", "iko", "yuko", "pe", "par", "showed", "shows", "montre",
          "mostra", "aparece en", "aparece em", "फ़ोन", "पर"]);
 
-    private static readonly string[] s_birthWords =
+    internal static readonly string[] BirthWords =
     [
         "born", "birth", "dob", "d.o.b", "birthday", "née", "né", "naissance", "nacimiento", "nacido", "nacida", "nació",
         "nascimento", "nascido", "nascida", "nasceu", "alizaliwa", "nilizaliwa", "kuzaliwa", "janam", "janmdin", "paida",
@@ -38,7 +40,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
 
     static PatternRecognizer()
     {
-        s_birthSearch = new WordSearch(s_birthWords);
+        s_birthSearch = new WordSearch(BirthWords);
     }
 
     [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?![\d.])", Options)]
@@ -72,7 +74,14 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => RecognizeCore(text, [], useTokens: false, results);
+
+    public void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, ICollection<PiiMatch> results) =>
+        RecognizeCore(text, tokens, useTokens: !hasCompoundTokens, results);
+
+    // With useTokens, every run of letters of the text is one word token (see WordTokenizer.HasCompoundTokens),
+    // and the trigger words are found from the tokens' classes instead of a scan of the text.
+    private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool useTokens, ICollection<PiiMatch> results)
     {
         // Every pattern needs a digit: skip the regex engines on text without one.
         if (!text.ContainsAny(TextScan.Digits))
@@ -106,15 +115,33 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
             AddGroupedNirs(text, results);
         }
 
-        if (s_ageTriggers.ContainsWord(text) || HasVerbBeforeNumber(text))
+        if (HasWord(text, tokens, useTokens, s_ageTriggers, WordClass.AgeTrigger) || HasVerbBeforeNumber(text))
         {
             AddAges(text, results);
         }
 
-        if (s_birthSearch.ContainsWord(text))
+        if (HasWord(text, tokens, useTokens, s_birthSearch, WordClass.BirthWord))
         {
             AddDatesOfBirth(text, results);
         }
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool useTokens, WordSearch words, WordClass firstRuns)
+    {
+        if (!useTokens)
+        {
+            return words.ContainsWord(text);
+        }
+
+        foreach (var t in tokens)
+        {
+            if ((t.Class & firstRuns) != 0 && words.StartsWord(text, t.Start, t.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CountDigits(ReadOnlySpan<char> text)
@@ -252,7 +279,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer
         foreach (var m in Date().EnumerateMatches(text))
         {
             var window = text[Math.Max(0, m.Index - 40)..m.Index];
-            if (ContextLexicon.ContainsWord(window, s_birthWords))
+            if (ContextLexicon.ContainsWord(window, BirthWords))
             {
                 results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.85, Name));
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Nonprofit.Privacy.Recognizers;
 
@@ -24,6 +25,8 @@ internal enum WordClass : uint
     AmbiguousCity = 1 << 13,
     Country = 1 << 14,
     MultiWordPlaceStart = 1 << 15,
+    AgeTrigger = 1 << 16, // the first run of letters of a word that age phrases contain
+    BirthWord = 1 << 17,  // the first run of letters of a birth word
 }
 
 /// <summary>
@@ -73,6 +76,8 @@ internal static class WordClasses
             Mark(NameLexicon.PostcodeWords.Words, WordClass.Postcode);
             Mark(NameLexicon.PersonCuesByFirstWord.Keys, WordClass.PersonCue);
             Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
+            Mark(PatternRecognizer.AgeTriggerWords.Select(WordSearch.FoldedFirstRun), WordClass.AgeTrigger);
+            Mark(PatternRecognizer.BirthWords.Select(WordSearch.FoldedFirstRun), WordClass.BirthWord);
             return new WordTable(classes);
         }
 

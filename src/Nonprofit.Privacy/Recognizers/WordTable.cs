@@ -17,8 +17,8 @@ internal sealed class WordTable
     /// <summary>The FNV-1a multiplier of <see cref="Step"/>.</summary>
     public const uint Prime = 16777619;
 
-    private readonly int[] _buckets; // entry index + 1; 0 is empty
-    private readonly uint[] _hashes;
+    // Open addressing; each slot holds the word's hash beside its entry, so a probe that misses reads one slot.
+    private readonly Slot[] _slots;
     private readonly string[] _keys;
     private readonly WordClass[] _values;
     private readonly int _shift;
@@ -34,32 +34,48 @@ internal sealed class WordTable
 
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, folded.Count * 2));
         _shift = 32 - BitOperations.Log2((uint)size);
-        _buckets = new int[size];
-        _hashes = new uint[folded.Count];
+        _slots = new Slot[size];
         _keys = new string[folded.Count];
         _values = new WordClass[folded.Count];
         var n = 0;
         foreach (var (key, value) in folded)
         {
             var hash = Hash(key);
-            _hashes[n] = hash;
             _keys[n] = key;
             _values[n] = value;
             var b = Bucket(hash);
-            while (_buckets[b] != 0)
+            while (_slots[b].Entry != 0)
             {
                 b = (b + 1) & (size - 1);
             }
 
-            _buckets[b] = ++n;
+            _slots[b] = new Slot(hash, ++n);
         }
     }
 
     /// <summary>Gets the number of words.</summary>
     public int Count => _keys.Length;
 
-    /// <summary>Folds a character to the lower case the table compares in (ASCII without a table look-up).</summary>
-    public static char Fold(char c) => c < 128 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+    // char.ToLowerInvariant of every UTF-16 code unit, computed once with two string-wide calls: a per-character
+    // call goes to ICU on Linux, which costs far more than the rest of the scan. Surrogates map to themselves, as
+    // char.ToLowerInvariant maps them.
+    private static readonly char[] s_lower = BuildLowerTable();
+
+    /// <summary>Folds a character to the lower case the table compares in (<see cref="char.ToLowerInvariant"/>, from a table).</summary>
+    public static char Fold(char c) => c < 128 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : s_lower[c];
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[65536];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (char)i;
+        }
+
+        new string(table, 0, 0xD800).ToLowerInvariant().CopyTo(table.AsSpan());
+        new string(table, 0xE000, 0x2000).ToLowerInvariant().CopyTo(table.AsSpan(0xE000));
+        return table;
+    }
 
     /// <summary>Returns the first <paramref name="length"/> characters of <paramref name="word"/>, folded with <see cref="Fold"/>.</summary>
     public static string Folded(string word, int length) =>
@@ -89,22 +105,27 @@ internal sealed class WordTable
     /// <summary>Returns the classes of <paramref name="word"/>, whose <see cref="Hash"/> is <paramref name="hash"/>.</summary>
     public WordClass Find(ReadOnlySpan<char> word, uint hash)
     {
-        var mask = _buckets.Length - 1;
-        for (var b = Bucket(hash); _buckets[b] != 0; b = (b + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var b = Bucket(hash); ; b = (b + 1) & mask)
         {
-            var e = _buckets[b] - 1;
-            if (_hashes[e] == hash && EqualsFolded(_keys[e], word))
+            var slot = slots[b];
+            if (slot.Entry == 0)
             {
-                return _values[e];
+                return WordClass.None;
+            }
+
+            if (slot.Hash == hash && EqualsFolded(_keys[slot.Entry - 1], word))
+            {
+                return _values[slot.Entry - 1];
             }
         }
-
-        return WordClass.None;
     }
 
     private int Bucket(uint hash) => (int)((hash * 2654435769u) >> _shift);
 
-    private static bool EqualsFolded(string key, ReadOnlySpan<char> word)
+    /// <summary>Returns whether <paramref name="word"/>, folded with <see cref="Fold"/>, equals the folded <paramref name="key"/>.</summary>
+    public static bool EqualsFolded(string key, ReadOnlySpan<char> word)
     {
         if (key.Length != word.Length)
         {
@@ -121,4 +142,6 @@ internal sealed class WordTable
 
         return true;
     }
+
+    private readonly record struct Slot(uint Hash, int Entry); // Entry: index + 1; 0 is empty
 }

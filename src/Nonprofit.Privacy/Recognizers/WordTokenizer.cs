@@ -52,6 +52,13 @@ internal ref struct WordTokenizer
 
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Gets whether a word holds something other than letters (an inner apostrophe or hyphen, a combining mark)
+    /// or a number holds letters ("5yo"). Without such tokens every run of letters in the text is exactly one
+    /// word token, so a search for words at letter-run starts may read the tokens instead of the text.
+    /// </summary>
+    public bool HasCompoundTokens { get; private set; }
+
     public readonly ReadOnlySpan<WordToken> Tokens => _tokens.AsSpan(0, Count);
 
     public void Dispose()
@@ -120,6 +127,10 @@ internal ref struct WordTokenizer
                     {
                         break;
                     }
+                    else
+                    {
+                        HasCompoundTokens = true;
+                    }
 
                     hash = WordTable.Step(hash, ch);
                     i++;
@@ -142,6 +153,7 @@ internal ref struct WordTokenizer
                 kind = TokenKind.Number;
                 while (i < text.Length && (char.IsDigit(text[i]) || (char.IsLetter(text[i]) && i - start < 6)))
                 {
+                    HasCompoundTokens |= !char.IsDigit(text[i]);
                     i++;
                 }
             }

@@ -56,4 +56,18 @@ public sealed class WordTableTests
         Assert.Equal(WordClass.StreetPrefix, table.Find("RUE", WordTable.Hash("RUE")));
         Assert.Equal(WordClass.None, table.Find("rues", WordTable.Hash("rues")));
     }
+
+    [Fact]
+    public void Fold_EveryCodeUnit_IsCharToLowerInvariant()
+    {
+        var differences = 0;
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            differences += WordTable.Fold((char)c) == char.ToLowerInvariant((char)c) ? 0 : 1;
+        }
+
+        Assert.Equal(0, differences);
+        Assert.Equal('é', WordTable.Fold('É'));
+        Assert.Equal('ж', WordTable.Fold('Ж'));
+    }
 }
