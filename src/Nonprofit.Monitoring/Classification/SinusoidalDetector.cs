@@ -8,6 +8,9 @@ namespace Nonprofit.Monitoring;
 internal sealed class SinusoidalDetector
 {
     private const double MinimumReliableFraction = 0.9;
+
+    /// <summary>How far, in cycles/min, the estimated frequency may sit outside the band (estimation error of the interpolated peak).</summary>
+    private const double FrequencyToleranceCpm = 0.05;
     private readonly VariabilityOptions _options;
     private readonly double _sampleRateHz;
     private readonly int _windowLength;
@@ -78,7 +81,8 @@ internal sealed class SinusoidalDetector
         }
 
         var peakCpm = SpectralPeak(out var concentration);
-        if (peakCpm < o.SinusoidalMinimumCyclesPerMinute || peakCpm > o.SinusoidalMaximumCyclesPerMinute || concentration < o.SinusoidalMinimumSpectralConcentration)
+        if (peakCpm < o.SinusoidalMinimumCyclesPerMinute - FrequencyToleranceCpm || peakCpm > o.SinusoidalMaximumCyclesPerMinute + FrequencyToleranceCpm
+            || concentration < o.SinusoidalMinimumSpectralConcentration)
         {
             return false;
         }
@@ -174,6 +178,20 @@ internal sealed class SinusoidalDetector
         }
 
         concentration = total > 0 ? band / total : 0;
-        return peakBin * cpmPerBin;
+        return Refine(peakBin) * cpmPerBin;
+    }
+
+    /// <summary>The peak position in bins, refined by a parabola through the log power of the peak bin and its neighbours (Gaussian interpolation).</summary>
+    private double Refine(int k)
+    {
+        if (k < 1 || k >= _re.Length - 1)
+        {
+            return k;
+        }
+
+        double Log(int i) => Math.Log(((double)_re[i] * _re[i]) + ((double)_im[i] * _im[i]) + 1e-30);
+        var (a, b, c) = (Log(k - 1), Log(k), Log(k + 1));
+        var denominator = a - (2 * b) + c;
+        return denominator >= 0 ? k : k + (0.5 * (a - c) / denominator);
     }
 }

@@ -12,8 +12,8 @@ namespace Nonprofit.Monitoring;
 /// <para>Per minute <c>m</c> (samples <c>[m·60·fs, (m+1)·60·fs)</c>): the bandwidth is max − min of FHR − baseline over the
 /// minute's samples whose mask is <see cref="FhrSegment.Baseline"/> and whose FHR and baseline are finite, when there are at
 /// least <see cref="VariabilityOptions.MinimumValidFraction"/> of a minute of them; otherwise NaN. During decelerations
-/// the baseline does not describe the signal, so the deceleration bandwidth is max − min of FHR minus its centred moving
-/// mean (<see cref="VariabilityOptions.DecelerationTrendSeconds"/>, over reliable samples) over the minute's reliable
+/// the baseline does not describe the signal, so the deceleration bandwidth is max − min of FHR minus its local trend (a
+/// least-squares quadratic over the centred <see cref="VariabilityOptions.DecelerationTrendSeconds"/> window of reliable samples) over the minute's reliable
 /// deceleration samples, when there are at least <see cref="VariabilityOptions.MinimumDecelerationSeconds"/> of them.</para>
 /// <para>Sinusoidal minute: in the 2 minutes centred on the minute (at least 90% reliable, no acceleration sample, as FIGO
 /// requires "absent accelerations"), FHR − baseline with its linear trend removed has a peak-to-trough amplitude within
@@ -202,27 +202,50 @@ public sealed class VariabilityAnalyzer
         return count >= minimumCount && count > 0 ? ((float)(max - min), (double)count / perMinute) : (float.NaN, 0);
     }
 
-    /// <summary>The centred moving mean of the reliable samples (NaN-aware, so not <c>MovingStatistics.Mean</c>, which keeps a NaN in its state).</summary>
+    /// <summary>
+    /// The local trend at every reliable deceleration sample: the value at the centre of a least-squares quadratic through the
+    /// reliable samples of the centred window (a quadratic follows a deceleration's curve, which a moving mean cuts across).
+    /// O(window) per deceleration sample; NaN elsewhere.
+    /// </summary>
     private double[] DecelerationTrend(ReadOnlySpan<float> fhr, ReadOnlySpan<FhrSegment> segments, double sampleRateHz)
     {
         var n = fhr.Length;
-        var sum = new double[n + 1];
-        var count = new int[n + 1];
-        for (var i = 0; i < n; i++)
-        {
-            var ok = float.IsFinite(fhr[i]) && (segments[i] & FhrSegment.Unreliable) == 0;
-            sum[i + 1] = sum[i] + (ok ? fhr[i] : 0);
-            count[i + 1] = count[i] + (ok ? 1 : 0);
-        }
-
-        var half = (int)Math.Round(_options.DecelerationTrendSeconds * sampleRateHz / 2);
+        var half = Math.Max(2, (int)Math.Round(_options.DecelerationTrendSeconds * sampleRateHz / 2));
         var trend = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var a = Math.Max(0, i - half);
-            var b = Math.Min(n, i + half + 1);
-            var c = count[b] - count[a];
-            trend[i] = c == 0 ? double.NaN : (sum[b] - sum[a]) / c;
+            trend[i] = double.NaN;
+            if ((segments[i] & (FhrSegment.Deceleration | FhrSegment.Unreliable)) != FhrSegment.Deceleration || !float.IsFinite(fhr[i]))
+            {
+                continue;
+            }
+
+            // Normal equations of y = c0 + c1 u + c2 u², u = (j − i) / half, over the reliable samples j of the window.
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, y0 = 0, y1 = 0, y2 = 0;
+            for (var j = Math.Max(0, i - half); j <= Math.Min(n - 1, i + half); j++)
+            {
+                if (!float.IsFinite(fhr[j]) || (segments[j] & FhrSegment.Unreliable) != 0)
+                {
+                    continue;
+                }
+
+                var u = (double)(j - i) / half;
+                var u2 = u * u;
+                s0++;
+                s1 += u;
+                s2 += u2;
+                s3 += u2 * u;
+                s4 += u2 * u2;
+                y0 += fhr[j];
+                y1 += u * fhr[j];
+                y2 += u2 * fhr[j];
+            }
+
+            // c0 by Cramer's rule; fall back to the mean when the window is too sparse for a quadratic.
+            var det = (s0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((s1 * s4) - (s3 * s2))) + (s2 * ((s1 * s3) - (s2 * s2)));
+            trend[i] = Math.Abs(det) < 1e-9 * Math.Max(1, s0 * s0 * s0)
+                ? y0 / s0
+                : ((y0 * ((s2 * s4) - (s3 * s3))) - (s1 * ((y1 * s4) - (s3 * y2))) + (s2 * ((y1 * s3) - (s2 * y2)))) / det;
         }
 
         return trend;

@@ -64,8 +64,8 @@ public sealed class VariabilityOptions
     /// <value>The default is 15 s (this package's choice; FIGO's shortest deceleration lasts 15 s).</value>
     public double MinimumDecelerationSeconds { get; set; } = 15;
 
-    /// <summary>Gets or sets the length, in seconds, of the centred moving mean that stands for the baseline during decelerations (the bandwidth there is measured around it).</summary>
-    /// <value>The default is 30 s (this package's choice: it follows a deceleration's slope but keeps oscillations of 3 cycles/min and faster).</value>
+    /// <summary>Gets or sets the length, in seconds, of the centred window of the local quadratic fit that stands for the baseline during decelerations (the bandwidth there is measured around it).</summary>
+    /// <value>The default is 30 s (this package's choice: the fit follows a deceleration's slope and curve, while oscillations faster than about 3 cycles/min stay in the residual).</value>
     public double DecelerationTrendSeconds { get; set; } = 30;
 
     /// <summary>Returns the first problem with these options, or <see langword="null"/> when they are valid.</summary>

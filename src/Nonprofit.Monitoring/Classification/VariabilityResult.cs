@@ -23,7 +23,7 @@ public sealed class VariabilityResult
     /// <summary>Gets the peak-to-trough bandwidth, in bpm, of each minute's reliable baseline-segment samples around the baseline; NaN where the minute could not be measured.</summary>
     public ReadOnlyMemory<float> MinuteBandwidthBpm => _bandwidth;
 
-    /// <summary>Gets the peak-to-trough bandwidth, in bpm, of each minute's reliable deceleration samples around their moving mean; NaN where the minute has too little deceleration.</summary>
+    /// <summary>Gets the peak-to-trough bandwidth, in bpm, of each minute's reliable deceleration samples around their local trend; NaN where the minute has too little deceleration.</summary>
     public ReadOnlyMemory<float> MinuteDecelerationBandwidthBpm => _decelerationBandwidth;
 
     /// <summary>Gets, for each minute, whether the signal around it looks sinusoidal.</summary>
