@@ -54,12 +54,12 @@ public static class CtgChart
         surface.Canvas.Clear(SKColors.White);
         using (var fhr = FhrPlot(recording, overlay, options, layout))
         {
-            fhr.Render(surface.Canvas, layout.FhrFigure);
+            Draw(fhr, layout.FhrFigure, surface.Canvas);
         }
 
         using (var toco = TocoPlot(recording, overlay, options, layout))
         {
-            toco.Render(surface.Canvas, layout.TocoFigure);
+            Draw(toco, layout.TocoFigure, surface.Canvas);
         }
 
         using var image = surface.Snapshot();
@@ -94,6 +94,16 @@ public static class CtgChart
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>Renders <paramref name="plot"/> on its own surface (ScottPlot clears the whole canvas it renders on) and draws it into <paramref name="figure"/>.</summary>
+    private static void Draw(Plot plot, PixelRect figure, SKCanvas canvas)
+    {
+        using var panel = SKSurface.Create(new SKImageInfo((int)figure.Width, (int)figure.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
+        plot.Render(panel.Canvas, (int)figure.Width, (int)figure.Height);
+        using var image = panel.Snapshot();
+        canvas.DrawImage(image, figure.Left, figure.Top);
     }
 
     private static Plot FhrPlot(CtgRecording recording, CtgChartOverlay overlay, CtgChartOptions options, CtgChartLayout layout)
