@@ -9,6 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MonitoringServiceCollectionExtensions
 {
     /// <summary>Adds a singleton <see cref="CtgPreprocessor"/> configured by <paramref name="configure"/>; the options are validated on start.</summary>
+    /// <remarks>Also adds singleton <see cref="VariabilityAnalyzer"/>, <see cref="ShortTermVariationAnalyzer"/> and <see cref="DawesRedmanAnalyzer"/>, configured with <c>services.Configure&lt;VariabilityOptions&gt;(...)</c>, <c>Configure&lt;ShortTermVariationOptions&gt;</c> and <c>Configure&lt;DawesRedmanOptions&gt;</c> and validated on start.</remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -25,6 +26,7 @@ public static class MonitoringServiceCollectionExtensions
         builder.ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<CtgPreprocessorOptions>, CtgPreprocessorOptionsValidator>();
         services.TryAddSingleton(sp => new CtgPreprocessor(sp.GetRequiredService<IOptions<CtgPreprocessorOptions>>().Value));
+        ClassificationServices.Add(services);
         return services;
     }
 }
