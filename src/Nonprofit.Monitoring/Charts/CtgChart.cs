@@ -29,7 +29,7 @@ public static class CtgChart
     /// <param name="png">Receives the PNG.</param>
     /// <param name="options">Size and scales, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="recording"/> or <paramref name="png"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is out of range, or the overlay's baseline length differs from the recording's.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the overlay's baseline length differs from the recording's or holds an infinity.</exception>
     public static void Render(CtgRecording recording, CtgChartOverlay? overlay, Stream png, CtgChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
@@ -44,6 +44,14 @@ public static class CtgChart
         if (!overlay.BaselineBpm.IsEmpty && overlay.BaselineBpm.Length != recording.Length)
         {
             throw new ArgumentException("The overlay baseline must have one value per recording sample.", nameof(overlay));
+        }
+
+        foreach (var value in overlay.BaselineBpm.Span)
+        {
+            if (float.IsInfinity(value))
+            {
+                throw new ArgumentException("The overlay baseline holds an infinite value; use NaN for an unknown one.", nameof(overlay));
+            }
         }
 
         ArgumentNullException.ThrowIfNull(overlay.Intervals, nameof(overlay));
@@ -209,20 +217,10 @@ public static class CtgChart
     /// <summary>Adds one line per run of finite values, so lost samples leave gaps.</summary>
     private static void Lines(Plot plot, ReadOnlySpan<float> values, double sampleRateHz, Color color, float width, LinePattern pattern)
     {
-        for (var start = 0; start < values.Length;)
+        // Recordings hold no infinities (CtgRecording rejects them), so "not NaN" is "finite".
+        for (var start = CtgPreprocessor.NextValid(values, 0); start < values.Length; start = CtgPreprocessor.NextValid(values, start))
         {
-            if (!float.IsFinite(values[start]))
-            {
-                start++;
-                continue;
-            }
-
-            var end = start;
-            while (end < values.Length && float.IsFinite(values[end]))
-            {
-                end++;
-            }
-
+            var end = CtgPreprocessor.RunEnd(values, start);
             var xs = new double[end - start];
             var ys = new double[end - start];
             for (var i = start; i < end; i++)

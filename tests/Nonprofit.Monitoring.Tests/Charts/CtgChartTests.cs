@@ -181,6 +181,9 @@ public sealed class CtgChartTests
         Assert.Throws<ArgumentException>("options", () => CtgChart.Render(Recording(), null, png, new CtgChartOptions { Width = 10 }));
         Assert.Throws<ArgumentException>("options", () => CtgChart.Render(Recording(), null, png, new CtgChartOptions { FhrMaximumBpm = 40 }));
         Assert.Throws<ArgumentException>("overlay", () => CtgChart.Render(Recording(), new CtgChartOverlay { BaselineBpm = new float[5] }, png));
+        var infinite = new float[Recording().Length];
+        infinite[3] = float.PositiveInfinity;
+        Assert.Throws<ArgumentException>("overlay", () => CtgChart.Render(Recording(), new CtgChartOverlay { BaselineBpm = infinite }, png));
         Assert.Throws<ArgumentException>("path", () => CtgChart.Render(Recording(), null, " ", s_options));
         Assert.Equal(0, png.Length);
         Assert.Null(new CtgChartOptions().Validate());
