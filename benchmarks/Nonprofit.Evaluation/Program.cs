@@ -1,4 +1,5 @@
 using Nonprofit.Evaluation.Ctg;
+using Nonprofit.Evaluation.CtgClassify;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -17,6 +18,7 @@ return args[0] switch
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
+    "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -13,6 +13,7 @@ public static class MonitoringServiceCollectionExtensions
     /// <see cref="DopplerHeartRateEstimator"/> (options through <c>services.Configure&lt;DopplerHeartRateOptions&gt;(...)</c>); all
     /// options are validated on start.
     /// </summary>
+    /// <remarks>Also adds singleton <see cref="VariabilityAnalyzer"/>, <see cref="ShortTermVariationAnalyzer"/> and <see cref="DawesRedmanAnalyzer"/>, configured with <c>services.Configure&lt;VariabilityOptions&gt;(...)</c>, <c>Configure&lt;ShortTermVariationOptions&gt;</c> and <c>Configure&lt;DawesRedmanOptions&gt;</c> and validated on start.</remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -34,6 +35,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<DopplerHeartRateOptions>().ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<DopplerHeartRateOptions>, DopplerHeartRateOptionsValidator>();
         services.TryAddSingleton(sp => new DopplerHeartRateEstimator(sp.GetRequiredService<IOptions<DopplerHeartRateOptions>>().Value));
+        ClassificationServices.Add(services);
         return services;
     }
 }
