@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nonprofit.Monitoring;
 
@@ -8,7 +10,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Nonprofit.Monitoring in a service collection.</summary>
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>Adds a singleton <see cref="CtgPreprocessor"/> configured by <paramref name="configure"/>; the options are validated on start.</summary>
+    /// <summary>
+    /// Adds a singleton <see cref="CtgPreprocessor"/> configured by <paramref name="configure"/>, and a singleton
+    /// <see cref="CtgMonitorFactory"/> (configure its <see cref="CtgMonitorOptions"/> with
+    /// <c>services.Configure&lt;CtgMonitorOptions&gt;(...)</c>; it uses the registered <see cref="TimeProvider"/>,
+    /// logger factory and <see cref="IMeterFactory"/> when there are any). Every option is validated on start.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -25,6 +32,14 @@ public static class MonitoringServiceCollectionExtensions
         builder.ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<CtgPreprocessorOptions>, CtgPreprocessorOptionsValidator>();
         services.TryAddSingleton(sp => new CtgPreprocessor(sp.GetRequiredService<IOptions<CtgPreprocessorOptions>>().Value));
+
+        services.AddOptions<CtgMonitorOptions>().ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<CtgMonitorOptions>, CtgMonitorOptionsValidator>();
+        services.TryAddSingleton(sp => new CtgMonitorFactory(
+            sp.GetRequiredService<IOptions<CtgMonitorOptions>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<CtgMonitor>>(),
+            sp.GetService<IMeterFactory>()));
         return services;
     }
 }
