@@ -1,3 +1,4 @@
+using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -15,6 +16,7 @@ return args[0] switch
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
+    "ctg-analysis" => CtgAnalysisEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -40,6 +40,36 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<CtgMonitor>>(),
             sp.GetService<IMeterFactory>()));
+        AddCtgAnalyzer(services, null);
         return services;
+    }
+
+    /// <summary>
+    /// Adds a singleton <see cref="CtgPreprocessor"/> and a singleton <see cref="CtgAnalyzer"/> (on that preprocessor),
+    /// configured by <paramref name="configurePreprocessing"/> and <paramref name="configureAnalysis"/>; both options are validated on start.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configurePreprocessing">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
+    /// <param name="configureAnalysis">Changes the analysis defaults, or <see langword="null"/> to keep them.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <exception cref="OptionsValidationException">At start or first use, when an option is out of range; the message names it.</exception>
+    public static IServiceCollection AddNonprofitMonitoring(this IServiceCollection services, Action<CtgPreprocessorOptions>? configurePreprocessing, Action<CtgAnalyzerOptions>? configureAnalysis)
+    {
+        AddNonprofitMonitoring(services, configurePreprocessing);
+        AddCtgAnalyzer(services, configureAnalysis);
+        return services;
+    }
+
+    private static void AddCtgAnalyzer(IServiceCollection services, Action<CtgAnalyzerOptions>? configure)
+    {
+        var builder = services.AddOptions<CtgAnalyzerOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<CtgAnalyzerOptions>, CtgAnalyzerOptionsValidator>();
+        services.TryAddSingleton(sp => new CtgAnalyzer(sp.GetRequiredService<IOptions<CtgAnalyzerOptions>>().Value, sp.GetRequiredService<CtgPreprocessor>()));
     }
 }
