@@ -1,3 +1,4 @@
+using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -15,6 +16,8 @@ return args[0] switch
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
+    "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
+    "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 
