@@ -17,6 +17,8 @@ return args[0] switch
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
     "ctg-analysis" => CtgAnalysisEvaluation.Run(args[1..]),
+    "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
+    "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

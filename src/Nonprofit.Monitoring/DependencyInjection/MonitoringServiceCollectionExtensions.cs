@@ -16,6 +16,7 @@ public static class MonitoringServiceCollectionExtensions
     /// <c>services.Configure&lt;CtgMonitorOptions&gt;(...)</c>; it uses the registered <see cref="TimeProvider"/>,
     /// logger factory and <see cref="IMeterFactory"/> when there are any). Every option is validated on start.
     /// </summary>
+    /// <remarks>Also adds a singleton <see cref="FalseSignalDetector"/>; configure it with <c>services.Configure&lt;FalseSignalDetectorOptions&gt;(...)</c> (validated on start).</remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -41,6 +42,11 @@ public static class MonitoringServiceCollectionExtensions
             sp.GetService<ILogger<CtgMonitor>>(),
             sp.GetService<IMeterFactory>()));
         AddCtgAnalyzer(services, null);
+
+        // False-signal detection: configure with services.Configure<FalseSignalDetectorOptions>(...).
+        services.AddOptions<FalseSignalDetectorOptions>().ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<FalseSignalDetectorOptions>, FalseSignalDetectorOptionsValidator>();
+        services.TryAddSingleton(sp => new FalseSignalDetector(sp.GetRequiredService<IOptions<FalseSignalDetectorOptions>>().Value));
         return services;
     }
 

@@ -1,0 +1,477 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Nonprofit.Monitoring;
+
+namespace Nonprofit.Evaluation.Ctg;
+
+/// <summary>
+/// <c>ctg-fs-train [--data DIR] [--rounds N] [--out FILE]</c>: fits the model of <see cref="FalseSignalDetector"/> on FHRMA
+/// FSdataset/DopMHR/Train only and prints <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE).
+/// </summary>
+/// <remarks>
+/// Deterministic. Train is split by file (sorted by name): every fifth file (index % 5 == 4) is the internal dev part.
+/// Stage 1: gradient-boosted depth-2 trees (Newton steps on the log loss, learning rate 0.1, L2 0.1 on the leaves,
+/// 63 quantile cut points per feature) on every 4th labelled, non-lost sample of the fit part; the number of trees is the
+/// dev part's best log loss, checked every 25 rounds. Stage 2: logistic regression (Newton) of the label on the stage-1
+/// logit and its segment, 60 s and 300 s means, fitted on every labelled sample of the dev part (out of sample for stage 1).
+/// </remarks>
+internal static class FalseSignalTraining
+{
+    private const int Features = FalseSignalFeatures.Count;
+    private const int Cuts = 63;
+    private const float LearningRate = 0.1f;
+    private const double Lambda = 0.1;
+
+    public static int Run(string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        var root = FalseSignalData.FindRoot(args);
+        var maxRounds = int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture);
+        var output = FalseSignalData.Option(args, "--out");
+        var files = FalseSignalData.Load(root, "DopMHRTrain", "DopMHR/Train");
+        var fit = files.Where((_, i) => i % 5 != 4).ToList();
+        var dev = files.Where((_, i) => i % 5 == 4).ToList();
+        var (x, y) = Rows(fit, 4);
+        var (devX, devY) = Rows(dev, 4);
+        Console.Error.WriteLine(Invariant($"fit rows {y.Length}, dev rows {devY.Length}, {watch.Elapsed.TotalSeconds:F0} s"));
+
+        var model = FitTrees(x, y, devX, devY, maxRounds);
+        Console.Error.WriteLine(Invariant($"trees {model.Count}, {watch.Elapsed.TotalSeconds:F0} s"));
+        var stage2 = FitStage2(dev, model);
+        var text = Format(model, stage2, files.Count, fit.Count, dev.Count);
+        if (output is null)
+        {
+            Console.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(output, text);
+        }
+
+        var detector = new FalseSignalDetector(null, model.ToModel(stage2));
+        var score = new FalseSignalScore();
+        var withMaternal = new FalseSignalScore();
+        var withoutMaternal = new FalseSignalScore();
+        foreach (var file in dev)
+        {
+            var (fhr, mhr, ua, labels) = FalseSignalData.Read(file);
+            var p = new float[fhr.Length];
+            detector.Detect(fhr, mhr, ua, CtgRecording.StandardSampleRateHz, p);
+            for (var i = 0; i < p.Length; i++)
+            {
+                if (labels[i] != FalseSignalData.Unknown && FalseSignalFeatures.IsValue(fhr[i]))
+                {
+                    score.Add(p[i], labels[i] == 1);
+                    (FalseSignalFeatures.IsValue(mhr[i]) ? withMaternal : withoutMaternal).Add(p[i], labels[i] == 1);
+                }
+            }
+        }
+
+        score.Print("ctg_fs.train_dev");
+        withMaternal.Print("ctg_fs.train_dev.mhr_valid");
+        withoutMaternal.Print("ctg_fs.train_dev.mhr_lost");
+        Console.WriteLine(Invariant($"ctg_fs.train.seconds={watch.Elapsed.TotalSeconds:F1}"));
+        return 0;
+    }
+
+    /// <summary>Features and labels of every <paramref name="step"/>-th labelled, non-lost sample.</summary>
+    private static (float[] X, byte[] Y) Rows(List<FalseSignalData.Labelled> files, int step)
+    {
+        var x = new List<float>();
+        var y = new List<byte>();
+        var f = new float[Features];
+        foreach (var file in files)
+        {
+            var (fhr, mhr, ua, labels) = FalseSignalData.Read(file);
+            using var features = new FalseSignalFeatures(fhr, mhr, ua, CtgRecording.StandardSampleRateHz);
+            for (var i = 0; i < fhr.Length; i += step)
+            {
+                if (labels[i] == FalseSignalData.Unknown || features.SegmentOf(i) < 0)
+                {
+                    continue;
+                }
+
+                features.Fill(i, f);
+                x.AddRange(f);
+                y.Add((byte)labels[i]);
+            }
+        }
+
+        return (x.ToArray(), y.ToArray());
+    }
+
+    private static Trees FitTrees(float[] x, byte[] y, float[] devX, byte[] devY, int maxRounds)
+    {
+        var n = y.Length;
+        var cuts = new float[Features][];
+        var bins = new byte[Features * n];
+        for (var f = 0; f < Features; f++)
+        {
+            cuts[f] = QuantileCuts(x, n, f);
+            for (var r = 0; r < n; r++)
+            {
+                bins[(f * n) + r] = (byte)LowerBound(cuts[f], x[(r * Features) + f]);
+            }
+        }
+
+        var positives = y.Count(v => v == 1);
+        var bias = (float)Math.Log((double)positives / (n - positives));
+        var trees = new Trees(bias);
+        var score = new float[n];
+        Array.Fill(score, bias);
+        var devScore = new float[devY.Length];
+        Array.Fill(devScore, bias);
+        var g = new double[n];
+        var h = new double[n];
+        var side = new byte[n];
+        var gh = new double[2 * 2 * (Cuts + 2)];
+        var best = (Loss: double.MaxValue, Rounds: 0);
+        for (var round = 0; round < maxRounds; round++)
+        {
+            double gSum = 0, hSum = 0;
+            for (var r = 0; r < n; r++)
+            {
+                var p = 1 / (1 + Math.Exp(-score[r]));
+                g[r] = p - y[r];
+                h[r] = Math.Max(p * (1 - p), 1e-6);
+                gSum += g[r];
+                hSum += h[r];
+            }
+
+            // Root: every row on side 0.
+            Array.Clear(side);
+            var root = BestSplit(bins, cuts, g, h, side, n, 0, gSum, hSum, gh);
+            if (root.Feature < 0)
+            {
+                break;
+            }
+
+            var rootBins = bins.AsSpan(root.Feature * n, n);
+            for (var r = 0; r < n; r++)
+            {
+                side[r] = (byte)(rootBins[r] <= root.Cut ? 0 : 1);
+            }
+
+            var left = BestSplit(bins, cuts, g, h, side, n, 0, root.GLeft, root.HLeft, gh);
+            var right = BestSplit(bins, cuts, g, h, side, n, 1, gSum - root.GLeft, hSum - root.HLeft, gh);
+            var tree = new Tree(
+                [root.Feature, Math.Max(0, left.Feature), Math.Max(0, right.Feature)],
+                [cuts[root.Feature][root.Cut], Threshold(cuts, left), Threshold(cuts, right)],
+                [.. Leaves(left, root.GLeft, root.HLeft), .. Leaves(right, gSum - root.GLeft, hSum - root.HLeft)]);
+            trees.Add(tree);
+            for (var r = 0; r < n; r++)
+            {
+                var child = side[r] == 0 ? left : right;
+                var low = child.Feature < 0 || bins[(child.Feature * n) + r] <= child.Cut;
+                score[r] += tree.Leaf[(2 * side[r]) + (low ? 0 : 1)];
+            }
+
+            for (var r = 0; r < devY.Length; r++)
+            {
+                devScore[r] += tree.Evaluate(devX.AsSpan(r * Features, Features));
+            }
+
+            if ((round + 1) % 25 == 0)
+            {
+                var loss = LogLoss(devScore, devY);
+                Console.Error.WriteLine(Invariant($"round {round + 1}: dev log loss {loss:F4}, fit log loss {LogLoss(score, y):F4}"));
+                if (loss < best.Loss)
+                {
+                    best = (loss, round + 1);
+                }
+            }
+        }
+
+        trees.Truncate(best.Rounds == 0 ? trees.Count : best.Rounds);
+        return trees;
+    }
+
+    private static float Threshold(float[][] cuts, Split split) => split.Feature < 0 ? float.MaxValue : cuts[split.Feature][split.Cut];
+
+    private static float[] Leaves(Split split, double g, double h) => split.Feature < 0
+        ? [Leaf(g, h), Leaf(g, h)]
+        : [Leaf(split.GLeft, split.HLeft), Leaf(g - split.GLeft, h - split.HLeft)];
+
+    private static float Leaf(double g, double h) => (float)(-LearningRate * g / (h + Lambda));
+
+    /// <summary>The best split of the rows on <paramref name="which"/> side: the largest gain over every feature and cut.</summary>
+    private static Split BestSplit(byte[] bins, float[][] cuts, double[] g, double[] h, byte[] side, int n, byte which, double gSum, double hSum, double[] gh)
+    {
+        var best = new Split(-1, -1, 0, 0);
+        var bestGain = 1e-9;
+        var parent = gSum * gSum / (hSum + Lambda);
+        for (var f = 0; f < Features; f++)
+        {
+            Array.Clear(gh);
+            var column = bins.AsSpan(f * n, n);
+            for (var r = 0; r < n; r++)
+            {
+                if (side[r] == which)
+                {
+                    gh[2 * column[r]] += g[r];
+                    gh[(2 * column[r]) + 1] += h[r];
+                }
+            }
+
+            double gl = 0, hl = 0;
+            for (var c = 0; c < cuts[f].Length; c++)
+            {
+                gl += gh[2 * c];
+                hl += gh[(2 * c) + 1];
+                var gr = gSum - gl;
+                var hr = hSum - hl;
+                if (hl < 1 || hr < 1)
+                {
+                    continue;
+                }
+
+                var gain = (gl * gl / (hl + Lambda)) + (gr * gr / (hr + Lambda)) - parent;
+                if (gain > bestGain)
+                {
+                    bestGain = gain;
+                    best = new Split(f, c, gl, hl);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static double[] FitStage2(List<FalseSignalData.Labelled> dev, Trees trees)
+    {
+        var rows = new List<(double S, double Seg, double W60, double W300, byte Y)>();
+        var model = trees.ToModel([0, 1, 0, 0, 0]);
+        var f = new float[Features];
+        foreach (var file in dev)
+        {
+            var (fhr, mhr, ua, labels) = FalseSignalData.Read(file);
+            using var features = new FalseSignalFeatures(fhr, mhr, ua, CtgRecording.StandardSampleRateHz);
+            var s = new float[fhr.Length];
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (features.SegmentOf(i) >= 0)
+                {
+                    features.Fill(i, f);
+                    s[i] = model.Score(f);
+                }
+            }
+
+            features.SetScores(s);
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (labels[i] != FalseSignalData.Unknown && features.SegmentOf(i) >= 0)
+                {
+                    var (seg, w60, w300) = features.Smoothed(i);
+                    rows.Add((s[i], seg, w60, w300, (byte)labels[i]));
+                }
+            }
+        }
+
+        // Newton's method on the log loss with a small ridge; 5 parameters.
+        var w = new double[5];
+        w[1] = 1;
+        var v = new double[5];
+        for (var iteration = 0; iteration < 25; iteration++)
+        {
+            var grad = new double[5];
+            var hess = new double[5, 5];
+            foreach (var row in rows)
+            {
+                v[0] = 1;
+                v[1] = row.S;
+                v[2] = row.Seg;
+                v[3] = row.W60;
+                v[4] = row.W300;
+                double z = 0;
+                for (var k = 0; k < 5; k++)
+                {
+                    z += w[k] * v[k];
+                }
+
+                var p = 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+                var weight = Math.Max(p * (1 - p), 1e-9);
+                for (var a = 0; a < 5; a++)
+                {
+                    grad[a] += (p - row.Y) * v[a];
+                    for (var b = 0; b < 5; b++)
+                    {
+                        hess[a, b] += weight * v[a] * v[b];
+                    }
+                }
+            }
+
+            for (var a = 0; a < 5; a++)
+            {
+                grad[a] += 1e-3 * w[a];
+                hess[a, a] += 1e-3;
+            }
+
+            var step = Solve(hess, grad);
+            for (var k = 0; k < 5; k++)
+            {
+                w[k] -= step[k];
+            }
+
+            if (step.Max(Math.Abs) < 1e-7)
+            {
+                break;
+            }
+        }
+
+        Console.Error.WriteLine(Invariant($"stage 2 on {rows.Count} dev samples: {string.Join(", ", w.Select(c => c.ToString("G6", CultureInfo.InvariantCulture)))}"));
+        return w;
+    }
+
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var m = (double[,])a.Clone();
+        var x = (double[])b.Clone();
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = c;
+            for (var r = c + 1; r < n; r++)
+            {
+                if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c]))
+                {
+                    pivot = r;
+                }
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                (m[c, k], m[pivot, k]) = (m[pivot, k], m[c, k]);
+            }
+
+            (x[c], x[pivot]) = (x[pivot], x[c]);
+            for (var r = c + 1; r < n; r++)
+            {
+                var factor = m[r, c] / m[c, c];
+                for (var k = c; k < n; k++)
+                {
+                    m[r, k] -= factor * m[c, k];
+                }
+
+                x[r] -= factor * x[c];
+            }
+        }
+
+        for (var c = n - 1; c >= 0; c--)
+        {
+            for (var k = c + 1; k < n; k++)
+            {
+                x[c] -= m[c, k] * x[k];
+            }
+
+            x[c] /= m[c, c];
+        }
+
+        return x;
+    }
+
+    private static float[] QuantileCuts(float[] x, int n, int f)
+    {
+        var stride = Math.Max(1, n / 20000);
+        var sample = new List<float>();
+        for (var r = 0; r < n; r += stride)
+        {
+            sample.Add(x[(r * Features) + f]);
+        }
+
+        sample.Sort();
+        var cuts = new SortedSet<float>();
+        for (var q = 1; q <= Cuts; q++)
+        {
+            cuts.Add(sample[Math.Min(sample.Count - 1, q * sample.Count / (Cuts + 1))]);
+        }
+
+        // Exact sentinels (-1, -2, -999) must be able to split off on their own.
+        foreach (var sentinel in new[] { -999f, -2f, -1f })
+        {
+            if (sample.Contains(sentinel) && cuts.Count < Cuts)
+            {
+                cuts.Add(sentinel);
+            }
+        }
+
+        return [.. cuts];
+    }
+
+    private static int LowerBound(float[] cuts, float value)
+    {
+        var i = 0;
+        while (i < cuts.Length && value > cuts[i])
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static double LogLoss(float[] score, byte[] y)
+    {
+        double loss = 0;
+        for (var r = 0; r < y.Length; r++)
+        {
+            var p = Math.Clamp(1 / (1 + Math.Exp(-score[r])), 1e-12, 1 - 1e-12);
+            loss -= y[r] == 1 ? Math.Log(p) : Math.Log(1 - p);
+        }
+
+        return loss / Math.Max(1, y.Length);
+    }
+
+    private static string Format(Trees t, double[] stage2, int files, int fit, int dev)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("// <auto-generated>");
+        text.AppendLine("// Printed by: dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- ctg-fs-train");
+        text.AppendLine(Invariant($"// Fitted on FHRMA FSdataset/DopMHR/Train ({files} recordings: {fit} fit, {dev} dev; GPL-3.0 data, Boudet et al.,"));
+        text.AppendLine("// Biosensors 12(9):691, 2022). Only these numbers ship, no data.");
+        text.AppendLine("// </auto-generated>");
+        text.AppendLine("namespace Nonprofit.Monitoring;");
+        text.AppendLine();
+        text.AppendLine("internal sealed partial class FalseSignalModel");
+        text.AppendLine("{");
+        text.AppendLine("    private static FalseSignalModel CreateDefault() => new(");
+        text.AppendLine(Invariant($"        feature: [{string.Join(", ", t.Items.SelectMany(x => x.Feature))}],"));
+        text.AppendLine(Invariant($"        threshold: [{Floats(t.Items.SelectMany(x => x.Threshold))}],"));
+        text.AppendLine(Invariant($"        leaf: [{Floats(t.Items.SelectMany(x => x.Leaf))}],"));
+        text.AppendLine(Invariant($"        bias: {Float(t.Bias)},"));
+        text.AppendLine(Invariant($"        stage2: [{Floats(stage2.Select(v => (float)v))}]);"));
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    private static string Floats(IEnumerable<float> values) => string.Join(", ", values.Select(Float));
+
+    private static string Float(float v) => v == float.MaxValue ? "float.MaxValue" : v.ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
+
+    private readonly record struct Split(int Feature, int Cut, double GLeft, double HLeft);
+
+    private sealed record Tree(int[] Feature, float[] Threshold, float[] Leaf)
+    {
+        public float Evaluate(ReadOnlySpan<float> f) => f[Feature[0]] <= Threshold[0]
+            ? (f[Feature[1]] <= Threshold[1] ? Leaf[0] : Leaf[1])
+            : (f[Feature[2]] <= Threshold[2] ? Leaf[2] : Leaf[3]);
+    }
+
+    private sealed class Trees(float bias)
+    {
+        public float Bias { get; } = bias;
+
+        public List<Tree> Items { get; } = [];
+
+        public int Count => Items.Count;
+
+        public void Add(Tree tree) => Items.Add(tree);
+
+        public void Truncate(int count) => Items.RemoveRange(count, Items.Count - count);
+
+        public FalseSignalModel ToModel(double[] stage2) => new(
+            [.. Items.SelectMany(t => t.Feature)], [.. Items.SelectMany(t => t.Threshold)], [.. Items.SelectMany(t => t.Leaf)], Bias,
+            [.. stage2.Select(v => (float)v)]);
+    }
+}
