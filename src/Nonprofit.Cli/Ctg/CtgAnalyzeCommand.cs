@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Nonprofit.Cli.Impact;
 using Nonprofit.Monitoring;
 
 namespace Nonprofit.Cli.Ctg;
@@ -73,19 +74,29 @@ internal static class CtgAnalyzeCommand
             throw CtgCommand.BadFile(path, ex);
         }
 
-        var analysis = new CtgAnalyzer().Analyze(recording, cancellationToken);
+        var assessment = new CtgAssessor().Assess(recording, cancellationToken);
+        var analysis = assessment.Analysis;
         var fs = analysis.SampleRateHz;
+        if (plotPath is not null)
+        {
+            await ImpactFiles.WriteFileAsync(plotPath, "--plot", (stream, _) =>
+            {
+                CtgChart.Render(recording, assessment.ToChartOverlay(), stream);
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
         if (seriesPath is not null)
         {
             var fhr = analysis.Preprocessed.FetalHeartRate;
             var baseline = analysis.Baseline;
+            var falseSignal = assessment.FalseSignalProbability;
             await CtgCommand.WriteCsvAsync(seriesPath, "--series", SeriesHeader, analysis.Length, i => string.Join(
                 ',',
                 CtgCommand.Field(i / fs, 2),
                 CtgCommand.Field(analysis.Preprocessed.IsMeasured(i) ? fhr.Span[i] : double.NaN, 2),
                 CtgCommand.Field(baseline.Span[i], 2),
-                CtgCommand.Field(double.NaN, 3)), cancellationToken).ConfigureAwait(false);
+                CtgCommand.Field(falseSignal.IsEmpty ? double.NaN : falseSignal.Span[i], 3)), cancellationToken).ConfigureAwait(false);
         }
 
         await CtgCommand.WriteJsonAsync(console, json =>
@@ -93,8 +104,8 @@ internal static class CtgAnalyzeCommand
             json.WriteNumber("samples", analysis.Length);
             CtgCommand.WriteNumber(json, "signal_loss_pct", analysis.SignalLossPercent, 2);
             CtgCommand.WriteNumber(json, "baseline_bpm", analysis.BaselineBpm, 1);
-            CtgCommand.WriteNumber(json, "stv_ms", double.NaN, 2);
-            CtgCommand.WriteNumber(json, "ltv_bpm", double.NaN, 1);
+            CtgCommand.WriteNumber(json, "stv_ms", assessment.Variation.ShortTermVariationMs, 2);
+            CtgCommand.WriteNumber(json, "ltv_bpm", assessment.Variation.LongTermVariationBpm, 1);
             json.WriteStartArray("accelerations");
             foreach (var a in analysis.Accelerations)
             {
@@ -111,7 +122,7 @@ internal static class CtgAnalyzeCommand
                 json.WriteStartObject();
                 CtgCommand.WriteNumber(json, "start_s", d.StartSeconds, 2);
                 CtgCommand.WriteNumber(json, "end_s", d.EndSeconds, 2);
-                if (TypeName(d.Type) is { } type)
+                if (CtgCommand.TypeName(d.Type) is { } type)
                 {
                     json.WriteString("type", type);
                 }
@@ -125,20 +136,16 @@ internal static class CtgAnalyzeCommand
 
             json.WriteEndArray();
             json.WriteStartObject("figo");
-            json.WriteNull("category");
+            json.WriteString("category", CtgCommand.CategoryName(assessment.Figo.Category));
             json.WriteStartArray("reasons");
+            foreach (var reason in assessment.Figo.Reasons)
+            {
+                json.WriteStringValue(reason.Message);
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
-
-    private static string? TypeName(DecelerationType type) => type switch
-    {
-        DecelerationType.Early => "early",
-        DecelerationType.Late => "late",
-        DecelerationType.Variable => "variable",
-        DecelerationType.Prolonged => "prolonged",
-        _ => null,
-    };
 }

@@ -515,12 +515,12 @@ public sealed partial class CtgMonitor : IObservable<CtgMonitorEvent>, IDisposab
             var length = (int)Math.Min(_count, _categoryWindow);
             foreach (var finding in _assessor.Assess(_ring, _count, length, _evaluationInterval))
             {
-                Raise(ref events, finding.Kind, finding.Phase, finding.StartIndex, finding.EndIndex, finding.Reason);
+                Raise(ref events, finding.Kind, finding.Phase, finding.StartIndex, finding.EndIndex, finding.Reason, category: finding.Category, previousCategory: finding.PreviousCategory);
             }
         }
     }
 
-    private void Raise(ref List<CtgMonitorEvent>? events, CtgMonitorEventKind kind, CtgMonitorEventPhase phase, long startIndex, long? endIndex, string reason, long? sampleIndex = null)
+    private void Raise(ref List<CtgMonitorEvent>? events, CtgMonitorEventKind kind, CtgMonitorEventPhase phase, long startIndex, long? endIndex, string reason, long? sampleIndex = null, FigoCategory? category = null, FigoCategory? previousCategory = null)
     {
         var start = _start ?? _timeProvider.GetUtcNow();
         var e = new CtgMonitorEvent
@@ -534,6 +534,8 @@ public sealed partial class CtgMonitor : IObservable<CtgMonitorEvent>, IDisposab
             EndTime = endIndex is { } end ? start + TimeSpan.FromSeconds(end / _fs) : null,
             RaisedAt = _timeProvider.GetUtcNow(),
             Reason = reason,
+            Category = category,
+            PreviousCategory = previousCategory,
         };
         (events ??= []).Add(e);
         _counter.Add(1, new KeyValuePair<string, object?>("kind", KindTag(kind)), new KeyValuePair<string, object?>("phase", PhaseTag(phase)));

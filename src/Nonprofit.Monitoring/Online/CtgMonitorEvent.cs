@@ -36,6 +36,12 @@ public sealed record CtgMonitorEvent
     /// <summary>Gets the monitor's clock when the event was raised.</summary>
     public required DateTimeOffset RaisedAt { get; init; }
 
-    /// <summary>Gets a short, value-free explanation (the rule and its configured thresholds), in English.</summary>
+    /// <summary>Gets a short, value-free explanation (the rule and its configured thresholds; for a category change, the names of the FIGO reasons), in English.</summary>
     public required string Reason { get; init; }
+
+    /// <summary>Gets the new FIGO 2015 category, on <see cref="CtgMonitorEventKind.CategoryChange"/> events; otherwise <see langword="null"/>.</summary>
+    public FigoCategory? Category { get; init; }
+
+    /// <summary>Gets the previous FIGO 2015 category on <see cref="CtgMonitorEventKind.CategoryChange"/> events (<see langword="null"/> for the first category of the recording).</summary>
+    public FigoCategory? PreviousCategory { get; init; }
 }

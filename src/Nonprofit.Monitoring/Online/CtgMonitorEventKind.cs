@@ -22,9 +22,19 @@ public enum CtgMonitorEventKind
     /// </summary>
     ProlongedDeceleration,
 
-    /// <summary>The FIGO 2015 category (normal, suspicious, pathological) of the sliding analysis window changed.</summary>
+    /// <summary>
+    /// The FIGO 2015 category (normal, suspicious, pathological) of the sliding analysis window changed; the first category
+    /// of a recording is reported too (with no previous category). Every <see cref="CtgMonitorOptions.EvaluationIntervalSeconds"/>
+    /// of samples, <see cref="CtgAssessor"/> re-runs on the last <see cref="CtgMonitorOptions.CategoryWindowMinutes"/>
+    /// (from <see cref="CtgMonitorOptions.MinimumCategoryMinutes"/> on).
+    /// </summary>
     CategoryChange,
 
-    /// <summary>The fetal heart rate is probably the maternal heart rate (a false signal).</summary>
+    /// <summary>
+    /// The fetal heart rate is probably the maternal heart rate (a false signal): at each evaluation,
+    /// <see cref="FalseSignalDetector"/> runs over the sliding window and the share of the newest interval's measured samples
+    /// with a probability of at least 0.5 is compared with <see cref="CtgMonitorOptions.FalseSignalStartPercent"/> and
+    /// <see cref="CtgMonitorOptions.FalseSignalEndPercent"/>.
+    /// </summary>
     SuspectedFalseSignal,
 }

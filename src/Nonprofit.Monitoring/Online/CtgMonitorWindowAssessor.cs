@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 
 namespace Nonprofit.Monitoring;
 
@@ -10,25 +13,106 @@ namespace Nonprofit.Monitoring;
 internal sealed class CtgMonitorWindowAssessor
 {
     private readonly CtgMonitorOptions _options;
+    private readonly CtgAssessor _assessor;
+    private FigoCategory? _category;
     private bool _falseSignal;
 
     public CtgMonitorWindowAssessor(CtgMonitorOptions options)
     {
         _options = options;
+        _assessor = new CtgAssessor(detectFalseSignal: options.DetectFalseSignal);
     }
 
     public void Reset()
     {
+        _category = null;
         _falseSignal = false;
     }
 
-    /// <summary>Assesses the last <paramref name="length"/> samples (ending at <paramref name="count"/>) of the ring.</summary>
-    public IReadOnlyList<Finding> Assess(CtgSample[] ring, long count, int length, int newest)
+    /// <summary>
+    /// Assesses the last <paramref name="length"/> samples (ending before index <paramref name="count"/>) of the ring;
+    /// the false-signal rule looks at the newest <paramref name="newest"/> of them.
+    /// </summary>
+    public List<Finding> Assess(CtgSample[] ring, long count, int length, int newest)
     {
-        _ = Window(ring, count, length, _options.SampleRateHz);
-        _ = newest;
-        return _falseSignal ? [new Finding(CtgMonitorEventKind.SuspectedFalseSignal, CtgMonitorEventPhase.Ended, count, count, "")] : [];
+        var findings = new List<Finding>();
+        var first = count - length;
+        var assessment = _assessor.Assess(Window(ring, count, length, _options.SampleRateHz));
+        var category = assessment.Figo.Category;
+        if (category != _category)
+        {
+            var codes = string.Join(", ", assessment.Figo.Reasons.Where(r => r.Severity != FigoReasonSeverity.Information).Select(r => r.Code.ToString()));
+            var text = _category is null
+                ? $"FIGO 2015 category of the last {length / _options.SampleRateHz / 60:0.#} min: {Name(category)}"
+                : $"FIGO 2015 category changed from {Name(_category.Value)} to {Name(category)}";
+            findings.Add(new Finding(
+                CtgMonitorEventKind.CategoryChange,
+                CtgMonitorEventPhase.Changed,
+                first,
+                count,
+                string.Create(CultureInfo.InvariantCulture, $"{text}{(codes.Length > 0 ? " (" + codes + ")" : "")}."),
+                category,
+                _category));
+            _category = category;
+        }
+
+        var p = assessment.FalseSignalProbability.Span;
+        if (p.IsEmpty)
+        {
+            return findings;
+        }
+
+        newest = Math.Min(newest, length);
+        var fhr = assessment.Analysis.Preprocessed;
+        int valid = 0, flagged = 0, firstFlagged = -1, lastFlagged = -1;
+        for (var i = length - newest; i < length; i++)
+        {
+            if (!fhr.IsMeasured(i))
+            {
+                continue;
+            }
+
+            valid++;
+            if (p[i] >= 0.5f)
+            {
+                flagged++;
+                lastFlagged = i;
+                if (firstFlagged < 0)
+                {
+                    firstFlagged = i;
+                }
+            }
+        }
+
+        if (valid == 0)
+        {
+            return findings;
+        }
+
+        var percent = 100.0 * flagged / valid;
+        if (!_falseSignal && percent >= _options.FalseSignalStartPercent)
+        {
+            _falseSignal = true;
+            findings.Add(new Finding(CtgMonitorEventKind.SuspectedFalseSignal, CtgMonitorEventPhase.Started, first + firstFlagged, null, string.Create(CultureInfo.InvariantCulture,
+                $"At least {_options.FalseSignalStartPercent}% of the last {newest / _options.SampleRateHz:0.#} s of measured fetal heart rate is probably the maternal heart rate.")));
+        }
+        else if (_falseSignal && percent <= _options.FalseSignalEndPercent)
+        {
+            _falseSignal = false;
+            var end = first + (lastFlagged >= 0 ? lastFlagged + 1 : length - newest);
+            findings.Add(new Finding(CtgMonitorEventKind.SuspectedFalseSignal, CtgMonitorEventPhase.Ended, end, end, string.Create(CultureInfo.InvariantCulture,
+                $"At most {_options.FalseSignalEndPercent}% of the last {newest / _options.SampleRateHz:0.#} s of measured fetal heart rate is probably the maternal heart rate.")));
+        }
+
+        return findings;
     }
+
+    internal static string Name(FigoCategory category) => category switch
+    {
+        FigoCategory.Normal => "normal",
+        FigoCategory.Suspicious => "suspicious",
+        _ => "pathological",
+    };
 
     internal static CtgRecording Window(CtgSample[] ring, long count, int length, double sampleRateHz)
     {
@@ -42,7 +126,7 @@ internal sealed class CtgMonitorWindowAssessor
         for (var i = 0; i < length; i++)
         {
             var s = ring[(int)((first + i) % ring.Length)];
-            fhr[i] = s.FetalHeartRate is > 0 and var v && float.IsFinite(v) ? v : float.NaN;
+            fhr[i] = s.FetalHeartRate is > 0 and var v && float.IsFinite(v) && s.Quality != SignalQuality.Lost ? v : float.NaN;
             fhr2[i] = s.SecondFetalHeartRate is > 0 and var v2 && float.IsFinite(v2) ? v2 : float.NaN;
             mhr[i] = s.MaternalHeartRate is > 0 and var m && float.IsFinite(m) ? m : float.NaN;
             ua[i] = float.IsFinite(s.UterineActivity) ? s.UterineActivity : float.NaN;
@@ -56,5 +140,6 @@ internal sealed class CtgMonitorWindowAssessor
     }
 
     /// <summary>One thing the window assessment found.</summary>
-    internal readonly record struct Finding(CtgMonitorEventKind Kind, CtgMonitorEventPhase Phase, long StartIndex, long? EndIndex, string Reason);
+    internal readonly record struct Finding(
+        CtgMonitorEventKind Kind, CtgMonitorEventPhase Phase, long StartIndex, long? EndIndex, string Reason, FigoCategory? Category = null, FigoCategory? PreviousCategory = null);
 }
