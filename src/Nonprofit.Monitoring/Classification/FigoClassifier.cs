@@ -21,7 +21,9 @@ namespace Nonprofit.Monitoring;
 /// overlaps the contraction or starts at most 60 s after its end; decelerations are repetitive when more than 50% of the
 /// contractions have one and at least two do. Late or prolonged decelerations are repetitive "during" the time from the
 /// start of the first to the end of the last of a run of consecutive contractions, starting and ending with one that has a
-/// late or prolonged deceleration, in which more than half have one (the longest such run counts). "With reduced
+/// late or prolonged deceleration, in which the contractions with one outnumber those without by at least two (more than 50%
+/// once the bias of choosing a run that starts and ends with one is removed: one deceleration with every other contraction
+/// is exactly 50% and never repetitive); the longest such run counts. "With reduced
 /// variability" for the 20-min rule means a typical bandwidth below 5 bpm or reduced variability during decelerations
 /// beyond 3 min. Signal loss above 30% and tachysystole are notes (FIGO handles them apart from the category); so is a
 /// record of 50 min or less, in which the 50-min rule cannot fire.</para>
@@ -160,7 +162,7 @@ public static class FigoClassifier
         }
     }
 
-    /// <summary>The longest span, in minutes, of a run of contractions that starts and ends with a late/prolonged deceleration and has one with more than half of them.</summary>
+    /// <summary>The longest span, in minutes, of a run of contractions that starts and ends with a late/prolonged deceleration and in which those with one outnumber those without by at least two.</summary>
     private static double LongestRepetitiveMinutes((double Start, double End)?[] hits)
     {
         double longest = 0;
@@ -180,7 +182,7 @@ public static class FigoClassifier
                 }
 
                 count++;
-                if (count * 2 > j - i + 1)
+                if (count - (j - i + 1 - count) >= 2)
                 {
                     longest = Math.Max(longest, (last.End - first.Start) / 60);
                 }
