@@ -29,6 +29,7 @@ internal static class FalseSignalTraining
         var root = FalseSignalData.FindRoot(args);
         var maxRounds = int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture);
         var output = FalseSignalData.Option(args, "--out");
+        var minimumLeafHessian = double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "1", CultureInfo.InvariantCulture);
         var files = FalseSignalData.Load(root, "DopMHRTrain", "DopMHR/Train");
         var fit = files.Where((_, i) => i % 5 != 4).ToList();
         var dev = files.Where((_, i) => i % 5 == 4).ToList();
@@ -36,7 +37,7 @@ internal static class FalseSignalTraining
         var (devX, devY) = Rows(dev, 4);
         Console.Error.WriteLine(Invariant($"fit rows {y.Length}, dev rows {devY.Length}, {watch.Elapsed.TotalSeconds:F0} s"));
 
-        var model = FitTrees(x, y, devX, devY, maxRounds);
+        var model = FitTrees(x, y, devX, devY, maxRounds, minimumLeafHessian);
         Console.Error.WriteLine(Invariant($"trees {model.Count}, {watch.Elapsed.TotalSeconds:F0} s"));
         var stage2 = FitStage2(dev, model);
         var text = Format(model, stage2, files.Count, fit.Count, dev.Count);
@@ -101,7 +102,7 @@ internal static class FalseSignalTraining
         return (x.ToArray(), y.ToArray());
     }
 
-    private static Trees FitTrees(float[] x, byte[] y, float[] devX, byte[] devY, int maxRounds)
+    private static Trees FitTrees(float[] x, byte[] y, float[] devX, byte[] devY, int maxRounds, double minimumLeafHessian)
     {
         var n = y.Length;
         var cuts = new float[Features][];
@@ -141,7 +142,7 @@ internal static class FalseSignalTraining
 
             // Root: every row on side 0.
             Array.Clear(side);
-            var root = BestSplit(bins, cuts, g, h, side, n, 0, gSum, hSum, gh);
+            var root = BestSplit(bins, cuts, g, h, side, n, 0, gSum, hSum, gh, minimumLeafHessian);
             if (root.Feature < 0)
             {
                 break;
@@ -153,8 +154,8 @@ internal static class FalseSignalTraining
                 side[r] = (byte)(rootBins[r] <= root.Cut ? 0 : 1);
             }
 
-            var left = BestSplit(bins, cuts, g, h, side, n, 0, root.GLeft, root.HLeft, gh);
-            var right = BestSplit(bins, cuts, g, h, side, n, 1, gSum - root.GLeft, hSum - root.HLeft, gh);
+            var left = BestSplit(bins, cuts, g, h, side, n, 0, root.GLeft, root.HLeft, gh, minimumLeafHessian);
+            var right = BestSplit(bins, cuts, g, h, side, n, 1, gSum - root.GLeft, hSum - root.HLeft, gh, minimumLeafHessian);
             var tree = new Tree(
                 [root.Feature, Math.Max(0, left.Feature), Math.Max(0, right.Feature)],
                 [cuts[root.Feature][root.Cut], Threshold(cuts, left), Threshold(cuts, right)],
@@ -196,7 +197,7 @@ internal static class FalseSignalTraining
     private static float Leaf(double g, double h) => (float)(-LearningRate * g / (h + Lambda));
 
     /// <summary>The best split of the rows on <paramref name="which"/> side: the largest gain over every feature and cut.</summary>
-    private static Split BestSplit(byte[] bins, float[][] cuts, double[] g, double[] h, byte[] side, int n, byte which, double gSum, double hSum, double[] gh)
+    private static Split BestSplit(byte[] bins, float[][] cuts, double[] g, double[] h, byte[] side, int n, byte which, double gSum, double hSum, double[] gh, double minimumLeafHessian)
     {
         var best = new Split(-1, -1, 0, 0);
         var bestGain = 1e-9;
@@ -221,7 +222,7 @@ internal static class FalseSignalTraining
                 hl += gh[(2 * c) + 1];
                 var gr = gSum - gl;
                 var hr = hSum - hl;
-                if (hl < 1 || hr < 1)
+                if (hl < minimumLeafHessian || hr < minimumLeafHessian)
                 {
                     continue;
                 }
