@@ -19,6 +19,7 @@ return args[0] switch
     "ctg-analysis" => CtgAnalysisEvaluation.Run(args[1..]),
     "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
     "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
+    "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -15,6 +15,8 @@ public static class MonitoringServiceCollectionExtensions
     /// <see cref="CtgMonitorFactory"/> (configure its <see cref="CtgMonitorOptions"/> with
     /// <c>services.Configure&lt;CtgMonitorOptions&gt;(...)</c>; it uses the registered <see cref="TimeProvider"/>,
     /// logger factory and <see cref="IMeterFactory"/> when there are any). Every option is validated on start.
+    /// Also adds a singleton <see cref="DopplerHeartRateEstimator"/> (options through
+    /// <c>services.Configure&lt;DopplerHeartRateOptions&gt;(...)</c>).
     /// </summary>
     /// <remarks>Also adds a singleton <see cref="FalseSignalDetector"/>; configure it with <c>services.Configure&lt;FalseSignalDetectorOptions&gt;(...)</c> (validated on start).</remarks>
     /// <param name="services">The services.</param>
@@ -47,6 +49,11 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<FalseSignalDetectorOptions>().ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<FalseSignalDetectorOptions>, FalseSignalDetectorOptionsValidator>();
         services.TryAddSingleton(sp => new FalseSignalDetector(sp.GetRequiredService<IOptions<FalseSignalDetectorOptions>>().Value));
+
+        // Doppler audio to heart rate; configure with services.Configure<DopplerHeartRateOptions>(...).
+        services.AddOptions<DopplerHeartRateOptions>().ValidateOnStart();
+        services.TryAddSingleton<IValidateOptions<DopplerHeartRateOptions>, DopplerHeartRateOptionsValidator>();
+        services.TryAddSingleton(sp => new DopplerHeartRateEstimator(sp.GetRequiredService<IOptions<DopplerHeartRateOptions>>().Value));
         return services;
     }
 
