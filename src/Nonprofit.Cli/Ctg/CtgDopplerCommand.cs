@@ -1,6 +1,9 @@
+using System;
 using System.CommandLine;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Nonprofit.Monitoring;
 
 namespace Nonprofit.Cli.Ctg;
 
@@ -15,10 +18,10 @@ internal static class CtgDopplerCommand
 
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("FILE.wav") { Description = "Doppler audio: WAV, PCM 16-bit or 32-bit float, mono or multi-channel (mixed down), at least 1 kHz." };
+        var file = new Argument<string>("FILE.wav") { Description = "Doppler audio: WAV, PCM 16-bit or 32-bit float, mono or multi-channel (mixed to mono), at least 1 kHz." };
         var series = new Option<string?>("--series")
         {
-            Description = "Also write the 4 Hz series as CSV: " + SeriesHeader + " (fhr_bpm empty where no rate was found; confidence 0-1). Without it, only the summary is printed.",
+            Description = "Also write the 4 Hz series as CSV: " + SeriesHeader + " (time_s from the start, 2 decimals; fhr_bpm 2 decimals, empty where no valid rate was found; confidence 0-1, 3 decimals). Without it, only the summary is printed.",
             HelpName = "OUT.csv",
         };
         var command = new Command(
@@ -35,11 +38,37 @@ internal static class CtgDopplerCommand
         return command;
     }
 
-    public static Task<int> RunAsync(CliConsole console, string path, string? seriesPath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliConsole console, string path, string? seriesPath, CancellationToken cancellationToken)
     {
         CtgCommand.CheckPaths(path, "FILE.wav", (seriesPath, "--series"));
-        _ = console;
-        _ = cancellationToken;
-        throw new CliException(ExitCodes.InternalError, "ctg doppler is not available yet.");
+        WavAudio audio;
+        try
+        {
+            audio = await WavReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CtgFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw CtgCommand.BadFile(path, ex);
+        }
+
+        var rate = new DopplerHeartRateEstimator().Estimate(audio);
+        if (seriesPath is not null)
+        {
+            var bpm = rate.Bpm;
+            var confidence = rate.Confidence;
+            await CtgCommand.WriteCsvAsync(seriesPath, "--series", SeriesHeader, rate.Length, i => string.Join(
+                ',',
+                CtgCommand.Field(i / DopplerHeartRate.SampleRateHz, 2),
+                CtgCommand.Field(bpm.Span[i], 2),
+                CtgCommand.Field(confidence.Span[i], 3)), cancellationToken).ConfigureAwait(false);
+        }
+
+        await CtgCommand.WriteJsonAsync(console, json =>
+        {
+            json.WriteNumber("samples", rate.Length);
+            CtgCommand.WriteNumber(json, "mean_fhr_bpm", rate.MeanBpm, 1);
+            CtgCommand.WriteNumber(json, "valid_pct", rate.ValidPercent, 2);
+        }, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 }
