@@ -20,6 +20,7 @@ return args[0] switch
     "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
     "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
+    "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 
