@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Nonprofit.Monitoring;
 using Nonprofit.Monitoring.Simulation;
+using Nonprofit.Monitoring.Tests;
 using Nonprofit.Monitoring.Tests.Synthetic;
 
 namespace Nonprofit.Cli.Tests.Ctg;
