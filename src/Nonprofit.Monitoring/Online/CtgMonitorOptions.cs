@@ -83,6 +83,12 @@ public sealed class CtgMonitorOptions
     /// <summary>Gets or sets how many minutes of samples the first category needs. Default: 10 min.</summary>
     public double MinimumCategoryMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// Gets or sets how many consecutive evaluations must agree on a new category before a change is reported (the first
+    /// category of a recording is reported at once). Default: 2, so a category that flickers for one minute is not an alarm.
+    /// </summary>
+    public int CategoryConfirmations { get; set; } = 2;
+
     /// <summary>Gets or sets whether the false-signal detector runs. Default: <see langword="true"/>.</summary>
     public bool DetectFalseSignal { get; set; } = true;
 
@@ -158,6 +164,11 @@ public sealed class CtgMonitorOptions
         if (!IsPositive(MinimumCategoryMinutes) || !double.IsFinite(CategoryWindowMinutes) || CategoryWindowMinutes < MinimumCategoryMinutes)
         {
             return $"{nameof(MinimumCategoryMinutes)} must be positive and {nameof(CategoryWindowMinutes)} finite and at least as long.";
+        }
+
+        if (CategoryConfirmations < 1)
+        {
+            return $"{nameof(CategoryConfirmations)} must be at least 1.";
         }
 
         return !IsPercent(FalseSignalStartPercent) || !IsPercent(FalseSignalEndPercent) || FalseSignalEndPercent >= FalseSignalStartPercent

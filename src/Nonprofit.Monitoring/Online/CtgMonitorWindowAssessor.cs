@@ -15,6 +15,8 @@ internal sealed class CtgMonitorWindowAssessor
     private readonly CtgMonitorOptions _options;
     private readonly CtgAssessor _assessor;
     private FigoCategory? _category;
+    private FigoCategory? _pending;
+    private int _pendingCount;
     private bool _falseSignal;
 
     public CtgMonitorWindowAssessor(CtgMonitorOptions options)
@@ -25,7 +27,8 @@ internal sealed class CtgMonitorWindowAssessor
 
     public void Reset()
     {
-        _category = null;
+        _category = _pending = null;
+        _pendingCount = 0;
         _falseSignal = false;
     }
 
@@ -39,7 +42,9 @@ internal sealed class CtgMonitorWindowAssessor
         var first = count - length;
         var assessment = _assessor.Assess(Window(ring, count, length, _options.SampleRateHz));
         var category = assessment.Figo.Category;
-        if (category != _category)
+        _pendingCount = category == _pending ? _pendingCount + 1 : 1;
+        _pending = category;
+        if (category != _category && (_category is null || _pendingCount >= _options.CategoryConfirmations))
         {
             var codes = string.Join(", ", assessment.Figo.Reasons.Where(r => r.Severity != FigoReasonSeverity.Information).Select(r => r.Code.ToString()));
             var text = _category is null

@@ -380,6 +380,7 @@ public sealed class CtgMonitorTests
     [InlineData(nameof(CtgMonitorOptions.EscalationSeconds))]
     [InlineData(nameof(CtgMonitorOptions.CategoryWindowMinutes))]
     [InlineData(nameof(CtgMonitorOptions.FalseSignalEndPercent))]
+    [InlineData(nameof(CtgMonitorOptions.CategoryConfirmations))]
     public void Options_OutOfRange_ThrowNamingTheOption(string name)
     {
         var options = new CtgMonitorOptions();
@@ -392,6 +393,7 @@ public sealed class CtgMonitorTests
             case nameof(CtgMonitorOptions.DepartureBpm): options.DepartureBpm = 20; break;
             case nameof(CtgMonitorOptions.EscalationSeconds): options.EscalationSeconds = 100; break;
             case nameof(CtgMonitorOptions.CategoryWindowMinutes): options.CategoryWindowMinutes = 5; break;
+            case nameof(CtgMonitorOptions.CategoryConfirmations): options.CategoryConfirmations = 0; break;
             default: options.FalseSignalEndPercent = 90; break;
         }
 

@@ -31,6 +31,21 @@ public sealed class CtgMonitorWindowTests
     }
 
     [Fact]
+    public void CategoryChange_Confirmations_SuppressOneEvaluationFlicker()
+    {
+        var samples = Enumerable.Range(40, 6)
+            .Select(seed => SyntheticCtgGenerator.Generate(new SyntheticCtgOptions { Seed = seed, DurationMinutes = 60, ProlongedDecelerationsPerHour = 2, SignalLossFraction = 0.1 }))
+            .Select(ctg => CtgSample.FromRecording(ctg.Recording))
+            .ToList();
+
+        var once = samples.Sum(s => Run(s, new CtgMonitorOptions { CategoryConfirmations = 1 }).Of(CtgMonitorEventKind.CategoryChange).Count());
+        var twice = samples.Sum(s => Run(s).Of(CtgMonitorEventKind.CategoryChange).Count());
+
+        Assert.True(twice < once, $"Confirmed changes ({twice}) must be fewer than unconfirmed ones ({once}).");
+        Assert.True(twice >= samples.Count, "Every recording reports at least its first category.");
+    }
+
+    [Fact]
     public void CategoryChange_WindowTooShort_NoCategoryYet()
     {
         var ctg = SyntheticCtgGenerator.Generate(new SyntheticCtgOptions { Seed = 4, DurationMinutes = 9 });
