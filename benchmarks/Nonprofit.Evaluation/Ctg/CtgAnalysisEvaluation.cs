@@ -34,6 +34,21 @@ internal static class CtgAnalysisEvaluation
         };
         var seeds = int.Parse(Option(args, "--seeds") ?? "100", CultureInfo.InvariantCulture);
         var tuning = ParseTuning(Option(args, "--tuning"));
+        if (Option(args, "--dump-seed") is { } dump)
+        {
+            // Diagnostic: per-minute truth baseline, estimate and recorded FHR of one synthetic seed.
+            var truth = SyntheticCtgGenerator.Generate(SyntheticAnalysisScore.Options(int.Parse(dump, CultureInfo.InvariantCulture)));
+            var result = new CtgAnalyzer(new CtgAnalyzerOptions { BaselineMethod = methods[^1] }, new CtgPreprocessor(new CtgPreprocessorOptions { CorrectHalvingDoubling = !args.Contains("--no-halving-correction") })) { Tuning = tuning }.Analyze(truth.Recording);
+            var fhr = result.Preprocessed.FetalHeartRate.Span;
+            for (var m = 0; m < truth.Recording.Length / 240; m++)
+            {
+                var raw = truth.Recording.FetalHeartRate.Span.Slice(m * 240, 240).ToArray().Where(v => !float.IsNaN(v)).DefaultIfEmpty(float.NaN).Average();
+                Console.WriteLine($"min {m}: truth={truth.Baseline[m * 240]:F1} est={result.Baseline.Span[m * 240]:F1} raw={raw:F1} clean={fhr.Slice(m * 240, 240).ToArray().Average():F1}");
+            }
+
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var files = data == "none" ? [] : FhrmaAnalyses.Load(data);
         Console.WriteLine($"fhrma.files={files.Count}");
@@ -57,7 +72,8 @@ internal static class CtgAnalysisEvaluation
 
         foreach (var method in methods)
         {
-            var analyzer = new CtgAnalyzer(new CtgAnalyzerOptions { BaselineMethod = method }) { Tuning = tuning };
+            var preprocessing = new CtgPreprocessorOptions { CorrectHalvingDoubling = !args.Contains("--no-halving-correction") };
+            var analyzer = new CtgAnalyzer(new CtgAnalyzerOptions { BaselineMethod = method }, new CtgPreprocessor(preprocessing)) { Tuning = tuning };
             var name = method == BaselineMethod.Figo ? "figo" : "robust";
             if (files.Count > 0)
             {
@@ -99,11 +115,17 @@ internal static class CtgAnalysisEvaluation
             dec += score.Decelerations;
             right += score.TypedRight;
             typed += score.Typed;
+            foreach (var pair in score.Types)
+            {
+                confusion[pair] = confusion.GetValueOrDefault(pair) + 1;
+            }
         }
 
         Console.WriteLine($"synthetic.{name}.seeds={seeds}");
         Console.WriteLine($"synthetic.{name}.baseline_rmsd_mean={rmsd.Average():F3}");
         Console.WriteLine($"synthetic.{name}.baseline_rmsd_max={rmsd.Max():F3}");
+        Console.WriteLine($"synthetic.{name}.baseline_rmsd_worst_seed={rmsd.IndexOf(rmsd.Max()) + 1}");
+        Console.WriteLine($"synthetic.{name}.baseline_rmsd_over_3={rmsd.Count(r => r > 3)}");
         Console.WriteLine($"synthetic.{name}.acc_f1={acc.F:F4}");
         Console.WriteLine($"synthetic.{name}.acc_recall={(double)acc.Matched2 / acc.Total2:F4}");
         Console.WriteLine($"synthetic.{name}.acc_precision={(double)acc.Matched1 / acc.Total1:F4}");
@@ -111,7 +133,10 @@ internal static class CtgAnalysisEvaluation
         Console.WriteLine($"synthetic.{name}.dec_recall={(double)dec.Matched2 / dec.Total2:F4}");
         Console.WriteLine($"synthetic.{name}.dec_precision={(double)dec.Matched1 / dec.Total1:F4}");
         Console.WriteLine($"synthetic.{name}.dec_type_accuracy={(double)right / typed:F4}");
-        _ = confusion;
+        foreach (var ((expected, found), count) in confusion.OrderBy(p => p.Key))
+        {
+            Console.WriteLine($"synthetic.{name}.type.{expected}.as.{found}={count}");
+        }
     }
 
     private static ReferenceAnalysis Ours(CtgAnalysis analysis) => new(

@@ -10,12 +10,11 @@ namespace Nonprofit.Evaluation.Ctg;
 /// analyzer's 15 bpm threshold (the generator's early and late ones may be 10-15 bpm deep) are optional: not counted as
 /// missed, and a detection that matches one is not counted as false.
 /// </summary>
-internal sealed record SyntheticAnalysisScore(double BaselineRmsd, EventAgreement Accelerations, EventAgreement Decelerations, int TypedRight, int Typed)
+internal sealed record SyntheticAnalysisScore(double BaselineRmsd, EventAgreement Accelerations, EventAgreement Decelerations, int TypedRight, int Typed, List<(DecelerationType Expected, DecelerationType Found)> Types)
 {
     public static SyntheticAnalysisScore Score(SyntheticCtg truth, CtgAnalysis analysis, double decelerationThresholdBpm = 15)
     {
         var fs = truth.Recording.SampleRateHz;
-        var n = truth.Recording.Length;
         var baseline = analysis.Baseline.Span;
         var valid = truth.Lost.Select(l => !l).ToArray();
         var rmsd = CtgMetrics.Rmsd(baseline, truth.Baseline, valid);
@@ -38,6 +37,7 @@ internal sealed record SyntheticAnalysisScore(double BaselineRmsd, EventAgreemen
 
         var typed = 0;
         var right = 0;
+        var types = new List<(DecelerationType, DecelerationType)>();
         foreach (var e in required)
         {
             var span = Span(e.Interval);
@@ -56,10 +56,10 @@ internal sealed record SyntheticAnalysisScore(double BaselineRmsd, EventAgreemen
 
             typed++;
             right += match.Type == Expected(e.Kind) ? 1 : 0;
+            types.Add((Expected(e.Kind), match.Type));
         }
 
-        _ = n;
-        return new SyntheticAnalysisScore(rmsd, acc, dec, right, typed);
+        return new SyntheticAnalysisScore(rmsd, acc, dec, right, typed, types);
     }
 
     public static DecelerationType Expected(SyntheticEventKind kind) => kind switch

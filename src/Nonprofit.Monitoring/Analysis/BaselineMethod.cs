@@ -12,7 +12,7 @@ public enum BaselineMethod
 {
     /// <summary>
     /// Iterative exclusion: a low-pass baseline is recomputed with the samples that lie outside a band around the
-    /// previous estimate left out, with a band that narrows each pass (20, 15, 10, 5 bpm), in the manner of Mantel et al.
+    /// previous estimate left out, with a band that narrows each pass (20, 15, 10, 7, 5, 4, 3 bpm), in the manner of Mantel et al.
     /// (Computer analysis of antepartum fetal heart rate: 1. Baseline determination, Int J Biomed Comput 25:261-272, 1990)
     /// and SisPorto (Ayres-de-Campos et al., J Matern Fetal Med 9:311-318, 2000).
     /// </summary>

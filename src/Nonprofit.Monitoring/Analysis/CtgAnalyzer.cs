@@ -69,7 +69,7 @@ public sealed class CtgAnalyzer
             var measured = (status[i] & CtgPreprocessor.Removed) == 0;
             work.Lost[i] = !measured;
             work.X[i] = fhr[i];
-            work.BaseWeight[i] = float.IsNaN(fhr[i]) ? 0 : measured ? 1 : Tuning.InterpolatedWeight;
+            work.BaseWeight[i] = float.IsNaN(fhr[i]) ? 0 : measured ? 1 : (float)Tuning.InterpolatedWeight;
             anyValid |= measured && !float.IsNaN(fhr[i]);
         }
 
@@ -93,6 +93,16 @@ public sealed class CtgAnalyzer
             else
             {
                 RobustBaseline(fs, work, baseline, cancellationToken);
+                if (Tuning.RobustFigoBlend > 0)
+                {
+                    var figo = new float[n];
+                    FigoBaseline(fs, work, figo);
+                    var b = (float)Tuning.RobustFigoBlend;
+                    for (var i = 0; i < n; i++)
+                    {
+                        baseline[i] += b * (figo[i] - baseline[i]);
+                    }
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -133,7 +143,7 @@ public sealed class CtgAnalyzer
     /// <summary>Iterative exclusion (Mantel et al. 1990; SisPorto): triangular 10-min mean of the samples within a narrowing band of the previous estimate.</summary>
     private void FigoBaseline(double fs, Workspace work, float[] baseline)
     {
-        var window = Samples(_options.BaselineWindowMinutes * 60, fs);
+        var window = Samples(_options.BaselineWindowMinutes * 60 * Tuning.FigoWindowFactor, fs);
         var xs = work.BaselineSmoothed;
         WindowedStatistics.TriangularMean(xs, work.BaseWeight, window, baseline, default, work.A, work.B, work.C, work.D);
         WindowedStatistics.FillGaps(baseline);
@@ -154,7 +164,7 @@ public sealed class CtgAnalyzer
     private void RobustBaseline(double fs, Workspace work, float[] baseline, CancellationToken cancellationToken)
     {
         var n = work.X.Length;
-        var window = Samples(_options.BaselineWindowMinutes * 60, fs);
+        var window = Samples(_options.BaselineWindowMinutes * 60 * Tuning.RobustWindowFactor, fs);
         var step = Samples(Tuning.RobustStepSeconds, fs);
         var xs = work.BaselineSmoothed;
 
@@ -187,7 +197,7 @@ public sealed class CtgAnalyzer
             work.Weight[i] = work.BaseWeight[i] * work.Stability[i];
         }
 
-        WindowedStatistics.Quantile(xs, work.Weight, window, step, 0.5, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+        WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
         var accelerations = new List<FhrAcceleration>();
         var decelerations = new List<FhrDeceleration>();
         foreach (var scale in Tuning.RobustScales)
@@ -219,7 +229,7 @@ public sealed class CtgAnalyzer
                 work.Weight[i] = (float)(work.BaseWeight[i] * work.Stability[i] * closeness * (work.InEvent[i] ? Tuning.EventWeight : 1));
             }
 
-            WindowedStatistics.Quantile(xs, work.Weight, window, step, 0.5, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+            WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
         }
 
         if (Tuning.RobustFinalSmoothingSeconds > 0)
@@ -252,7 +262,8 @@ public sealed class CtgAnalyzer
         }));
         Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, (s, e, x, a, l) =>
         {
-            var (type, contraction, lag) = Classify(s, e, x, fs, contractions);
+            var reached = FirstNear(work.EventSmoothed, baseline, s, x, a);
+            var (type, contraction, lag) = Classify(s, e, x, reached, fs, contractions);
             decelerations.Add(new FhrDeceleration
             {
                 StartIndex = s,
@@ -264,7 +275,7 @@ public sealed class CtgAnalyzer
                 AmplitudeBpm = a,
                 SignalLossFraction = l,
                 Type = type,
-                OnsetToNadirSeconds = (x - s) / fs,
+                OnsetToNadirSeconds = (reached - s) / fs,
                 ContractionIndex = contraction,
                 NadirLagSeconds = lag,
             });
@@ -330,10 +341,28 @@ public sealed class CtgAnalyzer
         }
     }
 
-    /// <summary>FIGO 2015 / NICHD 2008 type from the duration, the onset-to-nadir time and the timing against the nearest contraction.</summary>
-    private (DecelerationType Type, int? Contraction, double? Lag) Classify(int start, int end, int nadir, double fs, IReadOnlyList<UterineContraction> contractions)
+    /// <summary>
+    /// The first sample from <paramref name="start"/> whose depth below the baseline is within 10% of the nadir's: the
+    /// end of the descent, so a flat-bottomed (variable) deceleration's onset-to-nadir time is not stretched by where,
+    /// along its plateau, the noise puts the lowest sample.
+    /// </summary>
+    private static int FirstNear(float[] smoothed, float[] baseline, int start, int nadir, double depth)
     {
-        var abrupt = (nadir - start) / fs < _options.AbruptOnsetSeconds;
+        for (var i = start; i < nadir; i++)
+        {
+            if (baseline[i] - smoothed[i] >= 0.9 * depth)
+            {
+                return i;
+            }
+        }
+
+        return nadir;
+    }
+
+    /// <summary>FIGO 2015 / NICHD 2008 type from the duration, the onset-to-nadir time and the timing against the nearest contraction.</summary>
+    private (DecelerationType Type, int? Contraction, double? Lag) Classify(int start, int end, int nadir, int reached, double fs, IReadOnlyList<UterineContraction> contractions)
+    {
+        var abrupt = (reached - start) / fs < _options.AbruptOnsetSeconds;
         int? best = null;
         var search = Tuning.ContractionSearchSeconds * fs;
         var bestDistance = double.MaxValue;

@@ -8,7 +8,7 @@ namespace Nonprofit.Monitoring;
 internal sealed record CtgAnalyzerTuning
 {
     /// <summary>Centred moving mean applied to the FHR before events are searched, in seconds.</summary>
-    public double EventSmoothingSeconds { get; init; } = 2;
+    public double EventSmoothingSeconds { get; init; } = 1;
 
     /// <summary>Centred moving mean applied to the FHR before the baseline is estimated, in seconds.</summary>
     public double BaselineSmoothingSeconds { get; init; } = 5;
@@ -20,13 +20,13 @@ internal sealed record CtgAnalyzerTuning
     public double DurationLevelFraction { get; init; }
 
     /// <summary>Weight of interpolated samples in the baseline.</summary>
-    public float InterpolatedWeight { get; init; } = 0.02f;
+    public double InterpolatedWeight { get; init; } = 0.2;
 
     /// <summary>Weight of samples inside a detected event in the robust baseline.</summary>
-    public float EventWeight { get; init; } = 0.05f;
+    public double EventWeight { get; init; } = 0.3;
 
     /// <summary>Figo method: the bands (bpm above and below the previous estimate) of the successive exclusion passes.</summary>
-    public double[] FigoBands { get; init; } = [20, 15, 10, 5];
+    public double[] FigoBands { get; init; } = [20, 15, 10, 7, 5, 4, 3];
 
     /// <summary>Figo method: the upper band is the lower band times this (accelerations are rarer than decelerations in labour).</summary>
     public double FigoUpperBandFactor { get; init; } = 1;
@@ -63,6 +63,18 @@ internal sealed record CtgAnalyzerTuning
 
     /// <summary>A deceleration relates to a contraction whose peak lies within this many seconds of the deceleration's interval.</summary>
     public double ContractionSearchSeconds { get; init; } = 60;
+
+    /// <summary>Robust method: the quantile taken (0.5 = weighted median).</summary>
+    public double RobustQuantile { get; init; } = 0.5;
+
+    /// <summary>Robust method: the baseline window is this many times <see cref="CtgAnalyzerOptions.BaselineWindowMinutes"/>.</summary>
+    public double RobustWindowFactor { get; init; } = 1;
+
+    /// <summary>Figo method: the baseline window is this many times <see cref="CtgAnalyzerOptions.BaselineWindowMinutes"/>.</summary>
+    public double FigoWindowFactor { get; init; } = 1;
+
+    /// <summary>Robust method: share (0-1) of the Figo estimate averaged into the final baseline (0 = pure weighted median).</summary>
+    public double RobustFigoBlend { get; init; } = 0.4;
 
     /// <summary>Default tuning.</summary>
     public static CtgAnalyzerTuning Default { get; } = new();
