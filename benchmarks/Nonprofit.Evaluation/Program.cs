@@ -1,4 +1,5 @@
 using Nonprofit.Evaluation.Ctg;
+using Nonprofit.Evaluation.CtgClassify;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -21,6 +22,7 @@ return args[0] switch
     "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
     "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
+    "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

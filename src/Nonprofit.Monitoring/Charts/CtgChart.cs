@@ -29,7 +29,7 @@ public static class CtgChart
     /// <param name="png">Receives the PNG.</param>
     /// <param name="options">Size and scales, or <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="recording"/> or <paramref name="png"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is out of range, or the overlay's baseline length differs from the recording's.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the overlay's baseline length differs from the recording's or holds an infinity.</exception>
     public static void Render(CtgRecording recording, CtgChartOverlay? overlay, Stream png, CtgChartOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(recording);
@@ -46,6 +46,14 @@ public static class CtgChart
             throw new ArgumentException("The overlay baseline must have one value per recording sample.", nameof(overlay));
         }
 
+        foreach (var value in overlay.BaselineBpm.Span)
+        {
+            if (float.IsInfinity(value))
+            {
+                throw new ArgumentException("The overlay baseline holds an infinite value; use NaN for an unknown one.", nameof(overlay));
+            }
+        }
+
         ArgumentNullException.ThrowIfNull(overlay.Intervals, nameof(overlay));
         ArgumentNullException.ThrowIfNull(overlay.Events, nameof(overlay));
         var layout = CtgChartLayout.For(recording, options);
@@ -54,12 +62,12 @@ public static class CtgChart
         surface.Canvas.Clear(SKColors.White);
         using (var fhr = FhrPlot(recording, overlay, options, layout))
         {
-            fhr.Render(surface.Canvas, layout.FhrFigure);
+            Draw(fhr, layout.FhrFigure, surface.Canvas);
         }
 
         using (var toco = TocoPlot(recording, overlay, options, layout))
         {
-            toco.Render(surface.Canvas, layout.TocoFigure);
+            Draw(toco, layout.TocoFigure, surface.Canvas);
         }
 
         using var image = surface.Snapshot();
@@ -94,6 +102,16 @@ public static class CtgChart
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>Renders <paramref name="plot"/> on its own surface (ScottPlot clears the whole canvas it renders on) and draws it into <paramref name="figure"/>.</summary>
+    private static void Draw(Plot plot, PixelRect figure, SKCanvas canvas)
+    {
+        using var panel = SKSurface.Create(new SKImageInfo((int)figure.Width, (int)figure.Height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
+        plot.Render(panel.Canvas, (int)figure.Width, (int)figure.Height);
+        using var image = panel.Snapshot();
+        canvas.DrawImage(image, figure.Left, figure.Top);
     }
 
     private static Plot FhrPlot(CtgRecording recording, CtgChartOverlay overlay, CtgChartOptions options, CtgChartLayout layout)
@@ -199,20 +217,10 @@ public static class CtgChart
     /// <summary>Adds one line per run of finite values, so lost samples leave gaps.</summary>
     private static void Lines(Plot plot, ReadOnlySpan<float> values, double sampleRateHz, Color color, float width, LinePattern pattern)
     {
-        for (var start = 0; start < values.Length;)
+        // Recordings hold no infinities (CtgRecording rejects them), so "not NaN" is "finite".
+        for (var start = CtgPreprocessor.NextValid(values, 0); start < values.Length; start = CtgPreprocessor.NextValid(values, start))
         {
-            if (!float.IsFinite(values[start]))
-            {
-                start++;
-                continue;
-            }
-
-            var end = start;
-            while (end < values.Length && float.IsFinite(values[end]))
-            {
-                end++;
-            }
-
+            var end = CtgPreprocessor.RunEnd(values, start);
             var xs = new double[end - start];
             var ys = new double[end - start];
             for (var i = start; i < end; i++)

@@ -66,23 +66,22 @@ internal sealed class SinusoidalDetector
 
         var x = _x.AsSpan();
         var o = _options;
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        foreach (var v in x)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        var amplitude = max - min;
-        if (amplitude < o.SinusoidalMinimumAmplitudeBpm || amplitude > o.SinusoidalMaximumAmplitudeBpm)
+        var peakCpm = SpectralPeak(out var concentration);
+        if (peakCpm < o.SinusoidalMinimumCyclesPerMinute - FrequencyToleranceCpm || peakCpm > o.SinusoidalMaximumCyclesPerMinute + FrequencyToleranceCpm
+            || concentration < o.SinusoidalMinimumSpectralConcentration)
         {
             return false;
         }
 
-        var peakCpm = SpectralPeak(out var concentration);
-        if (peakCpm < o.SinusoidalMinimumCyclesPerMinute - FrequencyToleranceCpm || peakCpm > o.SinusoidalMaximumCyclesPerMinute + FrequencyToleranceCpm
-            || concentration < o.SinusoidalMinimumSpectralConcentration)
+        // Peak-to-trough of the in-band component: a sine's is 2√2 × its RMS, and the band holds `concentration` of the power.
+        double sumSquares = 0;
+        foreach (var v in x)
+        {
+            sumSquares += (double)v * v;
+        }
+
+        var amplitude = 2 * Math.Sqrt(2 * concentration * sumSquares / x.Length);
+        if (amplitude < o.SinusoidalMinimumAmplitudeBpm || amplitude > o.SinusoidalMaximumAmplitudeBpm)
         {
             return false;
         }

@@ -18,7 +18,7 @@ public static class MonitoringServiceCollectionExtensions
     /// Also adds a singleton <see cref="DopplerHeartRateEstimator"/> (options through
     /// <c>services.Configure&lt;DopplerHeartRateOptions&gt;(...)</c>).
     /// </summary>
-    /// <remarks>Also adds a singleton <see cref="FalseSignalDetector"/>; configure it with <c>services.Configure&lt;FalseSignalDetectorOptions&gt;(...)</c> (validated on start).</remarks>
+    /// <remarks>Also adds a singleton <see cref="FalseSignalDetector"/>; configure it with <c>services.Configure&lt;FalseSignalDetectorOptions&gt;(...)</c> (validated on start). Also adds singleton <see cref="VariabilityAnalyzer"/>, <see cref="ShortTermVariationAnalyzer"/> and <see cref="DawesRedmanAnalyzer"/>, configured with <c>services.Configure&lt;VariabilityOptions&gt;(...)</c>, <c>Configure&lt;ShortTermVariationOptions&gt;</c> and <c>Configure&lt;DawesRedmanOptions&gt;</c> and validated on start.</remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Changes the preprocessing defaults, or <see langword="null"/> to keep them.</param>
     /// <returns>The services, for chaining.</returns>
@@ -54,6 +54,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<DopplerHeartRateOptions>().ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<DopplerHeartRateOptions>, DopplerHeartRateOptionsValidator>();
         services.TryAddSingleton(sp => new DopplerHeartRateEstimator(sp.GetRequiredService<IOptions<DopplerHeartRateOptions>>().Value));
+
+        ClassificationServices.Add(services);
         return services;
     }
 

@@ -235,7 +235,7 @@ public sealed class CtgPreprocessor
         }
     }
 
-    private static int NextValid(ReadOnlySpan<float> fhr, int from)
+    internal static int NextValid(ReadOnlySpan<float> fhr, int from)
     {
         var i = from;
         while (i < fhr.Length && float.IsNaN(fhr[i]))
@@ -246,7 +246,7 @@ public sealed class CtgPreprocessor
         return i;
     }
 
-    private static int RunEnd(ReadOnlySpan<float> fhr, int start)
+    internal static int RunEnd(ReadOnlySpan<float> fhr, int start)
     {
         var i = start;
         while (i < fhr.Length && !float.IsNaN(fhr[i]))

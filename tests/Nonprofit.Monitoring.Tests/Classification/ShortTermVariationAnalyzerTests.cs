@@ -127,23 +127,16 @@ public sealed class ShortTermVariationAnalyzerTests
     }
 
     [Theory]
-    [InlineData(32.01, 1)]
-    [InlineData(31.99, 0)]
-    public void Analyze_HighVariationThreshold_ThirtyTwoMsInclusive(double range, int episodes)
+    [InlineData(32.01, 1, 0)]
+    [InlineData(31.99, 0, 0)]
+    [InlineData(30.01, 0, 0)]
+    [InlineData(29.99, 0, 1)]
+    public void Analyze_VariationThresholds_HighFromThirtyTwoLowBelowThirtyMs(double range, int high, int low)
     {
         var result = Analyze(AlternatingMinutes(range, range, range, range, range, range));
 
-        Assert.Equal(episodes, result.HighVariationEpisodes.Count);
-    }
-
-    [Theory]
-    [InlineData(29.99, 1)]
-    [InlineData(30.01, 0)]
-    public void Analyze_LowVariationThreshold_BelowThirtyMs(double range, int episodes)
-    {
-        var result = Analyze(AlternatingMinutes(range, range, range, range, range, range));
-
-        Assert.Equal(episodes, result.LowVariationEpisodes.Count);
+        Assert.Equal(high, result.HighVariationEpisodes.Count);
+        Assert.Equal(low, result.LowVariationEpisodes.Count);
     }
 
     [Fact]
