@@ -13,7 +13,7 @@ namespace Nonprofit.Evaluation.Ctg;
 /// <remarks>
 /// Deterministic. Train is split by file (sorted by name): every fifth file (index % 5 == 4) is the internal dev part, the
 /// rest the fit part. Trees: gradient-boosted depth-2 trees (Newton steps on the log loss, learning rate 0.1, L2 0.1 on the
-/// leaves, 63 quantile cut points per feature) on every 4th labelled, non-lost sample; the number of trees is the dev
+/// leaves, at least 20 of hessian weight per leaf, 63 quantile cut points per feature) on every 4th labelled, non-lost sample; the number of trees is the dev
 /// part's best log loss, checked every 25 rounds. Pass 1 (signal features) is fitted three times: on each half of the fit
 /// part, to give the other half out-of-fold probabilities for its context features, and on the whole fit part (the
 /// shipped pass 1). Pass 2 (signal + context features) is fitted on the fit part with that out-of-fold context. Stage 2:
@@ -32,7 +32,7 @@ internal static class FalseSignalTraining
         var root = FalseSignalData.FindRoot(args);
         var settings = new Settings(
             int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture),
-            double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "1", CultureInfo.InvariantCulture));
+            double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "20", CultureInfo.InvariantCulture));
         var output = FalseSignalData.Option(args, "--out");
         var files = FalseSignalData.Load(root, "DopMHRTrain", "DopMHR/Train");
         var fit = files.Where((_, i) => i % 5 != 4).ToList();

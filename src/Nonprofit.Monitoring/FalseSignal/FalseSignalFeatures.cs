@@ -13,7 +13,7 @@ namespace Nonprofit.Monitoring;
 /// rate that no loss longer than <see cref="SegmentGapSeconds"/> and no sample-to-sample jump above
 /// <see cref="SegmentJumpBpm"/> interrupts: the detector's unit of smoothing, because a monitor that locks onto the
 /// maternal heart rate usually does so at a loss or a jump and stays locked until the next one.
-/// Sentinels (-1, -2, -999) stand for "not computable" (no maternal rate, too few samples); the stumps split on them.
+/// Sentinels (-1, -2, -999) stand for "not computable" (no maternal rate, too few samples); the trees split on them.
 /// </remarks>
 internal sealed class FalseSignalFeatures : IDisposable
 {
