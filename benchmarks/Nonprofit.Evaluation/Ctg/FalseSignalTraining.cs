@@ -6,7 +6,7 @@ using Nonprofit.Monitoring;
 namespace Nonprofit.Evaluation.Ctg;
 
 /// <summary>
-/// <c>ctg-fs-train [--data DIR] [--rounds N] [--min-leaf-hessian H] [--out FILE]</c>: fits the model of
+/// <c>ctg-fs-train [--data DIR] [--rounds N] [--min-leaf-hessian H] [--learning-rate R] [--out FILE]</c>: fits the model of
 /// <see cref="FalseSignalDetector"/> on FHRMA FSdataset/DopMHR/Train only and prints
 /// <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE), then the internal dev part's figures.
 /// </summary>
@@ -23,7 +23,6 @@ namespace Nonprofit.Evaluation.Ctg;
 internal static class FalseSignalTraining
 {
     private const int Cuts = 63;
-    private const float LearningRate = 0.1f;
     private const double Lambda = 0.1;
 
     public static int Run(string[] args)
@@ -32,7 +31,8 @@ internal static class FalseSignalTraining
         var root = FalseSignalData.FindRoot(args);
         var settings = new Settings(
             int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture),
-            double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "20", CultureInfo.InvariantCulture));
+            double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "20", CultureInfo.InvariantCulture),
+            double.Parse(FalseSignalData.Option(args, "--learning-rate") ?? "0.1", CultureInfo.InvariantCulture));
         var output = FalseSignalData.Option(args, "--out");
         var files = FalseSignalData.Load(root, "DopMHRTrain", "DopMHR/Train");
         var fit = files.Where((_, i) => i % 5 != 4).ToList();
@@ -204,7 +204,7 @@ internal static class FalseSignalTraining
             var tree = new Tree(
                 [root.Feature, Math.Max(0, left.Feature), Math.Max(0, right.Feature)],
                 [cuts[root.Feature][root.Cut], Threshold(cuts, left), Threshold(cuts, right)],
-                [.. Leaves(left, root.GLeft, root.HLeft), .. Leaves(right, gSum - root.GLeft, hSum - root.HLeft)]);
+                [.. Leaves(left, root.GLeft, root.HLeft, settings.LearningRate), .. Leaves(right, gSum - root.GLeft, hSum - root.HLeft, settings.LearningRate)]);
             trees.Add(tree);
             for (var r = 0; r < n; r++)
             {
@@ -235,11 +235,11 @@ internal static class FalseSignalTraining
 
     private static float Threshold(float[][] cuts, Split split) => split.Feature < 0 ? float.MaxValue : cuts[split.Feature][split.Cut];
 
-    private static float[] Leaves(Split split, double g, double h) => split.Feature < 0
-        ? [Leaf(g, h), Leaf(g, h)]
-        : [Leaf(split.GLeft, split.HLeft), Leaf(g - split.GLeft, h - split.HLeft)];
+    private static float[] Leaves(Split split, double g, double h, double rate) => split.Feature < 0
+        ? [Leaf(g, h, rate), Leaf(g, h, rate)]
+        : [Leaf(split.GLeft, split.HLeft, rate), Leaf(g - split.GLeft, h - split.HLeft, rate)];
 
-    private static float Leaf(double g, double h) => (float)(-LearningRate * g / (h + Lambda));
+    private static float Leaf(double g, double h, double rate) => (float)(-rate * g / (h + Lambda));
 
     /// <summary>The best split of the rows on <paramref name="which"/> side: the largest gain over every feature and cut.</summary>
     private static Split BestSplit(byte[] bins, float[][] cuts, double[] g, double[] h, byte[] side, int n, byte which, double gSum, double hSum, double[] gh, double minimumLeafHessian)
@@ -533,5 +533,5 @@ internal static class FalseSignalTraining
         public static Rows Concat(Rows a, Rows b) => new([.. a.X, .. b.X], [.. a.Y, .. b.Y], a.Width);
     }
 
-    private sealed record Settings(int Rounds, double MinimumLeafHessian);
+    private sealed record Settings(int Rounds, double MinimumLeafHessian, double LearningRate);
 }
