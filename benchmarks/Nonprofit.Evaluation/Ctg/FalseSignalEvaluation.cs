@@ -7,7 +7,8 @@ namespace Nonprofit.Evaluation.Ctg;
 /// <c>ctg-fs [--data DIR]</c>: measures <see cref="FalseSignalDetector"/> (its shipped model, fitted on DopMHR/Train only)
 /// on FHRMA FSdataset/DopMHR/Val (142) and FSdataset/ScalpECG/Val (39): per-sample sensitivity, PPV, specificity,
 /// accuracy at p ≥ 0.5 and AUC, counted only on annotated samples whose fetal rate is not lost (toolbox
-/// <c>EvalFSForDataset.m</c> definitions). Also prints a one-line rule for reference: "|FHR − MHR| ≤ 5 bpm".
+/// <c>EvalFSForDataset.m</c> definitions), overall and split by whether the maternal rate is valid at the sample. Also
+/// prints a one-line rule for reference: "|FHR − MHR| ≤ 5 bpm".
 /// </summary>
 internal static class FalseSignalEvaluation
 {
@@ -20,6 +21,8 @@ internal static class FalseSignalEvaluation
             var watch = Stopwatch.StartNew();
             var model = new FalseSignalScore();
             var rule = new FalseSignalScore();
+            var withMaternal = new FalseSignalScore();
+            var withoutMaternal = new FalseSignalScore();
             var files = FalseSignalData.Load(root, dataset, folder);
             long samples = 0;
             double detectSeconds = 0;
@@ -39,6 +42,7 @@ internal static class FalseSignalEvaluation
                     }
 
                     model.Add(p[i], labels[i] == 1);
+                    (FalseSignalFeatures.IsValue(mhr[i]) ? withMaternal : withoutMaternal).Add(p[i], labels[i] == 1);
                     var close = FalseSignalFeatures.IsValue(mhr[i]) && Math.Abs(fhr[i] - mhr[i]) <= FalseSignalFeatures.CloseBpm;
                     rule.Add(close ? 1 : 0, labels[i] == 1);
                 }
@@ -47,6 +51,8 @@ internal static class FalseSignalEvaluation
             var prefix = "ctg_fs." + name;
             Console.WriteLine(FormattableString.Invariant($"{prefix}.files={files.Count}"));
             model.Print(prefix);
+            withMaternal.Print(prefix + ".mhr_valid");
+            withoutMaternal.Print(prefix + ".mhr_lost");
             Console.WriteLine(FormattableString.Invariant($"{prefix}.rule_mhr5.se={rule.Sensitivity:F4}"));
             Console.WriteLine(FormattableString.Invariant($"{prefix}.rule_mhr5.ppv={rule.Ppv:F4}"));
             Console.WriteLine(FormattableString.Invariant($"{prefix}.rule_mhr5.accuracy={rule.Accuracy:F4}"));

@@ -6,41 +6,55 @@ using Nonprofit.Monitoring;
 namespace Nonprofit.Evaluation.Ctg;
 
 /// <summary>
-/// <c>ctg-fs-train [--data DIR] [--rounds N] [--out FILE]</c>: fits the model of <see cref="FalseSignalDetector"/> on FHRMA
-/// FSdataset/DopMHR/Train only and prints <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE).
+/// <c>ctg-fs-train [--data DIR] [--rounds N] [--min-leaf-hessian H] [--learning-rate R] [--out FILE]</c>: fits the model of
+/// <see cref="FalseSignalDetector"/> on FHRMA FSdataset/DopMHR/Train only and prints
+/// <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE), then the internal dev part's figures.
 /// </summary>
 /// <remarks>
-/// Deterministic. Train is split by file (sorted by name): every fifth file (index % 5 == 4) is the internal dev part.
-/// Stage 1: gradient-boosted depth-2 trees (Newton steps on the log loss, learning rate 0.1, L2 0.1 on the leaves,
-/// 63 quantile cut points per feature) on every 4th labelled, non-lost sample of the fit part; the number of trees is the
-/// dev part's best log loss, checked every 25 rounds. Stage 2: logistic regression (Newton) of the label on the stage-1
-/// logit and its segment, 60 s and 300 s means, fitted on every labelled sample of the dev part (out of sample for stage 1).
+/// Deterministic. Train is split by file (sorted by name): every fifth file (index % 5 == 4) is the internal dev part, the
+/// rest the fit part. Trees: gradient-boosted depth-2 trees (Newton steps on the log loss, learning rate 0.1, L2 0.1 on the
+/// leaves, at least 20 of hessian weight per leaf, 63 quantile cut points per feature) on every 4th labelled, non-lost sample; the number of trees is the dev
+/// part's best log loss, checked every 25 rounds. Pass 1 (signal features) is fitted three times: on each half of the fit
+/// part, to give the other half out-of-fold probabilities for its context features, and on the whole fit part (the
+/// shipped pass 1). Pass 2 (signal + context features) is fitted on the fit part with that out-of-fold context. Stage 2:
+/// logistic regression (Newton) of the label on the pass-2 logit and its segment, 60 s and 300 s means, fitted on every
+/// labelled sample of the dev part (out of sample for both passes).
 /// </remarks>
 internal static class FalseSignalTraining
 {
-    private const int Features = FalseSignalFeatures.Count;
     private const int Cuts = 63;
-    private const float LearningRate = 0.1f;
     private const double Lambda = 0.1;
 
     public static int Run(string[] args)
     {
         var watch = Stopwatch.StartNew();
         var root = FalseSignalData.FindRoot(args);
-        var maxRounds = int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture);
+        var settings = new Settings(
+            int.Parse(FalseSignalData.Option(args, "--rounds") ?? "400", CultureInfo.InvariantCulture),
+            double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "20", CultureInfo.InvariantCulture),
+            double.Parse(FalseSignalData.Option(args, "--learning-rate") ?? "0.1", CultureInfo.InvariantCulture));
         var output = FalseSignalData.Option(args, "--out");
-        var minimumLeafHessian = double.Parse(FalseSignalData.Option(args, "--min-leaf-hessian") ?? "1", CultureInfo.InvariantCulture);
         var files = FalseSignalData.Load(root, "DopMHRTrain", "DopMHR/Train");
         var fit = files.Where((_, i) => i % 5 != 4).ToList();
         var dev = files.Where((_, i) => i % 5 == 4).ToList();
-        var (x, y) = Rows(fit, 4);
-        var (devX, devY) = Rows(dev, 4);
-        Console.Error.WriteLine(Invariant($"fit rows {y.Length}, dev rows {devY.Length}, {watch.Elapsed.TotalSeconds:F0} s"));
+        var half1 = fit.Where((_, i) => i % 2 == 0).ToList();
+        var half2 = fit.Where((_, i) => i % 2 == 1).ToList();
 
-        var model = FitTrees(x, y, devX, devY, maxRounds, minimumLeafHessian);
-        Console.Error.WriteLine(Invariant($"trees {model.Count}, {watch.Elapsed.TotalSeconds:F0} s"));
-        var stage2 = FitStage2(dev, model);
-        var text = Format(model, stage2, files.Count, fit.Count, dev.Count);
+        // Pass 1, cross-fitted: each half's context comes from trees that never saw it.
+        var devRows = ReadRows(dev, null);
+        var rows1 = ReadRows(half1, null);
+        var rows2 = ReadRows(half2, null);
+        Console.Error.WriteLine(Invariant($"pass 1: fit rows {rows1.Y.Length + rows2.Y.Length}, dev rows {devRows.Y.Length}, {watch.Elapsed.TotalSeconds:F0} s"));
+        var first1 = FitTrees(rows1, devRows, settings).ToEnsemble();
+        var first2 = FitTrees(rows2, devRows, settings).ToEnsemble();
+        var first = FitTrees(Rows.Concat(rows1, rows2), devRows, settings);
+        Console.Error.WriteLine(Invariant($"pass 1: {first.Count} trees, {watch.Elapsed.TotalSeconds:F0} s"));
+
+        // Pass 2 on signal and context features.
+        var second = FitTrees(Rows.Concat(ReadRows(half1, first2), ReadRows(half2, first1)), ReadRows(dev, first.ToEnsemble()), settings);
+        Console.Error.WriteLine(Invariant($"pass 2: {second.Count} trees, {watch.Elapsed.TotalSeconds:F0} s"));
+        var stage2 = FitStage2(dev, first.ToEnsemble(), second.ToEnsemble());
+        var text = Format(first, second, stage2, files.Count, fit.Count, dev.Count);
         if (output is null)
         {
             Console.Write(text);
@@ -50,7 +64,7 @@ internal static class FalseSignalTraining
             File.WriteAllText(output, text);
         }
 
-        var detector = new FalseSignalDetector(null, model.ToModel(stage2));
+        var detector = new FalseSignalDetector(null, new FalseSignalModel(first.ToEnsemble(), second.ToEnsemble(), [.. stage2.Select(v => (float)v)]));
         var score = new FalseSignalScore();
         var withMaternal = new FalseSignalScore();
         var withoutMaternal = new FalseSignalScore();
@@ -76,43 +90,74 @@ internal static class FalseSignalTraining
         return 0;
     }
 
-    /// <summary>Features and labels of every <paramref name="step"/>-th labelled, non-lost sample.</summary>
-    private static (float[] X, byte[] Y) Rows(List<FalseSignalData.Labelled> files, int step)
+    /// <summary>Pass-1 probabilities of every valid sample, then the context features from them.</summary>
+    private static void SetContext(FalseSignalFeatures features, FalseSignalTrees first, float[] scratch)
     {
+        var f = scratch.AsSpan(0, FalseSignalFeatures.Count);
+        var p = new float[features.Length];
+        for (var i = 0; i < p.Length; i++)
+        {
+            if (features.SegmentOf(i) >= 0)
+            {
+                features.Fill(i, f);
+                p[i] = FalseSignalModel.Sigmoid(first.Score(f));
+            }
+        }
+
+        features.SetContext(p);
+    }
+
+    /// <summary>Features (with the context of <paramref name="first"/>, when given) and labels of every 4th labelled, non-lost sample.</summary>
+    private static Rows ReadRows(List<FalseSignalData.Labelled> files, FalseSignalTrees? first)
+    {
+        var width = first is null ? FalseSignalFeatures.Count : FalseSignalFeatures.AllCount;
         var x = new List<float>();
         var y = new List<byte>();
-        var f = new float[Features];
+        var f = new float[FalseSignalFeatures.AllCount];
         foreach (var file in files)
         {
             var (fhr, mhr, ua, labels) = FalseSignalData.Read(file);
             using var features = new FalseSignalFeatures(fhr, mhr, ua, CtgRecording.StandardSampleRateHz);
-            for (var i = 0; i < fhr.Length; i += step)
+            if (first is not null)
+            {
+                SetContext(features, first, f);
+            }
+
+            for (var i = 0; i < fhr.Length; i += 4)
             {
                 if (labels[i] == FalseSignalData.Unknown || features.SegmentOf(i) < 0)
                 {
                     continue;
                 }
 
-                features.Fill(i, f);
-                x.AddRange(f);
+                features.Fill(i, f.AsSpan(0, FalseSignalFeatures.Count));
+                if (first is not null)
+                {
+                    features.FillContext(i, f.AsSpan(FalseSignalFeatures.Count));
+                }
+
+                x.AddRange(f.AsSpan(0, width));
                 y.Add((byte)labels[i]);
             }
         }
 
-        return (x.ToArray(), y.ToArray());
+        return new Rows([.. x], [.. y], width);
     }
 
-    private static Trees FitTrees(float[] x, byte[] y, float[] devX, byte[] devY, int maxRounds, double minimumLeafHessian)
+    private static Trees FitTrees(Rows rows, Rows devRows, Settings settings)
     {
+        var (x, y, width) = (rows.X, rows.Y, rows.Width);
+        var (devX, devY) = (devRows.X, devRows.Y);
+        var (maxRounds, minimumLeafHessian) = (settings.Rounds, settings.MinimumLeafHessian);
         var n = y.Length;
-        var cuts = new float[Features][];
-        var bins = new byte[Features * n];
-        for (var f = 0; f < Features; f++)
+        var cuts = new float[width][];
+        var bins = new byte[width * n];
+        for (var f = 0; f < width; f++)
         {
-            cuts[f] = QuantileCuts(x, n, f);
+            cuts[f] = QuantileCuts(x, n, f, width);
             for (var r = 0; r < n; r++)
             {
-                bins[(f * n) + r] = (byte)LowerBound(cuts[f], x[(r * Features) + f]);
+                bins[(f * n) + r] = (byte)LowerBound(cuts[f], x[(r * width) + f]);
             }
         }
 
@@ -159,7 +204,7 @@ internal static class FalseSignalTraining
             var tree = new Tree(
                 [root.Feature, Math.Max(0, left.Feature), Math.Max(0, right.Feature)],
                 [cuts[root.Feature][root.Cut], Threshold(cuts, left), Threshold(cuts, right)],
-                [.. Leaves(left, root.GLeft, root.HLeft), .. Leaves(right, gSum - root.GLeft, hSum - root.HLeft)]);
+                [.. Leaves(left, root.GLeft, root.HLeft, settings.LearningRate), .. Leaves(right, gSum - root.GLeft, hSum - root.HLeft, settings.LearningRate)]);
             trees.Add(tree);
             for (var r = 0; r < n; r++)
             {
@@ -170,7 +215,7 @@ internal static class FalseSignalTraining
 
             for (var r = 0; r < devY.Length; r++)
             {
-                devScore[r] += tree.Evaluate(devX.AsSpan(r * Features, Features));
+                devScore[r] += tree.Evaluate(devX.AsSpan(r * width, width));
             }
 
             if ((round + 1) % 25 == 0)
@@ -190,11 +235,11 @@ internal static class FalseSignalTraining
 
     private static float Threshold(float[][] cuts, Split split) => split.Feature < 0 ? float.MaxValue : cuts[split.Feature][split.Cut];
 
-    private static float[] Leaves(Split split, double g, double h) => split.Feature < 0
-        ? [Leaf(g, h), Leaf(g, h)]
-        : [Leaf(split.GLeft, split.HLeft), Leaf(g - split.GLeft, h - split.HLeft)];
+    private static float[] Leaves(Split split, double g, double h, double rate) => split.Feature < 0
+        ? [Leaf(g, h, rate), Leaf(g, h, rate)]
+        : [Leaf(split.GLeft, split.HLeft, rate), Leaf(g - split.GLeft, h - split.HLeft, rate)];
 
-    private static float Leaf(double g, double h) => (float)(-LearningRate * g / (h + Lambda));
+    private static float Leaf(double g, double h, double rate) => (float)(-rate * g / (h + Lambda));
 
     /// <summary>The best split of the rows on <paramref name="which"/> side: the largest gain over every feature and cut.</summary>
     private static Split BestSplit(byte[] bins, float[][] cuts, double[] g, double[] h, byte[] side, int n, byte which, double gSum, double hSum, double[] gh, double minimumLeafHessian)
@@ -202,7 +247,7 @@ internal static class FalseSignalTraining
         var best = new Split(-1, -1, 0, 0);
         var bestGain = 1e-9;
         var parent = gSum * gSum / (hSum + Lambda);
-        for (var f = 0; f < Features; f++)
+        for (var f = 0; f < cuts.Length; f++)
         {
             Array.Clear(gh);
             var column = bins.AsSpan(f * n, n);
@@ -238,23 +283,23 @@ internal static class FalseSignalTraining
 
         return best;
     }
-
-    private static double[] FitStage2(List<FalseSignalData.Labelled> dev, Trees trees)
+    private static double[] FitStage2(List<FalseSignalData.Labelled> dev, FalseSignalTrees first, FalseSignalTrees second)
     {
         var rows = new List<(double S, double Seg, double W60, double W300, byte Y)>();
-        var model = trees.ToModel([0, 1, 0, 0, 0]);
-        var f = new float[Features];
+        var f = new float[FalseSignalFeatures.AllCount];
         foreach (var file in dev)
         {
             var (fhr, mhr, ua, labels) = FalseSignalData.Read(file);
             using var features = new FalseSignalFeatures(fhr, mhr, ua, CtgRecording.StandardSampleRateHz);
+            SetContext(features, first, f);
             var s = new float[fhr.Length];
             for (var i = 0; i < s.Length; i++)
             {
                 if (features.SegmentOf(i) >= 0)
                 {
-                    features.Fill(i, f);
-                    s[i] = model.Score(f);
+                    features.Fill(i, f.AsSpan(0, FalseSignalFeatures.Count));
+                    features.FillContext(i, f.AsSpan(FalseSignalFeatures.Count));
+                    s[i] = second.Score(f);
                 }
             }
 
@@ -324,6 +369,7 @@ internal static class FalseSignalTraining
         return w;
     }
 
+
     private static double[] Solve(double[,] a, double[] b)
     {
         var n = b.Length;
@@ -371,13 +417,13 @@ internal static class FalseSignalTraining
         return x;
     }
 
-    private static float[] QuantileCuts(float[] x, int n, int f)
+    private static float[] QuantileCuts(float[] x, int n, int f, int width)
     {
         var stride = Math.Max(1, n / 20000);
         var sample = new List<float>();
         for (var r = 0; r < n; r += stride)
         {
-            sample.Add(x[(r * Features) + f]);
+            sample.Add(x[(r * width) + f]);
         }
 
         sample.Sort();
@@ -422,7 +468,7 @@ internal static class FalseSignalTraining
         return loss / Math.Max(1, y.Length);
     }
 
-    private static string Format(Trees t, double[] stage2, int files, int fit, int dev)
+    private static string Format(Trees first, Trees second, double[] stage2, int files, int fit, int dev)
     {
         var text = new StringBuilder();
         text.AppendLine("// <auto-generated>");
@@ -435,13 +481,20 @@ internal static class FalseSignalTraining
         text.AppendLine("internal sealed partial class FalseSignalModel");
         text.AppendLine("{");
         text.AppendLine("    private static FalseSignalModel CreateDefault() => new(");
-        text.AppendLine(Invariant($"        feature: [{string.Join(", ", t.Items.SelectMany(x => x.Feature))}],"));
-        text.AppendLine(Invariant($"        threshold: [{Floats(t.Items.SelectMany(x => x.Threshold))}],"));
-        text.AppendLine(Invariant($"        leaf: [{Floats(t.Items.SelectMany(x => x.Leaf))}],"));
-        text.AppendLine(Invariant($"        bias: {Float(t.Bias)},"));
+        Ensemble(text, first);
+        Ensemble(text, second);
         text.AppendLine(Invariant($"        stage2: [{Floats(stage2.Select(v => (float)v))}]);"));
         text.AppendLine("}");
         return text.ToString();
+    }
+
+    private static void Ensemble(StringBuilder text, Trees t)
+    {
+        text.AppendLine("        new FalseSignalTrees(");
+        text.AppendLine(Invariant($"            feature: [{string.Join(", ", t.Items.SelectMany(x => x.Feature))}],"));
+        text.AppendLine(Invariant($"            threshold: [{Floats(t.Items.SelectMany(x => x.Threshold))}],"));
+        text.AppendLine(Invariant($"            leaf: [{Floats(t.Items.SelectMany(x => x.Leaf))}],"));
+        text.AppendLine(Invariant($"            bias: {Float(t.Bias)}),"));
     }
 
     private static string Floats(IEnumerable<float> values) => string.Join(", ", values.Select(Float));
@@ -471,8 +524,14 @@ internal static class FalseSignalTraining
 
         public void Truncate(int count) => Items.RemoveRange(count, Items.Count - count);
 
-        public FalseSignalModel ToModel(double[] stage2) => new(
-            [.. Items.SelectMany(t => t.Feature)], [.. Items.SelectMany(t => t.Threshold)], [.. Items.SelectMany(t => t.Leaf)], Bias,
-            [.. stage2.Select(v => (float)v)]);
+        public FalseSignalTrees ToEnsemble() => new(
+            [.. Items.SelectMany(t => t.Feature)], [.. Items.SelectMany(t => t.Threshold)], [.. Items.SelectMany(t => t.Leaf)], Bias);
     }
+
+    private sealed record Rows(float[] X, byte[] Y, int Width)
+    {
+        public static Rows Concat(Rows a, Rows b) => new([.. a.X, .. b.X], [.. a.Y, .. b.Y], a.Width);
+    }
+
+    private sealed record Settings(int Rounds, double MinimumLeafHessian, double LearningRate);
 }

@@ -11,29 +11,34 @@ namespace Nonprofit.Monitoring;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Method (after the task defined by Boudet et al., "Use of deep learning to detect the maternal heart rate and false
-/// signals on fetal heart rate recordings", Biosensors 12(9):691, 2022, doi:10.3390/bios12090691, whose FSDop network this
-/// does not reproduce): 21 features per sample, computed in O(1) each from prefix sums, over centred 15 s, 60 s and 300 s
-/// windows and over the sample's segment (a stretch of fetal signal between losses longer than 4 s and jumps above
-/// 25 bpm). With a maternal channel: the fraction of samples where fetal and maternal rates are within 5 bpm, their mean
-/// distance, their correlation (shared accelerations and trends), and the distance to the local maternal level. Without
-/// one, and always: the rate level, its distance to the recording's median and to the 5-minute mean, short-term
-/// variability, the jumps into and out of the segment, the segment's length and level, the position in the recording and
-/// the signal-loss density. A first stage of gradient-boosted decision stumps gives a logit per sample; a logistic
-/// second stage combines it with its mean over the segment and over 60 s and 300 s windows, which smooths the decision
-/// over the stretches a monitor stays locked on the wrong source.
+/// Method (the task and data set of Boudet et al., "Use of deep learning to detect the maternal heart rate and false
+/// signals on fetal heart rate recordings", Biosensors 12(9):691, 2022, doi:10.3390/bios12090691; this is not their FSDop
+/// network but a small tree model): 28 signal features per sample, computed in O(1) each from prefix sums over centred
+/// 15 s, 60 s, 300 s and 600 s windows and over the sample's segment (a stretch of fetal signal between losses longer than
+/// 4 s and sample-to-sample jumps above 25 bpm). With a maternal channel: the fraction of samples where fetal and maternal
+/// rates are within 5 bpm, their mean distance and correlation (shared accelerations and trends), the distance to the
+/// local maternal level, and the level relative to samples that are surely fetal (over 20 bpm from the maternal rate).
+/// Always: the rate level and its distance to the recording's median, to the 5-minute mean and to the highest and lowest
+/// 1-minute means within 10 minutes, short-term variability, correlation with uterine activity, the jumps into and out
+/// of the segment, the segment's length and level, the position in the recording and the signal-loss density.
+/// Pass 1, gradient-boosted depth-2 trees, gives a first probability per sample. Pass 2 (auto-context) adds 8 features
+/// of those probabilities (local means, and the level relative to the samples pass 1 finds surely fetal or surely false
+/// within 10 minutes and over the recording) and gives a logit; a logistic stage combines it with its means over the
+/// segment and over 60 s and 300 s windows, which smooths the decision over the stretches a monitor stays locked on the
+/// wrong source.
 /// </para>
 /// <para>
 /// The model's constants are in the source; they were fitted on the FHRMA false-signal data set, FSdataset/DopMHR/Train
 /// (Boudet et al. 2022, GPL-3.0 data: only the fitted numbers ship, no data), by the training command
 /// <c>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- ctg-fs-train</c>, which prints them.
-/// The model expects 4 Hz (windows are in seconds, so other rates work, but were not evaluated).
+/// The model expects 4 Hz (windows are in seconds, so other rates run, but were not evaluated), and Doppler recordings:
+/// on scalp-ECG recordings its precision is low (see docs/monitoring.md).
 /// </para>
 /// <para>
 /// Where the fetal heart rate is lost (NaN or not positive) the probability is 0: there is no signal to be false.
-/// Everything else is in [0, 1]. The analysis is offline (centred windows and whole segments): an online monitor sees a
-/// decision about a sample only once its 300 s window and its segment are complete. Stateless after construction and
-/// thread-safe.
+/// Everything else is in [0, 1]. The analysis is offline: centred windows up to 10 minutes, whole segments, and the
+/// recording's median and length; an online monitor would run it on a sliding buffer (docs/monitoring.md). Stateless
+/// after construction and thread-safe.
 /// </para>
 /// </remarks>
 public sealed class FalseSignalDetector
@@ -120,6 +125,7 @@ public sealed class FalseSignalDetector
     /// <param name="destination">Receives one probability per sample, in [0, 1], 0 where the fetal heart rate is lost; as long as <paramref name="fhrBpm"/>; may be the same memory.</param>
     /// <exception cref="ArgumentException"><paramref name="mhrBpm"/> or <paramref name="uterineActivity"/> is neither empty nor as long as <paramref name="fhrBpm"/>, or <paramref name="destination"/> is not as long.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRateHz"/> is not positive and finite.</exception>
+    /// <remarks>Work memory, from <see cref="ArrayPool{T}.Shared"/>: about 220 bytes per sample (prefix sums in double precision), returned before the call ends.</remarks>
     public void Detect(ReadOnlySpan<float> fhrBpm, ReadOnlySpan<float> mhrBpm, ReadOnlySpan<float> uterineActivity, double sampleRateHz, Span<float> destination)
     {
         if (!mhrBpm.IsEmpty && mhrBpm.Length != fhrBpm.Length)
@@ -198,7 +204,8 @@ public sealed class FalseSignalDetector
     private void Run(ReadOnlySpan<float> fhr, ReadOnlySpan<float> mhr, ReadOnlySpan<float> ua, double sampleRateHz, Span<float> destination)
     {
         using var features = new FalseSignalFeatures(fhr, mhr, ua, sampleRateHz);
-        Span<float> f = stackalloc float[FalseSignalFeatures.Count];
+        Span<float> f = stackalloc float[FalseSignalFeatures.AllCount];
+        var signal = f[..FalseSignalFeatures.Count];
         for (var i = 0; i < fhr.Length; i++)
         {
             if (features.SegmentOf(i) < 0)
@@ -207,8 +214,19 @@ public sealed class FalseSignalDetector
                 continue;
             }
 
-            features.Fill(i, f);
-            destination[i] = _model.Score(f);
+            features.Fill(i, signal);
+            destination[i] = FalseSignalModel.Sigmoid(_model.First.Score(signal));
+        }
+
+        features.SetContext(destination);
+        for (var i = 0; i < fhr.Length; i++)
+        {
+            if (features.SegmentOf(i) >= 0)
+            {
+                features.Fill(i, signal);
+                features.FillContext(i, f[FalseSignalFeatures.Count..]);
+                destination[i] = _model.Second.Score(f);
+            }
         }
 
         features.SetScores(destination);

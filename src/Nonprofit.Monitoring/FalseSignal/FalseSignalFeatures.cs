@@ -13,12 +13,18 @@ namespace Nonprofit.Monitoring;
 /// rate that no loss longer than <see cref="SegmentGapSeconds"/> and no sample-to-sample jump above
 /// <see cref="SegmentJumpBpm"/> interrupts: the detector's unit of smoothing, because a monitor that locks onto the
 /// maternal heart rate usually does so at a loss or a jump and stays locked until the next one.
-/// Sentinels (-1, -2, -999) stand for "not computable" (no maternal rate, too few samples); the stumps split on them.
+/// Sentinels (-1, -2, -999) stand for "not computable" (no maternal rate, too few samples); the trees split on them.
 /// </remarks>
 internal sealed class FalseSignalFeatures : IDisposable
 {
     /// <summary>The number of features per sample.</summary>
-    public const int Count = 27;
+    public const int Count = 28;
+
+    /// <summary>The number of context features (from the pass-1 probabilities) that follow the signal features in pass 2.</summary>
+    public const int ContextCount = 8;
+
+    /// <summary>The number of features of pass 2: <see cref="Count"/> + <see cref="ContextCount"/>.</summary>
+    public const int AllCount = Count + ContextCount;
 
     /// <summary>The distance, in bpm, under which fetal and maternal rates count as "the same".</summary>
     public const float CloseBpm = 5f;
@@ -35,13 +41,21 @@ internal sealed class FalseSignalFeatures : IDisposable
         "close15", "close60", "close300", "absDiff60", "mhrCover60", "corr60", "diffToMhrRef", "level15",
         "levelVsMedian", "levelVs300", "stv15", "sd60", "segJumpPrev", "segJumpNext", "segLenLog2", "segClose",
         "segLevelVsMedian", "position", "minutesToEnd", "mhrCoverRecording", "loss60", "levelVsMax10", "levelVsMin10",
-        "levelVsFetalRef", "diffToMhr60", "corrUa60", "corrUa300",
+        "levelVsFetalRef", "diffToMhr60", "corrUa60", "corrUa300", "levelVsFar600",
+        "p1", "p1Mean60", "p1Mean300", "p1Segment", "levelVsSurelyFetal600", "levelVsSurelyFalse600", "levelVsSurelyFetal",
+        "p1FractionRecording",
     ];
 
-    private const int Q = 19;
+    private const int Q = 26;
     private const int Valid = 0, SumX = 1, SumX2 = 2, Both = 3, Close = 4, AbsDiff = 5, BothX = 6, BothY = 7, BothX2 = 8,
         BothY2 = 9, BothXY = 10, Pairs = 11, PairDiff = 12, MaternalValid = 13, SumY = 14, Score = 15, SumU = 16, SumU2 = 17,
-        SumXU = 18;
+        SumXU = 18, LowN = 19, LowX = 20, HighN = 21, HighX = 22, SumP = 23, FarN = 24, FarX = 25;
+
+    /// <summary>Pass-1 probabilities below this count as "surely fetal" for the context features.</summary>
+    private const float SurelyFetal = 0.3f;
+
+    /// <summary>Pass-1 probabilities at or above this count as "surely false" for the context features.</summary>
+    private const float SurelyFalse = 0.7f;
 
     /// <summary>The distance, in bpm, beyond which a sample with both rates valid counts as "surely fetal" for the fetal reference level.</summary>
     private const float FarBpm = 20f;
@@ -57,7 +71,8 @@ internal sealed class FalseSignalFeatures : IDisposable
     private readonly float _fetalReference;
     private readonly bool _hasUa;
     private readonly int _n;
-    private readonly int _h15, _h60, _h300, _edge;
+    private readonly int _h15, _h60, _h300, _h600, _edge;
+    private float _falseFraction;
     private readonly double _sampleRate;
     private readonly int _segments;
     private readonly float _median;
@@ -77,6 +92,7 @@ internal sealed class FalseSignalFeatures : IDisposable
         _h15 = HalfWindow(15);
         _h60 = HalfWindow(60);
         _h300 = HalfWindow(300);
+        _h600 = HalfWindow(600);
         _edge = Math.Max(1, (int)Math.Round(10 * sampleRateHz));
         _prefix = ArrayPool<double>.Shared.Rent((_n + 1) * Q);
         _segment = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
@@ -149,6 +165,8 @@ internal sealed class FalseSignalFeatures : IDisposable
                 next[BothXY] += (double)x * y;
                 if (d > FarBpm)
                 {
+                    next[FarN] += 1;
+                    next[FarX] += x;
                     fetalHistogram[Math.Clamp((int)(x * 4), 0, 1200)]++;
                     fetalCount++;
                 }
@@ -249,6 +267,71 @@ internal sealed class FalseSignalFeatures : IDisposable
         f[24] = maternal60 > 0 ? level15 - (float)(Sum(SumY, lo60, hi60) / maternal60) : -999f;
         f[25] = UaCorrelation(lo60, hi60);
         f[26] = UaCorrelation(lo300, hi300);
+        var (lo600, hi600) = Window(i, _h600);
+        var far600 = Sum(FarN, lo600, hi600);
+        f[27] = far600 >= 30 * _sampleRate ? level15 - (float)(Sum(FarX, lo600, hi600) / far600) : -999f;
+    }
+
+    /// <summary>Stores the pass-1 probabilities (ignored where the fetal rate is lost) for <see cref="FillContext"/>.</summary>
+    public void SetContext(ReadOnlySpan<float> p1)
+    {
+        var p = _prefix.AsSpan(0, (_n + 1) * Q);
+        double high = 0, valid = 0;
+        for (var i = 0; i < _n; i++)
+        {
+            var row = p.Slice(i * Q, Q);
+            var next = p.Slice((i + 1) * Q, Q);
+            next[LowN] = row[LowN];
+            next[LowX] = row[LowX];
+            next[HighN] = row[HighN];
+            next[HighX] = row[HighX];
+            next[SumP] = row[SumP];
+            if (_segment[i] < 0)
+            {
+                continue;
+            }
+
+            var x = next[SumX] - row[SumX];
+            var v = p1[i];
+            next[SumP] += v;
+            valid++;
+            high += v >= 0.5f ? 1 : 0;
+            if (v < SurelyFetal)
+            {
+                next[LowN] += 1;
+                next[LowX] += x;
+            }
+            else if (v >= SurelyFalse)
+            {
+                next[HighN] += 1;
+                next[HighX] += x;
+            }
+        }
+
+        _falseFraction = valid > 0 ? (float)(high / valid) : 0f;
+    }
+
+    /// <summary>Writes the <see cref="ContextCount"/> context features of valid sample <paramref name="i"/> (after <see cref="SetContext"/>).</summary>
+    public void FillContext(int i, Span<float> f)
+    {
+        var (lo15, hi15) = Window(i, _h15);
+        var (lo60, hi60) = Window(i, _h60);
+        var (lo300, hi300) = Window(i, _h300);
+        var (lo600, hi600) = Window(i, _h600);
+        var level15 = (float)(Sum(SumX, lo15, hi15) / Sum(Valid, lo15, hi15));
+        var s = _segment[i];
+        f[0] = (float)Sum(SumP, i, i + 1);
+        f[1] = (float)(Sum(SumP, lo60, hi60) / Sum(Valid, lo60, hi60));
+        f[2] = (float)(Sum(SumP, lo300, hi300) / Sum(Valid, lo300, hi300));
+        f[3] = (float)(Sum(SumP, _segmentStart[s], _segmentEnd[s]) / Sum(Valid, _segmentStart[s], _segmentEnd[s]));
+        var minimum = 30 * _sampleRate;
+        var low = Sum(LowN, lo600, hi600);
+        f[4] = low >= minimum ? level15 - (float)(Sum(LowX, lo600, hi600) / low) : -999f;
+        var high = Sum(HighN, lo600, hi600);
+        f[5] = high >= minimum ? level15 - (float)(Sum(HighX, lo600, hi600) / high) : -999f;
+        var lowAll = Total(LowN);
+        f[6] = lowAll >= minimum ? level15 - (float)(Total(LowX) / lowAll) : -999f;
+        f[7] = _falseFraction;
     }
 
     /// <summary>Stores a first-stage score per sample (NaN-free; ignored where the fetal rate is lost) for <see cref="Smoothed"/>.</summary>
