@@ -6,7 +6,8 @@ namespace Nonprofit.Evaluation.Ctg;
 
 /// <summary>
 /// Doppler audio to fetal heart rate on synthetic audio with known truth: a grid of settings × SNRs × seeds, printing
-/// valid output %, % of valid samples within 5 bpm, false outputs during dropouts and the SNR where the 96 % goal breaks.
+/// valid output %, % of valid samples within 5 bpm, % of all samples valid and within 5 bpm, false outputs during dropouts,
+/// the SNR where the 96 % goal breaks and the SNR where valid output falls below 90 %.
 /// </summary>
 /// <remarks>
 /// dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- ctg-doppler [--seeds N] [--seconds S] [--tune] [--setting NAME] [--verbose] [--option Name=Value]
@@ -15,6 +16,9 @@ namespace Nonprofit.Evaluation.Ctg;
 internal static class DopplerEvaluation
 {
     private const double Goal = 96;
+
+    /// <summary>Below this valid output % (outside dropouts) the coverage counts as broken.</summary>
+    private const double CoverageGoal = 90;
 
     /// <summary>The SNR grid, dB (fetal heart power over noise power, whole band).</summary>
     private static readonly double[] s_snrs = [20, 10, 5, 0, -5, -10, -12, -15, -20];
@@ -76,6 +80,7 @@ internal static class DopplerEvaluation
             }
 
             double? breaks = null;
+            double? coverageBreaks = null;
             foreach (var snr in s_snrs)
             {
                 var total = default(Score);
@@ -99,15 +104,22 @@ internal static class DopplerEvaluation
                     breaks = snr;
                 }
 
+                if (coverageBreaks is null && total.ValidPercent < CoverageGoal)
+                {
+                    coverageBreaks = snr;
+                }
+
                 Console.WriteLine(FormattableString.Invariant(
-                    $"setting={name} snr_db={snr} valid_pct={total.ValidPercent:F1} within5_pct={within:F2} mae_bpm={total.MeanAbsoluteError:F2} false_dropout_pct={total.FalseDropoutPercent:F1} samples={total.Samples}"));
+                    $"setting={name} snr_db={snr} valid_pct={total.ValidPercent:F1} within5_pct={within:F2} valid_within5_pct={total.ValidWithin5Percent:F1} mae_bpm={total.MeanAbsoluteError:F2} false_dropout_pct={total.FalseDropoutPercent:F1} samples={total.Samples}"));
             }
 
-            Console.WriteLine(FormattableString.Invariant($"setting={name} break_snr_db={(breaks is { } b ? b.ToString(CultureInfo.InvariantCulture) : "below-grid")}"));
+            Console.WriteLine(FormattableString.Invariant($"setting={name} break_snr_db={Show(breaks)} coverage_break_snr_db={Show(coverageBreaks)}"));
         }
 
         return 0;
     }
+
+    private static string Show(double? snr) => snr is { } b ? b.ToString(CultureInfo.InvariantCulture) : "below-grid";
 
     /// <summary>Describes where the wrong samples are: time and estimate/truth ratio of the first few error runs.</summary>
     private static string Errors(ReadOnlySpan<float> estimate, ReadOnlySpan<float> truth, ReadOnlySpan<bool> dropout)
@@ -140,6 +152,8 @@ internal static class DopplerEvaluation
         public double ValidPercent => Samples == 0 ? 0 : 100.0 * Valid / Samples;
 
         public double Within5Percent => Valid == 0 ? 0 : 100.0 * Within5 / Valid;
+
+        public double ValidWithin5Percent => Samples == 0 ? 0 : 100.0 * Within5 / Samples;
 
         public double MeanAbsoluteError => Valid == 0 ? double.NaN : AbsoluteError / Valid;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Nonprofit.Monitoring;
 
 /// <summary>
-/// Thrown by <see cref="CtgReader"/> when input is corrupt, truncated or not in the expected format. The message names the
+/// Thrown by <see cref="CtgReader"/> and <see cref="WavReader"/> (with <see cref="Part"/> "WAV") when input is corrupt, truncated or not in the expected format. The message names the
 /// byte offset (and, for text, the line and field) where reading stopped, never a value from the file: recordings are
 /// patient data. A reader that throws has returned nothing; there is no partial recording.
 /// </summary>
