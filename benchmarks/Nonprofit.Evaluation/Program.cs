@@ -17,7 +17,11 @@ return args[0] switch
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
+    "ctg-analysis" => CtgAnalysisEvaluation.Run(args[1..]),
+    "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
+    "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
+    "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
     "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };

@@ -23,6 +23,7 @@ internal static class NonprofitCli
     private static readonly IReadOnlyList<Func<CliConsole, Command>> s_commandGroups =
     [
         Pii.PiiCommand.Create,
+        Ctg.CtgCommand.Create,
         Impact.ImpactCommand.Create,
         Governance.GovernanceCommand.Create,
         Audit.AuditCommand.Create,

@@ -101,7 +101,21 @@ internal static class ImpactFiles
             return;
         }
 
-        var destination = Path.GetFullPath(outPath);
+        await WriteFileAsync(outPath, "--out", write, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="path"/> atomically: <paramref name="write"/> fills a hidden temporary file beside it, which
+    /// is renamed over it only once <paramref name="write"/> completes; on failure the temporary file is deleted and the
+    /// destination is untouched.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="what">The option that names it, for the error message.</param>
+    /// <param name="write">Writes the content.</param>
+    /// <param name="cancellationToken">Cancels the write (nothing is left behind).</param>
+    public static async Task WriteFileAsync(string path, string what, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var destination = Path.GetFullPath(path);
         var temporary = Path.Combine(
             Path.GetDirectoryName(destination)!,
             "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -119,7 +133,7 @@ internal static class ImpactFiles
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new CliException(ExitCodes.BadInput, $"--out: {outPath} cannot be written ({(ex is UnauthorizedAccessException ? "permission denied" : "I/O error")}).");
+            throw new CliException(ExitCodes.BadInput, $"{what}: {path} cannot be written ({(ex is UnauthorizedAccessException ? "permission denied" : "I/O error")}).");
         }
         catch
         {

@@ -100,7 +100,8 @@ public sealed class CtgPreprocessor
         return fhrBpm.Length == 0 ? 0 : 100.0 * lost / fhrBpm.Length;
     }
 
-    private static float Merge(float a, float b) =>
+    /// <summary>Per sample, the higher valid value of two channels (NaN when neither is valid).</summary>
+    internal static float Merge(float a, float b) =>
         !IsValue(a) ? (IsValue(b) ? b : float.NaN) : !IsValue(b) ? a : Math.Max(a, b);
 
     private static bool IsValue(float x) => float.IsFinite(x) && x != 0;

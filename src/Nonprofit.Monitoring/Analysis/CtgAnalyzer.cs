@@ -1,0 +1,617 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Nonprofit.Monitoring;
+
+/// <summary>
+/// Analyses a CTG recording: preprocesses the fetal heart rate (<see cref="CtgPreprocessor"/>), estimates the baseline
+/// (<see cref="BaselineMethod"/>), finds accelerations and decelerations, the uterine contractions and each
+/// deceleration's type against them, and flags tachycardia, bradycardia and tachysystole, with the definitions of the
+/// FIGO 2015 consensus guidelines on intrapartum fetal monitoring (Ayres-de-Campos, Spong, Chandraharan, Int J Gynecol
+/// Obstet 131:13-24, 2015) and the NICHD 2008 workshop (Macones et al., Obstet Gynecol 112:661-666, 2008).
+/// </summary>
+/// <remarks>
+/// Stateless after construction and thread-safe. Thresholds and their sources are on <see cref="CtgAnalyzerOptions"/>;
+/// docs/monitoring.md ("CTG analysis") gives the agreement with the FHRMA reference analyses and on synthetic CTG.
+/// </remarks>
+public sealed class CtgAnalyzer
+{
+    private readonly CtgAnalyzerOptions _options;
+    private readonly CtgPreprocessor _preprocessor;
+
+    /// <summary>Initializes an analyzer.</summary>
+    /// <param name="options">The options (copied), or <see langword="null"/> for the defaults.</param>
+    /// <param name="preprocessor">The preprocessor, or <see langword="null"/> for one with default options (FHRMA <c>preprocess.m</c>).</param>
+    /// <exception cref="ArgumentException">An option is out of its range; the message names it.</exception>
+    public CtgAnalyzer(CtgAnalyzerOptions? options = null, CtgPreprocessor? preprocessor = null)
+    {
+        options ??= new CtgAnalyzerOptions();
+        var problem = options.Validate();
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        _options = options.Clone();
+        _preprocessor = preprocessor ?? new CtgPreprocessor(new CtgPreprocessorOptions());
+    }
+
+    /// <summary>Gets or initializes the internal tuning (evaluation harness).</summary>
+    internal CtgAnalyzerTuning Tuning { get; init; } = CtgAnalyzerTuning.Default;
+
+    /// <summary>Analyses <paramref name="recording"/>.</summary>
+    /// <param name="recording">The recording.</param>
+    /// <param name="cancellationToken">Cancels the analysis (checked between its stages).</param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recording"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public CtgAnalysis Analyze(CtgRecording recording, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pre = _preprocessor.Process(recording);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Analyze(pre, recording.HasUterineActivity ? recording.UterineActivity : ReadOnlyMemory<float>.Empty, recording.HasUterineActivity, cancellationToken);
+    }
+
+    /// <summary>Analyses an already preprocessed heart rate (evaluation harness, benchmarks).</summary>
+    internal CtgAnalysis Analyze(PreprocessedFhr pre, ReadOnlyMemory<float> uterineActivity, bool hasUterineActivity, CancellationToken cancellationToken)
+    {
+        var n = pre.Length;
+        var fs = pre.SampleRateHz;
+        var work = new Workspace(n);
+        var fhr = pre.FetalHeartRate.Span;
+        var status = pre.Status.Span;
+        var anyValid = false;
+        for (var i = 0; i < n; i++)
+        {
+            var measured = (status[i] & CtgPreprocessor.Removed) == 0;
+            work.Lost[i] = !measured;
+            work.X[i] = fhr[i];
+            work.BaseWeight[i] = float.IsNaN(fhr[i]) ? 0 : measured ? 1 : (float)Tuning.InterpolatedWeight;
+            anyValid |= measured && !float.IsNaN(fhr[i]);
+        }
+
+        var baseline = new float[n];
+        var accelerations = new List<FhrAcceleration>();
+        var decelerations = new List<FhrDeceleration>();
+        var contractions = hasUterineActivity && n > 0 ? FindContractions(uterineActivity.Span, fs, work) : [];
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!anyValid)
+        {
+            baseline.AsSpan().Fill(float.NaN);
+        }
+        else
+        {
+            Smooth(work.X, work.BaseWeight, Samples(Tuning.EventSmoothingSeconds, fs), work.EventSmoothed, work);
+            Smooth(work.X, work.BaseWeight, Samples(Tuning.BaselineSmoothingSeconds, fs), work.BaselineSmoothed, work);
+            if (_options.BaselineMethod == BaselineMethod.Figo)
+            {
+                FigoBaseline(fs, work, baseline);
+            }
+            else
+            {
+                RobustBaseline(fs, work, baseline, cancellationToken);
+                if (Tuning.RobustFigoBlend > 0)
+                {
+                    var figo = new float[n];
+                    FigoBaseline(fs, work, figo);
+                    var b = (float)Tuning.RobustFigoBlend;
+                    for (var i = 0; i < n; i++)
+                    {
+                        baseline[i] += b * (figo[i] - baseline[i]);
+                    }
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            FindEvents(baseline, fs, work, accelerations, decelerations, contractions);
+        }
+
+        var (baselineBpm, tachycardia, bradycardia) = Summarise(baseline, work, fs, accelerations, decelerations);
+        var (per10, max30) = ContractionRates(contractions, n, fs);
+        return new CtgAnalysis
+        {
+            Length = n,
+            SampleRateHz = fs,
+            SignalLossPercent = pre.SignalLossPercent,
+            Preprocessed = pre,
+            BaselineMethod = _options.BaselineMethod,
+            Baseline = baseline,
+            BaselineBpm = baselineBpm,
+            ClinicalBaselineBpm = double.IsNaN(baselineBpm) ? double.NaN : Math.Round(baselineBpm / 5, MidpointRounding.AwayFromZero) * 5,
+            Accelerations = accelerations,
+            Decelerations = decelerations,
+            HasUterineActivity = hasUterineActivity,
+            Contractions = contractions,
+            ContractionsPer10Minutes = per10,
+            MaximumContractionsPer10Minutes = max30,
+            Tachysystole = max30 > _options.TachysystolePer10Minutes,
+            Tachycardia = tachycardia > 0,
+            Bradycardia = bradycardia > 0,
+            TachycardiaSeconds = tachycardia,
+            BradycardiaSeconds = bradycardia,
+        };
+    }
+
+    private static int Samples(double seconds, double fs) => Math.Max(1, (int)Math.Round(seconds * fs));
+
+    private static void Smooth(float[] x, float[] w, int window, float[] destination, Workspace work) =>
+        WindowedStatistics.Mean(x, w, window, destination, x, work.A, work.B);
+
+    /// <summary>Iterative exclusion (Mantel et al. 1990; SisPorto): triangular 10-min mean of the samples within a narrowing band of the previous estimate.</summary>
+    private void FigoBaseline(double fs, Workspace work, float[] baseline)
+    {
+        var window = Samples(_options.BaselineWindowMinutes * 60 * Tuning.FigoWindowFactor, fs);
+        var xs = work.BaselineSmoothed;
+        WindowedStatistics.TriangularMean(xs, work.BaseWeight, window, baseline, default, work.A, work.B, work.C, work.D);
+        WindowedStatistics.FillGaps(baseline);
+        foreach (var band in Tuning.FigoBands)
+        {
+            var upper = band * Tuning.FigoUpperBandFactor;
+            for (var i = 0; i < xs.Length; i++)
+            {
+                var d = xs[i] - baseline[i];
+                work.Weight[i] = d > upper || d < -band ? 0 : work.BaseWeight[i];
+            }
+
+            WindowedStatistics.TriangularMean(xs, work.Weight, window, baseline, baseline, work.A, work.B, work.C, work.D);
+        }
+    }
+
+    /// <summary>Weighted running median: closeness (Cauchy), event, interpolation and oscillation weights, a few passes.</summary>
+    private void RobustBaseline(double fs, Workspace work, float[] baseline, CancellationToken cancellationToken)
+    {
+        var n = work.X.Length;
+        var window = Samples(_options.BaselineWindowMinutes * 60 * Tuning.RobustWindowFactor, fs);
+        var step = Samples(Tuning.RobustStepSeconds, fs);
+        var xs = work.BaselineSmoothed;
+
+        // "Least oscillatory": local standard deviation of the heart rate around its 1-min mean.
+        if (Tuning.OscillationScaleBpm > 0)
+        {
+            var ow = Samples(Tuning.OscillationWindowSeconds, fs);
+            WindowedStatistics.Mean(work.X, work.BaseWeight, ow, work.Scratch, work.X, work.A, work.B);
+            for (var i = 0; i < n; i++)
+            {
+                var d = work.X[i] - work.Scratch[i];
+                work.Weight[i] = float.IsNaN(d) ? 0 : d * d;
+            }
+
+            WindowedStatistics.Mean(work.Weight, work.BaseWeight, ow, work.Scratch, default, work.A, work.B);
+            var s2 = Tuning.OscillationScaleBpm * Tuning.OscillationScaleBpm;
+            for (var i = 0; i < n; i++)
+            {
+                var v = float.IsNaN(work.Scratch[i]) ? 0 : work.Scratch[i];
+                work.Stability[i] = (float)(1 / (1 + (v / s2)));
+            }
+        }
+        else
+        {
+            work.Stability.AsSpan().Fill(1);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            work.Weight[i] = work.BaseWeight[i] * work.Stability[i];
+        }
+
+        WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+        var accelerations = new List<FhrAcceleration>();
+        var decelerations = new List<FhrDeceleration>();
+        foreach (var scale in Tuning.RobustScales)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            accelerations.Clear();
+            decelerations.Clear();
+            FindEvents(baseline, fs, work, accelerations, decelerations, []);
+            work.InEvent.AsSpan().Clear();
+            foreach (var e in accelerations)
+            {
+                work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
+            }
+
+            foreach (var e in decelerations)
+            {
+                work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var r = (xs[i] - baseline[i]) / scale;
+                if (r < 0)
+                {
+                    r *= Tuning.RobustBelowFactor;
+                }
+
+                var closeness = 1 / (1 + (r * r));
+                work.Weight[i] = (float)(work.BaseWeight[i] * work.Stability[i] * closeness * (work.InEvent[i] ? Tuning.EventWeight : 1));
+            }
+
+            WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+        }
+
+        if (Tuning.RobustFinalSmoothingSeconds > 0)
+        {
+            work.Scratch.AsSpan().Fill(1);
+            WindowedStatistics.Mean(baseline, work.Scratch, Samples(Tuning.RobustFinalSmoothingSeconds, fs), work.Weight, default, work.A, work.B);
+            work.Weight.AsSpan().CopyTo(baseline);
+        }
+    }
+
+    private const float HistogramMin = 30;
+    private const float HistogramBin = 0.25f;
+    private const int HistogramBins = 880; // 30-250 bpm
+
+    private void FindEvents(float[] baseline, double fs, Workspace work, List<FhrAcceleration> accelerations, List<FhrDeceleration> decelerations, IReadOnlyList<UterineContraction> contractions)
+    {
+        var preterm = _options.PretermBefore32Weeks;
+        var accAmp = preterm ? 10 : _options.AccelerationAmplitudeBpm;
+        var accMin = preterm ? 10 : _options.AccelerationMinimumSeconds;
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
+        {
+            StartIndex = s,
+            EndIndex = e,
+            ExtremumIndex = x,
+            StartSeconds = s / fs,
+            EndSeconds = e / fs,
+            ExtremumSeconds = x / fs,
+            AmplitudeBpm = a,
+            SignalLossFraction = l,
+        }));
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, (s, e, x, a, l) =>
+        {
+            var reached = FirstNear(work.EventSmoothed, baseline, s, x, a);
+            var (type, contraction, lag) = Classify(s, e, x, reached, fs, contractions);
+            decelerations.Add(new FhrDeceleration
+            {
+                StartIndex = s,
+                EndIndex = e,
+                ExtremumIndex = x,
+                StartSeconds = s / fs,
+                EndSeconds = e / fs,
+                ExtremumSeconds = x / fs,
+                AmplitudeBpm = a,
+                SignalLossFraction = l,
+                Type = type,
+                OnsetToNadirSeconds = (reached - s) / fs,
+                ContractionIndex = contraction,
+                NadirLagSeconds = lag,
+            });
+        });
+    }
+
+    private delegate void EventSink(int start, int end, int extremum, double amplitude, double loss);
+
+    /// <summary>Runs where the smoothed FHR stays beyond the baseline (by <see cref="CtgAnalyzerTuning.EventBoundaryBpm"/>) that reach the amplitude and last long enough.</summary>
+    private void Scan(float[] baseline, double fs, Workspace work, int sign, double amplitude, double minimumSeconds, double maximumSeconds, EventSink sink)
+    {
+        var xs = work.EventSmoothed;
+        var n = xs.Length;
+        var boundary = Tuning.EventBoundaryBpm;
+        var level = amplitude * Tuning.DurationLevelFraction;
+        var minimum = minimumSeconds * fs;
+        var maximum = maximumSeconds * fs;
+        var i = 0;
+        while (i < n)
+        {
+            var d = sign * (xs[i] - baseline[i]);
+            if (!(d > boundary))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var extremum = i;
+            var peak = d;
+            var atLevel = 0;
+            for (; i < n; i++)
+            {
+                d = sign * (xs[i] - baseline[i]);
+                if (!(d > boundary))
+                {
+                    break;
+                }
+
+                atLevel += d >= level ? 1 : 0;
+                if (d > peak)
+                {
+                    peak = d;
+                    extremum = i;
+                }
+            }
+
+            var length = i - start;
+            if (peak >= amplitude && atLevel >= minimum && length < maximum)
+            {
+                var lost = 0;
+                for (var k = start; k < i; k++)
+                {
+                    lost += work.Lost[k] ? 1 : 0;
+                }
+
+                var loss = (double)lost / length;
+                if (loss <= _options.MaximumEventSignalLoss || _options.KeepUnreliableEvents)
+                {
+                    sink(start, i, extremum, peak, loss);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first sample from <paramref name="start"/> whose depth below the baseline is within 10% of the nadir's: the
+    /// end of the descent, so a flat-bottomed (variable) deceleration's onset-to-nadir time is not stretched by where,
+    /// along its plateau, the noise puts the lowest sample.
+    /// </summary>
+    private static int FirstNear(float[] smoothed, float[] baseline, int start, int nadir, double depth)
+    {
+        for (var i = start; i < nadir; i++)
+        {
+            if (baseline[i] - smoothed[i] >= 0.9 * depth)
+            {
+                return i;
+            }
+        }
+
+        return nadir;
+    }
+
+    /// <summary>FIGO 2015 / NICHD 2008 type from the duration, the onset-to-nadir time and the timing against the nearest contraction.</summary>
+    private (DecelerationType Type, int? Contraction, double? Lag) Classify(int start, int end, int nadir, int reached, double fs, IReadOnlyList<UterineContraction> contractions)
+    {
+        var abrupt = (reached - start) / fs < _options.AbruptOnsetSeconds;
+        int? best = null;
+        var search = Tuning.ContractionSearchSeconds * fs;
+        var bestDistance = double.MaxValue;
+        for (var c = 0; c < contractions.Count; c++)
+        {
+            var peak = contractions[c].PeakIndex;
+            if (peak < start - search || peak > end + search)
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(peak - nadir);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = c;
+            }
+        }
+
+        double? lag = best is { } b ? (nadir - contractions[b].PeakIndex) / fs : null;
+        if ((end - start) / fs > _options.ProlongedDecelerationSeconds)
+        {
+            return (DecelerationType.Prolonged, best, lag);
+        }
+
+        if (abrupt)
+        {
+            return (DecelerationType.Variable, best, lag);
+        }
+
+        if (best is not { } index)
+        {
+            return (DecelerationType.Unknown, null, null);
+        }
+
+        var onsetDelay = (start - contractions[index].StartIndex) / fs;
+        if (Math.Abs(lag!.Value) <= _options.EarlyNadirToleranceSeconds && onsetDelay <= _options.LateOnsetDelaySeconds)
+        {
+            return (DecelerationType.Early, best, lag);
+        }
+
+        return lag.Value > 0 ? (DecelerationType.Late, best, lag) : (DecelerationType.Variable, best, lag);
+    }
+
+    /// <summary>Contractions: smoothed activity minus a running low quantile (tone); peaks above the amplitude, bounded where the activity falls back.</summary>
+    private List<UterineContraction> FindContractions(ReadOnlySpan<float> ua, double fs, Workspace work)
+    {
+        var n = ua.Length;
+        var u = work.Ua;
+        var tone = work.Tone;
+        ua.CopyTo(u);
+        work.Scratch.AsSpan().Fill(1);
+        var min = float.MaxValue;
+        var max = float.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            if (!float.IsNaN(u[i]))
+            {
+                min = Math.Min(min, u[i]);
+                max = Math.Max(max, u[i]);
+            }
+            else
+            {
+                work.Scratch[i] = 0;
+            }
+        }
+
+        var contractions = new List<UterineContraction>();
+        if (min > max)
+        {
+            return contractions;
+        }
+
+        WindowedStatistics.Mean(u, work.Scratch, Samples(Tuning.UaSmoothingSeconds, fs), work.Weight, default, work.A, work.B);
+        WindowedStatistics.FillGaps(work.Weight);
+        work.Weight.AsSpan().CopyTo(u);
+        var binWidth = Math.Max(1e-3f, (max - min) / (HistogramBins - 1));
+        WindowedStatistics.Quantile(u, work.Scratch, Samples(Tuning.ToneWindowSeconds, fs), Samples(5, fs), Tuning.ToneQuantile, min, binWidth, work.Histogram, work.Grid, tone);
+
+        var amplitude = _options.ContractionAmplitude;
+        var minimum = _options.ContractionMinimumSeconds * fs;
+        var low = amplitude * Tuning.ContractionBoundaryFraction;
+        var i2 = 0;
+        while (i2 < n)
+        {
+            if (!(u[i2] - tone[i2] > low))
+            {
+                i2++;
+                continue;
+            }
+
+            var start = i2;
+            var peakIndex = i2;
+            var peak = u[i2] - tone[i2];
+            for (; i2 < n && u[i2] - tone[i2] > low; i2++)
+            {
+                if (u[i2] - tone[i2] > peak)
+                {
+                    peak = u[i2] - tone[i2];
+                    peakIndex = i2;
+                }
+            }
+
+            if (peak < amplitude)
+            {
+                continue;
+            }
+
+            // Tighten to where the activity falls back below the boundary fraction of this peak.
+            var edge = peak * Tuning.ContractionBoundaryFraction;
+            var s = peakIndex;
+            while (s > start && u[s - 1] - tone[s - 1] > edge)
+            {
+                s--;
+            }
+
+            var e = peakIndex + 1;
+            while (e < i2 && u[e] - tone[e] > edge)
+            {
+                e++;
+            }
+
+            if (e - s >= minimum)
+            {
+                contractions.Add(new UterineContraction
+                {
+                    StartIndex = s,
+                    PeakIndex = peakIndex,
+                    EndIndex = e,
+                    StartSeconds = s / fs,
+                    PeakSeconds = peakIndex / fs,
+                    EndSeconds = e / fs,
+                    AmplitudeAboveTone = peak,
+                });
+            }
+        }
+
+        return contractions;
+    }
+
+    private static (double Per10, double Max30) ContractionRates(List<UterineContraction> contractions, int n, double fs)
+    {
+        var minutes = n / fs / 60;
+        if (minutes <= 0)
+        {
+            return (0, 0);
+        }
+
+        var per10 = contractions.Count * 10 / minutes;
+        if (minutes <= 30)
+        {
+            return (per10, per10);
+        }
+
+        var window = 30 * 60 * fs;
+        var best = 0;
+        var j = 0;
+        for (var i = 0; i < contractions.Count; i++)
+        {
+            while (contractions[i].PeakIndex - contractions[j].PeakIndex >= window)
+            {
+                j++;
+            }
+
+            best = Math.Max(best, i - j + 1);
+        }
+
+        return (per10, best / 3.0);
+    }
+
+    private (double Baseline, double Tachycardia, double Bradycardia) Summarise(float[] baseline, Workspace work, double fs, List<FhrAcceleration> accelerations, List<FhrDeceleration> decelerations)
+    {
+        var n = baseline.Length;
+        work.InEvent.AsSpan().Clear();
+        foreach (var e in accelerations)
+        {
+            work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
+        }
+
+        foreach (var e in decelerations)
+        {
+            work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
+        }
+
+        double sum = 0, all = 0;
+        int count = 0, allCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (float.IsNaN(baseline[i]))
+            {
+                continue;
+            }
+
+            all += baseline[i];
+            allCount++;
+            if (!work.Lost[i] && !work.InEvent[i])
+            {
+                sum += baseline[i];
+                count++;
+            }
+        }
+
+        var value = count > 0 ? sum / count : allCount > 0 ? all / allCount : double.NaN;
+        var minimum = _options.TachyBradycardiaMinutes * 60 * fs;
+        return (value, Episodes(baseline, b => b > _options.TachycardiaBpm, minimum) / fs, Episodes(baseline, b => b < _options.BradycardiaBpm, minimum) / fs);
+    }
+
+    private static double Episodes(float[] baseline, Func<float, bool> beyond, double minimum)
+    {
+        double total = 0;
+        var run = 0;
+        for (var i = 0; i <= baseline.Length; i++)
+        {
+            if (i < baseline.Length && beyond(baseline[i]))
+            {
+                run++;
+                continue;
+            }
+
+            if (run >= minimum)
+            {
+                total += run;
+            }
+
+            run = 0;
+        }
+
+        return total;
+    }
+
+    /// <summary>Per-call buffers (one allocation each per analysis).</summary>
+    private sealed class Workspace(int n)
+    {
+        public float[] X { get; } = new float[n];
+        public float[] EventSmoothed { get; } = new float[n];
+        public float[] BaselineSmoothed { get; } = new float[n];
+        public float[] BaseWeight { get; } = new float[n];
+        public float[] Weight { get; } = new float[n];
+        public float[] Stability { get; } = new float[n];
+        public float[] Scratch { get; } = new float[n];
+        public float[] Ua { get; } = new float[n];
+        public float[] Tone { get; } = new float[n];
+        public bool[] Lost { get; } = new bool[n];
+        public bool[] InEvent { get; } = new bool[n];
+        public double[] A { get; } = new double[n + 1];
+        public double[] B { get; } = new double[n + 1];
+        public double[] C { get; } = new double[n + 1];
+        public double[] D { get; } = new double[n + 1];
+        public double[] Histogram { get; } = new double[HistogramBins];
+        public float[] Grid { get; } = new float[n + 1];
+    }
+}
