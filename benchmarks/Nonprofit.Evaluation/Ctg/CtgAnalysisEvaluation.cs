@@ -144,9 +144,9 @@ internal static class CtgAnalysisEvaluation
         analysis.Accelerations.Select(e => new EventSpan(e.StartSeconds, e.EndSeconds)).ToList(),
         analysis.Decelerations.Select(e => new EventSpan(e.StartSeconds, e.EndSeconds)).ToList());
 
-    private sealed record Comparison(double Madi, double MadiMean, double Rmsd, double Over15, EventAgreement Accelerations, EventAgreement Decelerations, double AccFileMean, double DecFileMean);
+    internal sealed record Comparison(double Madi, double MadiMean, double Rmsd, double Over15, EventAgreement Accelerations, EventAgreement Decelerations, double AccFileMean, double DecFileMean);
 
-    private static Comparison Compare(List<FhrmaFile> files, Func<FhrmaFile, ReferenceAnalysis> first, Func<FhrmaFile, ReferenceAnalysis> second)
+    internal static Comparison Compare(List<FhrmaFile> files, Func<FhrmaFile, ReferenceAnalysis> first, Func<FhrmaFile, ReferenceAnalysis> second)
     {
         var madi = new List<double>();
         var rmsd = new List<double>();

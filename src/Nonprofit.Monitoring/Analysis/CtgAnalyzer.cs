@@ -293,6 +293,7 @@ public sealed class CtgAnalyzer
         var level = amplitude * Tuning.DurationLevelFraction;
         var minimum = minimumSeconds * fs;
         var maximum = maximumSeconds * fs;
+        var gap = (int)Math.Round(Tuning.EventMergeGapSeconds * fs);
         var i = 0;
         while (i < n)
         {
@@ -307,13 +308,23 @@ public sealed class CtgAnalyzer
             var extremum = i;
             var peak = d;
             var atLevel = 0;
+            var lastInside = i;
             for (; i < n; i++)
             {
                 d = sign * (xs[i] - baseline[i]);
                 if (!(d > boundary))
                 {
+                    // Bridge a dip back to the baseline shorter than the merge gap (variability, not the event's end).
+                    if (i - lastInside <= gap)
+                    {
+                        continue;
+                    }
+
+                    i = lastInside + 1;
                     break;
                 }
+
+                lastInside = i;
 
                 atLevel += d >= level ? 1 : 0;
                 if (d > peak)
@@ -323,6 +334,7 @@ public sealed class CtgAnalyzer
                 }
             }
 
+            i = Math.Min(i, lastInside + 1);
             var length = i - start;
             if (peak >= amplitude && atLevel >= minimum && length < maximum)
             {

@@ -16,6 +16,9 @@ internal sealed record CtgAnalyzerTuning
     /// <summary>An event extends while the FHR stays more than this beyond the baseline (bpm); 0 = until it crosses it.</summary>
     public double EventBoundaryBpm { get; init; }
 
+    /// <summary>Dips back across the event boundary shorter than this (seconds) do not end an event.</summary>
+    public double EventMergeGapSeconds { get; init; } = 1;
+
     /// <summary>The minimum duration is measured where the FHR is beyond this fraction of the amplitude threshold (0 = whole event).</summary>
     public double DurationLevelFraction { get; init; }
 

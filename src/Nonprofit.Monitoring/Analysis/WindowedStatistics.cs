@@ -75,6 +75,10 @@ internal static class WindowedStatistics
         var inHi = 0;
         var total = 0.0;
         var any = false;
+
+        // A cursor bin with the weight below it, moved a few bins per point instead of scanning from the bottom.
+        var cursor = 0;
+        var below = 0.0;
         for (var k = 0; k < points; k++)
         {
             var centre = k * step;
@@ -82,12 +86,16 @@ internal static class WindowedStatistics
             var hi = Math.Min(n, centre - half + window);
             for (; inHi < hi; inHi++)
             {
-                total += Add(x[inHi], w[inHi], 1, min, binWidth, histogram);
+                var bin = Add(x[inHi], w[inHi], 1, min, binWidth, histogram, out var added);
+                total += added;
+                below += bin >= 0 && bin < cursor ? added : 0;
             }
 
             for (; inLo < lo; inLo++)
             {
-                total -= Add(x[inLo], w[inLo], -1, min, binWidth, histogram);
+                var bin = Add(x[inLo], w[inLo], -1, min, binWidth, histogram, out var removed);
+                total -= removed;
+                below -= bin >= 0 && bin < cursor ? removed : 0;
             }
 
             if (total <= 1e-6)
@@ -98,21 +106,20 @@ internal static class WindowedStatistics
 
             any = true;
             var target = total * quantile;
-            var cumulative = 0.0;
-            var b = 0;
-            for (; b < bins - 1; b++)
+            while (cursor > 0 && below >= target)
             {
-                var h = Math.Max(0, histogram[b]);
-                if (cumulative + h >= target)
-                {
-                    break;
-                }
-
-                cumulative += h;
+                cursor--;
+                below -= histogram[cursor];
             }
 
-            var hb = Math.Max(1e-12, histogram[b]);
-            grid[k] = (float)(min + (binWidth * (b + Math.Clamp((target - cumulative) / hb, 0, 1))));
+            while (cursor < bins - 1 && below + Math.Max(0, histogram[cursor]) < target)
+            {
+                below += histogram[cursor];
+                cursor++;
+            }
+
+            var hb = Math.Max(1e-12, histogram[cursor]);
+            grid[k] = (float)(min + (binWidth * (cursor + Math.Clamp((target - below) / hb, 0, 1))));
         }
 
         if (!any)
@@ -132,16 +139,18 @@ internal static class WindowedStatistics
         return true;
     }
 
-    private static double Add(float value, float weight, int sign, float min, float binWidth, Span<double> histogram)
+    private static int Add(float value, float weight, int sign, float min, float binWidth, Span<double> histogram, out double added)
     {
         if (!(weight > 0) || float.IsNaN(value))
         {
-            return 0;
+            added = 0;
+            return -1;
         }
 
         var bin = Math.Clamp((int)((value - min) / binWidth), 0, histogram.Length - 1);
         histogram[bin] += sign * weight;
-        return weight;
+        added = weight;
+        return bin;
     }
 
     /// <summary>Replaces NaN points by linear interpolation between their valid neighbours (ends held).</summary>
