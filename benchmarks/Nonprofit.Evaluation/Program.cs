@@ -4,9 +4,12 @@ using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
 // dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- pii [--data FILE] [--predictions OUT.jsonl] [--errors N]
+// dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- ctg   (every CTG evaluation; or one part: ctg-analysis, ctg-fs, ...)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Nonprofit.Evaluation pii [--data FILE] [--predictions OUT.jsonl] [--errors N]");
+    Console.WriteLine("       Nonprofit.Evaluation pii-corpus | pii-profile | impact-prepare | impact-export");
+    Console.WriteLine("       Nonprofit.Evaluation ctg | ctg-analysis | ctg-fs | ctg-fs-train | ctg-doppler | ctg-classify | ctg-monitor");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -17,6 +20,7 @@ return args[0] switch
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
+    "ctg" => CtgEvaluation.Run(args[1..]),
     "ctg-analysis" => CtgAnalysisEvaluation.Run(args[1..]),
     "ctg-fs" => FalseSignalEvaluation.Run(args[1..]),
     "ctg-fs-train" => FalseSignalTraining.Run(args[1..]),
