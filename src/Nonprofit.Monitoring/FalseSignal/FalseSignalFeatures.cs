@@ -6,7 +6,8 @@ namespace Nonprofit.Monitoring;
 /// <summary>
 /// The windowed and segment-level features of <see cref="FalseSignalDetector"/>, computed in O(1) per sample from
 /// prefix sums (double precision) over the whole recording. Shared by the detector and the training command of the
-/// evaluation harness, so both see exactly the same numbers. Pooled buffers: dispose to return them.
+/// evaluation harness, so both see exactly the same numbers. A struct whose state lives in pooled buffers (no allocation
+/// once the pool is warm); dispose it exactly once to return them.
 /// </summary>
 /// <remarks>
 /// Windows are centred and given in seconds (the model was fitted at 4 Hz). A "segment" is a stretch of valid fetal heart
@@ -15,7 +16,7 @@ namespace Nonprofit.Monitoring;
 /// maternal heart rate usually does so at a loss or a jump and stays locked until the next one.
 /// Sentinels (-1, -2, -999) stand for "not computable" (no maternal rate, too few samples); the trees split on them.
 /// </remarks>
-internal sealed class FalseSignalFeatures : IDisposable
+internal readonly struct FalseSignalFeatures : IDisposable
 {
     /// <summary>The number of features per sample.</summary>
     public const int Count = 28;
@@ -72,13 +73,11 @@ internal sealed class FalseSignalFeatures : IDisposable
     private readonly bool _hasUa;
     private readonly int _n;
     private readonly int _h15, _h60, _h300, _h600, _edge;
-    private float _falseFraction;
     private readonly double _sampleRate;
     private readonly int _segments;
     private readonly float _median;
     private readonly float _maternalMean;
     private readonly float _maternalCover;
-    private bool _disposed;
 
     /// <summary>Computes the prefix sums and segments of a merged fetal rate and an optional maternal rate.</summary>
     /// <param name="fhr">The fetal heart rate, NaN (or 0, or negative) where lost.</param>
@@ -94,7 +93,7 @@ internal sealed class FalseSignalFeatures : IDisposable
         _h300 = HalfWindow(300);
         _h600 = HalfWindow(600);
         _edge = Math.Max(1, (int)Math.Round(10 * sampleRateHz));
-        _prefix = ArrayPool<double>.Shared.Rent((_n + 1) * Q);
+        _prefix = ArrayPool<double>.Shared.Rent(((_n + 1) * Q) + 1);
         _segment = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
         _segmentStart = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
         _segmentEnd = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
@@ -308,7 +307,7 @@ internal sealed class FalseSignalFeatures : IDisposable
             }
         }
 
-        _falseFraction = valid > 0 ? (float)(high / valid) : 0f;
+        _prefix[FalseFractionSlot] = valid > 0 ? high / valid : 0;
     }
 
     /// <summary>Writes the <see cref="ContextCount"/> context features of valid sample <paramref name="i"/> (after <see cref="SetContext"/>).</summary>
@@ -331,7 +330,7 @@ internal sealed class FalseSignalFeatures : IDisposable
         f[5] = high >= minimum ? level15 - (float)(Sum(HighX, lo600, hi600) / high) : -999f;
         var lowAll = Total(LowN);
         f[6] = lowAll >= minimum ? level15 - (float)(Total(LowX) / lowAll) : -999f;
-        f[7] = _falseFraction;
+        f[7] = (float)_prefix[FalseFractionSlot];
     }
 
     /// <summary>Stores a first-stage score per sample (NaN-free; ignored where the fetal rate is lost) for <see cref="Smoothed"/>.</summary>
@@ -359,12 +358,6 @@ internal sealed class FalseSignalFeatures : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
         ArrayPool<double>.Shared.Return(_prefix);
         ArrayPool<int>.Shared.Return(_segment);
         ArrayPool<int>.Shared.Return(_segmentStart);
@@ -373,6 +366,9 @@ internal sealed class FalseSignalFeatures : IDisposable
     }
 
     internal static bool IsValue(float x) => float.IsFinite(x) && x > 0;
+
+    /// <summary>Where <see cref="SetContext"/> keeps the share of the recording at or above 0.5 (after the prefix sums).</summary>
+    private int FalseFractionSlot => (_n + 1) * Q;
 
     private int HalfWindow(double seconds) => Math.Max(1, (int)Math.Round(seconds * _sampleRate));
 
