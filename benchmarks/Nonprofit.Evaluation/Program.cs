@@ -1,3 +1,4 @@
+using Nonprofit.Evaluation;
 using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.CtgClassify;
 using Nonprofit.Evaluation.Impact;

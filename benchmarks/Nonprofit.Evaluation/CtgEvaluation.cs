@@ -1,6 +1,7 @@
+using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.CtgClassify;
 
-namespace Nonprofit.Evaluation.Ctg;
+namespace Nonprofit.Evaluation;
 
 /// <summary>
 /// <c>ctg</c>: every CTG evaluation of issue 5 in one run, each with its defaults and its lines prefixed by its name:
