@@ -65,8 +65,7 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
 
         // Only the string literals decide whether this is a URL: a sum of numbers, or of strings without a literal
         // that could start or contain one, is skipped before anything is allocated or bound.
-        var first = true;
-        if (!MayLookLikeUrl(binary, ref first))
+        if (!MayLookLikeUrl(binary))
         {
             return;
         }
@@ -252,6 +251,13 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>The same test on a concatenation's string literals.</summary>
+    internal static bool MayLookLikeUrl(ExpressionSyntax concatenation)
+    {
+        var first = true;
+        return MayLookLikeUrl(concatenation, ref first);
     }
 
     private static bool MayLookLikeUrl(ExpressionSyntax expression, ref bool first)
