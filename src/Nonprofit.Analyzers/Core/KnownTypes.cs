@@ -1,61 +1,89 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Nonprofit.Analyzers.Core;
 
-/// <summary>The types the rules look for, resolved once per compilation (null when the compilation does not reference them).</summary>
+/// <summary>The types the rules look for, each resolved at most once per compilation and only when a rule asks (null when the compilation does not reference them).</summary>
 internal sealed class KnownTypes
 {
+    /// <summary>The metadata names, in the order of the properties below.</summary>
+    private static readonly string[] s_names =
+    [
+        "Microsoft.Extensions.Logging.ILogger",
+        "Microsoft.Extensions.Logging.LoggerExtensions",
+        "Microsoft.Extensions.Logging.LoggerMessageAttribute",
+        "Microsoft.Extensions.AI.IChatClient",
+        "System.Exception",
+        "System.Console",
+        "System.Diagnostics.Debug",
+        "System.Diagnostics.Trace",
+        "System.Text.Json.JsonSerializer",
+        "Newtonsoft.Json.JsonConvert",
+        "Newtonsoft.Json.JsonSerializer",
+        "System.Net.Http.HttpClient",
+        "System.Uri",
+        "System.IO.File",
+        "System.IO.Path",
+        "System.IO.Directory",
+    ];
+
+    private readonly Compilation _compilation;
+    private readonly INamedTypeSymbol?[] _types = new INamedTypeSymbol?[s_names.Length];
+    private readonly bool[] _resolved = new bool[s_names.Length];
+
     private KnownTypes(Compilation compilation)
     {
-        ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-        LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-        IChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
-        Exception = compilation.GetTypeByMetadataName("System.Exception");
-        Console = compilation.GetTypeByMetadataName("System.Console");
-        Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-        Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-        StjSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-        NewtonsoftConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
-        NewtonsoftSerializer = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonSerializer");
-        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-        Uri = compilation.GetTypeByMetadataName("System.Uri");
-        File = compilation.GetTypeByMetadataName("System.IO.File");
-        Path = compilation.GetTypeByMetadataName("System.IO.Path");
-        Directory = compilation.GetTypeByMetadataName("System.IO.Directory");
+        _compilation = compilation;
     }
 
-    public INamedTypeSymbol? ILogger { get; }
+    public INamedTypeSymbol? ILogger => Get(0);
 
-    public INamedTypeSymbol? LoggerExtensions { get; }
+    public INamedTypeSymbol? LoggerExtensions => Get(1);
 
-    public INamedTypeSymbol? LoggerMessageAttribute { get; }
+    public INamedTypeSymbol? LoggerMessageAttribute => Get(2);
 
-    public INamedTypeSymbol? IChatClient { get; }
+    public INamedTypeSymbol? IChatClient => Get(3);
 
-    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? Exception => Get(4);
 
-    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? Console => Get(5);
 
-    public INamedTypeSymbol? Debug { get; }
+    public INamedTypeSymbol? Debug => Get(6);
 
-    public INamedTypeSymbol? Trace { get; }
+    public INamedTypeSymbol? Trace => Get(7);
 
-    public INamedTypeSymbol? StjSerializer { get; }
+    public INamedTypeSymbol? StjSerializer => Get(8);
 
-    public INamedTypeSymbol? NewtonsoftConvert { get; }
+    public INamedTypeSymbol? NewtonsoftConvert => Get(9);
 
-    public INamedTypeSymbol? NewtonsoftSerializer { get; }
+    public INamedTypeSymbol? NewtonsoftSerializer => Get(10);
 
-    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpClient => Get(11);
 
-    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? Uri => Get(12);
 
-    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? File => Get(13);
 
-    public INamedTypeSymbol? Path { get; }
+    public INamedTypeSymbol? Path => Get(14);
 
-    public INamedTypeSymbol? Directory { get; }
+    public INamedTypeSymbol? Directory => Get(15);
+
+    /// <summary>
+    /// Resolves a type on first use: most rules need two or three of these, and a lookup of a type the compilation does
+    /// not reference searches every referenced assembly. Races are benign (the lookup is deterministic).
+    /// </summary>
+    private INamedTypeSymbol? Get(int index)
+    {
+        if (Volatile.Read(ref _resolved[index]))
+        {
+            return _types[index];
+        }
+
+        var type = _compilation.GetTypeByMetadataName(s_names[index]);
+        _types[index] = type;
+        Volatile.Write(ref _resolved[index], true);
+        return type;
+    }
 
     public static KnownTypes Create(Compilation compilation) => new(compilation);
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -96,5 +95,5 @@ internal static class PersonalMembers
 
     public static bool IsPlainType(ITypeSymbol type) =>
         type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum or TypeKind.Error
-        || string.Equals(type.ContainingNamespace?.ToDisplayString(), "System", StringComparison.Ordinal);
+        || type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 }

@@ -18,28 +18,18 @@ internal sealed class Settings
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<(string?, string?), PersonalDataNames> _names = new();
     private readonly ConcurrentDictionary<string, SinkList> _sinks = new(System.StringComparer.Ordinal);
+    private readonly System.Lazy<bool> _hasSinks;
 
     public Settings(AnalyzerConfigOptionsProvider provider, System.Collections.Generic.IEnumerable<SyntaxTree>? trees = null)
     {
         _provider = provider;
         SyntaxFallback = provider.GlobalOptions.TryGetValue(SyntaxFallbackKey, out var fallback)
             && string.Equals(fallback.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
-        HasSinks = provider.GlobalOptions.TryGetValue(SinksKey, out _);
-        if (!HasSinks && trees is not null)
-        {
-            foreach (var tree in trees)
-            {
-                if (provider.GetOptions(tree).TryGetValue(SinksKey, out _))
-                {
-                    HasSinks = true;
-                    break;
-                }
-            }
-        }
+        _hasSinks = new System.Lazy<bool>(() => AnyTreeNamesSinks(provider, trees), System.Threading.LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>Whether any configuration (global or per file) names extra log sinks.</summary>
-    public bool HasSinks { get; }
+    public bool HasSinks => _hasSinks.Value;
 
     /// <summary>Whether rules fall back to syntax when a type does not bind (set by <c>nonprofit audit</c>).</summary>
     public bool SyntaxFallback { get; }
@@ -61,6 +51,28 @@ internal sealed class Settings
     {
         var value = Get(_provider.GetOptions(tree), SinksKey);
         return value is null ? SinkList.Empty : _sinks.GetOrAdd(value, SinkList.Parse);
+    }
+
+    /// <summary>Looked up only by the rules that need it (NP1001), not by every rule at compilation start.</summary>
+    private static bool AnyTreeNamesSinks(AnalyzerConfigOptionsProvider provider, System.Collections.Generic.IEnumerable<SyntaxTree>? trees)
+    {
+        if (provider.GlobalOptions.TryGetValue(SinksKey, out _))
+        {
+            return true;
+        }
+
+        if (trees is not null)
+        {
+            foreach (var tree in trees)
+            {
+                if (provider.GetOptions(tree).TryGetValue(SinksKey, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private string? Get(AnalyzerConfigOptions options, string key) =>

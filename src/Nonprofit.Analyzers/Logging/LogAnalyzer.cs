@@ -64,7 +64,9 @@ internal sealed class LogAnalyzer : PrivacyAnalyzer
     private static void AnalyzeLoggerMessageDeclaration(SymbolAnalysisContext context, AnalysisScope scope)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.PartialDefinitionPart is not null || !LogSinks.IsLoggerMessage(method))
+        // Cheap tests first: only ordinary methods with parameters can declare a logged parameter.
+        if (method.MethodKind != MethodKind.Ordinary || method.Parameters.Length == 0 || method.PartialDefinitionPart is not null
+            || !LogSinks.IsLoggerMessage(method))
         {
             return;
         }

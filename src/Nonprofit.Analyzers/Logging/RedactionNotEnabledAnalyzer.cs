@@ -41,7 +41,8 @@ internal sealed class RedactionNotEnabledAnalyzer : PrivacyAnalyzer
             c =>
             {
                 var method = (IMethodSymbol)c.Symbol;
-                if (method.PartialDefinitionPart is not null || !LogSinks.IsLoggerMessage(method))
+                if (method.MethodKind != MethodKind.Ordinary || method.Parameters.Length == 0 || method.PartialDefinitionPart is not null
+                    || !LogSinks.IsLoggerMessage(method))
                 {
                     return;
                 }

@@ -33,6 +33,12 @@ internal sealed class ToStringAnalyzer : PrivacyAnalyzer
             return;
         }
 
+        var names = scope.Settings.NamesFor(tree);
+        if (!MayExpose(type, names, context.CancellationToken))
+        {
+            return;
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol { IsImplicitlyDeclared: false, Name: "PrintMembers" or "ToString" })
@@ -41,7 +47,6 @@ internal sealed class ToStringAnalyzer : PrivacyAnalyzer
             }
         }
 
-        var names = scope.Settings.NamesFor(tree);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(RecordProperty, type.Name);
         foreach (var member in PersonalMembers.Of(type, names, includeInherited: false))
         {
@@ -51,6 +56,61 @@ internal sealed class ToStringAnalyzer : PrivacyAnalyzer
                     Rules.ToStringExposure, member.Locations[0], properties, member.Name, "the generated ToString of record '" + type.Name + "'"));
             }
         }
+    }
+
+    /// <summary>
+    /// The record's declarations read as syntax before any member is bound: false when it writes its own PrintMembers or
+    /// ToString, or when none of its parameters, properties and fields has a personal name or an attribute (a
+    /// classification needs one), so the generated ToString cannot print personal data.
+    /// </summary>
+    private static bool MayExpose(INamedTypeSymbol type, PersonalDataNames names, System.Threading.CancellationToken cancellationToken)
+    {
+        var candidate = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            if (declaration.ParameterList is { } parameters)
+            {
+                foreach (var parameter in parameters.Parameters)
+                {
+                    candidate = candidate || parameter.AttributeLists.Count > 0 || names.IsPersonal(parameter.Identifier.ValueText);
+                }
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case MethodDeclarationSyntax method when method.Identifier.ValueText is "PrintMembers" or "ToString":
+                        return false;
+                    case PropertyDeclarationSyntax property:
+                        candidate = candidate || property.AttributeLists.Count > 0 || names.IsPersonal(property.Identifier.ValueText);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        candidate = candidate || field.AttributeLists.Count > 0 || AnyPersonal(field.Declaration, names);
+                        break;
+                }
+            }
+        }
+
+        return candidate;
+    }
+
+    private static bool AnyPersonal(VariableDeclarationSyntax declaration, PersonalDataNames names)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            if (names.IsPersonal(variable.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, AnalysisScope scope)

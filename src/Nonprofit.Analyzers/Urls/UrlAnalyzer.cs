@@ -34,6 +34,11 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
     private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, AnalysisScope scope)
     {
         var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+        if (!MayLookLikeUrl(interpolated))
+        {
+            return;
+        }
+
         var text = LiteralText(interpolated);
         if (!LooksLikeUrl(text))
         {
@@ -54,6 +59,13 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
     {
         var binary = (BinaryExpressionSyntax)context.Node;
         if (binary.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression))
+        {
+            return;
+        }
+
+        // Only the string literals decide whether this is a URL: a sum of numbers, or of strings without a literal
+        // that could start or contain one, is skipped before anything is allocated or bound.
+        if (!MayLookLikeUrl(binary))
         {
             return;
         }
@@ -220,6 +232,61 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
         var question = text.IndexOf('?');
         return (question >= 0 && text.IndexOf('=', question) > question) || (text.StartsWith("/", StringComparison.Ordinal) && text.Length > 1)
             || text.StartsWith("api/", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A necessary condition for <see cref="LooksLikeUrl"/> on <see cref="LiteralText"/>, tested without allocating: the
+    /// joined literal text can only look like a URL when a part contains ':' (for "://") or '?', or when the first
+    /// non-empty part starts with '/' or 'a' (for "api/").
+    /// </summary>
+    internal static bool MayLookLikeUrl(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var first = true;
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax literal && MayLookLikeUrl(literal.TextToken.ValueText, ref first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The same test on a concatenation's string literals.</summary>
+    internal static bool MayLookLikeUrl(ExpressionSyntax concatenation)
+    {
+        var first = true;
+        return MayLookLikeUrl(concatenation, ref first);
+    }
+
+    private static bool MayLookLikeUrl(ExpressionSyntax expression, ref bool first)
+    {
+        switch (expression)
+        {
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                return MayLookLikeUrl(binary.Left, ref first) || MayLookLikeUrl(binary.Right, ref first);
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                return MayLookLikeUrl(literal.Token.ValueText, ref first);
+            default:
+                return false;
+        }
+    }
+
+    private static bool MayLookLikeUrl(string part, ref bool first)
+    {
+        if (part.Length == 0)
+        {
+            return false;
+        }
+
+        if (first && (part[0] == '/' || part[0] == 'a'))
+        {
+            return true;
+        }
+
+        first = false;
+        return part.IndexOf(':') >= 0 || part.IndexOf('?') >= 0;
     }
 
     /// <summary>The literal parts of an interpolated string or a concatenation, joined.</summary>

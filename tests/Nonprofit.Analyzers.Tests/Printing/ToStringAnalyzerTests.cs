@@ -55,4 +55,31 @@ public sealed class ToStringAnalyzerTests
             public override string ToString() => "Case " + Id;
         }
         """);
+
+    [Fact]
+    public Task Record_ClassifiedMemberWithoutPersonalName_Reports() => Verify<ToStringAnalyzer>.AnalyzerAsync("""
+        using Nonprofit.Privacy.Compliance;
+        public sealed record Intake(string Id, [property: PersonalData] string {|NP1005:Notes|});
+        public sealed record Referral
+        {
+            public string Id { get; init; } = "";
+            [PersonalData] public string {|NP1005:Summary|} { get; init; } = "";
+            [PersonalData] public string {|NP1005:Reason|} = "";
+        }
+        public sealed record Plain(string Id, int Count);
+        """);
+
+    [Fact]
+    public Task PartialRecord_ToStringInAnotherPart_DoesNotReport() => Verify<ToStringAnalyzer>.AnalyzerAsync("""
+        public sealed partial record Caller(string Id, string Phone);
+        public sealed partial record Caller
+        {
+            public override string ToString() => "Caller " + Id;
+        }
+        public partial record Donor(string Id);
+        public partial record Donor
+        {
+            public string {|NP1005:Iban|} { get; init; } = "";
+        }
+        """);
 }

@@ -1,3 +1,6 @@
+using CsCheck;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Nonprofit.Analyzers.Urls;
 
 namespace Nonprofit.Analyzers.Tests.Urls;
@@ -54,4 +57,24 @@ public sealed class UrlAnalyzerTests
             }
         }
         """);
+
+    /// <summary>The allocation-free prefilter never rejects a string whose joined literal text looks like a URL.</summary>
+    [Fact]
+    public void MayLookLikeUrl_IsImpliedByLooksLikeUrl()
+    {
+        var parts = Gen.String[Gen.Char["ab:/?=pi x"], 0, 6].Array[1, 4];
+        parts.Sample(texts =>
+        {
+            var interpolated = (InterpolatedStringExpressionSyntax)SyntaxFactory.ParseExpression("$\"" + string.Join("{x}", texts) + "\"");
+            var concatenated = SyntaxFactory.ParseExpression(string.Join(" + x + ", texts.Select(t => "\"" + t + "\"")));
+            var joined = string.Concat(texts);
+            if (UrlAnalyzer.LooksLikeUrl(joined))
+            {
+                Assert.True(UrlAnalyzer.MayLookLikeUrl(interpolated), joined);
+                Assert.True(UrlAnalyzer.MayLookLikeUrl(concatenated), joined);
+            }
+
+            Assert.Equal(UrlAnalyzer.LooksLikeUrl(UrlAnalyzer.LiteralText(interpolated)), UrlAnalyzer.LooksLikeUrl(joined));
+        });
+    }
 }
