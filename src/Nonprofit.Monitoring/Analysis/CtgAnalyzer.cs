@@ -12,7 +12,7 @@ namespace Nonprofit.Monitoring;
 /// Obstet 131:13-24, 2015) and the NICHD 2008 workshop (Macones et al., Obstet Gynecol 112:661-666, 2008).
 /// </summary>
 /// <remarks>
-/// Stateless after construction and thread-safe. Thresholds and their sources are on <see cref="CtgAnalyzerOptions"/>;
+/// Thread-safe; keeps one reusable scratch workspace between calls (no results). Thresholds and their sources are on <see cref="CtgAnalyzerOptions"/>;
 /// docs/monitoring.md ("CTG analysis") gives the agreement with the FHRMA reference analyses and on synthetic CTG.
 /// </remarks>
 public sealed class CtgAnalyzer
