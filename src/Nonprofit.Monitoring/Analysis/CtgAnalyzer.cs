@@ -12,13 +12,17 @@ namespace Nonprofit.Monitoring;
 /// Obstet 131:13-24, 2015) and the NICHD 2008 workshop (Macones et al., Obstet Gynecol 112:661-666, 2008).
 /// </summary>
 /// <remarks>
-/// Stateless after construction and thread-safe. Thresholds and their sources are on <see cref="CtgAnalyzerOptions"/>;
+/// Thread-safe; keeps one reusable scratch workspace between calls (no results). Thresholds and their sources are on <see cref="CtgAnalyzerOptions"/>;
 /// docs/monitoring.md ("CTG analysis") gives the agreement with the FHRMA reference analyses and on synthetic CTG.
 /// </remarks>
 public sealed class CtgAnalyzer
 {
     private readonly CtgAnalyzerOptions _options;
     private readonly CtgPreprocessor _preprocessor;
+
+    // One cached workspace per analyzer (the analyzer is a DI singleton): taken with an atomic exchange, so concurrent
+    // calls each get their own (the loser allocates one), and handed back after the call.
+    private Workspace? _cached;
 
     /// <summary>Initializes an analyzer.</summary>
     /// <param name="options">The options (copied), or <see langword="null"/> for the defaults.</param>
@@ -59,8 +63,26 @@ public sealed class CtgAnalyzer
     internal CtgAnalysis Analyze(PreprocessedFhr pre, ReadOnlyMemory<float> uterineActivity, bool hasUterineActivity, CancellationToken cancellationToken)
     {
         var n = pre.Length;
+        var work = Interlocked.Exchange(ref _cached, null);
+        if (work is null || work.Length != n)
+        {
+            work = new Workspace(n);
+        }
+
+        try
+        {
+            return Analyze(pre, uterineActivity, hasUterineActivity, work, cancellationToken);
+        }
+        finally
+        {
+            _cached = work;
+        }
+    }
+
+    private CtgAnalysis Analyze(PreprocessedFhr pre, ReadOnlyMemory<float> uterineActivity, bool hasUterineActivity, Workspace work, CancellationToken cancellationToken)
+    {
+        var n = pre.Length;
         var fs = pre.SampleRateHz;
-        var work = new Workspace(n);
         var fhr = pre.FetalHeartRate.Span;
         var status = pre.Status.Span;
         var anyValid = false;
@@ -95,7 +117,7 @@ public sealed class CtgAnalyzer
                 RobustBaseline(fs, work, baseline, cancellationToken);
                 if (Tuning.RobustFigoBlend > 0)
                 {
-                    var figo = new float[n];
+                    var figo = work.Figo;
                     FigoBaseline(fs, work, figo);
                     var b = (float)Tuning.RobustFigoBlend;
                     for (var i = 0; i < n; i++)
@@ -198,24 +220,10 @@ public sealed class CtgAnalyzer
         }
 
         WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
-        var accelerations = new List<FhrAcceleration>();
-        var decelerations = new List<FhrDeceleration>();
         foreach (var scale in Tuning.RobustScales)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            accelerations.Clear();
-            decelerations.Clear();
-            FindEvents(baseline, fs, work, accelerations, decelerations, []);
-            work.InEvent.AsSpan().Clear();
-            foreach (var e in accelerations)
-            {
-                work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
-            }
-
-            foreach (var e in decelerations)
-            {
-                work.InEvent.AsSpan(e.StartIndex, e.EndIndex - e.StartIndex).Fill(true);
-            }
+            MarkEvents(baseline, fs, work);
 
             for (var i = 0; i < n; i++)
             {
@@ -244,11 +252,22 @@ public sealed class CtgAnalyzer
     private const float HistogramBin = 0.25f;
     private const int HistogramBins = 880; // 30-250 bpm
 
+    /// <summary>Marks in <see cref="Workspace.InEvent"/> the accelerations and decelerations <see cref="FindEvents"/> would find (no event objects).</summary>
+    private void MarkEvents(float[] baseline, double fs, Workspace work)
+    {
+        work.InEvent.AsSpan().Clear();
+        var (accAmp, accMin) = AccelerationCriteria();
+        var mark = work.MarkSink ??= (s, e, _, _, _) => work.InEvent.AsSpan(s, e - s).Fill(true);
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, mark);
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, mark);
+    }
+
+    private (double Amplitude, double MinimumSeconds) AccelerationCriteria() =>
+        _options.PretermBefore32Weeks ? (10, 10) : (_options.AccelerationAmplitudeBpm, _options.AccelerationMinimumSeconds);
+
     private void FindEvents(float[] baseline, double fs, Workspace work, List<FhrAcceleration> accelerations, List<FhrDeceleration> decelerations, IReadOnlyList<UterineContraction> contractions)
     {
-        var preterm = _options.PretermBefore32Weeks;
-        var accAmp = preterm ? 10 : _options.AccelerationAmplitudeBpm;
-        var accMin = preterm ? 10 : _options.AccelerationMinimumSeconds;
+        var (accAmp, accMin) = AccelerationCriteria();
         Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
         {
             StartIndex = s,
@@ -605,9 +624,12 @@ public sealed class CtgAnalyzer
         return total;
     }
 
-    /// <summary>Per-call buffers (one allocation each per analysis).</summary>
+    /// <summary>Per-call buffers, reused across calls of the same length (see <see cref="_cached"/>).</summary>
     private sealed class Workspace(int n)
     {
+        public int Length { get; } = n;
+        public EventSink? MarkSink { get; set; }
+        public float[] Figo { get; } = new float[n];
         public float[] X { get; } = new float[n];
         public float[] EventSmoothed { get; } = new float[n];
         public float[] BaselineSmoothed { get; } = new float[n];

@@ -4,8 +4,8 @@ namespace Nonprofit.Monitoring;
 
 /// <summary>
 /// Everything <see cref="CtgAssessor"/> found in one recording: the analysis (baseline, accelerations, decelerations,
-/// contractions), the variability, the Dawes-Redman-style STV/LTV, the per-sample false-signal probability and the FIGO
-/// 2015 classification with its reasons.
+/// contractions), the variability, the Dawes-Redman-style STV/LTV, the per-sample false-signal probability, the FIGO
+/// 2015 classification with its reasons and the Dawes-Redman criteria.
 /// </summary>
 public sealed class CtgAssessment
 {
@@ -29,6 +29,9 @@ public sealed class CtgAssessment
 
     /// <summary>Gets the FIGO 2015 category and the reasons for it.</summary>
     public required FigoClassification Figo { get; init; }
+
+    /// <summary>Gets the Dawes-Redman criteria result (Dawes, Moulden, Redman 1991; Pardey et al. 2002) computed from the analysis' baseline, accelerations and decelerations, or <see langword="null"/> when the sample rate is below 1 Hz.</summary>
+    public DawesRedmanResult? DawesRedman { get; init; }
 
     /// <summary>Builds the overlay of a <see cref="CtgChart"/>: baseline, accelerations, decelerations (labelled with their type), contractions and false-signal episodes.</summary>
     /// <returns>The overlay.</returns>

@@ -9,7 +9,8 @@ namespace Nonprofit.Monitoring;
 /// accelerations, decelerations, contractions), <see cref="FalseSignalDetector"/> (per-sample probability),
 /// <see cref="VariabilityAnalyzer"/> and <see cref="ShortTermVariationAnalyzer"/> on the baseline segments (accelerations,
 /// decelerations, removed or interpolated samples and samples with a false-signal probability of at least the detector's
-/// threshold excluded), then <see cref="FigoClassifier"/>. <c>nonprofit ctg analyze</c> and <see cref="CtgMonitor"/> use it.
+/// threshold excluded), then <see cref="FigoClassifier"/> and <see cref="DawesRedmanAnalyzer"/> (with the analysis' baseline,
+/// accelerations, decelerations and the same segment mask). <c>nonprofit ctg analyze</c> and <see cref="CtgMonitor"/> use it.
 /// </summary>
 /// <remarks>Stateless after construction and thread-safe (each part is).</remarks>
 public sealed class CtgAssessor
@@ -18,6 +19,7 @@ public sealed class CtgAssessor
     private readonly FalseSignalDetector? _falseSignal;
     private readonly VariabilityAnalyzer _variability;
     private readonly ShortTermVariationAnalyzer _variation;
+    private readonly DawesRedmanAnalyzer _dawesRedman;
 
     /// <summary>Initializes an assessor from its parts (each with its defaults when <see langword="null"/>).</summary>
     /// <param name="analyzer">The analyzer.</param>
@@ -25,17 +27,20 @@ public sealed class CtgAssessor
     /// <param name="variability">The variability analyzer.</param>
     /// <param name="variation">The STV/LTV analyzer.</param>
     /// <param name="detectFalseSignal">Whether to run the false-signal detector at all.</param>
+    /// <param name="dawesRedman">The Dawes-Redman criteria analyzer.</param>
     public CtgAssessor(
         CtgAnalyzer? analyzer = null,
         FalseSignalDetector? falseSignal = null,
         VariabilityAnalyzer? variability = null,
         ShortTermVariationAnalyzer? variation = null,
-        bool detectFalseSignal = true)
+        bool detectFalseSignal = true,
+        DawesRedmanAnalyzer? dawesRedman = null)
     {
         _analyzer = analyzer ?? new CtgAnalyzer();
         _falseSignal = detectFalseSignal ? falseSignal ?? new FalseSignalDetector() : null;
         _variability = variability ?? new VariabilityAnalyzer();
         _variation = variation ?? new ShortTermVariationAnalyzer();
+        _dawesRedman = dawesRedman ?? new DawesRedmanAnalyzer();
     }
 
     /// <summary>Assesses <paramref name="recording"/>.</summary>
@@ -80,6 +85,19 @@ public sealed class CtgAssessor
             RecordMinutes = n / fs / 60,
         }.WithVariability(variability);
 
+        // DawesRedmanAnalyzer needs at least 1 Hz; a slower recording gets no Dawes-Redman result.
+        var dawesRedman = fs >= 1
+            ? _dawesRedman.Evaluate(new DawesRedmanInput
+            {
+                FhrBpm = analysis.Preprocessed.FetalHeartRate,
+                BaselineBpm = analysis.Baseline,
+                Segments = segments,
+                SampleRateHz = fs,
+                Accelerations = [.. analysis.Accelerations.Select(Range)],
+                Decelerations = [.. analysis.Decelerations.Select(Range)],
+            })
+            : null;
+
         return new CtgAssessment
         {
             Analysis = analysis,
@@ -89,6 +107,7 @@ public sealed class CtgAssessor
             Variation = variation,
             Features = features,
             Figo = FigoClassifier.Classify(features),
+            DawesRedman = dawesRedman,
         };
     }
 

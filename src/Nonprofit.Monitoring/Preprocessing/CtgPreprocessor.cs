@@ -106,12 +106,23 @@ public sealed class CtgPreprocessor
 
     private static bool IsValue(float x) => float.IsFinite(x) && x != 0;
 
-    /// <summary>Marks missing samples, corrects halving and doubling against the previous kept sample, and removes out-of-range values.</summary>
+    /// <summary>
+    /// Marks missing samples, corrects halving and doubling against the previous kept sample, and removes out-of-range
+    /// values. Two guards keep a correction episode from locking onto half (or twice) the rate, which chaining on the
+    /// previous (corrected) sample alone allows, e.g. after a deep deceleration next to a gap: a correction is made only
+    /// when the corrected value is closer than the uncorrected one to a longer-term level (a 1-min exponential mean of
+    /// the uncorrected kept samples), and one episode of consecutive corrections lasts at most
+    /// <see cref="MaximumCorrectionEpisodeSeconds"/>.
+    /// </summary>
     private void CorrectAndRange(Span<float> fhr, Span<FhrSampleStatus> flags, double sampleRateHz)
     {
         var lookback = _options.HalvingDoublingLookbackSeconds * sampleRateHz;
         var tolerance = _options.HalvingDoublingToleranceBpm;
+        var maximumEpisode = MaximumCorrectionEpisodeSeconds * sampleRateHz;
+        var alpha = 1 / Math.Max(1, LevelTimeConstantSeconds * sampleRateHz);
         var previous = -1;
+        var level = double.NaN;
+        var episodeStart = -1;
         for (var i = 0; i < fhr.Length; i++)
         {
             var x = fhr[i];
@@ -122,17 +133,19 @@ public sealed class CtgPreprocessor
                 continue;
             }
 
-            if (_options.CorrectHalvingDoubling && previous >= 0 && i - previous <= lookback)
+            var raw = x;
+            if (_options.CorrectHalvingDoubling && previous >= 0 && i - previous <= lookback
+                && (episodeStart < 0 || i - episodeStart < maximumEpisode))
             {
                 var reference = fhr[previous];
                 if (Math.Abs(x - reference) > _options.JumpBpm)
                 {
-                    if (Math.Abs((2 * x) - reference) <= tolerance)
+                    if (Math.Abs((2 * x) - reference) <= tolerance && CloserToLevel(2 * x, x, level))
                     {
                         x *= 2;
                         flags[i] = FhrSampleStatus.HalvingCorrected;
                     }
-                    else if (Math.Abs((x / 2) - reference) <= tolerance)
+                    else if (Math.Abs((x / 2) - reference) <= tolerance && CloserToLevel(x / 2, x, level))
                     {
                         x /= 2;
                         flags[i] = FhrSampleStatus.DoublingCorrected;
@@ -149,8 +162,26 @@ public sealed class CtgPreprocessor
 
             fhr[i] = x;
             previous = i;
+            if (x != raw)
+            {
+                episodeStart = episodeStart < 0 ? i : episodeStart;
+            }
+            else
+            {
+                episodeStart = -1;
+                level = double.IsNaN(level) ? x : level + (alpha * (x - level));
+            }
         }
     }
+
+    /// <summary>The longest episode of consecutive halving/doubling corrections, in seconds (longer than the generator's and FHRMA's halving runs).</summary>
+    internal const double MaximumCorrectionEpisodeSeconds = 30;
+
+    /// <summary>The time constant, in seconds, of the longer-term level a correction must move the value towards.</summary>
+    internal const double LevelTimeConstantSeconds = 60;
+
+    private static bool CloserToLevel(float corrected, float raw, double level) =>
+        double.IsNaN(level) || Math.Abs(corrected - level) < Math.Abs(raw - level);
 
     /// <summary>Removes runs shorter than the minimum, then short runs that jump away from the kept signal on both sides.</summary>
     private void RejectRuns(Span<float> fhr, Span<FhrSampleStatus> flags, double sampleRateHz)
