@@ -1,3 +1,4 @@
+using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Monitoring.Tests.Synthetic;
 
 namespace Nonprofit.Monitoring.Tests.Preprocessing;
@@ -9,17 +10,7 @@ public sealed class CtgPreprocessorLockTests
     [InlineData(65)]
     public void Process_SyntheticLabour_CorrectsOnlyNearTrueHalvingEpisodes(int seed)
     {
-        // The synthetic evaluation's settings (benchmarks/Nonprofit.Evaluation SyntheticAnalysisScore.Options).
-        var ctg = SyntheticCtgGenerator.Generate(new SyntheticCtgOptions
-        {
-            Seed = seed,
-            DurationMinutes = 60,
-            DecelerationProbability = 0.6,
-            ProlongedDecelerationsPerHour = 1,
-            AccelerationsPerHour = 6,
-            SignalLossFraction = 0.05,
-            HalvingEpisodesPerHour = 2,
-        });
+        var ctg = SyntheticCtgGenerator.Generate(SyntheticAnalysisScore.Options(seed));
         var pre = new CtgPreprocessor(new CtgPreprocessorOptions()).Process(ctg.Recording);
         var status = pre.Status.Span;
         var fs = pre.SampleRateHz;
