@@ -36,7 +36,7 @@ public static class NonprofitGuardsChatClientBuilderExtensions
             throw new OptionsValidationException(Options.Options.DefaultName, typeof(NonprofitGuardsOptions), errors);
         }
 
-        var observers = services.GetServices<IGuardObserver>();
+        var observers = VerdictPublisher.ObserversIn(services);
         var time = services.GetService<TimeProvider>();
         var client = inner;
         if (options.PiiRedaction is { } pii)

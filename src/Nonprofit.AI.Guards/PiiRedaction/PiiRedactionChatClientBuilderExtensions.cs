@@ -30,7 +30,7 @@ public static class PiiRedactionChatClientBuilderExtensions
                 services.GetService<PiiDetector>() ?? DefaultDetector.Instance,
                 services.GetService<IPseudonymVault>() ?? new InMemoryPseudonymVault(),
                 options,
-                services.GetServices<IGuardObserver>(),
+                VerdictPublisher.ObserversIn(services),
                 services.GetService<TimeProvider>());
             configure?.Invoke(client);
             return client;

@@ -22,7 +22,7 @@ public static class ConversationRateLimitChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) =>
         {
-            var client = new ConversationRateLimitChatClient(inner, options, services.GetServices<IGuardObserver>(), services.GetService<TimeProvider>());
+            var client = new ConversationRateLimitChatClient(inner, options, VerdictPublisher.ObserversIn(services), services.GetService<TimeProvider>());
             configure?.Invoke(client);
             return client;
         });

@@ -12,6 +12,10 @@ internal sealed class VerdictPublisher(string guard, IReadOnlyList<IGuardObserve
 {
     public string Guard { get; } = guard;
 
+    /// <summary>The observers registered in <paramref name="services"/>; none when it is not a DI container.</summary>
+    public static IEnumerable<IGuardObserver> ObserversIn(IServiceProvider services) =>
+        services.GetService(typeof(IEnumerable<IGuardObserver>)) as IEnumerable<IGuardObserver> ?? [];
+
     public long Start() => timeProvider.GetTimestamp();
 
     public TimeSpan Elapsed(long start) => timeProvider.GetElapsedTime(start);
