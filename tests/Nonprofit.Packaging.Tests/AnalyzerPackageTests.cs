@@ -2,7 +2,7 @@ using System.Reflection.PortableExecutable;
 
 namespace Nonprofit.Packaging.Tests;
 
-/// <summary>The analyzer assemblies ship in Nonprofit.Analyzers and inside Nonprofit.Privacy, with the analysis-mode props.</summary>
+/// <summary>The analyzer assemblies ship in Nonprofit.Analyzers and inside Nonprofit.Privacy and Nonprofit.AI.Guards, with the analysis-mode props.</summary>
 [Collection(SharedPack.Name)]
 public sealed class AnalyzerPackageTests(PackFixture pack)
 {
@@ -15,6 +15,7 @@ public sealed class AnalyzerPackageTests(PackFixture pack)
     [Theory]
     [InlineData("Nonprofit.Analyzers")]
     [InlineData("Nonprofit.Privacy")]
+    [InlineData("Nonprofit.AI.Guards")]
     public void Package_CarriesAnalyzersPropsAndGlobalConfigs(string packageId)
     {
         var entries = PackFixture.Entries(pack.PackageOf(packageId));
@@ -42,10 +43,12 @@ public sealed class AnalyzerPackageTests(PackFixture pack)
         Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Package_Privacy_DoesNotDependOnTheAnalyzerProjects()
+    [Theory]
+    [InlineData("Nonprofit.Privacy")]
+    [InlineData("Nonprofit.AI.Guards")]
+    public void Package_DoesNotDependOnTheAnalyzerProjects(string packageId)
     {
-        var nuspec = PackFixture.ReadEntry(pack.PackageOf("Nonprofit.Privacy"), "Nonprofit.Privacy.nuspec");
+        var nuspec = PackFixture.ReadEntry(pack.PackageOf(packageId), packageId + ".nuspec");
 
         Assert.DoesNotContain("Nonprofit.Analyzers", nuspec, StringComparison.Ordinal);
     }

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.AI;
+using Nonprofit.AI.Guards;
+
+namespace Nonprofit.Benchmarks.Guards;
+
+/// <summary>
+/// The foundations of UseNonprofitGuards (audit, rate limit, PII redaction) over a no-op model: one 1 KB user message
+/// (goal of issue 6 for the FULL stack: at most 50 µs median), and a 1,000-update streamed reply against the bare
+/// client (goal: at most 5% overhead).
+/// </summary>
+[MemoryDiagnoser]
+public class GuardsStackBenchmarks : IDisposable
+{
+    private const string Sentence = "Our maize leaves have yellow stripes after the rains and the cooperative asks what to spray this week. ";
+    private readonly ChatOptions _options = new() { ConversationId = "bench" };
+    private NoOpChatClient _bare = null!;
+    private IChatClient _guarded = null!;
+    private List<ChatMessage> _message = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = string.Concat(Enumerable.Repeat(Sentence, 1 + (1024 / Sentence.Length)))[..1024];
+        _message = [new ChatMessage(ChatRole.User, text)];
+        _bare = new NoOpChatClient();
+        _guarded = new ChatClientBuilder(new NoOpChatClient())
+            .UseNonprofitGuards(new NonprofitGuardsOptions
+            {
+                Audit = new GuardAuditOptions { HashKey = new byte[32] },
+                RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = int.MaxValue, UserPermitLimit = int.MaxValue },
+            })
+            .Build();
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _bare.Dispose();
+        _guarded.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<ChatResponse> BareMessage1Kb() => _bare.GetResponseAsync(_message, _options);
+
+    [Benchmark]
+    public Task<ChatResponse> GuardedMessage1Kb() => _guarded.GetResponseAsync(_message, _options);
+
+    [Benchmark]
+    public Task<int> BareStream1000Updates() => CountAsync(_bare);
+
+    [Benchmark]
+    public Task<int> GuardedStream1000Updates() => CountAsync(_guarded);
+
+    private async Task<int> CountAsync(IChatClient client)
+    {
+        var n = 0;
+        await foreach (var update in client.GetStreamingResponseAsync(_message, _options).ConfigureAwait(false))
+        {
+            n += update.Contents.Count;
+        }
+
+        return n;
+    }
+
+    /// <summary>A model that answers at once: one short reply, or 1,000 updates of a few words.</summary>
+    private sealed class NoOpChatClient : IChatClient
+    {
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "Plant after the first rains.")));
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, "the maize is fine ");
+            }
+
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}

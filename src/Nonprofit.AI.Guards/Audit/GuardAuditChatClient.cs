@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// Appends every verdict the inner guards attached to a response (or to a streaming update) to an
+/// <see cref="IGuardAuditSink"/>: guard, action, category, score, timing and a keyed hash of the conversation id. The
+/// trail never contains message text, so it can be kept longer and shown to more people than the conversations.
+/// </summary>
+/// <remarks>Put it outermost, so that it sees the verdicts of every guard, including requests another guard blocked.</remarks>
+public sealed class GuardAuditChatClient : DelegatingChatClient
+{
+    private readonly IGuardAuditSink _sink;
+    private readonly byte[] _key;
+    private readonly string? _conversationIdKey;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the audit guard.</summary>
+    /// <param name="innerClient">The inner client (usually the other guards).</param>
+    /// <param name="sink">Where records go.</param>
+    /// <param name="options">The options; <see cref="GuardAuditOptions.HashKey"/> must be set.</param>
+    /// <param name="timeProvider">Gives the records' timestamps; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The hash key is missing or shorter than 32 bytes.</exception>
+    public GuardAuditChatClient(IChatClient innerClient, IGuardAuditSink sink, GuardAuditOptions options, TimeProvider? timeProvider = null)
+        : base(innerClient)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.HashKey is not { Length: >= GuardAuditOptions.MinimumHashKeyLength })
+        {
+            throw new ArgumentException("GuardAuditOptions.HashKey must be set and have at least 32 bytes.", nameof(options));
+        }
+
+        _sink = sink;
+        _key = (byte[])options.HashKey.Clone();
+        _conversationIdKey = options.ConversationIdKey;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc/>
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        Record(response.GetGuardVerdicts(), options);
+        return response;
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        {
+            Record(update.GetGuardVerdicts(), options);
+            yield return update;
+        }
+    }
+
+    /// <summary>HMAC-SHA256 of <paramref name="conversationId"/> under <paramref name="key"/>, lower-case hex.</summary>
+    internal static string HashConversation(ReadOnlySpan<byte> key, string conversationId)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(conversationId), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private void Record(IReadOnlyList<GuardVerdict> verdicts, ChatOptions? options)
+    {
+        if (verdicts.Count == 0)
+        {
+            return;
+        }
+
+        var conversationId = ConversationKeys.ConversationId(options, _conversationIdKey);
+        var hash = conversationId is null ? null : HashConversation(_key, conversationId);
+        var now = _timeProvider.GetUtcNow();
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            var v = verdicts[i];
+            _sink.Append(new GuardAuditRecord(now, v.Guard, v.Action, v.Category, v.Score, v.Elapsed, hash));
+        }
+    }
+}

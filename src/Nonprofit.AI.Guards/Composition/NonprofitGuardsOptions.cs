@@ -1,0 +1,54 @@
+using System;
+using Microsoft.Extensions.AI;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// The guards <c>UseNonprofitGuards</c> composes, and the extension points where the detectors of later releases go.
+/// A guard whose options are <see langword="null"/> is left out; an extension point that is <see langword="null"/> is a
+/// no-op, so an app that sets one later does not change any other code.
+/// </summary>
+/// <remarks>
+/// An extension point receives the next client (towards the model) and the services, and returns the guard wrapping
+/// it, exactly like <see cref="ChatClientBuilder.Use(Func{IChatClient, IServiceProvider, IChatClient})"/>.
+/// </remarks>
+public sealed class NonprofitGuardsOptions
+{
+    /// <summary>Gets or sets the audit trail's options; <see langword="null"/> leaves the audit out.</summary>
+    /// <value>The default is <see langword="null"/>: the audit needs a secret <see cref="GuardAuditOptions.HashKey"/>.</value>
+    public GuardAuditOptions? Audit { get; set; }
+
+    /// <summary>Gets or sets the rate limits; <see langword="null"/> leaves them out.</summary>
+    /// <value>The default is <see cref="ConversationRateLimitOptions"/>'s defaults.</value>
+    public ConversationRateLimitOptions? RateLimit { get; set; } = new();
+
+    /// <summary>Gets or sets the PII redaction's options; <see langword="null"/> leaves it out.</summary>
+    /// <value>The default is <see cref="PiiRedactionOptions"/>'s defaults.</value>
+    public PiiRedactionOptions? PiiRedaction { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets the crisis detection guard (issue 6, to come). It sits outside the rate limit: a person in danger
+    /// must reach help even when they send many messages.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (no-op).</value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? CrisisDetection { get; set; }
+
+    /// <summary>Gets or sets the prompt-injection shield (to come); inside the rate limit, on the original text.</summary>
+    /// <value>The default is <see langword="null"/> (no-op).</value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? PromptInjectionShield { get; set; }
+
+    /// <summary>Gets or sets the scope guard (to come); inside the injection shield.</summary>
+    /// <value>The default is <see langword="null"/> (no-op).</value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? Scope { get; set; }
+
+    /// <summary>Gets or sets the language matching guard (to come); it needs the original text, so it sits outside PII redaction.</summary>
+    /// <value>The default is <see langword="null"/> (no-op).</value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? LanguageMatching { get; set; }
+
+    /// <summary>
+    /// Gets or sets the output safety guard (to come); just outside PII redaction, so it checks the restored reply the
+    /// user would see.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (no-op).</value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? OutputSafety { get; set; }
+}

@@ -1,0 +1,37 @@
+using System;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nonprofit.AI.Guards;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Nonprofit.AI.Guards in a service collection.</summary>
+public static class GuardsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
+    /// validated on start, and a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/> unless one is
+    /// registered first. Then build the pipeline with <c>UseNonprofitGuards()</c>; register <see cref="IGuardObserver"/>s
+    /// to observe every verdict.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the guards.</param>
+    /// <returns>The services, for chaining.</returns>
+    /// <exception cref="OptionsValidationException">At start or first use, when an option is invalid.</exception>
+    public static IServiceCollection AddNonprofitGuards(this IServiceCollection services, Action<NonprofitGuardsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddNonprofitPrivacy();
+        var options = services.AddOptions<NonprofitGuardsOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
+        services.TryAddSingleton<IGuardAuditSink>(sp => new LoggerGuardAuditSink(
+            (sp.GetService<ILoggerFactory>() ?? Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LoggerGuardAuditSink>()));
+        return services;
+    }
+}

@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Nonprofit.Privacy;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// Pseudonymises personal data in user and tool messages (and, by default, earlier assistant messages) with
+/// Nonprofit.Privacy before they reach the inner client, and restores the pseudonyms in the reply for the user, also
+/// when the reply streams and a pseudonym is split across updates.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The caller's messages are never changed: messages with personal data are copied. Text contents and function results
+/// are pseudonymised (a non-string function result is serialised to JSON first and passed on as that redacted string);
+/// other contents (images, audio, function calls) pass unchanged, and system messages (the app's own) are not redacted.
+/// </para>
+/// <para>
+/// Pseudonyms come from an <see cref="IPseudonymVault"/>, scoped per conversation (see
+/// <see cref="PiiRedactionOptions.ConversationIdKey"/>); the vault holds the original values in memory, so call
+/// <see cref="ForgetConversation"/> when a conversation ends. Nothing this client logs or reports contains text.
+/// </para>
+/// </remarks>
+public sealed class PiiRedactionChatClient : DelegatingChatClient
+{
+    /// <summary>The name this guard puts in its verdicts.</summary>
+    public const string GuardName = "pii_redaction";
+
+    private const string ScopePrefix = "nonprofit.guards.conversation:";
+    private const string RequestScopePrefix = "nonprofit.guards.request:";
+
+    private readonly PiiDetector _detector;
+    private readonly PiiRedactor _redactor;
+    private readonly IPseudonymVault _vault;
+    private readonly PiiRedactionOptions _options;
+    private readonly VerdictPublisher _publisher;
+
+    /// <summary>Creates the guard.</summary>
+    /// <param name="innerClient">The client that receives the pseudonymised messages.</param>
+    /// <param name="detector">Finds the personal data.</param>
+    /// <param name="vault">Keeps the pseudonyms and their values, per conversation.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="observers">Observers of this guard's verdicts.</param>
+    /// <param name="timeProvider">Times the guard's work; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="innerClient"/>, <paramref name="detector"/> or <paramref name="vault"/> is <see langword="null"/>.</exception>
+    public PiiRedactionChatClient(
+        IChatClient innerClient,
+        PiiDetector detector,
+        IPseudonymVault vault,
+        PiiRedactionOptions? options = null,
+        IEnumerable<IGuardObserver>? observers = null,
+        TimeProvider? timeProvider = null)
+        : base(innerClient)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(vault);
+        _detector = detector;
+        _vault = vault;
+        _options = options ?? new PiiRedactionOptions();
+        var redactorOptions = new PiiRedactorOptions { DefaultOperator = RedactionOperator.Pseudonym };
+        _redactor = new PiiRedactor(detector, redactorOptions, vault);
+        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>Forgets the pseudonyms (and the values behind them) of one conversation.</summary>
+    /// <param name="conversationId">The conversation id the requests carried.</param>
+    /// <exception cref="ArgumentException"><paramref name="conversationId"/> is null or empty.</exception>
+    public void ForgetConversation(string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        _vault.ClearScope(ScopePrefix + conversationId);
+    }
+
+    /// <inheritdoc/>
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
+        var (scope, ephemeral) = ScopeOf(conversationId);
+        try
+        {
+            var (redacted, verdict) = RedactAll(messages, scope, conversationId);
+            var response = await base.GetResponseAsync(redacted, options, cancellationToken).ConfigureAwait(false);
+            VerdictPublisher.Attach(response, verdict);
+            if (_options.RestoreInReply)
+            {
+                var start = _publisher.Start();
+                var restored = 0;
+                foreach (var message in response.Messages)
+                {
+                    RestoreContents(message.Contents, scope, ref restored);
+                }
+
+                if (restored > 0)
+                {
+                    VerdictPublisher.Attach(response, _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, _publisher.Elapsed(start), conversationId));
+                }
+            }
+
+            return response;
+        }
+        finally
+        {
+            if (ephemeral)
+            {
+                _vault.ClearScope(scope);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
+        var (scope, ephemeral) = ScopeOf(conversationId);
+        try
+        {
+            var (redacted, verdict) = RedactAll(messages, scope, conversationId);
+            var restorer = _options.RestoreInReply ? new StreamingPseudonymRestorer(_vault, scope) : null;
+            var pendingVerdict = verdict;
+            var restoredReported = false;
+            ChatResponseUpdate? last = null;
+            await foreach (var update in base.GetStreamingResponseAsync(redacted, options, cancellationToken).ConfigureAwait(false))
+            {
+                if (pendingVerdict is not null)
+                {
+                    VerdictPublisher.Attach(update, pendingVerdict);
+                    pendingVerdict = null;
+                }
+
+                if (restorer is not null)
+                {
+                    var start = _publisher.Start();
+                    RestoreUpdate(update, restorer);
+                    if (!restoredReported && restorer.Restored > 0)
+                    {
+                        restoredReported = true;
+                        VerdictPublisher.Attach(update, _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, _publisher.Elapsed(start), conversationId));
+                    }
+                }
+
+                last = update;
+                yield return update;
+            }
+
+            var tail = restorer?.Flush() ?? "";
+            if (tail.Length > 0 || pendingVerdict is not null || (!restoredReported && restorer?.Restored > 0))
+            {
+                var final = new ChatResponseUpdate(ChatRole.Assistant, tail)
+                {
+                    ResponseId = last?.ResponseId,
+                    MessageId = last?.MessageId,
+                    ConversationId = last?.ConversationId,
+                };
+                if (pendingVerdict is not null)
+                {
+                    VerdictPublisher.Attach(final, pendingVerdict);
+                }
+
+                if (!restoredReported && restorer?.Restored > 0)
+                {
+                    VerdictPublisher.Attach(final, _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, TimeSpan.Zero, conversationId));
+                }
+
+                yield return final;
+            }
+        }
+        finally
+        {
+            if (ephemeral)
+            {
+                _vault.ClearScope(scope);
+            }
+        }
+    }
+
+    private static (string Scope, bool Ephemeral) ScopeOf(string? conversationId) =>
+        conversationId is null
+            ? (RequestScopePrefix + Guid.NewGuid().ToString("N"), true)
+            : (ScopePrefix + conversationId, false);
+
+    private (List<ChatMessage> Messages, GuardVerdict Verdict) RedactAll(IEnumerable<ChatMessage> messages, string scope, string? conversationId)
+    {
+        var start = _publisher.Start();
+        var result = messages is ICollection<ChatMessage> c ? new List<ChatMessage>(c.Count) : new List<ChatMessage>();
+        var found = 0;
+        var score = 0.0;
+        foreach (var message in messages)
+        {
+            result.Add(ShouldRedact(message.Role) ? Redact(message, scope, ref found, ref score) : message);
+        }
+
+        var verdict = found > 0
+            ? _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRedacted, score, _publisher.Elapsed(start), conversationId)
+            : _publisher.Publish(GuardAction.Allow, GuardCategories.None, 0, _publisher.Elapsed(start), conversationId);
+        return (result, verdict);
+    }
+
+    private bool ShouldRedact(ChatRole role) =>
+        role == ChatRole.User || role == ChatRole.Tool || (role == ChatRole.Assistant && _options.RedactAssistantHistory);
+
+    private ChatMessage Redact(ChatMessage message, string scope, ref int found, ref double score)
+    {
+        List<AIContent>? contents = null;
+        for (var i = 0; i < message.Contents.Count; i++)
+        {
+            var content = message.Contents[i];
+            AIContent? replacement = content switch
+            {
+                TextContent t when t.Text is { Length: > 0 } text && RedactText(text, scope, ref found, ref score) is { } r =>
+                    new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
+                FunctionResultContent f when f.Result is not null && RedactText(ResultText(f.Result), scope, ref found, ref score) is { } r =>
+                    new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
+                _ => null,
+            };
+            if (replacement is not null)
+            {
+                contents ??= [.. message.Contents];
+                contents[i] = replacement;
+            }
+        }
+
+        return contents is null
+            ? message
+            : new ChatMessage(message.Role, contents)
+            {
+                AuthorName = message.AuthorName,
+                MessageId = message.MessageId,
+                CreatedAt = message.CreatedAt,
+                AdditionalProperties = message.AdditionalProperties,
+            };
+    }
+
+    private static string ResultText(object result) =>
+        result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType()));
+
+    /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
+    private string? RedactText(string text, string scope, ref int found, ref double score)
+    {
+        var matches = _detector.Detect(text);
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        found += matches.Count;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            score = Math.Max(score, Math.Clamp(matches[i].Score, 0, 1));
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        _redactor.Apply(text, matches, scope, sb);
+        return sb.ToString();
+    }
+
+    private void RestoreContents(IList<AIContent> contents, string scope, ref int restored)
+    {
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is TextContent { Text: { Length: > 0 } text } t)
+            {
+                t.Text = PseudonymRestorer.Restore(text, _vault, scope, ref restored);
+            }
+        }
+    }
+
+    private static void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer)
+    {
+        var contents = update.Contents;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is TextContent t)
+            {
+                t.Text = restorer.Append(t.Text ?? "");
+            }
+            else if (restorer.PendingLength > 0)
+            {
+                // Text held back must not move behind other content: flush it in front of it.
+                contents.Insert(i, new TextContent(restorer.Flush()));
+                i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// Observes every verdict of every guard it is given to (register it in DI, or set it on the guards' options). Called
+/// synchronously on the request's path: keep it fast and never throw.
+/// </summary>
+public interface IGuardObserver
+{
+    /// <summary>Called once per verdict, as soon as the guard decides.</summary>
+    /// <param name="verdict">The verdict (it holds no message text).</param>
+    /// <param name="conversationId">
+    /// The conversation the verdict is about, when the request carried one. This is the app's raw id: an observer that
+    /// stores it should hash it, as <see cref="GuardAuditChatClient"/> does.
+    /// </param>
+    void OnVerdict(GuardVerdict verdict, string? conversationId);
+}
