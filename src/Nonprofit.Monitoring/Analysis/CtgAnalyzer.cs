@@ -106,8 +106,10 @@ public sealed class CtgAnalyzer
         }
         else
         {
-            Smooth(work.X, work.BaseWeight, Samples(Tuning.EventSmoothingSeconds, fs), work.EventSmoothed, work);
-            Smooth(work.X, work.BaseWeight, Samples(Tuning.BaselineSmoothingSeconds, fs), work.BaselineSmoothed, work);
+            // Both smoothings (and the robust method's 1-min mean) weigh the same series: one prefix pass, kept in A and B.
+            WindowedStatistics.Prefix(work.X, work.BaseWeight, work.A, work.B);
+            WindowedStatistics.MeanFromPrefix(work.A, work.B, n, Samples(Tuning.EventSmoothingSeconds, fs), work.EventSmoothed, work.X);
+            WindowedStatistics.MeanFromPrefix(work.A, work.B, n, Samples(Tuning.BaselineSmoothingSeconds, fs), work.BaselineSmoothed, work.X);
             if (_options.BaselineMethod == BaselineMethod.Figo)
             {
                 FigoBaseline(fs, work, baseline);
@@ -159,9 +161,6 @@ public sealed class CtgAnalyzer
 
     private static int Samples(double seconds, double fs) => Math.Max(1, (int)Math.Round(seconds * fs));
 
-    private static void Smooth(float[] x, float[] w, int window, float[] destination, Workspace work) =>
-        WindowedStatistics.Mean(x, w, window, destination, x, work.A, work.B);
-
     /// <summary>Iterative exclusion (Mantel et al. 1990; SisPorto): triangular 10-min mean of the samples within a narrowing band of the previous estimate.</summary>
     private void FigoBaseline(double fs, Workspace work, float[] baseline)
     {
@@ -172,10 +171,12 @@ public sealed class CtgAnalyzer
         foreach (var band in Tuning.FigoBands)
         {
             var upper = band * Tuning.FigoUpperBandFactor;
+            var weight = work.Weight;
+            var baseWeight = work.BaseWeight;
             for (var i = 0; i < xs.Length; i++)
             {
                 var d = xs[i] - baseline[i];
-                work.Weight[i] = d > upper || d < -band ? 0 : work.BaseWeight[i];
+                weight[i] = d > upper || d < -band ? 0 : baseWeight[i];
             }
 
             WindowedStatistics.TriangularMean(xs, work.Weight, window, baseline, baseline, work.A, work.B, work.C, work.D);
@@ -194,7 +195,7 @@ public sealed class CtgAnalyzer
         if (Tuning.OscillationScaleBpm > 0)
         {
             var ow = Samples(Tuning.OscillationWindowSeconds, fs);
-            WindowedStatistics.Mean(work.X, work.BaseWeight, ow, work.Scratch, work.X, work.A, work.B);
+            WindowedStatistics.MeanFromPrefix(work.A, work.B, n, ow, work.Scratch, work.X); // A, B: the prefix sums of Analyze
             for (var i = 0; i < n; i++)
             {
                 var d = work.X[i] - work.Scratch[i];
@@ -214,12 +215,19 @@ public sealed class CtgAnalyzer
             work.Stability.AsSpan().Fill(1);
         }
 
+        // The passes differ only in the weights: the samples' histogram bins are computed once.
+        var stable = work.StableWeight;
+        var weight = work.Weight;
         for (var i = 0; i < n; i++)
         {
-            work.Weight[i] = work.BaseWeight[i] * work.Stability[i];
+            stable[i] = work.BaseWeight[i] * work.Stability[i];
         }
 
-        WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+        WindowedStatistics.Bins(xs, HistogramMin, HistogramBin, HistogramBins, work.Bins);
+        WindowedStatistics.Quantile(work.Bins, stable, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+        var below = Tuning.RobustBelowFactor;
+        var eventWeight = Tuning.EventWeight;
+        var inEvent = work.InEvent;
         foreach (var scale in Tuning.RobustScales)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -230,14 +238,14 @@ public sealed class CtgAnalyzer
                 var r = (xs[i] - baseline[i]) / scale;
                 if (r < 0)
                 {
-                    r *= Tuning.RobustBelowFactor;
+                    r *= below;
                 }
 
                 var closeness = 1 / (1 + (r * r));
-                work.Weight[i] = (float)(work.BaseWeight[i] * work.Stability[i] * closeness * (work.InEvent[i] ? Tuning.EventWeight : 1));
+                weight[i] = (float)(stable[i] * closeness * (inEvent[i] ? eventWeight : 1));
             }
 
-            WindowedStatistics.Quantile(xs, work.Weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
+            WindowedStatistics.Quantile(work.Bins, weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
         }
 
         if (Tuning.RobustFinalSmoothingSeconds > 0)
@@ -471,7 +479,7 @@ public sealed class CtgAnalyzer
         WindowedStatistics.FillGaps(work.Weight);
         work.Weight.AsSpan().CopyTo(u);
         var binWidth = Math.Max(1e-3f, (max - min) / (HistogramBins - 1));
-        WindowedStatistics.Quantile(u, work.Scratch, Samples(Tuning.ToneWindowSeconds, fs), Samples(5, fs), Tuning.ToneQuantile, min, binWidth, work.Histogram, work.Grid, tone);
+        WindowedStatistics.Quantile(u, work.Scratch, Samples(Tuning.ToneWindowSeconds, fs), Samples(5, fs), Tuning.ToneQuantile, min, binWidth, work.Histogram, work.Grid, tone, work.Bins);
 
         var amplitude = _options.ContractionAmplitude;
         var minimum = _options.ContractionMinimumSeconds * fs;
@@ -598,16 +606,17 @@ public sealed class CtgAnalyzer
 
         var value = count > 0 ? sum / count : allCount > 0 ? all / allCount : double.NaN;
         var minimum = _options.TachyBradycardiaMinutes * 60 * fs;
-        return (value, Episodes(baseline, b => b > _options.TachycardiaBpm, minimum) / fs, Episodes(baseline, b => b < _options.BradycardiaBpm, minimum) / fs);
+        return (value, Episodes(baseline, +1, _options.TachycardiaBpm, minimum) / fs, Episodes(baseline, -1, _options.BradycardiaBpm, minimum) / fs);
     }
 
-    private static double Episodes(float[] baseline, Func<float, bool> beyond, double minimum)
+    /// <summary>Samples in runs of at least <paramref name="minimum"/> above (<paramref name="sign"/> +1) or below (-1) <paramref name="threshold"/>.</summary>
+    private static double Episodes(float[] baseline, int sign, double threshold, double minimum)
     {
         double total = 0;
         var run = 0;
         for (var i = 0; i <= baseline.Length; i++)
         {
-            if (i < baseline.Length && beyond(baseline[i]))
+            if (i < baseline.Length && (sign > 0 ? baseline[i] > threshold : baseline[i] < threshold))
             {
                 run++;
                 continue;
@@ -636,6 +645,8 @@ public sealed class CtgAnalyzer
         public float[] BaseWeight { get; } = new float[n];
         public float[] Weight { get; } = new float[n];
         public float[] Stability { get; } = new float[n];
+        public float[] StableWeight { get; } = new float[n];
+        public int[] Bins { get; } = new int[n];
         public float[] Scratch { get; } = new float[n];
         public float[] Ua { get; } = new float[n];
         public float[] Tone { get; } = new float[n];
