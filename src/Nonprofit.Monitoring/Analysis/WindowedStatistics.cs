@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Nonprofit.Monitoring;
 
@@ -36,13 +39,49 @@ internal static class WindowedStatistics
         destination = destination[..n];
         var half = window / 2;
         var hasFallback = !fallback.IsEmpty;
-        for (var i = 0; i < destination.Length; i++)
+
+        // Unclipped windows (lo = i - half, hi = lo + window) four at a time: the same IEEE operations per lane.
+        var first = Math.Min(n, half);
+        var last = Math.Max(first, n - window + half + 1);
+        var i = 0;
+        for (; i < first; i++)
         {
-            var lo = Math.Max(0, i - half);
-            var hi = Math.Min(n, i - half + window);
-            var sw = prefixW[hi] - prefixW[lo];
-            destination[i] = sw > 1e-9 ? (float)((prefixWx[hi] - prefixWx[lo]) / sw) : hasFallback ? fallback[i] : float.NaN;
+            destination[i] = MeanAt(prefixWx, prefixW, n, i, half, window, hasFallback, fallback);
         }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var wxRef = ref MemoryMarshal.GetReference(prefixWx);
+            ref var wRef = ref MemoryMarshal.GetReference(prefixW);
+            ref var dstRef = ref MemoryMarshal.GetReference(destination);
+            var minimum = Vector256.Create(1e-9);
+            var nan = Vector128.Create(float.NaN);
+            for (; i + 4 <= last; i += 4)
+            {
+                var lo = (nuint)(i - half);
+                var hi = lo + (nuint)window;
+                var sw = Vector256.LoadUnsafe(ref wRef, hi) - Vector256.LoadUnsafe(ref wRef, lo);
+                var mean = (Vector256.LoadUnsafe(ref wxRef, hi) - Vector256.LoadUnsafe(ref wxRef, lo)) / sw;
+                var narrowed = Vector256.Narrow(mean, mean).GetLower();
+                var valid = Vector256.Narrow(Vector256.GreaterThan(sw, minimum).AsInt64(), Vector256<long>.Zero).GetLower().AsSingle();
+                var otherwise = hasFallback ? Vector128.Create(fallback.Slice(i, 4)) : nan;
+                Vector128.ConditionalSelect(valid, narrowed, otherwise).StoreUnsafe(ref dstRef, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            destination[i] = MeanAt(prefixWx, prefixW, n, i, half, window, hasFallback, fallback);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float MeanAt(ReadOnlySpan<double> prefixWx, ReadOnlySpan<double> prefixW, int n, int i, int half, int window, bool hasFallback, ReadOnlySpan<float> fallback)
+    {
+        var lo = Math.Max(0, i - half);
+        var hi = Math.Min(n, i - half + window);
+        var sw = prefixW[hi] - prefixW[lo];
+        return sw > 1e-9 ? (float)((prefixWx[hi] - prefixWx[lo]) / sw) : hasFallback ? fallback[i] : float.NaN;
     }
 
     /// <summary>
@@ -53,21 +92,46 @@ internal static class WindowedStatistics
     {
         var n = x.Length;
         var box = Math.Max(1, window / 2);
-        Prefix(x, w, a, b);
+        w = w[..n];
 
-        // c = box(w·x), d = box(w), as prefix sums again.
+        // a, b = prefix sums of w·x and w; c, d = prefix sums of box(w·x) and box(w). One loop, c and d trailing a and
+        // b by the box's lead (hi - i), so the four running sums are independent chains; the sums and their order are
+        // those of a prefix pass followed by a second one.
         var half = box / 2;
+        var lead = box - half;
         var pa = a.AsSpan(0, n + 1);
         var pb = b.AsSpan(0, n + 1);
         var pc = c.AsSpan(0, n + 1);
         var pd = d.AsSpan(0, n + 1);
+        pa[0] = 0;
+        pb[0] = 0;
         pc[0] = 0;
         pd[0] = 0;
-        double sc = 0, sd = 0;
-        for (var i = 0; i < n; i++)
+        double sa = 0, sb = 0, sc = 0, sd = 0;
+        var i = 1 - lead;
+        for (var j = 0; j < n; j++, i++)
+        {
+            var xj = x[j];
+            var wj = float.IsNaN(xj) ? 0 : w[j];
+            sa += wj == 0 ? 0 : (double)wj * xj;
+            sb += wj;
+            pa[j + 1] = sa;
+            pb[j + 1] = sb;
+            if (i >= 0)
+            {
+                var lo = Math.Max(0, i - half);
+                var hi = i + lead; // = j + 1 <= n
+                sc += pa[hi] - pa[lo];
+                sd += pb[hi] - pb[lo];
+                pc[i + 1] = sc;
+                pd[i + 1] = sd;
+            }
+        }
+
+        for (i = Math.Max(0, i); i < n; i++)
         {
             var lo = Math.Max(0, i - half);
-            var hi = Math.Min(n, i - half + box);
+            var hi = Math.Min(n, i + lead);
             sc += pa[hi] - pa[lo];
             sd += pb[hi] - pb[lo];
             pc[i + 1] = sc;
