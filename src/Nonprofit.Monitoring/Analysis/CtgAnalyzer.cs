@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Threading;
 
 namespace Nonprofit.Monitoring;
@@ -233,17 +235,7 @@ public sealed class CtgAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             MarkEvents(baseline, fs, work);
 
-            for (var i = 0; i < n; i++)
-            {
-                var r = (xs[i] - baseline[i]) / scale;
-                if (r < 0)
-                {
-                    r *= below;
-                }
-
-                var closeness = 1 / (1 + (r * r));
-                weight[i] = (float)(stable[i] * closeness * (inEvent[i] ? eventWeight : 1));
-            }
+            ClosenessWeights(xs, baseline, stable, inEvent, scale, below, eventWeight, weight);
 
             WindowedStatistics.Quantile(work.Bins, weight, window, step, Tuning.RobustQuantile, HistogramMin, HistogramBin, work.Histogram, work.Grid, baseline);
         }
@@ -253,6 +245,49 @@ public sealed class CtgAnalyzer
             work.Scratch.AsSpan().Fill(1);
             WindowedStatistics.Mean(baseline, work.Scratch, Samples(Tuning.RobustFinalSmoothingSeconds, fs), work.Weight, default, work.A, work.B);
             work.Weight.AsSpan().CopyTo(baseline);
+        }
+    }
+
+    /// <summary>
+    /// The robust pass's weights: <c>stable · closeness · (event ? eventWeight : 1)</c> with the Cauchy closeness
+    /// <c>1 / (1 + r²)</c>, <c>r = (x - baseline) / scale</c> (times <paramref name="below"/> when negative), in double;
+    /// four samples at a time with Vector256 where the machine has it (the same IEEE operations per lane as the scalar tail).
+    /// </summary>
+    private static void ClosenessWeights(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, ReadOnlySpan<float> stable, ReadOnlySpan<bool> inEvent, double scale, double below, double eventWeight, Span<float> weight)
+    {
+        var n = xs.Length;
+        baseline = baseline[..n];
+        stable = stable[..n];
+        inEvent = inEvent[..n];
+        weight = weight[..n];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scaleV = Vector256.Create(scale);
+            var belowV = Vector256.Create(below);
+            var one = Vector256<double>.One;
+            for (; i + 4 <= n; i += 4)
+            {
+                var d = Vector128.Create(xs.Slice(i, 4)) - Vector128.Create(baseline.Slice(i, 4));
+                var r = Vector256.WidenLower(d.ToVector256Unsafe()) / scaleV;
+                r = Vector256.ConditionalSelect(Vector256.LessThan(r, Vector256<double>.Zero), r * belowV, r);
+                var closeness = one / (one + (r * r));
+                var events = Vector256.Create(inEvent[i] ? eventWeight : 1, inEvent[i + 1] ? eventWeight : 1, inEvent[i + 2] ? eventWeight : 1, inEvent[i + 3] ? eventWeight : 1);
+                var w = Vector256.WidenLower(Vector128.Create(stable.Slice(i, 4)).ToVector256Unsafe()) * closeness * events;
+                Vector256.Narrow(w, w).GetLower().CopyTo(weight.Slice(i, 4));
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            var r = (xs[i] - baseline[i]) / scale;
+            if (r < 0)
+            {
+                r *= below;
+            }
+
+            var closeness = 1 / (1 + (r * r));
+            weight[i] = (float)(stable[i] * closeness * (inEvent[i] ? eventWeight : 1));
         }
     }
 
@@ -321,15 +356,22 @@ public sealed class CtgAnalyzer
         var minimum = minimumSeconds * fs;
         var maximum = maximumSeconds * fs;
         var gap = (int)Math.Round(Tuning.EventMergeGapSeconds * fs);
+        var threshold = (float)boundary;
+        if (threshold <= boundary)
+        {
+            threshold = MathF.BitIncrement(threshold); // the smallest float above the (double) boundary
+        }
+
         var i = 0;
         while (i < n)
         {
-            var d = sign * (xs[i] - baseline[i]);
-            if (!(d > boundary))
+            i = NextBeyond(xs, baseline, i, sign, threshold);
+            if (i >= n)
             {
-                i++;
-                continue;
+                break;
             }
+
+            var d = sign * (xs[i] - baseline[i]);
 
             var start = i;
             var extremum = i;
@@ -378,6 +420,40 @@ public sealed class CtgAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first index from <paramref name="from"/> where <c>sign · (x - baseline) ≥ threshold</c> (NaN never is), or
+    /// the length; eight samples at a time with Vector256 where the machine has it (most samples are in no event).
+    /// </summary>
+    private static int NextBeyond(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, int from, int sign, float threshold)
+    {
+        var n = xs.Length;
+        baseline = baseline[..n];
+        var i = from;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var t = Vector256.Create(threshold);
+            for (; i + 8 <= n; i += 8)
+            {
+                var d = Vector256.Create(xs.Slice(i, 8)) - Vector256.Create(baseline.Slice(i, 8));
+                var mask = Vector256.GreaterThanOrEqual(sign > 0 ? d : -d, t).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            if (sign * (xs[i] - baseline[i]) >= threshold)
+            {
+                return i;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>
