@@ -253,7 +253,7 @@ public sealed class CtgAnalyzer
     /// <c>1 / (1 + r²)</c>, <c>r = (x - baseline) / scale</c> (times <paramref name="below"/> when negative), in double;
     /// four samples at a time with Vector256 where the machine has it (the same IEEE operations per lane as the scalar tail).
     /// </summary>
-    private static void ClosenessWeights(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, ReadOnlySpan<float> stable, ReadOnlySpan<bool> inEvent, double scale, double below, double eventWeight, Span<float> weight)
+    internal static void ClosenessWeights(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, ReadOnlySpan<float> stable, ReadOnlySpan<bool> inEvent, double scale, double below, double eventWeight, Span<float> weight)
     {
         var n = xs.Length;
         baseline = baseline[..n];
@@ -356,16 +356,10 @@ public sealed class CtgAnalyzer
         var minimum = minimumSeconds * fs;
         var maximum = maximumSeconds * fs;
         var gap = (int)Math.Round(Tuning.EventMergeGapSeconds * fs);
-        var threshold = (float)boundary;
-        if (threshold <= boundary)
-        {
-            threshold = MathF.BitIncrement(threshold); // the smallest float above the (double) boundary
-        }
-
         var i = 0;
         while (i < n)
         {
-            i = NextBeyond(xs, baseline, i, sign, threshold);
+            i = NextBeyond(xs, baseline, i, sign, boundary);
             if (i >= n)
             {
                 break;
@@ -423,11 +417,18 @@ public sealed class CtgAnalyzer
     }
 
     /// <summary>
-    /// The first index from <paramref name="from"/> where <c>sign · (x - baseline) ≥ threshold</c> (NaN never is), or
-    /// the length; eight samples at a time with Vector256 where the machine has it (most samples are in no event).
+    /// The first index from <paramref name="from"/> where the float <c>sign · (x - baseline)</c> exceeds the double
+    /// <paramref name="boundary"/> (NaN never does), or the length; eight samples at a time with Vector256 where the
+    /// machine has it (most samples are in no event), against the smallest float above the boundary.
     /// </summary>
-    private static int NextBeyond(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, int from, int sign, float threshold)
+    internal static int NextBeyond(ReadOnlySpan<float> xs, ReadOnlySpan<float> baseline, int from, int sign, double boundary)
     {
+        var threshold = (float)boundary;
+        if (threshold <= boundary)
+        {
+            threshold = MathF.BitIncrement(threshold);
+        }
+
         var n = xs.Length;
         baseline = baseline[..n];
         var i = from;
