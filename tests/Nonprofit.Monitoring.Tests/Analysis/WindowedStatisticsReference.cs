@@ -2,7 +2,8 @@ namespace Nonprofit.Monitoring.Tests.Analysis;
 
 /// <summary>
 /// The first, plain version of <see cref="WindowedStatistics"/> (as of the commit before branch ctg-speed), kept
-/// unchanged as the oracle the optimised one must match bit for bit (<see cref="WindowedStatisticsTests"/>).
+/// unchanged (except <c>FillGaps</c>, which the speed work left as it was and is shared) as the oracle the optimised
+/// one must match bit for bit (<see cref="WindowedStatisticsTests"/>).
 /// </summary>
 internal static class WindowedStatisticsReference
 {
@@ -126,7 +127,7 @@ internal static class WindowedStatisticsReference
             return false;
         }
 
-        FillGaps(grid[..points]);
+        WindowedStatistics.FillGaps(grid[..points]); // unchanged by the speed work: shared
         for (var i = 0; i < n; i++)
         {
             var k = i / step;
@@ -149,38 +150,6 @@ internal static class WindowedStatisticsReference
         histogram[bin] += sign * weight;
         added = weight;
         return bin;
-    }
-
-    /// <summary>Replaces NaN points by linear interpolation between their valid neighbours (ends held).</summary>
-    internal static void FillGaps(Span<float> values)
-    {
-        var last = -1;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (float.IsNaN(values[i]))
-            {
-                continue;
-            }
-
-            if (last < 0)
-            {
-                values[..i].Fill(values[i]);
-            }
-            else
-            {
-                for (var j = last + 1; j < i; j++)
-                {
-                    values[j] = values[last] + ((values[i] - values[last]) * (j - last) / (i - last));
-                }
-            }
-
-            last = i;
-        }
-
-        if (last >= 0)
-        {
-            values[(last + 1)..].Fill(values[last]);
-        }
     }
 
     private static void Prefix(ReadOnlySpan<float> x, ReadOnlySpan<float> w, double[] prefixWx, double[] prefixW)
