@@ -1,47 +1,69 @@
-using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Nonprofit.Analyzers.Core;
 
 /// <summary>
-/// The assignments to simple names in a block (<c>x = ...</c>, <c>x += ...</c>, <c>x ??= ...</c>), found in one walk
-/// and shared by every lookup in that block. One table per compilation (held by <see cref="AnalysisScope"/>).
+/// The assignments to a simple name in a block (<c>x = ...</c>, <c>x += ...</c>, <c>x ??= ...</c>), in document order.
+/// Found from the source text: each whole-word occurrence of the name inside the block is looked up as a token, and kept
+/// when it is the left side of such an assignment. A block is a few hundred characters and a name occurs a few times, so
+/// this costs less than walking the block's nodes, and it keeps no state (an earlier per-block index shared through a
+/// lock-protected table cost more in contention and allocation than the walks it saved).
+/// An assignment that spells the name with a Unicode escape (<c>\u0061 = ...</c>) is not found.
 /// </summary>
-internal sealed class AssignmentIndex
+internal static class AssignmentIndex
 {
-    private readonly Dictionary<string, List<AssignmentExpressionSyntax>> _byName = new(StringComparer.Ordinal);
-
-    private AssignmentIndex(BlockSyntax block)
+    public static List<AssignmentExpressionSyntax>? To(BlockSyntax block, string name)
     {
-        foreach (var node in block.DescendantNodes())
+        if (name.Length == 0)
         {
-            if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
-                && (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.AddAssignmentExpression)
-                    || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression)))
-            {
-                var name = target.Identifier.ValueText;
-                if (!_byName.TryGetValue(name, out var list))
-                {
-                    _byName[name] = list = new List<AssignmentExpressionSyntax>(1);
-                }
+            return null;
+        }
 
-                list.Add(assignment);
+        var text = block.SyntaxTree.GetText();
+        var span = block.Span;
+        List<AssignmentExpressionSyntax>? found = null;
+        var first = name[0];
+        var last = span.End - name.Length;
+        for (var i = span.Start; i <= last; i++)
+        {
+            if (text[i] != first || !Matches(text, i, name) || (i > span.Start && IsIdentifierChar(text[i - 1]))
+                || (i + name.Length < span.End && IsIdentifierChar(text[i + name.Length])))
+            {
+                continue;
+            }
+
+            var token = block.FindToken(i);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is IdentifierNameSyntax identifier
+                && identifier.Parent is AssignmentExpressionSyntax assignment && assignment.Left == identifier
+                && (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.AddAssignmentExpression)
+                    || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
+                && token.ValueText == name)
+            {
+                (found ??= new List<AssignmentExpressionSyntax>(1)).Add(assignment);
+            }
+
+            i += name.Length - 1;
+        }
+
+        return found;
+    }
+
+    private static bool Matches(SourceText text, int position, string name)
+    {
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (text[position + k] != name[k])
+            {
+                return false;
             }
         }
+
+        return true;
     }
 
-    public IReadOnlyList<AssignmentExpressionSyntax> To(string name) =>
-        _byName.TryGetValue(name, out var list) ? list : Array.Empty<AssignmentExpressionSyntax>();
-
-    /// <summary>Per-compilation cache of indexes by block.</summary>
-    internal sealed class Cache
-    {
-        private readonly ConditionalWeakTable<BlockSyntax, AssignmentIndex> _indexes = new();
-
-        public AssignmentIndex For(BlockSyntax block) => _indexes.GetValue(block, b => new AssignmentIndex(b));
-    }
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -142,7 +142,7 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
                 continue;
             }
 
-            if (finder.Find(expression) is { } personal && (checkAll || IsDirect(expression)))
+            if (finder.Find(expression, call.Arguments[i].Value) is { } personal && (checkAll || IsDirect(expression)))
             {
                 Report(context.ReportDiagnostic, personal, what, query: false);
             }
