@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Nonprofit.Analyzers.Core;
 
@@ -16,10 +16,6 @@ namespace Nonprofit.Analyzers.Core;
 /// </summary>
 internal static class AssignmentIndex
 {
-    /// <summary>The block's text, copied once per lookup into a per-thread buffer (no allocation per lookup).</summary>
-    [ThreadStatic]
-    private static char[]? s_buffer;
-
     public static List<AssignmentExpressionSyntax>? To(BlockSyntax block, string name)
     {
         if (name.Length == 0)
@@ -27,33 +23,26 @@ internal static class AssignmentIndex
             return null;
         }
 
+        // Read in place (a copy of the block's text, even into a reused buffer, cost more than the scan).
+        var text = block.SyntaxTree.GetText();
         var span = block.Span;
-        var buffer = s_buffer;
-        if (buffer is null || buffer.Length < span.Length)
-        {
-            s_buffer = buffer = new char[Math.Max(span.Length, 4096)];
-        }
-
-        block.SyntaxTree.GetText().CopyTo(span.Start, buffer, 0, span.Length);
-        var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+        var first = name[0];
         List<AssignmentExpressionSyntax>? found = null;
-        for (var offset = 0; offset < chars.Length;)
+        for (int at = span.Start, last = span.End - name.Length; at <= last; at++)
         {
-            var index = chars.Slice(offset).IndexOf(name.AsSpan(), StringComparison.Ordinal);
-            if (index < 0)
-            {
-                break;
-            }
-
-            var at = offset + index;
-            offset = at + name.Length;
-            if ((at > 0 && IsIdentifierChar(chars[at - 1])) || (offset < chars.Length && IsIdentifierChar(chars[offset]))
-                || !MayBeFollowedByAssignment(chars, offset))
+            if (text[at] != first || !Matches(text, at, name))
             {
                 continue;
             }
 
-            var token = block.FindToken(span.Start + at);
+            var after = at + name.Length;
+            if ((at > span.Start && IsIdentifierChar(text[at - 1])) || (after < span.End && IsIdentifierChar(text[after]))
+                || !MayBeFollowedByAssignment(text, after, span.End))
+            {
+                continue;
+            }
+
+            var token = block.FindToken(at);
             if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is IdentifierNameSyntax identifier
                 && identifier.Parent is AssignmentExpressionSyntax assignment && assignment.Left == identifier
                 && (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.AddAssignmentExpression)
@@ -62,33 +51,48 @@ internal static class AssignmentIndex
             {
                 (found ??= new List<AssignmentExpressionSyntax>(1)).Add(assignment);
             }
+
+            at = after - 1;
         }
 
         return found;
+    }
+
+    private static bool Matches(SourceText text, int position, string name)
+    {
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (text[position + k] != name[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Whether the text after a name can start <c>=</c>, <c>+=</c> or <c>??=</c> (after white space); a comment or a
     /// directive in between is left to the syntax tree to decide.
     /// </summary>
-    private static bool MayBeFollowedByAssignment(ReadOnlySpan<char> chars, int position)
+    private static bool MayBeFollowedByAssignment(SourceText text, int position, int end)
     {
-        while (position < chars.Length && char.IsWhiteSpace(chars[position]))
+        while (position < end && char.IsWhiteSpace(text[position]))
         {
             position++;
         }
 
-        if (position >= chars.Length)
+        if (position >= end)
         {
             return false;
         }
 
-        var next = position + 1 < chars.Length ? chars[position + 1] : '\0';
-        return chars[position] switch
+        var next = position + 1 < end ? text[position + 1] : '\0';
+        return text[position] switch
         {
             '=' => next is not ('=' or '>'),
             '+' => next == '=',
-            '?' => next == '?' && position + 2 < chars.Length && chars[position + 2] == '=',
+            '?' => next == '?' && position + 2 < end && text[position + 2] == '=',
             '/' or '#' => true,
             _ => false,
         };
