@@ -66,33 +66,63 @@ internal readonly struct PersonalDataFinder
     public PersonalValue? Find(ExpressionSyntax? expression) => Find(expression, 0, null);
 
     /// <summary>
-    /// Like <see cref="Find(ExpressionSyntax?)"/>, for an argument whose bound value is known: a local, parameter, field
-    /// or property reference names its symbol, so the semantic model is not asked again (the answer is the same).
+    /// Like <see cref="Find(ExpressionSyntax?)"/>, for an expression whose bound value is known (a call's argument, an
+    /// interpolation's hole): a local, parameter, field or property reference names its symbol and an interpolated
+    /// string its holes' values, so the semantic model is not asked again (the answer is the same). Anything else, or a
+    /// value that is not the expression's own, goes the syntax way.
     /// </summary>
-    public PersonalValue? Find(ExpressionSyntax expression, IOperation? value)
+    public PersonalValue? Find(ExpressionSyntax expression, IOperation? value) => Find(expression, value, 0);
+
+    private PersonalValue? Find(ExpressionSyntax expression, IOperation? value, int depth)
     {
         while (value is IConversionOperation { IsImplicit: true } conversion)
         {
             value = conversion.Operand;
         }
 
-        if (value is not null && value.Syntax == expression)
+        if (value is null || value.Syntax != expression || depth > MaxDepth)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            switch (value)
+            return Find(expression, depth, null);
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (value)
+        {
+            case ILocalReferenceOperation local when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, local.Local, depth, null);
+            case IParameterReferenceOperation parameter when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, parameter.Parameter, depth, null);
+            case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, member.Member, depth, null);
+            case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is MemberAccessExpressionSyntax access:
+                return FindInMember(access, access.Name.Identifier.ValueText, member.Member, depth, null);
+            case IInterpolatedStringOperation interpolated when expression is InterpolatedStringExpressionSyntax syntax:
+                foreach (var content in syntax.Contents)
+                {
+                    if (content is InterpolationSyntax hole && Find(hole.Expression, HoleValue(interpolated, hole), depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return Find(expression, depth, null);
+        }
+    }
+
+    /// <summary>The bound value of one hole of an interpolated string (null when the parts do not name it).</summary>
+    public static IOperation? HoleValue(IInterpolatedStringOperation interpolated, InterpolationSyntax hole)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation interpolation && interpolation.Syntax == hole)
             {
-                case ILocalReferenceOperation local when expression is IdentifierNameSyntax identifier:
-                    return FindInIdentifier(identifier, local.Local, 0, null);
-                case IParameterReferenceOperation parameter when expression is IdentifierNameSyntax identifier:
-                    return FindInIdentifier(identifier, parameter.Parameter, 0, null);
-                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is IdentifierNameSyntax identifier:
-                    return FindInIdentifier(identifier, member.Member, 0, null);
-                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is MemberAccessExpressionSyntax access:
-                    return FindInMember(access, access.Name.Identifier.ValueText, member.Member, 0, null);
+                return interpolation.Expression;
             }
         }
 
-        return Find(expression, 0, null);
+        return null;
     }
 
     /// <summary>Whether a symbol (member, parameter, local) is personal by classification or by name, ignoring derivation.</summary>
