@@ -48,7 +48,7 @@ internal sealed class ChatClientAnalyzer : PrivacyAnalyzer
         var finder = scope.Finder(context.Operation.SemanticModel!, context.CancellationToken);
         foreach (var argument in call.Arguments)
         {
-            if (argument.ParameterName is "options" or "cancellationToken" or "role" || finder.Find(argument.Expression) is not { } personal)
+            if (argument.ParameterName is "options" or "cancellationToken" or "role" || finder.Find(argument.Expression, argument.Value) is not { } personal)
             {
                 continue;
             }

@@ -19,11 +19,8 @@ internal sealed class AnalysisScope
 
     public Settings Settings { get; }
 
-    /// <summary>Assignments by block, indexed once per block for the whole compilation.</summary>
-    public AssignmentIndex.Cache Assignments { get; } = new();
-
     public PersonalDataFinder Finder(SemanticModel model, CancellationToken cancellationToken) =>
-        new(model, Settings.NamesFor(model.SyntaxTree), cancellationToken, Assignments);
+        new(model, Settings.NamesFor(model.SyntaxTree), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="analyze"/> on method calls and object creations that pass <paramref name="wanted"/> (a cheap

@@ -86,7 +86,7 @@ internal sealed class Call
         var arguments = new List<CallArgument>(list.Arguments.Count);
         foreach (var argument in list.Arguments)
         {
-            arguments.Add(new CallArgument(argument.Expression, null, argument.NameColon?.Name.Identifier.ValueText));
+            arguments.Add(new CallArgument(argument.Expression, null, argument.NameColon?.Name.Identifier.ValueText, null));
         }
 
         return arguments;
@@ -102,13 +102,13 @@ internal sealed class Call
                 {
                     if (element.Syntax is ExpressionSyntax expression)
                     {
-                        arguments.Add(new CallArgument(expression, argument.Parameter, argument.Parameter?.Name));
+                        arguments.Add(new CallArgument(expression, argument.Parameter, argument.Parameter?.Name, element));
                     }
                 }
             }
             else if (argument.Syntax is ArgumentSyntax syntax)
             {
-                arguments.Add(new CallArgument(syntax.Expression, argument.Parameter, argument.Parameter?.Name));
+                arguments.Add(new CallArgument(syntax.Expression, argument.Parameter, argument.Parameter?.Name, argument.Value));
             }
         }
     }
@@ -118,4 +118,5 @@ internal sealed class Call
 /// <param name="Expression">The argument as written.</param>
 /// <param name="Parameter">The parameter, when the call bound.</param>
 /// <param name="ParameterName">The parameter's name when bound, or the name written before a colon.</param>
-internal sealed record CallArgument(ExpressionSyntax Expression, IParameterSymbol? Parameter, string? ParameterName);
+/// <param name="Value">The bound value, when the call bound (lets the finder read the symbol without asking the semantic model).</param>
+internal sealed record CallArgument(ExpressionSyntax Expression, IParameterSymbol? Parameter, string? ParameterName, IOperation? Value);

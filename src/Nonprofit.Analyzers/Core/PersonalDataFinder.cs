@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Nonprofit.Analyzers.Core;
 
@@ -37,14 +38,12 @@ internal readonly struct PersonalDataFinder
 
     private readonly SemanticModel _model;
     private readonly PersonalDataNames _names;
-    private readonly AssignmentIndex.Cache? _assignments;
     private readonly CancellationToken _cancellationToken;
 
-    public PersonalDataFinder(SemanticModel model, PersonalDataNames names, CancellationToken cancellationToken, AssignmentIndex.Cache? assignments = null)
+    public PersonalDataFinder(SemanticModel model, PersonalDataNames names, CancellationToken cancellationToken)
     {
         _model = model;
         _names = names;
-        _assignments = assignments;
         _cancellationToken = cancellationToken;
     }
 
@@ -65,6 +64,66 @@ internal readonly struct PersonalDataFinder
     }
 
     public PersonalValue? Find(ExpressionSyntax? expression) => Find(expression, 0, null);
+
+    /// <summary>
+    /// Like <see cref="Find(ExpressionSyntax?)"/>, for an expression whose bound value is known (a call's argument, an
+    /// interpolation's hole): a local, parameter, field or property reference names its symbol and an interpolated
+    /// string its holes' values, so the semantic model is not asked again (the answer is the same). Anything else, or a
+    /// value that is not the expression's own, goes the syntax way.
+    /// </summary>
+    public PersonalValue? Find(ExpressionSyntax expression, IOperation? value) => Find(expression, value, 0);
+
+    private PersonalValue? Find(ExpressionSyntax expression, IOperation? value, int depth)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is null || value.Syntax != expression || depth > MaxDepth)
+        {
+            return Find(expression, depth, null);
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (value)
+        {
+            case ILocalReferenceOperation local when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, local.Local, depth, null);
+            case IParameterReferenceOperation parameter when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, parameter.Parameter, depth, null);
+            case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is IdentifierNameSyntax identifier:
+                return FindInIdentifier(identifier, member.Member, depth, null);
+            case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when expression is MemberAccessExpressionSyntax access:
+                return FindInMember(access, access.Name.Identifier.ValueText, member.Member, depth, null);
+            case IInterpolatedStringOperation interpolated when expression is InterpolatedStringExpressionSyntax syntax:
+                foreach (var content in syntax.Contents)
+                {
+                    if (content is InterpolationSyntax hole && Find(hole.Expression, HoleValue(interpolated, hole), depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return Find(expression, depth, null);
+        }
+    }
+
+    /// <summary>The bound value of one hole of an interpolated string (null when the parts do not name it).</summary>
+    public static IOperation? HoleValue(IInterpolatedStringOperation interpolated, InterpolationSyntax hole)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation interpolation && interpolation.Syntax == hole)
+            {
+                return interpolation.Expression;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether a symbol (member, parameter, local) is personal by classification or by name, ignoring derivation.</summary>
     public bool IsPersonalSymbol(ISymbol symbol, out bool classified)
@@ -192,10 +251,12 @@ internal readonly struct PersonalDataFinder
         }
     }
 
-    private PersonalValue? FindInMember(ExpressionSyntax node, string memberName, int depth, HashSet<ISymbol>? visited, ExpressionSyntax? receiver = null)
+    private PersonalValue? FindInMember(ExpressionSyntax node, string memberName, int depth, HashSet<ISymbol>? visited, ExpressionSyntax? receiver = null) =>
+        FindInMember(node, memberName, _model.GetSymbolInfo(node, _cancellationToken).Symbol, depth, visited, receiver);
+
+    private PersonalValue? FindInMember(ExpressionSyntax node, string memberName, ISymbol? symbol, int depth, HashSet<ISymbol>? visited, ExpressionSyntax? receiver = null)
     {
         receiver ??= (node as MemberAccessExpressionSyntax)?.Expression;
-        var symbol = _model.GetSymbolInfo(node, _cancellationToken).Symbol;
         if (symbol is IPropertySymbol or IFieldSymbol)
         {
             if (IsPersonalSymbol(symbol, out var classified))
@@ -212,10 +273,12 @@ internal readonly struct PersonalDataFinder
         return memberName is "Value" or "Text" ? Find(receiver, depth + 1, visited) : null;
     }
 
-    private PersonalValue? FindInIdentifier(IdentifierNameSyntax identifier, int depth, HashSet<ISymbol>? visited)
+    private PersonalValue? FindInIdentifier(IdentifierNameSyntax identifier, int depth, HashSet<ISymbol>? visited) =>
+        FindInIdentifier(identifier, _model.GetSymbolInfo(identifier, _cancellationToken).Symbol, depth, visited);
+
+    private PersonalValue? FindInIdentifier(IdentifierNameSyntax identifier, ISymbol? symbol, int depth, HashSet<ISymbol>? visited)
     {
         var name = identifier.Identifier.ValueText;
-        var symbol = _model.GetSymbolInfo(identifier, _cancellationToken).Symbol;
         switch (symbol)
         {
             case null:
@@ -253,9 +316,9 @@ internal readonly struct PersonalDataFinder
 
         // Later assignments are searched only for locals that can hold derived text (string, object, StringBuilder ...):
         // a number or a date takes personal data only from its initializer in practice, and the search walks the body.
-        if (found is null && !IsPlainValue(local.Type) && declaration.FirstAncestorOrSelf<BlockSyntax>() is { } block && block.SyntaxTree == use.SyntaxTree)
+        if (found is null && !IsPlainValue(local.Type) && declaration.FirstAncestorOrSelf<BlockSyntax>() is { } block && block.SyntaxTree == use.SyntaxTree
+            && AssignmentIndex.To(block, local.Name) is { } assignments)
         {
-            var assignments = (_assignments ?? new AssignmentIndex.Cache()).For(block).To(local.Name);
             foreach (var assignment in assignments)
             {
                 if (SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol, local))

@@ -13,23 +13,7 @@ internal static class PersonalMembers
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || member.IsImplicitlyDeclared || member.DeclaredAccessibility != Accessibility.Public)
-                {
-                    continue;
-                }
-
-                var memberType = member switch
-                {
-                    IPropertySymbol { IsIndexer: false } property => property.Type,
-                    IFieldSymbol field => field.Type,
-                    _ => null,
-                };
-                if (memberType is null)
-                {
-                    continue;
-                }
-
-                if (Classification.IsClassified(member) || (names.IsPersonal(member.Name) && PersonalDataFinder.CanHoldPersonalData(memberType)))
+                if (IsPersonal(member, names))
                 {
                     yield return member;
                 }
@@ -40,6 +24,27 @@ internal static class PersonalMembers
                 yield break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a member is a public instance property (not an indexer) or field that is personal: by name first (a
+    /// cached string test), then by classification (which binds the member's attributes).
+    /// </summary>
+    public static bool IsPersonal(ISymbol member, PersonalDataNames names)
+    {
+        if (member.IsStatic || member.IsImplicitlyDeclared || member.DeclaredAccessibility != Accessibility.Public)
+        {
+            return false;
+        }
+
+        var memberType = member switch
+        {
+            IPropertySymbol { IsIndexer: false } property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        return memberType is not null
+            && ((names.IsPersonal(member.Name) && PersonalDataFinder.CanHoldPersonalData(memberType)) || Classification.IsClassified(member));
     }
 
     /// <summary>The element type of arrays and generic collections (<c>List&lt;Person&gt;</c> gives <c>Person</c>), else the type itself.</summary>

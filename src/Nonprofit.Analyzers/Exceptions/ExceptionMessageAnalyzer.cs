@@ -44,7 +44,7 @@ internal sealed class ExceptionMessageAnalyzer : PrivacyAnalyzer
                 continue;
             }
 
-            if (finder.Find(argument.Expression) is { } personal)
+            if (finder.Find(argument.Expression, argument.Value) is { } personal)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.ExceptionMessage, personal.Origin.GetLocation(), personal.Name, call.Name));
             }

@@ -54,7 +54,7 @@ internal sealed class LogAnalyzer : PrivacyAnalyzer
                 continue;
             }
 
-            if (finder.Find(argument.Expression) is { } personal)
+            if (finder.Find(argument.Expression, argument.Value) is { } personal)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.Log, personal.Origin.GetLocation(), personal.Name, sink));
             }

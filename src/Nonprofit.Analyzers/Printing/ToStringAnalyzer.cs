@@ -21,83 +21,136 @@ internal sealed class ToStringAnalyzer : PrivacyAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisScope scope)
     {
-        context.RegisterSymbolAction(c => AnalyzeRecord(c, scope), SymbolKind.NamedType);
+        context.RegisterSyntaxNodeAction(c => AnalyzeRecord(c, scope), SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
         context.RegisterSyntaxNodeAction(c => AnalyzeMethod(c, scope), SyntaxKind.MethodDeclaration);
     }
 
-    private static void AnalyzeRecord(SymbolAnalysisContext context, AnalysisScope scope)
+    /// <summary>
+    /// One record declaration, read as syntax first: nothing is bound when the record (any of its parts) writes its own
+    /// PrintMembers or ToString, or when none of this declaration's parameters, properties and fields has a personal
+    /// name or an attribute (a classification needs one). Only the candidates are bound, and each part of a partial
+    /// record reports the members it declares, so every member is reported once.
+    /// </summary>
+    private static void AnalyzeRecord(SyntaxNodeAnalysisContext context, AnalysisScope scope)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (!type.IsRecord || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+        var declaration = (RecordDeclarationSyntax)context.Node;
+        var cancellationToken = context.CancellationToken;
+        INamedTypeSymbol? type = null;
+        PersonalDataNames names;
+        if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            return;
-        }
+            type = context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken);
+            if (type is null || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+            {
+                return;
+            }
 
-        var names = scope.Settings.NamesFor(tree);
-        if (!MayExpose(type, names, context.CancellationToken))
-        {
-            return;
-        }
+            names = scope.Settings.NamesFor(tree);
+            if (!HasCandidate(declaration, names))
+            {
+                return;
+            }
 
-        foreach (var member in type.GetMembers())
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax part && DeclaresPrinting(part))
+                {
+                    return;
+                }
+            }
+        }
+        else
         {
-            if (member is IMethodSymbol { IsImplicitlyDeclared: false, Name: "PrintMembers" or "ToString" })
+            names = scope.Settings.NamesFor(declaration.SyntaxTree);
+            if (!HasCandidate(declaration, names) || DeclaresPrinting(declaration))
             {
                 return;
             }
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(RecordProperty, type.Name);
-        foreach (var member in PersonalMembers.Of(type, names, includeInherited: false))
+        var report = new Reporter(context, declaration.Identifier.ValueText);
+        var model = context.SemanticModel;
+        if (declaration.ParameterList is { } parameters)
         {
-            if (member.Locations.Length > 0 && member.Locations[0].IsInSource)
+            foreach (var parameter in parameters.Parameters)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rules.ToStringExposure, member.Locations[0], properties, member.Name, "the generated ToString of record '" + type.Name + "'"));
+                if (parameter.AttributeLists.Count > 0 || names.IsPersonal(parameter.Identifier.ValueText))
+                {
+                    // The property the compiler generates for a positional parameter (none when a member of that name is declared or inherited).
+                    type ??= model.GetDeclaredSymbol(declaration, cancellationToken);
+                    foreach (var member in type?.GetMembers(parameter.Identifier.ValueText) ?? ImmutableArray<ISymbol>.Empty)
+                    {
+                        if (member.Locations.Length > 0 && member.Locations[0].SourceTree == declaration.SyntaxTree
+                            && parameter.Span.Contains(member.Locations[0].SourceSpan))
+                        {
+                            report.IfPersonal(member, names);
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var member in declaration.Members)
+        {
+            switch (member)
+            {
+                case PropertyDeclarationSyntax property when property.AttributeLists.Count > 0 || names.IsPersonal(property.Identifier.ValueText):
+                    report.IfPersonal(model.GetDeclaredSymbol(property, cancellationToken), names);
+                    break;
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (field.AttributeLists.Count > 0 || names.IsPersonal(variable.Identifier.ValueText))
+                        {
+                            report.IfPersonal(model.GetDeclaredSymbol(variable, cancellationToken), names);
+                        }
+                    }
+
+                    break;
             }
         }
     }
 
-    /// <summary>
-    /// The record's declarations read as syntax before any member is bound: false when it writes its own PrintMembers or
-    /// ToString, or when none of its parameters, properties and fields has a personal name or an attribute (a
-    /// classification needs one), so the generated ToString cannot print personal data.
-    /// </summary>
-    private static bool MayExpose(INamedTypeSymbol type, PersonalDataNames names, System.Threading.CancellationToken cancellationToken)
+    /// <summary>Whether a parameter, property or field of this declaration has a personal name or an attribute.</summary>
+    private static bool HasCandidate(RecordDeclarationSyntax declaration, PersonalDataNames names)
     {
-        var candidate = false;
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        if (declaration.ParameterList is { } parameters)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            foreach (var parameter in parameters.Parameters)
             {
-                return true;
-            }
-
-            if (declaration.ParameterList is { } parameters)
-            {
-                foreach (var parameter in parameters.Parameters)
+                if (parameter.AttributeLists.Count > 0 || names.IsPersonal(parameter.Identifier.ValueText))
                 {
-                    candidate = candidate || parameter.AttributeLists.Count > 0 || names.IsPersonal(parameter.Identifier.ValueText);
-                }
-            }
-
-            foreach (var member in declaration.Members)
-            {
-                switch (member)
-                {
-                    case MethodDeclarationSyntax method when method.Identifier.ValueText is "PrintMembers" or "ToString":
-                        return false;
-                    case PropertyDeclarationSyntax property:
-                        candidate = candidate || property.AttributeLists.Count > 0 || names.IsPersonal(property.Identifier.ValueText);
-                        break;
-                    case BaseFieldDeclarationSyntax field:
-                        candidate = candidate || field.AttributeLists.Count > 0 || AnyPersonal(field.Declaration, names);
-                        break;
+                    return true;
                 }
             }
         }
 
-        return candidate;
+        foreach (var member in declaration.Members)
+        {
+            switch (member)
+            {
+                case PropertyDeclarationSyntax property when property.AttributeLists.Count > 0 || names.IsPersonal(property.Identifier.ValueText):
+                    return true;
+                case FieldDeclarationSyntax field when field.AttributeLists.Count > 0 || AnyPersonal(field.Declaration, names):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the declaration writes its own PrintMembers or ToString (the generated ToString then prints nothing by itself).</summary>
+    private static bool DeclaresPrinting(TypeDeclarationSyntax declaration)
+    {
+        foreach (var member in declaration.Members)
+        {
+            if (member is MethodDeclarationSyntax method && method.Identifier.ValueText is "PrintMembers" or "ToString")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyPersonal(VariableDeclarationSyntax declaration, PersonalDataNames names)
@@ -111,6 +164,21 @@ internal sealed class ToStringAnalyzer : PrivacyAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>Reports the personal members of one record, with the record's name for the code fix.</summary>
+    private readonly struct Reporter(SyntaxNodeAnalysisContext context, string recordName)
+    {
+        private readonly ImmutableDictionary<string, string?> _properties = ImmutableDictionary<string, string?>.Empty.Add(RecordProperty, recordName);
+
+        public void IfPersonal(ISymbol? member, PersonalDataNames names)
+        {
+            if (member is not null && PersonalMembers.IsPersonal(member, names) && member.Locations.Length > 0 && member.Locations[0].IsInSource)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.ToStringExposure, member.Locations[0], _properties, member.Name, "the generated ToString of record '" + recordName + "'"));
+            }
+        }
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, AnalysisScope scope)

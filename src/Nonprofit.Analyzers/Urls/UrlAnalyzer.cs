@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Nonprofit.Analyzers.Core;
 
 namespace Nonprofit.Analyzers.Urls;
@@ -25,16 +26,18 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisScope scope)
     {
-        context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, scope), SyntaxKind.InterpolatedStringExpression);
+        // An operation action rather than a syntax action: it runs on the bound tree the operation actions share, so its
+        // holes are read from their operations instead of binding the method body again from a syntax callback.
+        context.RegisterOperationAction(c => AnalyzeInterpolation(c, scope), OperationKind.InterpolatedString);
         context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, scope), SyntaxKind.AddExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, scope), SyntaxKind.Attribute);
         scope.RegisterCalls(context, IsCandidate, (call, c) => AnalyzeCall(call, c, scope), creations: true);
     }
 
-    private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, AnalysisScope scope)
+    private static void AnalyzeInterpolation(OperationAnalysisContext context, AnalysisScope scope)
     {
-        var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
-        if (!MayLookLikeUrl(interpolated))
+        var operation = (IInterpolatedStringOperation)context.Operation;
+        if (operation.Syntax is not InterpolatedStringExpressionSyntax interpolated || !MayLookLikeUrl(interpolated))
         {
             return;
         }
@@ -45,10 +48,10 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
             return;
         }
 
-        var finder = scope.Finder(context.SemanticModel, context.CancellationToken);
+        var finder = scope.Finder(operation.SemanticModel!, context.CancellationToken);
         foreach (var content in interpolated.Contents)
         {
-            if (content is InterpolationSyntax hole && finder.Find(hole.Expression) is { } personal)
+            if (content is InterpolationSyntax hole && finder.Find(hole.Expression, PersonalDataFinder.HoleValue(operation, hole)) is { } personal)
             {
                 Report(context.ReportDiagnostic, personal, text.IndexOf('?') >= 0 ? "a query string" : "a URL", text.IndexOf('?') >= 0);
             }
@@ -142,7 +145,7 @@ internal sealed class UrlAnalyzer : PrivacyAnalyzer
                 continue;
             }
 
-            if (finder.Find(expression) is { } personal && (checkAll || IsDirect(expression)))
+            if (finder.Find(expression, call.Arguments[i].Value) is { } personal && (checkAll || IsDirect(expression)))
             {
                 Report(context.ReportDiagnostic, personal, what, query: false);
             }

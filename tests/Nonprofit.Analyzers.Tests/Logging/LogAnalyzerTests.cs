@@ -21,6 +21,35 @@ public sealed class LogAnalyzerTests
         """);
 
     [Fact]
+    public Task ILogger_LocalAssignedLater_Reports() => Verify<LogAnalyzer>.AnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+        class Cases
+        {
+            void Open(ILogger logger, string email, string phone, string caseId)
+            {
+                var text = "";
+                text = email;
+                logger.LogInformation({|NP1001:text|});
+                var note = "";
+                note
+                    += /* appended */ phone;
+                logger.LogInformation({|NP1001:note|});
+                string @event = null;
+                @event ??= email;
+                logger.LogInformation({|NP1001:@event|});
+                var label = "label = email";
+                var labelText = "";
+                labelText = email;
+                logger.LogInformation(label);
+                var safe = "";
+                safe = caseId;
+                if (safe == email) { }
+                logger.LogInformation(safe);
+            }
+        }
+        """);
+
+    [Fact]
     public Task ILogger_DerivedValues_Reports() => Verify<LogAnalyzer>.AnalyzerAsync("""
         using Microsoft.Extensions.Logging;
         class Cases

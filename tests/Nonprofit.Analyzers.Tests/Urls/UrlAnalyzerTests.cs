@@ -26,6 +26,29 @@ public sealed class UrlAnalyzerTests
         """);
 
     [Fact]
+    public Task InterpolatedUrls_InEveryKindOfCode_Report() => Verify<UrlAnalyzer>.AnalyzerAsync("""
+        using System;
+        using System.Linq;
+        using System.Text;
+        class Links
+        {
+            private static readonly string Email = "team@example.org";
+            private readonly string _link = $"mailto://{{|NP1006:Email|}}";
+            public string Phone { get; set; } = "";
+            public string Callback => $"https://sms.example.org/send?to={{|NP1006:Phone|}}";
+            string[] All(string[] emails) => emails.Select(email => $"https://crm.example.org/?e={{|NP1006:email|}}").ToArray();
+            string Local(string postcode)
+            {
+                string Build() => $"/api/areas/{{|NP1006:postcode|}}";
+                var builder = new StringBuilder();
+                builder.Append($"https://maps.example.org/?q={{|NP1006:postcode|}}");
+                var encoded = Uri.EscapeDataString(postcode);
+                return Build() + builder + $"https://x.example.org/{encoded}";
+            }
+        }
+        """);
+
+    [Fact]
     public Task RouteTemplates_Report() => Verify<UrlAnalyzer>.AnalyzerAsync("""
         using System;
         [AttributeUsage(AttributeTargets.All)] class RouteAttribute : Attribute { public RouteAttribute(string template) { } }
