@@ -51,7 +51,9 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         }
 
         client = Extend(client, services, options.OutputSafety);
-        client = Extend(client, services, options.LanguageMatching);
+        client = options.LanguageMatching is null && options.Language is { } language
+            ? LanguageMatchingChatClientBuilderExtensions.Create(client, services, language)
+            : Extend(client, services, options.LanguageMatching);
         client = Extend(client, services, options.Scope);
         client = Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)

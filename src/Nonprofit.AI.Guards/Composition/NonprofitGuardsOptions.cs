@@ -41,9 +41,19 @@ public sealed class NonprofitGuardsOptions
     /// <value>The default is <see langword="null"/> (no-op).</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? Scope { get; set; }
 
-    /// <summary>Gets or sets the language matching guard (to come); it needs the original text, so it sits outside PII redaction.</summary>
-    /// <value>The default is <see langword="null"/> (no-op).</value>
+    /// <summary>
+    /// Gets or sets a custom language matching guard; it needs the original text, so it sits outside PII redaction. When
+    /// set, it takes the place of the built-in one configured by <see cref="Language"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? LanguageMatching { get; set; }
+
+    /// <summary>
+    /// Gets or sets the options of the built-in <see cref="LanguageMatchingChatClient"/> (in the language matching slot,
+    /// unless <see cref="LanguageMatching"/> is set); <see langword="null"/> leaves it out.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (opt in: the guard adds an instruction to every request).</value>
+    public LanguageMatchingOptions? Language { get; set; }
 
     /// <summary>
     /// Gets or sets the output safety guard (to come); just outside PII redaction, so it checks the restored reply the

@@ -25,6 +25,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(rateLimit);
         }
 
+        if (options.Language?.Validate() is { } language)
+        {
+            errors.Add(language);
+        }
+
         return errors;
     }
 }

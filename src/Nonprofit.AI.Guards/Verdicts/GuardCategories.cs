@@ -17,4 +17,7 @@ public static class GuardCategories
 
     /// <summary>The conversation or the user went over the configured rate; the model was not called.</summary>
     public const string RateLimit = "rate_limit";
+
+    /// <summary>The model replied in another language than the user's (see <c>UseLanguageMatching</c>).</summary>
+    public const string LanguageMismatch = "language.mismatch";
 }
