@@ -22,7 +22,8 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="MaximumCharacters"/> characters are read.
 /// </para>
 /// <para>
-/// Devanagari is also the script of Marathi and Nepali, and the Arabic script that of Urdu and Persian: a Devanagari
+/// A text with a third or more of its letters in a non-Latin script is taken to be in that script's language, the
+/// Latin words being loan words. Devanagari is also the script of Marathi and Nepali, and the Arabic script that of Urdu and Persian: a Devanagari
 /// text is reported as Hindi, and an Arabic-script text as Arabic unless it uses letters Arabic does not have
 /// (Urdu <c>ٹ ڈ ڑ ں ے</c> → <c>ur</c>; Persian <c>پ چ ژ گ</c> without them → <c>fa</c>).
 /// </para>
@@ -112,6 +113,13 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
 
         var script = counts.MainScript();
         var share = counts.MainCount / (double)counts.Letters;
+        if (script == Scripts.Latin && counts.OtherScript() is { } other && counts.Count(other) * 3 >= counts.Letters)
+        {
+            // Latin words in a Devanagari or Arabic sentence are loan words ("मुझे doctor के पास जाना है"): people
+            // rarely write a Latin-script language with a third of its letters in another script.
+            script = other;
+            share = counts.Count(other) / (double)counts.Letters;
+        }
         return script switch
         {
             Scripts.Latin => IdentifyLatin(text),

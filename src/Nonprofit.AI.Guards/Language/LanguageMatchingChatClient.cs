@@ -132,7 +132,7 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
                 if (verdict is null && check is not null)
                 {
                     start = _publisher.Start();
-                    if (check.Append(update, _identifier) is { } reply)
+                    if (check.Append(update, _identifier) is { } reply && (IsConclusive(user, reply) || check.Full))
                     {
                         var mismatch = IsMismatch(user, reply);
                         replace = mismatch && _options.OnMismatch == LanguageMismatchAction.Replace;
@@ -258,6 +258,10 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
         return (list, forward);
     }
 
+    /// <summary>Whether a streamed reply's start is enough to decide: its language is the user's, or confidently another.</summary>
+    private bool IsConclusive(LanguageIdentification user, LanguageIdentification reply) =>
+        reply.IsKnown && (string.Equals(user.Language, reply.Language, StringComparison.Ordinal) || reply.Confidence >= _options.MinimumReplyConfidence);
+
     private bool IsMismatch(LanguageIdentification user, LanguageIdentification reply) =>
         user.IsKnown && reply.IsKnown && reply.Confidence >= _options.MinimumReplyConfidence
         && !string.Equals(user.Language, reply.Language, StringComparison.Ordinal);
@@ -287,7 +291,10 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
 
         public TimeSpan Elapsed { get; set; }
 
-        /// <summary>Adds the update's text; returns the reply's language once a check is sure, or at the last check.</summary>
+        /// <summary>Whether no more text is read (the checks are over).</summary>
+        public bool Full => _length >= LanguageIdentifier.MaximumCharacters;
+
+        /// <summary>Adds the update's text; at each check point (the first, then twice as many characters), the reply's language.</summary>
         public LanguageIdentification? Append(ChatResponseUpdate update, ILanguageIdentifier identifier)
         {
             foreach (var content in update.Contents)
@@ -305,14 +312,8 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
                 return null;
             }
 
-            var reply = identifier.Identify(_buffer.AsSpan(0, _length));
-            if (reply.IsKnown || _nextCheck >= LanguageIdentifier.MaximumCharacters)
-            {
-                return reply;
-            }
-
-            _nextCheck = Math.Min(_nextCheck * 2, LanguageIdentifier.MaximumCharacters);
-            return null;
+            _nextCheck = Math.Min(Math.Max(_nextCheck, _length) * 2, LanguageIdentifier.MaximumCharacters);
+            return identifier.Identify(_buffer.AsSpan(0, _length));
         }
 
         /// <summary>The language of whatever arrived (the stream ended before a check decided).</summary>

@@ -33,7 +33,7 @@ internal static class Scripts
 /// <summary>Letters of a text counted per script, in one pass, without allocating.</summary>
 internal struct ScriptCounts
 {
-    private const int Count = 20;
+    private const int ScriptCount = 20;
 
     // Index order matches s_names.
     private static readonly string[] s_names =
@@ -66,7 +66,7 @@ internal struct ScriptCounts
         get
         {
             var max = 0;
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < ScriptCount; i++)
             {
                 max = Math.Max(max, _counts[i]);
             }
@@ -86,6 +86,26 @@ internal struct ScriptCounts
         return counts;
     }
 
+    /// <summary>The most frequent script other than Latin, or null when there is none.</summary>
+    public readonly string? OtherScript()
+    {
+        var best = -1;
+        var max = 0;
+        for (var i = 1; i < ScriptCount; i++)
+        {
+            if (_counts[i] > max)
+            {
+                max = _counts[i];
+                best = i;
+            }
+        }
+
+        return best < 0 ? null : s_names[best];
+    }
+
+    /// <summary>The letters counted for <paramref name="script"/> (one of the ISO 15924 codes this type names).</summary>
+    public readonly int Count(string script) => Array.IndexOf(s_names, script) is var i and >= 0 ? _counts[i] : 0;
+
     /// <summary>The ISO 15924 code of the most frequent script; Kana makes Han text Japanese; null without letters.</summary>
     public readonly string? MainScript()
     {
@@ -96,7 +116,7 @@ internal struct ScriptCounts
 
         var best = -1;
         var max = 0;
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < ScriptCount; i++)
         {
             if (_counts[i] > max)
             {
@@ -198,7 +218,7 @@ internal struct ScriptCounts
         }
     }
 
-    [System.Runtime.CompilerServices.InlineArray(Count)]
+    [System.Runtime.CompilerServices.InlineArray(ScriptCount)]
     private struct CountBuffer
     {
         private int _element;
