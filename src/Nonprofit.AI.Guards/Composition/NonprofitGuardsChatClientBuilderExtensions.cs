@@ -52,7 +52,9 @@ public static class NonprofitGuardsChatClientBuilderExtensions
 
         client = Extend(client, services, options.OutputSafety);
         client = Extend(client, services, options.LanguageMatching);
-        client = Extend(client, services, options.Scope);
+        client = options.Scope is null && options.ScopeOptions is { } scope
+            ? ScopeChatClientBuilderExtensions.Create(client, services, scope)
+            : Extend(client, services, options.Scope);
         client = Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {

@@ -25,6 +25,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(rateLimit);
         }
 
+        if (options.ScopeOptions?.Validate() is { } scope)
+        {
+            errors.Add(scope);
+        }
+
         return errors;
     }
 }

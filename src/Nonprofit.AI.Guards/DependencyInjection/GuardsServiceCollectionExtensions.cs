@@ -13,7 +13,8 @@ public static class GuardsServiceCollectionExtensions
     /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
     /// validated on start, and a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/> unless one is
     /// registered first. Then build the pipeline with <c>UseNonprofitGuards()</c>; register <see cref="IGuardObserver"/>s
-    /// to observe every verdict.
+    /// to observe every verdict. The <see cref="IScopeClassifier"/> (a <see cref="SimilarityScopeClassifier"/> of
+    /// <see cref="NonprofitGuardsOptions.ScopeOptions"/>) is added unless one is registered first.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the guards.</param>
@@ -32,6 +33,10 @@ public static class GuardsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
         services.TryAddSingleton<IGuardAuditSink>(sp => new LoggerGuardAuditSink(
             (sp.GetService<ILoggerFactory>() ?? Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LoggerGuardAuditSink>()));
+        services.TryAddSingleton<IScopeClassifier>(sp =>
+            sp.GetRequiredService<IOptions<NonprofitGuardsOptions>>().Value.ScopeOptions is { } scope
+                ? new SimilarityScopeClassifier(scope)
+                : UnconfiguredScopeClassifier.Instance);
         return services;
     }
 }

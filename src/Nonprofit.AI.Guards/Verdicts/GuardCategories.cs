@@ -17,4 +17,7 @@ public static class GuardCategories
 
     /// <summary>The conversation or the user went over the configured rate; the model was not called.</summary>
     public const string RateLimit = "rate_limit";
+
+    /// <summary>The message is outside the app's topics (<see cref="ScopeChatClient"/>).</summary>
+    public const string ScopeOffTopic = "scope.off_topic";
 }
