@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.AI;
 using Nonprofit.AI.Guards;
 
@@ -11,6 +12,8 @@ namespace Nonprofit.Benchmarks.Guards;
 /// client (goal: at most 5% overhead).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class GuardsStackBenchmarks : IDisposable
 {
     private const string Sentence = "Our maize leaves have yellow stripes after the rains and the cooperative asks what to spray this week. ";
@@ -18,12 +21,14 @@ public class GuardsStackBenchmarks : IDisposable
     private NoOpChatClient _bare = null!;
     private IChatClient _guarded = null!;
     private List<ChatMessage> _message = null!;
+    private List<ChatMessage> _shortMessage = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var text = string.Concat(Enumerable.Repeat(Sentence, 1 + (1024 / Sentence.Length)))[..1024];
         _message = [new ChatMessage(ChatRole.User, text)];
+        _shortMessage = [new ChatMessage(ChatRole.User, "What should we spray on the maize?")];
         _bare = new NoOpChatClient();
         _guarded = new ChatClientBuilder(new NoOpChatClient())
             .UseNonprofitGuards(new NonprofitGuardsOptions
@@ -43,21 +48,32 @@ public class GuardsStackBenchmarks : IDisposable
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Message")]
     public Task<ChatResponse> BareMessage1Kb() => _bare.GetResponseAsync(_message, _options);
 
     [Benchmark]
+    [BenchmarkCategory("Message")]
     public Task<ChatResponse> GuardedMessage1Kb() => _guarded.GetResponseAsync(_message, _options);
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Stream")]
     public Task<int> BareStream1000Updates() => CountAsync(_bare);
 
     [Benchmark]
+    [BenchmarkCategory("Stream")]
     public Task<int> GuardedStream1000Updates() => CountAsync(_guarded);
 
-    private async Task<int> CountAsync(IChatClient client)
+    /// <summary>The same reply after a short question: the per-update cost, without the 1 KB message's detection.</summary>
+    [Benchmark]
+    [BenchmarkCategory("Stream")]
+    public Task<int> GuardedStream1000UpdatesShortQuestion() => CountAsync(_guarded, _shortMessage);
+
+    private Task<int> CountAsync(IChatClient client) => CountAsync(client, _message);
+
+    private async Task<int> CountAsync(IChatClient client, List<ChatMessage> message)
     {
         var n = 0;
-        await foreach (var update in client.GetStreamingResponseAsync(_message, _options).ConfigureAwait(false))
+        await foreach (var update in client.GetStreamingResponseAsync(message, _options).ConfigureAwait(false))
         {
             n += update.Contents.Count;
         }

@@ -54,7 +54,9 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         client = options.LanguageMatching is null && options.Language is { } language
             ? LanguageMatchingChatClientBuilderExtensions.Create(client, services, language)
             : Extend(client, services, options.LanguageMatching);
-        client = Extend(client, services, options.Scope);
+        client = options.Scope is null && options.ScopeOptions is { } scope
+            ? ScopeChatClientBuilderExtensions.Create(client, services, scope)
+            : Extend(client, services, options.Scope);
         client = Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {

@@ -37,9 +37,19 @@ public sealed class NonprofitGuardsOptions
     /// <value>The default is <see langword="null"/> (no-op).</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? PromptInjectionShield { get; set; }
 
-    /// <summary>Gets or sets the scope guard (to come); inside the injection shield.</summary>
+    /// <summary>
+    /// Gets or sets a custom scope guard, inside the injection shield; when set, it replaces the built-in
+    /// <see cref="ScopeChatClient"/> of <see cref="ScopeOptions"/>.
+    /// </summary>
     /// <value>The default is <see langword="null"/> (no-op).</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? Scope { get; set; }
+
+    /// <summary>
+    /// Gets or sets the app's topics for the built-in <see cref="ScopeChatClient"/> (in the scope slot, inside the
+    /// injection shield); <see langword="null"/> leaves it out.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: only the app knows its topics.</value>
+    public ScopeOptions? ScopeOptions { get; set; }
 
     /// <summary>
     /// Gets or sets a custom language matching guard; it needs the original text, so it sits outside PII redaction. When

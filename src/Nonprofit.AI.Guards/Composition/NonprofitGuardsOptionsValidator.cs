@@ -30,6 +30,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(language);
         }
 
+        if (options.ScopeOptions?.Validate() is { } scope)
+        {
+            errors.Add(scope);
+        }
+
         return errors;
     }
 }

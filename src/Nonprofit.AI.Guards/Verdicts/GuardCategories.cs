@@ -20,4 +20,6 @@ public static class GuardCategories
 
     /// <summary>The model replied in another language than the user's (see <c>UseLanguageMatching</c>).</summary>
     public const string LanguageMismatch = "language.mismatch";
+    /// <summary>The message is outside the app's topics (<see cref="ScopeChatClient"/>).</summary>
+    public const string ScopeOffTopic = "scope.off_topic";
 }
