@@ -25,6 +25,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(rateLimit);
         }
 
+        if (options.Crisis?.Validate() is { } crisis)
+        {
+            errors.Add(crisis);
+        }
+
         return errors;
     }
 }
