@@ -173,18 +173,32 @@ public sealed class CrisisDetector : ICrisisDetector
         state.NormalizedLength += length;
     }
 
-    /// <summary>Looks every token up in the lexicon; returns whether any crisis anchor word occurs.</summary>
+    /// <summary>
+    /// Looks every token up in the lexicon and selects the sentences that hold a crisis or safety anchor word (rules and
+    /// their context never cross sentences, so the others need no matching); returns whether any crisis anchor occurs.
+    /// </summary>
     private bool LookUp(ref MatchState state)
     {
         var anchor = false;
+        if (state.TokenCount == 0)
+        {
+            return false;
+        }
+
+        state.SentenceSelected.AsSpan(0, state.TokenSentence[state.TokenCount - 1] + 1).Clear();
         for (var t = 0; t < state.TokenCount; t++)
         {
             var terms = state.TokenTerms.AsSpan(t * MatchState.TermsPerToken, MatchState.TermsPerToken);
             var count = _lexicon.Match(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t]), terms);
             state.TokenTermCount[t] = count;
-            for (var k = 0; k < count && !anchor; k++)
+            for (var k = 0; k < count; k++)
             {
-                anchor = _lexicon.IsAnchor(terms[k]);
+                var crisis = _lexicon.IsAnchor(terms[k]);
+                anchor |= crisis;
+                if (crisis || _lexicon.IsSafeAnchor(terms[k]))
+                {
+                    state.SentenceSelected[state.TokenSentence[t]] = 1;
+                }
             }
         }
 
@@ -199,7 +213,7 @@ public sealed class CrisisDetector : ICrisisDetector
         var pendingStart = state.PendingStart;
         for (var t = 0; t < state.TokenCount; t++)
         {
-            var termCount = state.TokenTermCount[t];
+            var termCount = state.SentenceSelected[state.TokenSentence[t]] == 0 ? 0 : state.TokenTermCount[t];
             var terms = state.TokenTerms.AsSpan(t * MatchState.TermsPerToken, termCount);
             if (termCount == 0)
             {
@@ -485,6 +499,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public int[] TokenClause;
         public int[] TokenTermCount;
         public int[] TokenTerms;
+        public int[] SentenceSelected;
         public int TokenCount;
         public int[] LastEnd;
         public int[] ChainStart;
@@ -507,6 +522,7 @@ public sealed class CrisisDetector : ICrisisDetector
             TokenClause = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTermCount = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTerms = ArrayPool<int>.Shared.Rent(maxTokens * TermsPerToken);
+            SentenceSelected = ArrayPool<int>.Shared.Rent(textLength + 2); // sentence ids count boundary characters
             LastEnd = [];
             ChainStart = [];
             PendingSlot = [];
@@ -555,7 +571,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public readonly void Return()
         {
             ArrayPool<char>.Shared.Return(Normalized);
-            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenTermCount, TokenTerms])
+            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenTermCount, TokenTerms, SentenceSelected])
             {
                 ArrayPool<int>.Shared.Return(array);
             }

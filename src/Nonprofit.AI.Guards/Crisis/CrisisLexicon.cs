@@ -49,12 +49,14 @@ internal sealed class CrisisLexicon
     private readonly int[][] _termSlots;
     private readonly int[] _slotRule;
     private readonly bool[] _anchors;
+    private readonly bool[] _safeAnchors;
 
     private CrisisLexicon(
         int[] edgeStart, int[] edgeCount, char[] edgeChar, int[] edgeTarget, int[] exactTerm, int[] prefixTerm,
-        int[][] termSlots, int[] slotRule, CrisisRule[] rules, string[] languages, bool[] anchors)
+        int[][] termSlots, int[] slotRule, CrisisRule[] rules, string[] languages, bool[] anchors, bool[] safeAnchors)
     {
         _anchors = anchors;
+        _safeAnchors = safeAnchors;
         _edgeStart = edgeStart;
         _edgeCount = edgeCount;
         _edgeChar = edgeChar;
@@ -98,6 +100,9 @@ internal sealed class CrisisLexicon
 
     /// <summary>Whether <paramref name="term"/> is in the most specific slot of some crisis rule.</summary>
     public bool IsAnchor(int term) => _anchors[term];
+
+    /// <summary>Whether <paramref name="term"/> is in the most specific slot of some safety rule ("I am safe now").</summary>
+    public bool IsSafeAnchor(int term) => _safeAnchors[term];
 
     /// <summary>
     /// Writes the ids of the terms <paramref name="token"/> matches (exactly, or as a prefix term) into
@@ -291,16 +296,19 @@ internal sealed class CrisisLexicon
             }
         }
 
-        foreach (var rule in rules.Where(r => r.Kind == CrisisRuleKind.Crisis))
+        var contextAnchors = new bool[terms.Count];
+        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe))
         {
-            var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount).MaxBy(g => slotTerms[g].Average(t => termWords[t].Length));
-            slotTerms[key].ForEach(t => anchors[t] = true);
+            // The slot with the fewest small words (pronouns, articles, particles) and the longest words.
+            var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount)
+                .MaxBy(g => slotTerms[g].Count(t => termWords[t].Length > 3) * 100 / slotTerms[g].Count * 100 + slotTerms[g].Average(t => termWords[t].Length));
+            slotTerms[key].ForEach(t => (rule.Kind == CrisisRuleKind.Crisis ? anchors : contextAnchors)[t] = true);
         }
 
         var trie = BuildTrie(terms);
         return new CrisisLexicon(
             trie.EdgeStart, trie.EdgeCount, trie.EdgeChar, trie.EdgeTarget, trie.Exact, trie.Prefix,
-            slotArrays, [.. slotRule], [.. rules], [.. languages], anchors);
+            slotArrays, [.. slotRule], [.. rules], [.. languages], anchors, contextAnchors);
     }
 
     private static (CrisisRuleKind Kind, int Category) ParseKind(string kind, int lineNumber) => kind switch
