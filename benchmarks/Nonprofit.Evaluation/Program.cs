@@ -14,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Nonprofit.Evaluation ctg | ctg-analysis | ctg-fs | ctg-fs-train | ctg-doppler | ctg-classify | ctg-monitor");
     Console.WriteLine("       Nonprofit.Evaluation guards-language [--no-peers] [--errors N] | guards-language-train");
     Console.WriteLine("       Nonprofit.Evaluation guards-scope [DATA.jsonl] [--errors]");
+    Console.WriteLine("       Nonprofit.Evaluation guards-crisis [--corpus FILE.jsonl] [--reddit FILE.csv] [--threshold X] [--errors]");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -34,6 +35,7 @@ return args[0] switch
     "guards-language" => LanguageEvaluation.Run(args[1..]),
     "guards-language-train" => LanguageTraining.Run(args[1..]),
     "guards-scope" => ScopeEvaluation.Run(args[1..]),
+    "guards-crisis" => CrisisEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -63,7 +63,14 @@ public static class NonprofitGuardsChatClientBuilderExtensions
             client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);
         }
 
-        client = Extend(client, services, options.CrisisDetection);
+        if (options.CrisisDetection is not null)
+        {
+            client = Extend(client, services, options.CrisisDetection);
+        }
+        else if (options.Crisis is { } crisis)
+        {
+            client = CrisisDetectionChatClientBuilderExtensions.Create(client, services, crisis);
+        }
         if (options.Audit is { } audit)
         {
             client = new GuardAuditChatClient(client, GuardAuditChatClientBuilderExtensions.DefaultSink(services), audit, time);

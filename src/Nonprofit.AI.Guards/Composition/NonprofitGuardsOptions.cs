@@ -27,10 +27,17 @@ public sealed class NonprofitGuardsOptions
     public PiiRedactionOptions? PiiRedaction { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the crisis detection guard (issue 6, to come). It sits outside the rate limit: a person in danger
-    /// must reach help even when they send many messages.
+    /// Gets or sets the crisis detection guard's options (<see cref="CrisisDetectionChatClient"/>); <see langword="null"/>
+    /// leaves it out. It sits outside the rate limit: a person in danger must reach help even when they send many messages.
     /// </summary>
-    /// <value>The default is <see langword="null"/> (no-op).</value>
+    /// <value>The default is <see cref="CrisisDetectionOptions"/>'s defaults.</value>
+    public CrisisDetectionOptions? Crisis { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets a replacement for the crisis detection guard; when set, it is used instead of the one
+    /// <see cref="Crisis"/> configures.
+    /// </summary>
+    /// <value>The default is <see langword="null"/> (the built-in guard, as <see cref="Crisis"/> configures it).</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? CrisisDetection { get; set; }
 
     /// <summary>Gets or sets the prompt-injection shield (to come); inside the rate limit, on the original text.</summary>

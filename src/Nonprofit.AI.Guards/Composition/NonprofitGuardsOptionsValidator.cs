@@ -35,6 +35,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(scope);
         }
 
+        if (options.Crisis?.Validate() is { } crisis)
+        {
+            errors.Add(crisis);
+        }
+
         return errors;
     }
 }

@@ -22,4 +22,15 @@ public static class GuardCategories
     public const string LanguageMismatch = "language.mismatch";
     /// <summary>The message is outside the app's topics (<see cref="ScopeChatClient"/>).</summary>
     public const string ScopeOffTopic = "scope.off_topic";
+    /// <summary>Danger from another person: violence, threats, abuse, coercion (crisis detection).</summary>
+    public const string CrisisViolence = "crisis.violence";
+
+    /// <summary>Suicidal or self-harm intent, of the writer or of someone they report on (crisis detection).</summary>
+    public const string CrisisSelfHarm = "crisis.self_harm";
+
+    /// <summary>A child at risk: abuse, neglect, child marriage, genital cutting (crisis detection).</summary>
+    public const string CrisisChildAtRisk = "crisis.child_at_risk";
+
+    /// <summary>An obstetric or medical emergency: bleeding in pregnancy, convulsions, not breathing… (crisis detection).</summary>
+    public const string CrisisMedical = "crisis.medical";
 }
