@@ -1,6 +1,7 @@
 using Nonprofit.Evaluation;
 using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.CtgClassify;
+using Nonprofit.Evaluation.Guards;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -28,6 +29,8 @@ return args[0] switch
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
     "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
     "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
+    "guards-output" => OutputSafetyEvaluation.Run(args[1..]),
+    "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

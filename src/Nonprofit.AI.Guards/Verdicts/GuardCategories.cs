@@ -17,4 +17,19 @@ public static class GuardCategories
 
     /// <summary>The conversation or the user went over the configured rate; the model was not called.</summary>
     public const string RateLimit = "rate_limit";
+
+    /// <summary>The model's reply gave instructions for, or encouraged, suicide or self-harm.</summary>
+    public const string OutputSelfHarmInstructions = "output.self_harm_instructions";
+
+    /// <summary>The model's reply held hateful or harassing content.</summary>
+    public const string OutputHate = "output.hate";
+
+    /// <summary>The model's reply gave a medication or pesticide amount outside the configured ranges, or a lethal amount.</summary>
+    public const string OutputDangerousAdvice = "output.dangerous_advice";
+
+    /// <summary>The model's reply held personal data of someone other than the user (values the user gave are allowed).</summary>
+    public const string OutputPersonalData = "output.personal_data";
+
+    /// <summary>The model's reply was not supported by the sources the app passed (lexical groundedness under the threshold).</summary>
+    public const string OutputUngrounded = "output.ungrounded";
 }
