@@ -63,7 +63,7 @@ public sealed class NonprofitGuardsTests
     }
 
     [Fact]
-    public async Task UseNonprofitGuards_Defaults_RedactAndRateLimitWithoutAudit()
+    public async Task UseNonprofitGuards_Defaults_RedactCheckOutputAndRateLimitWithoutAudit()
     {
         var inner = new RecordingChatClient();
         using var client = new ChatClientBuilder(inner).UseNonprofitGuards().Build();
@@ -72,7 +72,7 @@ public sealed class NonprofitGuardsTests
 
         Pii.AssertNoneIn(inner.AllReceivedText);
         Assert.Equal(
-            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, ConversationRateLimitChatClient.GuardName],
+            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, OutputSafetyChatClient.GuardName, ConversationRateLimitChatClient.GuardName],
             response.GetGuardVerdicts().Select(v => v.Guard));
     }
 
@@ -110,7 +110,7 @@ public sealed class NonprofitGuardsTests
 
         Assert.IsType<LoggerGuardAuditSink>(services.GetRequiredService<IGuardAuditSink>());
         Assert.Same(services.GetRequiredService<PiiDetector>(), services.GetRequiredService<PiiDetector>());
-        Assert.Equal(3, observer.Seen.Count);
+        Assert.Equal(4, observer.Seen.Count);
         Assert.All(observer.Seen, s => Assert.Equal("c1", s.ConversationId));
         Pii.AssertNoneIn(inner.AllReceivedText);
     }
