@@ -36,6 +36,8 @@ return args[0] switch
     "guards-language-train" => LanguageTraining.Run(args[1..]),
     "guards-scope" => ScopeEvaluation.Run(args[1..]),
     "guards-crisis" => CrisisEvaluation.Run(args[1..]),
+    "guards-output" => OutputSafetyEvaluation.Run(args[1..]),
+    "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -73,9 +73,12 @@ public sealed class NonprofitGuardsOptions
     public LanguageMatchingOptions? Language { get; set; }
 
     /// <summary>
-    /// Gets or sets the output safety guard (to come); just outside PII redaction, so it checks the restored reply the
-    /// user would see.
+    /// Gets or sets the output safety guard; just outside PII redaction, so it checks the restored reply the user would
+    /// see. <see langword="null"/> leaves it out.
     /// </summary>
-    /// <value>The default is <see langword="null"/> (no-op).</value>
-    public Func<IChatClient, IServiceProvider, IChatClient>? OutputSafety { get; set; }
+    /// <value>
+    /// The default adds <see cref="OutputSafetyChatClient"/> with the services' <see cref="IOutputSafetyDetector"/>
+    /// (else <see cref="OutputSafetyDetector"/>), <see cref="OutputSafetyOptions"/> and <see cref="ILanguageIdentifier"/>.
+    /// </value>
+    public Func<IChatClient, IServiceProvider, IChatClient>? OutputSafety { get; set; } = OutputSafetyChatClientBuilderExtensions.Create;
 }

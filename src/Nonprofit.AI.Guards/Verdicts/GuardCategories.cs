@@ -20,8 +20,10 @@ public static class GuardCategories
 
     /// <summary>The model replied in another language than the user's (see <c>UseLanguageMatching</c>).</summary>
     public const string LanguageMismatch = "language.mismatch";
+
     /// <summary>The message is outside the app's topics (<see cref="ScopeChatClient"/>).</summary>
     public const string ScopeOffTopic = "scope.off_topic";
+
     /// <summary>Danger from another person: violence, threats, abuse, coercion (crisis detection).</summary>
     public const string CrisisViolence = "crisis.violence";
 
@@ -33,4 +35,19 @@ public static class GuardCategories
 
     /// <summary>An obstetric or medical emergency: bleeding in pregnancy, convulsions, not breathing… (crisis detection).</summary>
     public const string CrisisMedical = "crisis.medical";
+
+    /// <summary>The model's reply gave instructions for, or encouraged, suicide or self-harm.</summary>
+    public const string OutputSelfHarmInstructions = "output.self_harm_instructions";
+
+    /// <summary>The model's reply held hateful or harassing content.</summary>
+    public const string OutputHate = "output.hate";
+
+    /// <summary>The model's reply gave a medication or pesticide amount outside the configured ranges, or a lethal amount.</summary>
+    public const string OutputDangerousAdvice = "output.dangerous_advice";
+
+    /// <summary>The model's reply held personal data of someone other than the user (values the user gave are allowed).</summary>
+    public const string OutputPersonalData = "output.personal_data";
+
+    /// <summary>The model's reply was not supported by the sources the app passed (lexical groundedness under the threshold).</summary>
+    public const string OutputUngrounded = "output.ungrounded";
 }

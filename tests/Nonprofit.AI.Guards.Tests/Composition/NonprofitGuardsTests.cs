@@ -63,7 +63,7 @@ public sealed class NonprofitGuardsTests
     }
 
     [Fact]
-    public async Task UseNonprofitGuards_Defaults_RedactAndRateLimitWithoutAudit()
+    public async Task UseNonprofitGuards_Defaults_RedactCheckOutputAndRateLimitWithoutAudit()
     {
         var inner = new RecordingChatClient();
         using var client = new ChatClientBuilder(inner).UseNonprofitGuards().Build();
@@ -72,7 +72,7 @@ public sealed class NonprofitGuardsTests
 
         Pii.AssertNoneIn(inner.AllReceivedText);
         Assert.Equal(
-            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, ConversationRateLimitChatClient.GuardName, CrisisDetectionChatClient.GuardName],
+            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, OutputSafetyChatClient.GuardName, ConversationRateLimitChatClient.GuardName, CrisisDetectionChatClient.GuardName],
             response.GetGuardVerdicts().Select(v => v.Guard));
     }
 
