@@ -49,6 +49,7 @@ internal sealed class CrisisLexicon
     private readonly int[][] _termSlots;
     private readonly int[] _slotRule;
     private readonly bool[] _anchors;
+    private readonly int[] _rootLatin;
     private readonly bool[] _safeAnchors;
 
     private CrisisLexicon(
@@ -56,6 +57,18 @@ internal sealed class CrisisLexicon
         int[][] termSlots, int[] slotRule, CrisisRule[] rules, string[] languages, bool[] anchors, bool[] safeAnchors)
     {
         _anchors = anchors;
+
+        // The root has an edge for every first letter of every script: a direct table for Latin letters.
+        _rootLatin = new int[0x250];
+        _rootLatin.AsSpan().Fill(-1);
+        for (var e = edgeStart[0]; e < edgeStart[0] + edgeCount[0]; e++)
+        {
+            if (edgeChar[e] < _rootLatin.Length)
+            {
+                _rootLatin[edgeChar[e]] = edgeTarget[e];
+            }
+        }
+
         _safeAnchors = safeAnchors;
         _edgeStart = edgeStart;
         _edgeCount = edgeCount;
@@ -148,6 +161,11 @@ internal sealed class CrisisLexicon
 
     private int Child(int node, char c)
     {
+        if (node == 0 && c < _rootLatin.Length)
+        {
+            return _rootLatin[c];
+        }
+
         int lo = _edgeStart[node], hi = lo + _edgeCount[node] - 1;
         while (lo <= hi)
         {
