@@ -1,0 +1,268 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+
+namespace Nonprofit.AI.Guards.Detection;
+
+/// <summary>
+/// A multinomial logistic model over the hashed features of a <see cref="TextFeaturizer"/>: one weight per bucket and
+/// class, one bias per class. A text's features each count <c>1/sqrt(n)</c> (n = its number of feature occurrences), so
+/// long and short texts score on the same scale. Weights are stored as half-precision floats in a gzip stream
+/// (<see cref="Save"/>/<see cref="Load"/>), and embedded in this assembly under <c>Models/</c>. Thread-safe: the model is
+/// immutable.
+/// </summary>
+internal sealed class LinearTextModel
+{
+    private const int Magic = 0x544C504E; // "NPLT"
+    private const int Version = 1;
+    private const int StackLimit = 2048;
+
+    private readonly float[] _weights; // bucket-major: [bucket * ClassCount + class]
+    private readonly float[] _bias;
+    private readonly string[] _labels;
+
+    /// <summary>Creates a model. Weights are rounded to half precision, as they are stored.</summary>
+    /// <param name="featurizer">The features the weights belong to.</param>
+    /// <param name="labels">The class labels, at least two, distinct.</param>
+    /// <param name="weights">The weights, bucket-major: <c>weights[bucket * labels.Count + class]</c>.</param>
+    /// <param name="bias">One bias per class.</param>
+    /// <exception cref="ArgumentException">The sizes do not match, or labels repeat.</exception>
+    public LinearTextModel(TextFeaturizer featurizer, IReadOnlyList<string> labels, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count < 2 || new HashSet<string>(labels, StringComparer.Ordinal).Count != labels.Count)
+        {
+            throw new ArgumentException("A model needs at least two distinct class labels.", nameof(labels));
+        }
+
+        if (weights.Length != featurizer.BucketCount * labels.Count)
+        {
+            throw new ArgumentException("There must be one weight per bucket and class.", nameof(weights));
+        }
+
+        if (bias.Length != labels.Count)
+        {
+            throw new ArgumentException("There must be one bias per class.", nameof(bias));
+        }
+
+        Featurizer = featurizer;
+        _labels = [.. labels];
+        _weights = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            _weights[i] = (float)(Half)weights[i];
+        }
+
+        _bias = bias.ToArray();
+    }
+
+    /// <summary>The features the model reads.</summary>
+    public TextFeaturizer Featurizer { get; }
+
+    /// <summary>The class labels, in the order of the probabilities.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>The number of classes.</summary>
+    public int ClassCount => _labels.Length;
+
+    /// <summary>The index of <paramref name="label"/>.</summary>
+    /// <param name="label">A class label.</param>
+    /// <returns>Its index.</returns>
+    /// <exception cref="ArgumentException">The model has no such class.</exception>
+    public int IndexOf(string label)
+    {
+        var index = Array.IndexOf(_labels, label);
+        return index >= 0 ? index : throw new ArgumentException("The model has no class with this label.", nameof(label));
+    }
+
+    /// <summary>Class probabilities of a normalised text.</summary>
+    /// <param name="normalized">Text normalised by <see cref="GuardText"/>.</param>
+    /// <param name="probabilities">Receives one probability per class (softmax); at least <see cref="ClassCount"/> long.</param>
+    /// <returns>The number of feature occurrences the text had (0: the probabilities are the priors).</returns>
+    public int Predict(ReadOnlySpan<char> normalized, Span<float> probabilities)
+    {
+        if (probabilities.Length < ClassCount)
+        {
+            throw new ArgumentException("The destination must hold one probability per class.", nameof(probabilities));
+        }
+
+        var scores = probabilities[..ClassCount];
+        scores.Clear();
+        var accumulator = new Accumulator(_weights, scores, ClassCount);
+        var count = Featurizer.Visit(normalized, ref accumulator);
+        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        var max = float.NegativeInfinity;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = (scores[c] * scale) + _bias[c];
+            max = MathF.Max(max, scores[c]);
+        }
+
+        var sum = 0f;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = MathF.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= sum;
+        }
+
+        return count;
+    }
+
+    /// <summary>The probability of one class for a text that is not yet normalised.</summary>
+    /// <param name="text">Any text; normalised here.</param>
+    /// <param name="classIndex">The class.</param>
+    /// <returns>Its probability.</returns>
+    public float Probability(ReadOnlySpan<char> text, int classIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, ClassCount);
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var length = GuardText.Normalize(text, buffer);
+            Span<float> probabilities = stackalloc float[ClassCount];
+            Predict(buffer[..length], probabilities);
+            return probabilities[classIndex];
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes the model (gzip; weights as half-precision floats).</summary>
+    /// <param name="stream">A writable stream; left open.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(Featurizer.BucketBits);
+        writer.Write(Featurizer.MinCharN);
+        writer.Write(Featurizer.MaxCharN);
+        writer.Write(Featurizer.Words);
+        writer.Write(Featurizer.WordBigrams);
+        writer.Write(_labels.Length);
+        foreach (var label in _labels)
+        {
+            writer.Write(label);
+        }
+
+        foreach (var b in _bias)
+        {
+            writer.Write(b);
+        }
+
+        foreach (var w in _weights)
+        {
+            writer.Write((Half)w);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <param name="stream">A readable stream; left open.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="InvalidDataException">The stream is not a model of this format, or is truncated.</exception>
+    public static LinearTextModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadInt32() != Magic)
+            {
+                throw new InvalidDataException("Not a Nonprofit linear text model (bad magic number).");
+            }
+
+            var version = reader.ReadInt32();
+            if (version != Version)
+            {
+                throw new InvalidDataException($"Unsupported linear text model version {version}; this library reads version {Version}.");
+            }
+
+            var featurizer = new TextFeaturizer(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean());
+            var classes = reader.ReadInt32();
+            if (classes is < 2 or > 1024)
+            {
+                throw new InvalidDataException("The model's class count is out of range.");
+            }
+
+            var labels = new string[classes];
+            for (var i = 0; i < classes; i++)
+            {
+                labels[i] = reader.ReadString();
+            }
+
+            var bias = new float[classes];
+            for (var i = 0; i < classes; i++)
+            {
+                bias[i] = reader.ReadSingle();
+            }
+
+            var weights = new float[featurizer.BucketCount * classes];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = (float)reader.ReadHalf();
+            }
+
+            return new LinearTextModel(featurizer, labels, weights, bias);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("The linear text model is truncated.", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException("The linear text model's header is invalid.", e);
+        }
+    }
+
+    /// <summary>Reads a model embedded in this assembly (file <c>src/Nonprofit.AI.Guards/Models/NAME</c>).</summary>
+    /// <param name="fileName">The file name under <c>Models/</c>, for example <c>injection.nplt</c>.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="InvalidOperationException">No such resource is embedded.</exception>
+    public static LinearTextModel LoadEmbedded(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        var assembly = typeof(LinearTextModel).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Nonprofit.AI.Guards.Models." + fileName)
+            ?? throw new InvalidOperationException($"The embedded model '{fileName}' is missing from {assembly.GetName().Name}.");
+        return Load(stream);
+    }
+
+    /// <summary>The raw weights, bucket-major (for the trainer and tests).</summary>
+    internal ReadOnlySpan<float> Weights => _weights;
+
+    /// <summary>The biases (for the trainer and tests).</summary>
+    internal ReadOnlySpan<float> Bias => _bias;
+
+    private ref struct Accumulator(float[] weights, Span<float> scores, int classes) : IFeatureVisitor
+    {
+        private readonly Span<float> _scores = scores;
+
+        public readonly void Add(int bucket)
+        {
+            var row = weights.AsSpan(bucket * classes, classes);
+            for (var c = 0; c < row.Length; c++)
+            {
+                _scores[c] += row[c];
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+
+namespace Nonprofit.AI.Guards.Detection;
+
+/// <summary>Receives the feature buckets of a text, one call per occurrence (a bucket may come several times).</summary>
+internal interface IFeatureVisitor
+{
+    /// <summary>One occurrence of a feature.</summary>
+    /// <param name="bucket">The feature's bucket, in <c>[0, BucketCount)</c>.</param>
+    void Add(int bucket);
+}
+
+/// <summary>
+/// Hashed features of a text normalised by <see cref="GuardText"/>: character n-grams (over the text padded with one
+/// space at each end, so word starts and ends are features), and optionally words and word bigrams, each hashed
+/// (FNV-1a, then mixed) into <c>2^bucketBits</c> buckets. Allocation-free; the same text always gives the same buckets,
+/// on every platform.
+/// </summary>
+internal sealed class TextFeaturizer
+{
+    private const uint Prime = 16777619;
+    private const uint CharSeed = 2166136261;
+    private const uint WordSeed = 0x9E3779B9;
+    private const uint BigramSeed = 0x85EBCA6B;
+
+    /// <summary>Creates a featurizer.</summary>
+    /// <param name="bucketBits">The number of buckets as a power of two, 8 to 24.</param>
+    /// <param name="minCharN">The shortest character n-gram, 1 to 8; 0 for no character n-grams (then <paramref name="maxCharN"/> must be 0).</param>
+    /// <param name="maxCharN">The longest character n-gram, <paramref name="minCharN"/> to 8.</param>
+    /// <param name="words">Whether whole words are features.</param>
+    /// <param name="wordBigrams">Whether pairs of consecutive words are features.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of its range, or no feature kind is on.</exception>
+    public TextFeaturizer(int bucketBits, int minCharN, int maxCharN, bool words, bool wordBigrams)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketBits, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketBits, 24);
+        ArgumentOutOfRangeException.ThrowIfNegative(minCharN);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCharN, 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCharN, minCharN);
+        if (minCharN == 0 && maxCharN != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minCharN), "With character n-grams on, the shortest n-gram must be at least 1.");
+        }
+
+        if (maxCharN == 0 && !words && !wordBigrams)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxCharN), "At least one kind of feature (character n-grams, words, word bigrams) must be on.");
+        }
+
+        BucketBits = bucketBits;
+        MinCharN = minCharN;
+        MaxCharN = maxCharN;
+        Words = words;
+        WordBigrams = wordBigrams;
+    }
+
+    /// <summary>The number of buckets as a power of two.</summary>
+    public int BucketBits { get; }
+
+    /// <summary>The number of buckets.</summary>
+    public int BucketCount => 1 << BucketBits;
+
+    /// <summary>The shortest character n-gram (0: none).</summary>
+    public int MinCharN { get; }
+
+    /// <summary>The longest character n-gram (0: none).</summary>
+    public int MaxCharN { get; }
+
+    /// <summary>Whether whole words are features.</summary>
+    public bool Words { get; }
+
+    /// <summary>Whether pairs of consecutive words are features.</summary>
+    public bool WordBigrams { get; }
+
+    /// <summary>Calls <paramref name="visitor"/> for every feature occurrence of <paramref name="normalized"/>.</summary>
+    /// <typeparam name="TVisitor">The visitor; a struct or ref struct to stay allocation-free.</typeparam>
+    /// <param name="normalized">Text already normalised by <see cref="GuardText.Normalize(ReadOnlySpan{char})"/>.</param>
+    /// <param name="visitor">The receiver.</param>
+    /// <returns>The number of occurrences reported.</returns>
+    public int Visit<TVisitor>(ReadOnlySpan<char> normalized, ref TVisitor visitor)
+        where TVisitor : IFeatureVisitor, allows ref struct
+    {
+        if (normalized.IsEmpty)
+        {
+            return 0;
+        }
+
+        var mask = (uint)(BucketCount - 1);
+        var count = 0;
+        if (MaxCharN > 0)
+        {
+            // Positions -1 and Length are the padding spaces.
+            var padded = normalized.Length + 2;
+            for (var start = 0; start < padded; start++)
+            {
+                var hash = CharSeed;
+                var end = Math.Min(padded, start + MaxCharN);
+                for (var i = start; i < end; i++)
+                {
+                    var c = i == 0 || i == padded - 1 ? ' ' : normalized[i - 1];
+                    hash = (hash ^ c) * Prime;
+                    var n = i - start + 1;
+                    if (n >= MinCharN && !(n == 1 && c == ' '))
+                    {
+                        visitor.Add((int)(Mix(hash + (uint)n) & mask));
+                        count++;
+                    }
+                }
+            }
+        }
+
+        if (Words || WordBigrams)
+        {
+            var previous = 0u;
+            var havePrevious = false;
+            var rest = normalized;
+            while (!rest.IsEmpty)
+            {
+                var space = rest.IndexOf(' ');
+                var word = space < 0 ? rest : rest[..space];
+                rest = space < 0 ? [] : rest[(space + 1)..];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                var hash = WordSeed;
+                foreach (var c in word)
+                {
+                    hash = (hash ^ c) * Prime;
+                }
+
+                if (Words)
+                {
+                    visitor.Add((int)(Mix(hash) & mask));
+                    count++;
+                }
+
+                if (WordBigrams && havePrevious)
+                {
+                    visitor.Add((int)(Mix((previous * 31) ^ hash ^ BigramSeed) & mask));
+                    count++;
+                }
+
+                previous = hash;
+                havePrevious = true;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The number of feature occurrences of <paramref name="normalized"/>.</summary>
+    /// <param name="normalized">Normalised text.</param>
+    /// <returns>The count <see cref="Visit{TVisitor}"/> would report.</returns>
+    public int Count(ReadOnlySpan<char> normalized)
+    {
+        var counter = default(Counter);
+        return Visit(normalized, ref counter);
+    }
+
+    private static uint Mix(uint h)
+    {
+        // murmur3 finalizer: spreads FNV's low-bit bias before masking.
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >> 16;
+        return h;
+    }
+
+    private struct Counter : IFeatureVisitor
+    {
+        public readonly void Add(int bucket)
+        {
+        }
+    }
+}
