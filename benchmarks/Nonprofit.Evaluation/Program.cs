@@ -28,6 +28,7 @@ return args[0] switch
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
     "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
     "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
+    "guards-injection" => Nonprofit.Evaluation.Guards.InjectionEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -53,7 +53,9 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         client = Extend(client, services, options.OutputSafety);
         client = Extend(client, services, options.LanguageMatching);
         client = Extend(client, services, options.Scope);
-        client = Extend(client, services, options.PromptInjectionShield);
+        client = options.PromptInjectionShield is null && options.PromptInjection is { } injection
+            ? PromptInjectionShieldChatClientBuilderExtensions.Create(client, services, injection)
+            : Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {
             client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);

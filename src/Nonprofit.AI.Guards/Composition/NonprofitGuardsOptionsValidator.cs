@@ -25,6 +25,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(rateLimit);
         }
 
+        if (options.PromptInjection?.Validate() is { } injection)
+        {
+            errors.Add(injection);
+        }
+
         return errors;
     }
 }

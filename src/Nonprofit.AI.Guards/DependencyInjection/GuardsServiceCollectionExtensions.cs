@@ -11,7 +11,7 @@ public static class GuardsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
-    /// validated on start, and a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/> unless one is
+    /// validated on start, the default <see cref="IPromptInjectionDetector"/>, and a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/> unless one is
     /// registered first. Then build the pipeline with <c>UseNonprofitGuards()</c>; register <see cref="IGuardObserver"/>s
     /// to observe every verdict.
     /// </summary>
@@ -30,6 +30,7 @@ public static class GuardsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
+        services.TryAddSingleton<IPromptInjectionDetector>(_ => PromptInjectionDetector.Default);
         services.TryAddSingleton<IGuardAuditSink>(sp => new LoggerGuardAuditSink(
             (sp.GetService<ILoggerFactory>() ?? Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LoggerGuardAuditSink>()));
         return services;

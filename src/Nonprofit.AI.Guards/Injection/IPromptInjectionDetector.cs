@@ -1,4 +1,5 @@
 using System;
+using Nonprofit.AI.Guards.Detection;
 
 namespace Nonprofit.AI.Guards;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Text;
 
 namespace Nonprofit.AI.Guards;
 
@@ -17,7 +18,7 @@ internal static class InjectionLexicon
     public const uint Instructions = 1u << 2;  // instructions, rules, guidelines, tasks
     public const uint Everything = 1u << 3;    // everything, alles, tout
     public const uint Reveal = 1u << 4;        // show, reveal, print, repeat, tell
-    public const uint System = 1u << 5;        // system, hidden, secret, internal
+    public const uint Hidden = 1u << 5;        // system, hidden, secret, internal
     public const uint Prompt = 1u << 6;        // prompt, system prompt
     public const uint YourPossessive = 1u << 7; // your, deine, tes, tus, suas, yako, aapke
     public const uint Other = 1u << 8;         // other, another, andere, autres
@@ -39,6 +40,8 @@ internal static class InjectionLexicon
     public const uint Mine = 1u << 24;         // my, mein, mes, mis, meus, yangu, mera: the user's own earlier words
     public const uint ThirdParty = 1u << 25;   // doctor's, his, her, their, teacher: someone else's instructions
     public const uint All = 1u << 26;          // all, alle, toutes, todas, zote, sabhi
+    public const uint NowYouAre = 1u << 27;    // you are now, now you are, du bist jetzt, tu es maintenant
+    public const uint Stop = 1u << 28;         // stop, stopp, achtung, attention (before "write:" / "say:")
     public const uint PhraseStart = 1u << 31;  // internal: a phrase may start here
 
     /// <summary>The longest phrase, in words.</summary>
@@ -47,7 +50,8 @@ internal static class InjectionLexicon
     private static readonly (uint Class, string Words)[] s_entries =
     [
         (Override,
-            "ignore ignoring disregard disregarding forget neglect discard abandon " +
+            "ignore ignoring disregard disregarding forget neglect discard abandon despite regardless abweichend entgegen " +
+            "забудьте забудь игнорируй игнорируйте zaboravi zaboravite ignoriraj " +
             "ignoriere ignorier ignorieren ignoriert ignorierst vergiss vergesse vergessen vergesst missachte missachten verwirf " +
             "ignorez ignorer oublie oubliez oublier tiens_pas_compte tenez_pas_compte fais_abstraction faites_abstraction " +
             "ignora ignorar ignoren olvida olvide olvidar olviden descarta descartar omite omitir desestima caso_omiso " +
@@ -57,24 +61,24 @@ internal static class InjectionLexicon
             "भूल भूलो भूलें भूलकर अनदेखा नज़रअंदाज़ नजरअंदाज"),
         (Prior,
             "previous prior above earlier preceding initial original former aforementioned " +
-            "vorherigen vorherige vorheriger bisherigen bisherige obigen obige vorigen vorangegangenen fruheren ursprunglichen davor oben zuvor " +
+            "vorherigen vorherige vorheriger bisherigen bisherige obigen obige vorigen vorangegangenen fruheren ursprunglichen davor oben oberhalb zuvor vor_mir " +
             "precedentes precedente anterieures anterieure initiales originales ci_dessus " +
             "anteriores anterior previas previos arriba iniciales originales " +
             "iniciais originais acima " +
-            "awali zilizopita yaliyopita iliyopita uliopita zilizotangulia yaliyotangulia hapo_juu " +
+            "awali zilizopita yaliyopita iliyopita uliopita zilizotangulia yaliyotangulia aliyetangulia aliyepita hapo_juu " +
             "pichhle pichle pichhli pehle pahle upar " +
             "पिछले पिछली पहले ऊपर"),
         (All,
-            "all alle allen toutes tous todas todos zote yote vyote sabhi saare sare sab " +
+            "all alle allen toutes tous todas todos zote yote vyote sabhi saare sare sab все sve " +
             "सभी सारे सब"),
         (Instructions,
-            "instructions instruction rules guidelines directives orders commands constraints programming tasks task policies " +
+            "instructions instruction linstruction information informationen ausfuhrungen rules guidelines directives orders commands constraints programming tasks task policies " +
             "anweisungen anweisung regeln vorgaben befehle instruktionen richtlinien aufgaben aufgabe auftrage systemanweisungen " +
             "consignes regles ordres commandes taches tache " +
             "instrucciones instruccion reglas directrices indicaciones ordenes comandos normas pautas tareas tarea " +
             "instrucoes instrucao regras diretrizes ordens orientacoes tarefas tarefa " +
             "maagizo maelekezo sheria kanuni amri miongozo " +
-            "nirdesh nirdeshon niyam niyamon hidayat hidayaten " +
+            "nirdesh nirdeshon niyam niyamon hidayat hidayaten инструкции инструкций instrukcije upute " +
             "निर्देश निर्देशों नियम नियमों हिदायत"),
         (Everything,
             "everything alles tout todo tudo kila_kitu sab_kuch सब_कुछ"),
@@ -87,7 +91,7 @@ internal static class InjectionLexicon
             "onyesha nionyeshe tuonyeshe fichua rudia niambie nipe andika " +
             "dikhao dikhaiye dikha batao bataiye bata likho sunao " +
             "दिखाओ दिखाइए दिखा बताओ बताइए बता लिखो"),
-        (System,
+        (Hidden,
             "system hidden secret internal confidential initial developer " +
             "systemanweisungen systemprompt geheimen geheime versteckten versteckte internen vertraulichen " +
             "systeme cachees cachee secretes internes confidentielles " +
@@ -101,15 +105,15 @@ internal static class InjectionLexicon
             "yako zako wako lako chako vyako aapke apke aapki apki aapka tumhare tumhari tera tere teri " +
             "आपके आपकी आपका तुम्हारे तुम्हारी तेरे"),
         (Other,
-            "other another others different andere anderen anderer fremde fremden autres autre otros otras otro otra demas " +
+            "other another others different dautres dautre andere anderen anderer fremde fremden autres autre otros otras otro otra demas " +
             "outros outras outro outra demais wengine mwingine nyingine dusre doosre dusron anya " +
             "दूसरे दूसरों अन्य"),
         (Users,
-            "users user people customers clients members callers persons patients " +
+            "users user people peoples customers clients members callers persons patients lutilisateur lutilisatrice " +
             "nutzer nutzern benutzer benutzern kunden personen leute menschen nutzerinnen " +
             "utilisateurs utilisatrices personnes gens usagers usageres " +
-            "usuarios usuarias personas gente utilizadores pessoas " +
-            "watumiaji mtumiaji watu wateja " +
+            "usuarios usuarias personas persona gente utilizadores pessoas pessoa personne " +
+            "watumiaji mtumiaji watu mtu wateja " +
             "logon logo upyogkarta upyogkartaon " +
             "उपयोगकर्ताओं उपयोगकर्ता यूज़र्स यूजर्स लोगों"),
         (Data,
@@ -122,7 +126,7 @@ internal static class InjectionLexicon
             "baatcheet batchit baatchit sandesh " +
             "बातचीत संदेश चैट डेटा"),
         (Role,
-            "act pretend roleplay imagine simulate behave impersonate portray role_play " +
+            "act pretend roleplay imagine simulate behave impersonate portray fungieren fungierst role_play " +
             "spiele spiel verhalte agiere simuliere tu_so stell_dir_vor " +
             "joue jouez imagine imaginez incarne agis agissez fais_semblant faites_semblant " +
             "finge finja fingir actua actue imagina interpreta haz_de_cuenta " +
@@ -131,7 +135,7 @@ internal static class InjectionLexicon
             "natak abhinay maan_lo " +
             "अभिनय नाटक"),
         (Without,
-            "no without zero ohne keine keinerlei sans aucune aucun sin ninguna ningun ninguno sem nenhuma nenhum bila hakuna bina " +
+            "no without zero ohne keine keinerlei sans aucune aucun sin ninguna ningun ninguno sem nenhuma nenhum bila hakuna isiyo wasio bina " +
             "बिना"),
         (Limits,
             "restrictions limits limitations filters filter censorship rules guidelines ethics morals morality boundaries constraints safeguards " +
@@ -140,15 +144,21 @@ internal static class InjectionLexicon
             "restricciones filtros censura reglas etica " +
             "restricoes regras " +
             "vikwazo mipaka vizuizi udhibiti " +
-            "pabandi pabandiyan seema " +
-            "प्रतिबंध पाबंदी सीमा"),
+            "pabandi pabandiyan seema niyam niyamon richtlinien directrices diretrizes miongozo " +
+            "प्रतिबंध पाबंदी सीमा नियम नियमों"),
         (Jailbreak,
-            "jailbreak jailbroken jailbreaking unfiltered uncensored unrestricted developer_mode dev_mode do_anything_now god_mode dan_mode evil_mode entwicklermodus modo_desarrollador mode_developpeur modo_desenvolvedor"),
+            "jailbreak jailbroken jailbreaking unfiltered uncensored unrestricted evil_ai bose_ki ia_malvada ia_malefique ia_malvada akili_bandia_mbaya developer_mode dev_mode do_anything_now god_mode dan_mode evil_mode entwicklermodus modo_desarrollador mode_developpeur modo_desenvolvedor"),
         (New,
             "new neue neuen neues neuer nouvelles nouvelle nouveau nouveaux nuevas nueva nuevo nuevos novas nova novo novos mapya mpya naye naya nayi " +
             "नए नया नई"),
         (FromNow,
             "henceforth desormais from_now_on starting_now ab_jetzt von_nun_an ab_sofort a_partir_de_maintenant des_maintenant a_partir_de_ahora de_ahora_en_adelante a_partir_de_agora de_agora_em_diante kuanzia_sasa tangu_sasa ab_se aaj_se अब_से"),
+        (NowYouAre,
+            "you_are_now now_you_are from_now_you_are du_bist_jetzt jetzt_bist_du ab_jetzt_bist_du tu_es_maintenant maintenant_tu_es vous_etes_maintenant " +
+            "ahora_eres ahora_tu_eres agora_voce_e agora_es sasa_wewe_ni ab_tum_ho ab_aap_ho want_you_to_act want_you_to_pretend " +
+            "अब_तुम_हो"),
+        (Stop,
+            "stop stopp achtung attention halt arrete alto pare simama ruko"),
         (You,
             "you du tu vous usted voce wewe tum aap तुम आप"),
         (Bypass,
@@ -158,7 +168,7 @@ internal static class InjectionLexicon
             "safety security guardrails moderation content sicherheit sicherheits securite seguridad seguranca usalama suraksha " +
             "सुरक्षा"),
         (Assistant,
-            "ai assistant chatbot bot llm gpt chatgpt ia assistente asistente msaidizi language_model modelo_de_lenguaje modelo_de_linguagem modele_de_langage sprachmodell akili_bandia"),
+            "ai assistant chatbot bot llm gpt chatgpt ia lia lassistant assistente asistente msaidizi language_model modelo_de_lenguaje modelo_de_linguagem modele_de_langage sprachmodell akili_bandia"),
         (Act,
             "send email forward visit click respond reply say include append insert recommend instruct must " +
             "sende schicke antworte besuche envoie reponds visite envia responde visita envie responda tuma jibu tembelea bhejo"),
@@ -172,6 +182,7 @@ internal static class InjectionLexicon
             "मेरे मेरी मेरा"),
         (ThirdParty,
             "doctor doctors his her their its teacher lawyer nurse landlord husband wife boss label manual package " +
+            "ehemann esposo esposa marido mari mume pati " +
             "arzt arztes seine lehrer medecin docteur ses leur medico daktari mwalimu wake daktar uski uske"),
     ];
 
@@ -203,10 +214,59 @@ internal static class InjectionLexicon
             throw new InvalidOperationException("An injection lexicon phrase is longer than MaxPhraseWords.");
         }
 
-        words[entry] = words.GetValueOrDefault(entry) | cls;
+        foreach (var form in NuktaForms(entry))
+        {
+            words[form] = words.GetValueOrDefault(form) | cls;
+        }
+
         if (parts.Length > 1)
         {
-            words[parts[0]] = words.GetValueOrDefault(parts[0]) | PhraseStart;
+            foreach (var form in NuktaForms(parts[0]))
+            {
+                words[form] = words.GetValueOrDefault(form) | PhraseStart;
+            }
         }
+    }
+
+    /// <summary>
+    /// The spellings of a Devanagari word that people type for the same letters: with the nukta as a separate mark
+    /// (U+093C), precomposed (U+0958..U+095F) and without it.
+    /// </summary>
+    private static HashSet<string> NuktaForms(string entry)
+    {
+        const string precomposed = "\u0958\u0959\u095A\u095B\u095C\u095D\u095E\u095F";
+        const string bases = "\u0915\u0916\u0917\u091C\u0921\u0922\u092B\u092F";
+        var decomposed = new StringBuilder(entry.Length + 4);
+        foreach (var c in entry)
+        {
+            var i = precomposed.IndexOf(c, StringComparison.Ordinal);
+            if (i >= 0)
+            {
+                decomposed.Append(bases[i]).Append('\u093C');
+            }
+            else
+            {
+                decomposed.Append(c);
+            }
+        }
+
+        var separate = decomposed.ToString();
+        var without = separate.Replace("\u093C", "", StringComparison.Ordinal);
+        var composed = new StringBuilder(separate.Length);
+        for (var k = 0; k < separate.Length; k++)
+        {
+            var b = bases.IndexOf(separate[k], StringComparison.Ordinal);
+            if (b >= 0 && k + 1 < separate.Length && separate[k + 1] == '\u093C')
+            {
+                composed.Append(precomposed[b]);
+                k++;
+            }
+            else
+            {
+                composed.Append(separate[k]);
+            }
+        }
+
+        return new HashSet<string>(StringComparer.Ordinal) { entry, separate, without, composed.ToString() };
     }
 }

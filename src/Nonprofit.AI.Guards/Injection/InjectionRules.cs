@@ -54,21 +54,30 @@ internal static class InjectionRules
         new([Override, YourPossessive, Instructions | Prompt], 6, 0.85, InjectionRuleKind.Override, Mine | ThirdParty),
         new([Override, Instructions | Prompt], 4, 0.45, InjectionRuleKind.Override, Mine | ThirdParty),
         new([Override, Everything, Prior], 6, 0.7, InjectionRuleKind.Override, Mine),
-        new([Override, Everything], 3, 0.3, InjectionRuleKind.Override, Mine),
-        new([Reveal, System, Instructions | Prompt], 7, 0.9, InjectionRuleKind.Extraction),
-        new([Reveal, Prompt, YourPossessive | Prior | All | System], 7, 0.9, InjectionRuleKind.Extraction),
+        new([Override, Everything], 3, 0.45, InjectionRuleKind.Override, Mine | ThirdParty),
+        new([Override, Prior], 4, 0.55, InjectionRuleKind.Override, Mine | ThirdParty),
+        new([Reveal, Hidden, Instructions | Prompt], 10, 0.9, InjectionRuleKind.Extraction),
+        new([Reveal, Prompt, YourPossessive | Prior | All | Hidden], 8, 0.9, InjectionRuleKind.Extraction),
+        new([Reveal, Prior, Instructions | Prompt], 6, 0.75, InjectionRuleKind.Extraction, Mine | ThirdParty),
         new([Reveal, YourPossessive, Instructions], 5, 0.45, InjectionRuleKind.Extraction),
-        new([Reveal, Other, Users, Data], 10, 0.9, InjectionRuleKind.OtherUsersData),
-        new([Reveal, Prior, Users, Data], 8, 0.8, InjectionRuleKind.OtherUsersData),
+        new([Reveal, Other, Users, Data], 10, 0.9, InjectionRuleKind.OtherUsersData, Mine),
+        new([Reveal, Prior, Users, Data], 8, 0.8, InjectionRuleKind.OtherUsersData, Mine),
+        new([Reveal, Prior, Users], 6, 0.7, InjectionRuleKind.OtherUsersData, Mine),
         new([Role, Without, Limits], 12, 0.85, InjectionRuleKind.Jailbreak),
         new([Jailbreak], 1, 0.85, InjectionRuleKind.Jailbreak),
-        new([You | Assistant, Without, Limits], 6, 0.45, InjectionRuleKind.Jailbreak),
+        new([You | Assistant, Without, Limits], 8, 0.55, InjectionRuleKind.Jailbreak),
         new([Bypass, Safety | Limits | Instructions | Prompt], 5, 0.75, InjectionRuleKind.Bypass, ThirdParty),
-        new([New, Instructions], 3, 0.4, InjectionRuleKind.NewInstructions),
+        new([New, Instructions], 3, 0.4, InjectionRuleKind.NewInstructions, ThirdParty),
+        new([NowYouAre], 1, 0.45, InjectionRuleKind.NewInstructions),
+        new([Role, You], 4, 0.35, InjectionRuleKind.NewInstructions, Mine | ThirdParty),
+        new([Stop, Reveal | Act], 4, 0.45, InjectionRuleKind.NewInstructions),
         new([FromNow, You], 4, 0.3, InjectionRuleKind.NewInstructions),
         new([Assistant, Override | Reveal | Act | Bypass], 8, 0.7, InjectionRuleKind.AddressedToModel, IndirectOnly: true),
         new([When, You, Reading], 5, 0.6, InjectionRuleKind.AddressedToModel, IndirectOnly: true),
     ];
+
+    /// <summary>How far back (in words) a suppressing word counts, at least: "my husband told me to forget everything".</summary>
+    private const int SuppressWindow = 8;
 
     private static readonly SearchValues<string> s_markers = SearchValues.Create(
         ["<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>", "[inst]", "[/inst]", "<<sys>>", "### instruction", "### system", "<system>", "</system>", "[system]"],
@@ -193,7 +202,7 @@ internal static class InjectionRules
             }
 
             var from = token - rule.Window + 1;
-            if (rule.Suppress != 0 && Latest(last, rule.Suppress) >= from)
+            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > token - Math.Max(rule.Window, SuppressWindow))
             {
                 continue;
             }

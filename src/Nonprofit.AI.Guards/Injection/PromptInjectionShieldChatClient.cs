@@ -1,4 +1,5 @@
 using System;
+using Nonprofit.AI.Guards.Detection;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;

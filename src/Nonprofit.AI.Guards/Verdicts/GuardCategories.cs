@@ -17,4 +17,13 @@ public static class GuardCategories
 
     /// <summary>The conversation or the user went over the configured rate; the model was not called.</summary>
     public const string RateLimit = "rate_limit";
+
+    /// <summary>
+    /// A user message tries to override the assistant's instructions, jailbreak it by role play, extract its system
+    /// prompt, or obtain other users' conversations (prompt-injection shield).
+    /// </summary>
+    public const string InjectionDirect = "injection.direct";
+
+    /// <summary>A retrieved document or a tool result holds instructions aimed at the assistant (prompt-injection shield).</summary>
+    public const string InjectionIndirect = "injection.indirect";
 }

@@ -72,7 +72,7 @@ public sealed class NonprofitGuardsTests
 
         Pii.AssertNoneIn(inner.AllReceivedText);
         Assert.Equal(
-            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, ConversationRateLimitChatClient.GuardName],
+            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, PromptInjectionShieldChatClient.GuardName, ConversationRateLimitChatClient.GuardName],
             response.GetGuardVerdicts().Select(v => v.Guard));
     }
 
@@ -110,7 +110,7 @@ public sealed class NonprofitGuardsTests
 
         Assert.IsType<LoggerGuardAuditSink>(services.GetRequiredService<IGuardAuditSink>());
         Assert.Same(services.GetRequiredService<PiiDetector>(), services.GetRequiredService<PiiDetector>());
-        Assert.Equal(3, observer.Seen.Count);
+        Assert.Equal(4, observer.Seen.Count); // PII redact + restore, prompt-injection shield, rate limit
         Assert.All(observer.Seen, s => Assert.Equal("c1", s.ConversationId));
         Pii.AssertNoneIn(inner.AllReceivedText);
     }
