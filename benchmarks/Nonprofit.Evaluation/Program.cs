@@ -41,6 +41,7 @@ return args[0] switch
     "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
     "guards-heldout" => HeldOutEvaluation.Run(args[1..]),
     "guards" => GuardsEvaluation.Run(args[1..]),
+    "guards-injection" => Nonprofit.Evaluation.Guards.InjectionEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

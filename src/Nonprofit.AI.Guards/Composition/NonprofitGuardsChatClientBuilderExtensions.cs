@@ -57,7 +57,9 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         client = options.Scope is null && options.ScopeOptions is { } scope
             ? ScopeChatClientBuilderExtensions.Create(client, services, scope)
             : Extend(client, services, options.Scope);
-        client = Extend(client, services, options.PromptInjectionShield);
+        client = options.PromptInjectionShield is null && options.PromptInjection is { } injection
+            ? PromptInjectionShieldChatClientBuilderExtensions.Create(client, services, injection)
+            : Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {
             client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);

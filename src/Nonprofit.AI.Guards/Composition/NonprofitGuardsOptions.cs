@@ -40,9 +40,16 @@ public sealed class NonprofitGuardsOptions
     /// <value>The default is <see langword="null"/> (the built-in guard, as <see cref="Crisis"/> configures it).</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? CrisisDetection { get; set; }
 
-    /// <summary>Gets or sets the prompt-injection shield (to come); inside the rate limit, on the original text.</summary>
-    /// <value>The default is <see langword="null"/> (no-op).</value>
+    /// <summary>
+    /// Gets or sets a replacement for the built-in prompt-injection shield; inside the rate limit, on the original text.
+    /// When set, it is used instead of <see cref="PromptInjection"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the built-in shield with <see cref="PromptInjection"/>.</value>
     public Func<IChatClient, IServiceProvider, IChatClient>? PromptInjectionShield { get; set; }
+
+    /// <summary>Gets or sets the built-in prompt-injection shield's options; <see langword="null"/> leaves it out.</summary>
+    /// <value>The default is <see cref="PromptInjectionShieldOptions"/>'s defaults.</value>
+    public PromptInjectionShieldOptions? PromptInjection { get; set; } = new();
 
     /// <summary>
     /// Gets or sets a custom scope guard, inside the injection shield; when set, it replaces the built-in

@@ -40,6 +40,11 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(crisis);
         }
 
+        if (options.PromptInjection?.Validate() is { } injection)
+        {
+            errors.Add(injection);
+        }
+
         return errors;
     }
 }

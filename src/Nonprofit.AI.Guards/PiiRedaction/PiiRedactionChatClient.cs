@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -174,7 +175,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             {
                 TextContent t when t.Text is { Length: > 0 } text && RedactText(text, scope, ref found, ref score) is { } r =>
                     new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
-                FunctionResultContent f when f.Result is not null && RedactText(ResultText(f.Result), scope, ref found, ref score) is { } r =>
+                FunctionResultContent f when f.Result is not null && RedactText(FunctionResultText.Of(f.Result), scope, ref found, ref score) is { } r =>
                     new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
                 _ => null,
             };
@@ -195,9 +196,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 AdditionalProperties = message.AdditionalProperties,
             };
     }
-
-    private static string ResultText(object result) =>
-        result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType()));
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
     private string? RedactText(string text, string scope, ref int found, ref double score)

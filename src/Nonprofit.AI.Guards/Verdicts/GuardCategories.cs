@@ -50,4 +50,13 @@ public static class GuardCategories
 
     /// <summary>The model's reply was not supported by the sources the app passed (lexical groundedness under the threshold).</summary>
     public const string OutputUngrounded = "output.ungrounded";
+
+    /// <summary>
+    /// A user message tries to override the assistant's instructions, jailbreak it by role play, extract its system
+    /// prompt, or obtain other users' conversations (prompt-injection shield).
+    /// </summary>
+    public const string InjectionDirect = "injection.direct";
+
+    /// <summary>A retrieved document or a tool result holds instructions aimed at the assistant (prompt-injection shield).</summary>
+    public const string InjectionIndirect = "injection.indirect";
 }
