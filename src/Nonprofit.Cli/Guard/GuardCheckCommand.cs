@@ -156,6 +156,9 @@ internal sealed class GuardChecker
                 case "crisis":
                     checks.Add(new GuardRun(t => CrisisDetector.Instance.Detect(t), CrisisDetector.DefaultThreshold, "escalate"));
                     break;
+                case "injection":
+                    checks.Add(new GuardRun(t => PromptInjectionDetector.Default.Detect(t), PromptInjectionDetector.Default.Threshold, "block"));
+                    break;
                 case "scope":
                     var classifier = CreateScope(scope ?? throw new CliException(
                         ExitCodes.BadInput, "--guards scope needs --scope-config FILE: only the app knows its topics."));
