@@ -36,8 +36,11 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
     /// <summary>The default of <see cref="MinimumLetters"/>.</summary>
     public const int DefaultMinimumLetters = 3;
 
-    /// <summary>The number of characters read from the start of a text; the rest is ignored.</summary>
-    public const int MaximumCharacters = 1024;
+    /// <summary>
+    /// The number of characters read from the start of a text; the rest is ignored (plenty to tell a language, and it
+    /// bounds the cost of long messages).
+    /// </summary>
+    public const int MaximumCharacters = 256;
 
     /// <summary>The file name of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "language.nplt";
@@ -227,7 +230,7 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
     private LanguageIdentification IdentifyLatin(ReadOnlySpan<char> text)
     {
         char[]? rented = null;
-        var buffer = text.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var buffer = text.Length <= MaximumCharacters ? stackalloc char[MaximumCharacters] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
             var length = Prepare(text, buffer);

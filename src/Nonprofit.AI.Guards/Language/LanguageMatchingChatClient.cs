@@ -14,8 +14,8 @@ namespace Nonprofit.AI.Guards;
 /// (or, when that is too short to tell, of the one before, up to <see cref="LanguageMatchingOptions.UserMessagesToRead"/>)
 /// comes from an <see cref="ILanguageIdentifier"/>; when it is known, an instruction in
 /// <see cref="LanguageMatchingOptions.Instructions"/> goes to the model (see
-/// <see cref="LanguageMatchingOptions.InstructionPlacement"/>), and the reply's language is compared with it: the whole
-/// text when not streaming, the first <see cref="LanguageMatchingOptions.StreamingCheckCharacters"/> characters (more
+/// <see cref="LanguageMatchingOptions.InstructionPlacement"/>), and the reply's language is compared with it: the start
+/// of the text (what the identifier reads) when not streaming, the first <see cref="LanguageMatchingOptions.StreamingCheckCharacters"/> characters (more
 /// while unsure) when streaming, without holding updates back.
 /// </summary>
 /// <remarks>
