@@ -20,6 +20,7 @@ public class GuardsStackBenchmarks : IDisposable
     private readonly ChatOptions _options = new() { ConversationId = "bench" };
     private NoOpChatClient _bare = null!;
     private IChatClient _guarded = null!;
+    private IChatClient _guardedWithScope = null!;
     private List<ChatMessage> _message = null!;
     private List<ChatMessage> _shortMessage = null!;
 
@@ -37,6 +38,21 @@ public class GuardsStackBenchmarks : IDisposable
                 RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = int.MaxValue, UserPermitLimit = int.MaxValue },
             })
             .Build();
+        _guardedWithScope = new ChatClientBuilder(new NoOpChatClient())
+            .UseNonprofitGuards(new NonprofitGuardsOptions
+            {
+                Audit = new GuardAuditOptions { HashKey = new byte[32] },
+                RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = int.MaxValue, UserPermitLimit = int.MaxValue },
+                ScopeOptions = new ScopeOptions
+                {
+                    Topics =
+                    [
+                        new ScopeTopic { Name = "crops", Description = "crops planting seeds harvest maize beans", Examples = ["When should I plant maize?", "Ni lini nipande mahindi?"] },
+                        new ScopeTopic { Name = "pests", Description = "pests insects armyworm spray", Examples = ["What can I spray against armyworm?", "Comment lutter contre la chenille ?"] },
+                    ],
+                },
+            })
+            .Build();
     }
 
     [GlobalCleanup]
@@ -44,6 +60,7 @@ public class GuardsStackBenchmarks : IDisposable
     {
         _bare.Dispose();
         _guarded.Dispose();
+        _guardedWithScope.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -54,6 +71,11 @@ public class GuardsStackBenchmarks : IDisposable
     [Benchmark]
     [BenchmarkCategory("Message")]
     public Task<ChatResponse> GuardedMessage1Kb() => _guarded.GetResponseAsync(_message, _options);
+
+    /// <summary>The same stack with the scope guard (the 1 KB message is in scope).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Message")]
+    public Task<ChatResponse> GuardedWithScopeMessage1Kb() => _guardedWithScope.GetResponseAsync(_message, _options);
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Stream")]
@@ -67,6 +89,11 @@ public class GuardsStackBenchmarks : IDisposable
     [Benchmark]
     [BenchmarkCategory("Stream")]
     public Task<int> GuardedStream1000UpdatesShortQuestion() => CountAsync(_guarded, _shortMessage);
+
+    /// <summary>The short-question stream through the stack with the scope guard.</summary>
+    [Benchmark]
+    [BenchmarkCategory("Stream")]
+    public Task<int> GuardedWithScopeStream1000UpdatesShortQuestion() => CountAsync(_guardedWithScope, _shortMessage);
 
     private Task<int> CountAsync(IChatClient client) => CountAsync(client, _message);
 

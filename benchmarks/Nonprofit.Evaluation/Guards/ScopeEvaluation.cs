@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Nonprofit.AI.Guards;
@@ -68,7 +67,6 @@ internal static class ScopeEvaluation
 
         var all = Evaluate(cases, threshold, false);
         Report("scope.all", all);
-        Speed(cases);
         return 0;
     }
 
@@ -125,33 +123,6 @@ internal static class ScopeEvaluation
     {
         var (acc, fpr, recall) = Score(results);
         Console.WriteLine(FormattableString.Invariant($"{prefix}: n={results.Count} accuracy={acc:0.000} fpr={fpr:0.000} off_topic_recall={recall:0.000}"));
-    }
-
-    private static void Speed(List<Case> cases)
-    {
-        var classifier = new SimilarityScopeClassifier(ScopeSampleApps.Agriculture(new ScopeOptions().Threshold));
-        var text = string.Concat(Enumerable.Repeat("Our maize leaves have yellow stripes after the rains and the cooperative asks what to spray this week. ", 10))[..1024];
-        for (var i = 0; i < 200; i++)
-        {
-            classifier.Detect(text);
-        }
-
-        var sw = Stopwatch.StartNew();
-        const int n = 2000;
-        for (var i = 0; i < n; i++)
-        {
-            classifier.Detect(text);
-        }
-
-        var perKb = sw.Elapsed.TotalMicroseconds / n;
-        sw.Restart();
-        for (var i = 0; i < n; i++)
-        {
-            classifier.Detect(cases[i % cases.Count].Text);
-        }
-
-        var perQuestion = sw.Elapsed.TotalMicroseconds / n;
-        Console.WriteLine(FormattableString.Invariant($"scope.speed: us_per_1kb_message={perKb:0.0} us_per_question={perQuestion:0.0} (Stopwatch, indicative; BenchmarkDotNet is the reference)"));
     }
 
     private static Case Parse(string line)
