@@ -19,6 +19,8 @@ namespace Nonprofit.Cli.Guard;
 /// </summary>
 internal static class GuardCheckCommand
 {
+    private static readonly JsonSerializerOptions s_scopeJson = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
     public static Command Create(CliConsole console)
     {
         var guards = new Option<string?>("--guards")
@@ -101,7 +103,7 @@ internal static class GuardCheckCommand
         try
         {
             using var stream = file.OpenRead();
-            options = JsonSerializer.Deserialize<ScopeOptions>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip });
+            options = JsonSerializer.Deserialize<ScopeOptions>(stream, s_scopeJson);
         }
         catch (JsonException ex)
         {

@@ -295,7 +295,7 @@ public sealed class ScopeChatClientTests
         var allowed = await client.GetResponseAsync("When should I plant maize?");
 
         Assert.Equal(ScopeOptions.DefaultRefusals["sw"], refused.Text);
-        Assert.Equal(["scope:scope.off_topic", "rate_limit:none", "crisis_detection:none"], refused.GetGuardVerdicts().Select(v => v.Guard + ":" + v.Category));
+        Assert.Equal(["scope:scope.off_topic", "prompt_injection:none", "rate_limit:none", "crisis_detection:none"], refused.GetGuardVerdicts().Select(v => v.Guard + ":" + v.Category));
         Assert.Contains(allowed.GetGuardVerdicts(), v => v.Guard == ScopeChatClient.GuardName && v.Action == GuardAction.Allow);
         Assert.Equal(1, model.Calls);
         var classifier = services.GetRequiredService<IScopeClassifier>();
