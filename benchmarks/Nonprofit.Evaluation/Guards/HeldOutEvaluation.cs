@@ -17,7 +17,7 @@ internal static class HeldOutEvaluation
 
     public static int Run(string[] args)
     {
-        var folder = PiiEvaluation.FindAbove(Folder);
+        var folder = Path.GetDirectoryName(PiiEvaluation.FindAbove(Folder + "/README.md"))!;
         var showErrors = args.Contains("--errors");
         Crisis(Path.Combine(folder, "crisis-heldout.jsonl"), showErrors);
         Injection(Path.Combine(folder, "injection-heldout.jsonl"), showErrors);
