@@ -7,7 +7,8 @@ using Nonprofit.AI.Guards;
 namespace Nonprofit.Benchmarks.Guards;
 
 /// <summary>
-/// The foundations of UseNonprofitGuards (audit, rate limit, PII redaction) over a no-op model: one 1 KB user message
+/// UseNonprofitGuards over a no-op model: the default stack (audit, crisis detection, rate limit, prompt-injection shield,
+/// output safety, PII redaction) and, "WithScope", every guard (plus scope and language matching, which are opt-in): one 1 KB user message
 /// (goal of issue 6 for the FULL stack: at most 50 µs median), and a 1,000-update streamed reply against the bare
 /// client (goal: at most 5% overhead).
 /// </summary>
@@ -43,6 +44,7 @@ public class GuardsStackBenchmarks : IDisposable
             {
                 Audit = new GuardAuditOptions { HashKey = new byte[32] },
                 RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = int.MaxValue, UserPermitLimit = int.MaxValue },
+                Language = new LanguageMatchingOptions(),
                 ScopeOptions = new ScopeOptions
                 {
                     Topics =
