@@ -1,6 +1,7 @@
 using Nonprofit.Evaluation;
 using Nonprofit.Evaluation.Ctg;
 using Nonprofit.Evaluation.CtgClassify;
+using Nonprofit.Evaluation.Guards;
 using Nonprofit.Evaluation.Impact;
 using Nonprofit.Evaluation.Pii;
 
@@ -11,6 +12,10 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("usage: Nonprofit.Evaluation pii [--data FILE] [--predictions OUT.jsonl] [--errors N]");
     Console.WriteLine("       Nonprofit.Evaluation pii-corpus | pii-profile | impact-prepare | impact-export");
     Console.WriteLine("       Nonprofit.Evaluation ctg | ctg-analysis | ctg-fs | ctg-fs-train | ctg-doppler | ctg-classify | ctg-monitor");
+    Console.WriteLine("       Nonprofit.Evaluation guards-language [--no-peers] [--errors N] | guards-language-train");
+    Console.WriteLine("       Nonprofit.Evaluation guards-scope [DATA.jsonl] [--errors]");
+    Console.WriteLine("       Nonprofit.Evaluation guards-crisis [--corpus FILE.jsonl] [--reddit FILE.csv] [--threshold X] [--errors]");
+    Console.WriteLine("       Nonprofit.Evaluation guards (all guard evaluations) | guards-heldout [--errors] | guards-output | guards-output-train | guards-injection");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -28,6 +33,15 @@ return args[0] switch
     "ctg-doppler" => DopplerEvaluation.Run(args[1..]),
     "ctg-monitor" => CtgMonitorEvaluation.Run(args[1..]),
     "ctg-classify" => CtgClassifyEvaluation.Run(args[1..]),
+    "guards-language" => LanguageEvaluation.Run(args[1..]),
+    "guards-language-train" => LanguageTraining.Run(args[1..]),
+    "guards-scope" => ScopeEvaluation.Run(args[1..]),
+    "guards-crisis" => CrisisEvaluation.Run(args[1..]),
+    "guards-output" => OutputSafetyEvaluation.Run(args[1..]),
+    "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
+    "guards-heldout" => HeldOutEvaluation.Run(args[1..]),
+    "guards" => GuardsEvaluation.Run(args[1..]),
+    "guards-injection" => Nonprofit.Evaluation.Guards.InjectionEvaluation.Run(args[1..]),
     _ => Fail($"unknown evaluation '{args[0]}'"),
 };
 

@@ -24,6 +24,7 @@ internal static class NonprofitCli
     [
         Pii.PiiCommand.Create,
         Ctg.CtgCommand.Create,
+        Guard.GuardCommand.Create,
         Impact.ImpactCommand.Create,
         Governance.GovernanceCommand.Create,
         Audit.AuditCommand.Create,

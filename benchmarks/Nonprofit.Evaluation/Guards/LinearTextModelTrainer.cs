@@ -14,7 +14,11 @@ internal readonly record struct TrainingExample(string Text, int Label, float We
 /// <param name="L2">The L2 penalty per step on the weights an example touches (lazy regularisation).</param>
 /// <param name="Seed">The seed of the per-epoch shuffle.</param>
 /// <param name="BalanceClasses">Whether each class gets the same total weight (inverse frequency).</param>
-internal sealed record TrainerOptions(int Epochs = 12, float LearningRate = 0.5f, float L2 = 1e-5f, int Seed = 17, bool BalanceClasses = false);
+/// <param name="KeepDiacritics">
+/// Whether texts are normalised keeping Latin diacritics (<c>GuardText.Normalize(text, destination, keepDiacritics: true)</c>);
+/// the detector must then normalise the same way before <c>LinearTextModel.Predict</c>.
+/// </param>
+internal sealed record TrainerOptions(int Epochs = 12, float LearningRate = 0.5f, float L2 = 1e-5f, int Seed = 17, bool BalanceClasses = false, bool KeepDiacritics = false);
 
 /// <summary>
 /// Trains a <see cref="LinearTextModel"/> by plain stochastic gradient descent on the multinomial logistic loss,
@@ -54,7 +58,10 @@ internal static class LinearTextModelTrainer
 
             perClass[label]++;
             var collector = new Collector(new List<int>());
-            var count = featurizer.Visit(GuardText.Normalize(examples[i].Text), ref collector);
+            var text = examples[i].Text;
+            var normalized = new char[text.Length];
+            var length = GuardText.Normalize(text, normalized, options.KeepDiacritics);
+            var count = featurizer.Visit(normalized.AsSpan(0, length), ref collector);
             features[i] = [.. collector.Buckets];
             scales[i] = count == 0 ? 0f : 1f / MathF.Sqrt(count);
         }

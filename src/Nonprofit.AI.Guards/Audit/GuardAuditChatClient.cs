@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -55,15 +54,10 @@ public sealed class GuardAuditChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
-        {
-            Record(update.GetGuardVerdicts(), options);
-            yield return update;
-        }
-    }
+    /// <remarks>The reply is not wrapped when the inner stream is a guard's: the audit joins the stack's one iterator.</remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GuardStream.Defer(() => GuardStreamStart.Continue(base.GetStreamingResponseAsync(messages, options, cancellationToken), stage: new AuditStage(this, options)));
 
     /// <summary>HMAC-SHA256 of <paramref name="conversationId"/> under <paramref name="key"/>, lower-case hex.</summary>
     internal static string HashConversation(ReadOnlySpan<byte> key, string conversationId)
@@ -87,6 +81,18 @@ public sealed class GuardAuditChatClient : DelegatingChatClient
         {
             var v = verdicts[i];
             _sink.Append(new GuardAuditRecord(now, v.Guard, v.Action, v.Category, v.Score, v.Elapsed, hash));
+        }
+    }
+
+    /// <summary>Records the verdicts of each update; an update without additional properties costs one null check.</summary>
+    private sealed class AuditStage(GuardAuditChatClient owner, ChatOptions? options) : GuardStreamStage
+    {
+        public override void OnUpdate(ChatResponseUpdate update)
+        {
+            if (update.AdditionalProperties is not null)
+            {
+                owner.Record(update.GetGuardVerdicts(), options);
+            }
         }
     }
 }

@@ -51,15 +51,28 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         }
 
         client = Extend(client, services, options.OutputSafety);
-        client = Extend(client, services, options.LanguageMatching);
-        client = Extend(client, services, options.Scope);
-        client = Extend(client, services, options.PromptInjectionShield);
+        client = options.LanguageMatching is null && options.Language is { } language
+            ? LanguageMatchingChatClientBuilderExtensions.Create(client, services, language)
+            : Extend(client, services, options.LanguageMatching);
+        client = options.Scope is null && options.ScopeOptions is { } scope
+            ? ScopeChatClientBuilderExtensions.Create(client, services, scope)
+            : Extend(client, services, options.Scope);
+        client = options.PromptInjectionShield is null && options.PromptInjection is { } injection
+            ? PromptInjectionShieldChatClientBuilderExtensions.Create(client, services, injection)
+            : Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {
             client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);
         }
 
-        client = Extend(client, services, options.CrisisDetection);
+        if (options.CrisisDetection is not null)
+        {
+            client = Extend(client, services, options.CrisisDetection);
+        }
+        else if (options.Crisis is { } crisis)
+        {
+            client = CrisisDetectionChatClientBuilderExtensions.Create(client, services, crisis);
+        }
         if (options.Audit is { } audit)
         {
             client = new GuardAuditChatClient(client, GuardAuditChatClientBuilderExtensions.DefaultSink(services), audit, time);

@@ -25,6 +25,26 @@ internal sealed class NonprofitGuardsOptionsValidator : IValidateOptions<Nonprof
             errors.Add(rateLimit);
         }
 
+        if (options.Language?.Validate() is { } language)
+        {
+            errors.Add(language);
+        }
+
+        if (options.ScopeOptions?.Validate() is { } scope)
+        {
+            errors.Add(scope);
+        }
+
+        if (options.Crisis?.Validate() is { } crisis)
+        {
+            errors.Add(crisis);
+        }
+
+        if (options.PromptInjection?.Validate() is { } injection)
+        {
+            errors.Add(injection);
+        }
+
         return errors;
     }
 }

@@ -11,9 +11,13 @@ public static class GuardsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
-    /// validated on start, and a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/> unless one is
-    /// registered first. Then build the pipeline with <c>UseNonprofitGuards()</c>; register <see cref="IGuardObserver"/>s
-    /// to observe every verdict.
+    /// validated on start, and, unless registered first, a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/>,
+    /// <see cref="LanguageIdentifier.Default"/> as <see cref="ILanguageIdentifier"/>, <see cref="CrisisDetector.Instance"/> as
+    /// <see cref="ICrisisDetector"/>, <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
+    /// an <see cref="OutputSafetyDetector"/> (with the <see cref="OutputSafetyDetectorOptions"/> configured in the services)
+    /// as <see cref="IOutputSafetyDetector"/> and the <see cref="IScopeClassifier"/> (a <see cref="SimilarityScopeClassifier"/>
+    /// of <see cref="NonprofitGuardsOptions.ScopeOptions"/>). Then build the pipeline with <c>UseNonprofitGuards()</c>;
+    /// register <see cref="IGuardObserver"/>s to observe every verdict.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the guards.</param>
@@ -30,8 +34,17 @@ public static class GuardsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
+        services.TryAddSingleton<ILanguageIdentifier>(_ => LanguageIdentifier.Default);
+        services.TryAddSingleton<ICrisisDetector>(CrisisDetector.Instance);
+        services.TryAddSingleton<IPromptInjectionDetector>(_ => PromptInjectionDetector.Default);
+        services.TryAddSingleton<IOutputSafetyDetector>(sp => new OutputSafetyDetector(
+            sp.GetService<IOptions<OutputSafetyDetectorOptions>>()?.Value, sp.GetService<Nonprofit.Privacy.PiiDetector>()));
         services.TryAddSingleton<IGuardAuditSink>(sp => new LoggerGuardAuditSink(
             (sp.GetService<ILoggerFactory>() ?? Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<LoggerGuardAuditSink>()));
+        services.TryAddSingleton<IScopeClassifier>(sp =>
+            sp.GetRequiredService<IOptions<NonprofitGuardsOptions>>().Value.ScopeOptions is { } scope
+                ? new SimilarityScopeClassifier(scope)
+                : UnconfiguredScopeClassifier.Instance);
         return services;
     }
 }

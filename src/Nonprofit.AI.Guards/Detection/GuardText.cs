@@ -18,7 +18,10 @@ internal static class GuardText
     private const char Space = ' ';
 
     // Folded form of U+0000..U+024F: a lower-case letter without diacritics, '0', Space or Drop.
-    private static readonly char[] s_latinTable = BuildLatinTable();
+    private static readonly char[] s_latinTable = BuildLatinTable(keepDiacritics: false);
+
+    // The same, but letters keep their diacritics (é stays é): for language identification, where ã, ñ, ł, ß matter.
+    private static readonly char[] s_latinTableWithDiacritics = BuildLatinTable(keepDiacritics: true);
 
     /// <summary>Normalises <paramref name="text"/>.</summary>
     /// <param name="text">Any text.</param>
@@ -47,18 +50,31 @@ internal static class GuardText
     /// <param name="destination">At least as long as <paramref name="text"/>.</param>
     /// <returns>The number of characters written.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="text"/>.</exception>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination) => Normalize(text, destination, keepDiacritics: false);
+
+    /// <summary>
+    /// Normalises <paramref name="text"/> into <paramref name="destination"/>, optionally keeping the diacritics of
+    /// precomposed Latin letters (<c>São</c> → <c>são</c> instead of <c>sao</c>); everything else as
+    /// <see cref="Normalize(ReadOnlySpan{char}, Span{char})"/>. Applying it twice gives the same text.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="destination">At least as long as <paramref name="text"/>.</param>
+    /// <param name="keepDiacritics">Whether precomposed Latin letters keep their diacritics (combining marks are still dropped).</param>
+    /// <returns>The number of characters written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="text"/>.</exception>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, bool keepDiacritics)
     {
         if (destination.Length < text.Length)
         {
             throw new ArgumentException("The destination must be at least as long as the text.", nameof(destination));
         }
 
+        var table = keepDiacritics ? s_latinTableWithDiacritics : s_latinTable;
         var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
-            var folded = Fold(c);
+            var folded = c < table.Length ? table[c] : Fold(c);
             if (folded == Drop)
             {
                 continue;
@@ -118,7 +134,7 @@ internal static class GuardText
         }
     }
 
-    private static char[] BuildLatinTable()
+    private static char[] BuildLatinTable(bool keepDiacritics)
     {
         var table = new char[0x250];
         for (var i = 0; i < table.Length; i++)
@@ -135,6 +151,12 @@ internal static class GuardText
             else if (char.IsLetter(c))
             {
                 var lower = char.ToLowerInvariant(c);
+                if (keepDiacritics)
+                {
+                    table[i] = lower;
+                    continue;
+                }
+
                 var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
                 table[i] = decomposed.Length > 0 && decomposed[0] < 0x250 && char.IsLetter(decomposed[0]) ? decomposed[0] : lower;
             }

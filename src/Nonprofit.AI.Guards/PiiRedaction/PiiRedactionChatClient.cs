@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -115,72 +113,30 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
-        var (scope, ephemeral) = ScopeOf(conversationId);
-        try
+    /// <remarks>
+    /// Redaction runs when the enumeration starts, as an async iterator would. The reply joins the stack's one iterator
+    /// (see docs/guards.md, "How a guard streams cheaply"); an update with no '&lt;' while nothing is held back is
+    /// passed on after one vectorised search.
+    /// </remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GuardStream.Defer(() =>
         {
-            var (redacted, verdict) = RedactAll(messages, scope, conversationId);
-            var restorer = _options.RestoreInReply ? new StreamingPseudonymRestorer(_vault, scope) : null;
-            var pendingVerdict = verdict;
-            var restoredReported = false;
-            ChatResponseUpdate? last = null;
-            await foreach (var update in base.GetStreamingResponseAsync(redacted, options, cancellationToken).ConfigureAwait(false))
+            ArgumentNullException.ThrowIfNull(messages);
+            var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
+            var (scope, ephemeral) = ScopeOf(conversationId);
+            try
             {
-                if (pendingVerdict is not null)
-                {
-                    VerdictPublisher.Attach(update, pendingVerdict);
-                    pendingVerdict = null;
-                }
-
-                if (restorer is not null)
-                {
-                    var start = _publisher.Start();
-                    RestoreUpdate(update, restorer);
-                    if (!restoredReported && restorer.Restored > 0)
-                    {
-                        restoredReported = true;
-                        VerdictPublisher.Attach(update, _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, _publisher.Elapsed(start), conversationId));
-                    }
-                }
-
-                last = update;
-                yield return update;
+                var (redacted, verdict) = RedactAll(messages, scope, conversationId);
+                var stage = _options.RestoreInReply || ephemeral ? new RestoreStage(this, scope, ephemeral, conversationId) : null;
+                return GuardStreamStart.Continue(base.GetStreamingResponseAsync(redacted, options, cancellationToken), verdict, stage);
             }
-
-            var tail = restorer?.Flush() ?? "";
-            if (tail.Length > 0 || pendingVerdict is not null || (!restoredReported && restorer?.Restored > 0))
-            {
-                var final = new ChatResponseUpdate(ChatRole.Assistant, tail)
-                {
-                    ResponseId = last?.ResponseId,
-                    MessageId = last?.MessageId,
-                    ConversationId = last?.ConversationId,
-                };
-                if (pendingVerdict is not null)
-                {
-                    VerdictPublisher.Attach(final, pendingVerdict);
-                }
-
-                if (!restoredReported && restorer?.Restored > 0)
-                {
-                    VerdictPublisher.Attach(final, _publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, TimeSpan.Zero, conversationId));
-                }
-
-                yield return final;
-            }
-        }
-        finally
-        {
-            if (ephemeral)
+            catch when (ephemeral)
             {
                 _vault.ClearScope(scope);
+                throw;
             }
-        }
-    }
+        });
 
     private static (string Scope, bool Ephemeral) ScopeOf(string? conversationId) =>
         conversationId is null
@@ -217,7 +173,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             {
                 TextContent t when t.Text is { Length: > 0 } text && RedactText(text, scope, ref found, ref score) is { } r =>
                     new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
-                FunctionResultContent f when f.Result is not null && RedactText(ResultText(f.Result), scope, ref found, ref score) is { } r =>
+                FunctionResultContent f when f.Result is not null && RedactText(FunctionResultText.Of(f.Result), scope, ref found, ref score) is { } r =>
                     new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
                 _ => null,
             };
@@ -238,9 +194,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 AdditionalProperties = message.AdditionalProperties,
             };
     }
-
-    private static string ResultText(object result) =>
-        result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType()));
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
     private string? RedactText(string text, string scope, ref int found, ref double score)
@@ -287,6 +240,85 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 // Text held back must not move behind other content: flush it in front of it.
                 contents.Insert(i, new TextContent(restorer.Flush()));
                 i++;
+            }
+        }
+    }
+
+    /// <summary>Whether an update can change: text is held back, or a text content has a '&lt;'.</summary>
+    private static bool MayRestore(ChatResponseUpdate update, StreamingPseudonymRestorer restorer)
+    {
+        if (restorer.PendingLength > 0)
+        {
+            return true;
+        }
+
+        var contents = update.Contents;
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The reply side of one streamed request: restores pseudonyms, reports it once, ends an ephemeral scope.</summary>
+    private sealed class RestoreStage(PiiRedactionChatClient owner, string scope, bool ephemeral, string? conversationId) : GuardStreamStage
+    {
+        private readonly StreamingPseudonymRestorer? _restorer =
+            owner._options.RestoreInReply ? new StreamingPseudonymRestorer(owner._vault, scope) : null;
+
+        private bool _reported;
+
+        public override bool InspectsUpdates => _restorer is not null;
+
+        public override void OnUpdate(ChatResponseUpdate update)
+        {
+            if (_restorer is null || !MayRestore(update, _restorer))
+            {
+                return;
+            }
+
+            var start = owner._publisher.Start();
+            RestoreUpdate(update, _restorer);
+            if (!_reported && _restorer.Restored > 0)
+            {
+                _reported = true;
+                VerdictPublisher.Attach(update, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, owner._publisher.Elapsed(start), conversationId));
+            }
+        }
+
+        public override ChatResponseUpdate? OnCompleted(ChatResponseUpdate? last)
+        {
+            var tail = _restorer?.Flush() ?? "";
+            var unreported = !_reported && _restorer?.Restored > 0;
+            if (tail.Length == 0 && !unreported)
+            {
+                return null;
+            }
+
+            var final = new ChatResponseUpdate(ChatRole.Assistant, tail)
+            {
+                ResponseId = last?.ResponseId,
+                MessageId = last?.MessageId,
+                ConversationId = last?.ConversationId,
+            };
+            if (unreported)
+            {
+                _reported = true;
+                VerdictPublisher.Attach(final, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, TimeSpan.Zero, conversationId));
+            }
+
+            return final;
+        }
+
+        public override void OnDisposed()
+        {
+            if (ephemeral)
+            {
+                owner._vault.ClearScope(scope);
             }
         }
     }

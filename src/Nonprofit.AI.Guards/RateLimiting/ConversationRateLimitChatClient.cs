@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -66,23 +65,19 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var verdict = Decide(options);
-        if (verdict.Action == GuardAction.Block)
+    /// <remarks>
+    /// The decision is taken when the enumeration starts, as an async iterator would; the reply is not wrapped (see
+    /// docs/guards.md, "How a guard streams cheaply"): the verdict goes on the first update at no cost per update.
+    /// </remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GuardStream.Defer(() =>
         {
-            var blocked = new ChatResponseUpdate(ChatRole.Assistant, _options.BlockedMessage) { FinishReason = ChatFinishReason.Stop };
-            VerdictPublisher.Attach(blocked, verdict);
-            yield return blocked;
-            yield break;
-        }
-
-        await foreach (var update in VerdictPublisher.AttachToFirst(base.GetStreamingResponseAsync(messages, options, cancellationToken), verdict, cancellationToken).ConfigureAwait(false))
-        {
-            yield return update;
-        }
-    }
+            var verdict = Decide(options);
+            return verdict.Action == GuardAction.Block
+                ? GuardStreamStart.Replace(new ChatResponseUpdate(ChatRole.Assistant, _options.BlockedMessage) { FinishReason = ChatFinishReason.Stop }, verdict)
+                : GuardStreamStart.Continue(base.GetStreamingResponseAsync(messages, options, cancellationToken), verdict);
+        });
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)

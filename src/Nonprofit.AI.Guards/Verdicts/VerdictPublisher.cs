@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 
 namespace Nonprofit.AI.Guards;
@@ -37,20 +35,17 @@ internal sealed class VerdictPublisher(string guard, IReadOnlyList<IGuardObserve
     public static void Attach(ChatResponseUpdate update, GuardVerdict verdict) =>
         update.AdditionalProperties = VerdictList.Attach(update.AdditionalProperties, verdict);
 
-    /// <summary>Passes <paramref name="updates"/> through, attaching <paramref name="verdict"/> to the first one.</summary>
-    public static async IAsyncEnumerable<ChatResponseUpdate> AttachToFirst(
-        IAsyncEnumerable<ChatResponseUpdate> updates, GuardVerdict verdict, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Passes <paramref name="updates"/> through, attaching <paramref name="verdict"/> to the first one (or to one empty
+    /// update when there is none). It does not wrap a <see cref="GuardStream"/>: it joins it, so it costs nothing per update.
+    /// </summary>
+    /// <param name="updates">The inner stream.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="cancellationToken">Unused: the token given to the enumerator reaches <paramref name="updates"/>.</param>
+    public static IAsyncEnumerable<ChatResponseUpdate> AttachToFirst(
+        IAsyncEnumerable<ChatResponseUpdate> updates, GuardVerdict verdict, CancellationToken cancellationToken = default)
     {
-        var first = true;
-        await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (first)
-            {
-                Attach(update, verdict);
-                first = false;
-            }
-
-            yield return update;
-        }
+        _ = cancellationToken;
+        return GuardStream.Defer(() => GuardStreamStart.Continue(updates, verdict));
     }
 }

@@ -63,7 +63,7 @@ public sealed class NonprofitGuardsTests
     }
 
     [Fact]
-    public async Task UseNonprofitGuards_Defaults_RedactAndRateLimitWithoutAudit()
+    public async Task UseNonprofitGuards_Defaults_RedactCheckOutputAndRateLimitWithoutAudit()
     {
         var inner = new RecordingChatClient();
         using var client = new ChatClientBuilder(inner).UseNonprofitGuards().Build();
@@ -72,7 +72,7 @@ public sealed class NonprofitGuardsTests
 
         Pii.AssertNoneIn(inner.AllReceivedText);
         Assert.Equal(
-            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, ConversationRateLimitChatClient.GuardName],
+            [PiiRedactionChatClient.GuardName, PiiRedactionChatClient.GuardName, OutputSafetyChatClient.GuardName, PromptInjectionShieldChatClient.GuardName, ConversationRateLimitChatClient.GuardName, CrisisDetectionChatClient.GuardName],
             response.GetGuardVerdicts().Select(v => v.Guard));
     }
 
@@ -110,7 +110,7 @@ public sealed class NonprofitGuardsTests
 
         Assert.IsType<LoggerGuardAuditSink>(services.GetRequiredService<IGuardAuditSink>());
         Assert.Same(services.GetRequiredService<PiiDetector>(), services.GetRequiredService<PiiDetector>());
-        Assert.Equal(3, observer.Seen.Count);
+        Assert.Equal(6, observer.Seen.Count); // PII redact + restore, output safety, prompt-injection shield, rate limit, crisis
         Assert.All(observer.Seen, s => Assert.Equal("c1", s.ConversationId));
         Pii.AssertNoneIn(inner.AllReceivedText);
     }

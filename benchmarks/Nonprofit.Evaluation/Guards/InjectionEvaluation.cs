@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nonprofit.AI.Guards;
+
+namespace Nonprofit.Evaluation.Guards;
+
+/// <summary>
+/// <c>guards-injection</c>: the shipped prompt-injection detector (embedded model + rules, default threshold) on the
+/// deepset <c>test</c> rows (never used for training or tuning), its parts alone (rules, model), and the own
+/// multilingual cases: scored by the shipped model (which trained on them: a fit, not a test) and by 5-fold
+/// cross-validation with the shipped configuration (each case scored by a model that did not see it).
+/// </summary>
+internal static class InjectionEvaluation
+{
+    /// <summary><c>guards-injection</c> evaluates; <c>guards-injection train [--search]</c> trains (see <see cref="InjectionTraining"/>).</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "train")
+        {
+            return InjectionTraining.Run(args[1..]);
+        }
+
+        var detector = PromptInjectionDetector.Default;
+        var threshold = detector.Threshold;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={threshold:0.00}"));
+
+        var test = InjectionData.Deepset("test");
+        var parts = test.Select(c => detector.Parts(c.Text, PromptInjectionSource.User)).ToList();
+        Metrics.Of(test.Select((c, i) => (c.Label, detector.Score(c.Text))), threshold).Print("deepset_test");
+        Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Rules.Score)), threshold).Print("deepset_test_rules_only");
+        Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Model)), threshold).Print("deepset_test_model_only");
+
+        var own = InjectionData.Cases();
+        var fit = own.Select(c => detector.Score(c.Text, InjectionTraining.SourceOf(c))).ToArray();
+        Metrics.Of(own.Select((c, i) => (c.Label, fit[i])), threshold).Print("own_fit");
+
+        var all = InjectionTraining.TrainingSet();
+        var cv = InjectionTraining.CrossValidatedScores(all, InjectionTraining.Chosen);
+        var ownCv = all.Select((c, i) => (c, Score: cv[i])).Where(x => x.c.Language != "mixed").ToList();
+        Metrics.Of(ownCv.Select(x => (x.c.Label, x.Score)), threshold).Print("own_cv");
+        foreach (var language in ownCv.Select(x => x.c.Language).Distinct().Order(StringComparer.Ordinal))
+        {
+            Metrics.Of(ownCv.Where(x => x.c.Language == language).Select(x => (x.c.Label, x.Score)), threshold).Print("own_cv_" + language);
+        }
+
+        if (args.Contains("--errors"))
+        {
+            // Own cases only (deepset text stays out of the output).
+            foreach (var x in ownCv.Where(x => (x.Score >= threshold) != (x.c.Label == 1)))
+            {
+                var p = detector.Parts(x.c.Text, InjectionTraining.SourceOf(x.c));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error label={x.c.Label} cv={x.Score:0.00} rules={p.Rules.Score:0.00}/{p.Rules.Kind} {x.c.Language} {x.c.Text}"));
+            }
+        }
+
+        if (args.Contains("--train-errors"))
+        {
+            // deepset train rows the cross-validated detector gets wrong: for developing rules on training data only.
+            foreach (var (c, score) in all.Select((c, i) => (c, cv[i])).Where(x => x.c.Language == "mixed" && (x.Item2 >= threshold) != (x.c.Label == 1)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train_error label={c.Label} cv={score:0.00} {c.Text[..Math.Min(140, c.Text.Length)]}"));
+            }
+        }
+
+        var rulesOnlyOwn = own.Select(c => (c.Label, detector.Parts(c.Text, InjectionTraining.SourceOf(c)).Rules.Score));
+        Metrics.Of(rulesOnlyOwn, threshold).Print("own_rules_only");
+        Metrics.Of(all.Select((c, i) => (c, i)).Where(x => x.c.Language == "mixed").Select(x => (x.c.Label, cv[x.i])), threshold).Print("deepset_train_cv");
+
+        // Speed, roughly (BenchmarkDotNet has the real figure): one 1 KB message, many times.
+        var kb = string.Concat(Enumerable.Repeat("Our maize leaves have yellow stripes after the rains and the cooperative asks what to spray. ", 12))[..1024];
+        for (var i = 0; i < 2000; i++)
+        {
+            detector.Score(kb);
+        }
+
+        var watch = Stopwatch.StartNew();
+        const int runs = 20000;
+        for (var i = 0; i < runs; i++)
+        {
+            detector.Score(kb);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"microseconds_per_1kb={watch.Elapsed.TotalMicroseconds / runs:0.0}"));
+        var rulesOnly = new PromptInjectionDetector(null);
+        watch.Restart();
+        for (var i = 0; i < runs; i++)
+        {
+            rulesOnly.Score(kb);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"microseconds_per_1kb_rules_only={watch.Elapsed.TotalMicroseconds / runs:0.0}"));
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+using Nonprofit.AI.Guards;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.Evaluation.Guards;
+
+/// <summary>
+/// Trains the output-safety hate model (embedded as src/Nonprofit.AI.Guards/Models/output-hate.nplt) on the TRAIN half
+/// of Multilingual HateCheck (hash of mhc_case_id) and the TRAIN templates of our English cases. Deterministic: the
+/// same data gives a byte-identical file.
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE]</code>
+/// </summary>
+internal static class OutputSafetyTraining
+{
+    public const string DefaultOut = "src/Nonprofit.AI.Guards/Models/" + HateSpeechModel.FileName;
+
+    /// <summary>Non-hateful cases that a support bot must let through weigh more, to bias the model towards allowing them.</summary>
+    private const float AllowWeight = 3f;
+
+    /// <summary>Our English cases are few (a few hundred against 18,000 MHC cases): each weighs more.</summary>
+    private const float EnglishWeight = 4f;
+
+    public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
+
+    public static int Run(string[] args)
+    {
+        var data = Arg(args, "--data") ?? OutputHateData.FindShared(OutputHateData.DefaultPath);
+        var output = Arg(args, "--out") ?? DefaultOut;
+        var mhc = OutputHateData.LoadMhc(data);
+        if (args.Contains("--validate"))
+        {
+            return Validate(mhc, args);
+        }
+
+        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using (var file = File.Create(output))
+        {
+            model.Save(file);
+        }
+
+        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + OutputHateEnglishCases.All().Count(e => e.Train)}");
+        Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
+        Console.WriteLine($"model.path={output}");
+        return 0;
+    }
+
+    /// <summary>Trains on the given cases (the split is the caller's).</summary>
+    public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> englishTrain) =>
+        Train(mhcTrain, englishTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight);
+
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> englishTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight)
+    {
+        var examples = mhcTrain.Concat(englishTrain)
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, (!c.Hateful && IsAllowPriority(c.Functionality) ? allowWeight : 1f) * (c.Language == "en" ? englishWeight : 1f)))
+            .ToList();
+        return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
+    }
+
+    /// <summary>
+    /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --allow-weight.
+    /// </summary>
+    private static int Validate(List<HateCase> mhc, string[] args)
+    {
+        // Validation by template (a quarter of TRAIN's templates), so the search rewards what generalises to new sentences.
+        static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
+        var train = mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)).ToList();
+        var english = OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case).ToList();
+        float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
+        int I(string name, int value) => Arg(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
+        var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: true, wordBigrams: true);
+        var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2) };
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight)));
+        var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
+        foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
+        {
+            var f1 = validation.Where(v => v.Case.Language != "en").GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
+            var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
+            Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} (n={validation.Count})");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Counter-speech, negated hate and survivors' accounts: what a support bot must never block.</summary>
+    private static bool IsAllowPriority(string functionality) =>
+        OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh";
+
+    internal static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,360 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// Checks the latest user message (or the last <see cref="CrisisDetectionOptions.UserMessagesToCheck"/>) of every request
+/// with an <see cref="ICrisisDetector"/>. On a detection it calls the app's <see cref="ICrisisEscalation"/>, answers with
+/// the configured safe message in the user's language followed by local help from the app's
+/// <see cref="IHelplineDirectory"/>, and reports a <see cref="GuardAction.Escalate"/> verdict with the strongest category.
+/// By default the model is not called (<see cref="CrisisDetectionOptions.CallModel"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The user's language comes from the <see cref="ILanguageIdentifier"/> when one is given, else from the language of the
+/// lexicon rule that fired (<see cref="CrisisDetector"/>), else English. The escalation context never holds message text
+/// unless <see cref="CrisisDetectionOptions.IncludeTextInEscalation"/> is set. A failing or slow escalation or helpline
+/// directory never withholds the safe reply: the failure is logged (exception type only, no text).
+/// </para>
+/// <para>Messages are not changed, and nothing this client logs or reports contains text.</para>
+/// </remarks>
+public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
+{
+    /// <summary>The name this guard puts in its verdicts.</summary>
+    public const string GuardName = "crisis_detection";
+
+    private readonly ICrisisDetector _detector;
+    private readonly ICrisisEscalation? _escalation;
+    private readonly IHelplineDirectory? _helplines;
+    private readonly ILanguageIdentifier? _languageIdentifier;
+    private readonly CrisisDetectionOptions _options;
+    private readonly VerdictPublisher _publisher;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the guard.</summary>
+    /// <param name="innerClient">The inner client.</param>
+    /// <param name="detector">The detector; <see cref="CrisisDetector.Instance"/> when <see langword="null"/>.</param>
+    /// <param name="escalation">The app's escalation path; when <see langword="null"/>, detections are only logged and answered.</param>
+    /// <param name="helplines">The app's helplines; when <see langword="null"/>, the safe reply has no helplines.</param>
+    /// <param name="languageIdentifier">Identifies the user's language for the safe reply; optional.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="observers">Observers of this guard's verdicts.</param>
+    /// <param name="logger">Logs detections and failures, never text; none when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Times the guard's work and the escalation timeout; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public CrisisDetectionChatClient(
+        IChatClient innerClient,
+        ICrisisDetector? detector = null,
+        ICrisisEscalation? escalation = null,
+        IHelplineDirectory? helplines = null,
+        ILanguageIdentifier? languageIdentifier = null,
+        CrisisDetectionOptions? options = null,
+        IEnumerable<IGuardObserver>? observers = null,
+        ILogger<CrisisDetectionChatClient>? logger = null,
+        TimeProvider? timeProvider = null)
+        : base(innerClient)
+    {
+        _options = options ?? new CrisisDetectionOptions();
+        if (_options.Validate() is { } error)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        _detector = detector ?? CrisisDetector.Instance;
+        _escalation = escalation;
+        _helplines = helplines;
+        _languageIdentifier = languageIdentifier;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time);
+    }
+
+    /// <inheritdoc/>
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var (verdict, crisis) = Decide(messages, options);
+        if (crisis is null)
+        {
+            var passed = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            VerdictPublisher.Attach(passed, verdict);
+            return passed;
+        }
+
+        var safeText = await EscalateAsync(crisis, cancellationToken).ConfigureAwait(false);
+        var safeMessage = new ChatMessage(ChatRole.Assistant, safeText);
+        ChatResponse response;
+        if (_options.CallModel)
+        {
+            response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            response.Messages.Insert(0, safeMessage);
+        }
+        else
+        {
+            response = new ChatResponse(safeMessage) { FinishReason = ChatFinishReason.Stop };
+        }
+
+        VerdictPublisher.Attach(response, verdict);
+        return response;
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var (verdict, crisis) = Decide(messages, options);
+        if (crisis is null)
+        {
+            await foreach (var update in VerdictPublisher.AttachToFirst(base.GetStreamingResponseAsync(messages, options, cancellationToken), verdict, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        var safeText = await EscalateAsync(crisis, cancellationToken).ConfigureAwait(false);
+        var safe = new ChatResponseUpdate(ChatRole.Assistant, safeText) { MessageId = "nonprofit-crisis-safe-reply" };
+        if (!_options.CallModel)
+        {
+            safe.FinishReason = ChatFinishReason.Stop;
+        }
+
+        VerdictPublisher.Attach(safe, verdict);
+        yield return safe;
+        if (_options.CallModel)
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+        }
+    }
+
+    /// <summary>Detects, and publishes the verdict; returns the crisis to escalate, or null.</summary>
+    private (GuardVerdict Verdict, Crisis? Crisis) Decide(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var start = _publisher.Start();
+        var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
+        var texts = LatestUserTexts(messages, _options.UserMessagesToCheck);
+        Span<double> scores = stackalloc double[CrisisLexicon.Categories.Length];
+        string? categoryOutsideLexicon = null;
+        double scoreOutsideLexicon = 0;
+        string? hint = null;
+        var hintScore = 0.0;
+        foreach (var text in texts)
+        {
+            string? language = null;
+            var detection = _detector is CrisisDetector rules ? rules.Detect(text, out language) : _detector.Detect(text);
+            foreach (var finding in detection.Findings)
+            {
+                var index = Array.IndexOf(CrisisLexicon.Categories, finding.Category);
+                if (index >= 0)
+                {
+                    scores[index] = Math.Max(scores[index], finding.Score);
+                }
+                else if (finding.Score > scoreOutsideLexicon)
+                {
+                    (categoryOutsideLexicon, scoreOutsideLexicon) = (finding.Category, finding.Score);
+                }
+            }
+
+            if (language is not null && detection.Score > hintScore)
+            {
+                (hint, hintScore) = (language, detection.Score);
+            }
+        }
+
+        var categories = new List<(string Category, double Score)>();
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if (scores[c] >= _options.Threshold)
+            {
+                categories.Add((CrisisLexicon.Categories[c], scores[c]));
+            }
+        }
+
+        if (categoryOutsideLexicon is not null && scoreOutsideLexicon >= _options.Threshold)
+        {
+            categories.Add((categoryOutsideLexicon, scoreOutsideLexicon));
+        }
+
+        if (categories.Count == 0)
+        {
+            var top = Math.Max(scoreOutsideLexicon, scores.Length == 0 ? 0 : Max(scores));
+            return (_publisher.Publish(GuardAction.Allow, GuardCategories.None, Math.Clamp(top, 0, 1), _publisher.Elapsed(start), conversationId), null);
+        }
+
+        categories.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var (language2, script) = Language(texts, hint);
+        var verdict = _publisher.Publish(GuardAction.Escalate, categories[0].Category, categories[0].Score, _publisher.Elapsed(start), conversationId);
+        var crisis = new Crisis(
+            [.. categories.Select(c => c.Category)],
+            categories[0].Score,
+            language2,
+            script,
+            conversationId,
+            ConversationKeys.Property(options, _options.CountryKey),
+            _options.IncludeTextInEscalation ? string.Join("\n", texts) : null);
+        return (verdict, crisis);
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
+
+    private static List<string> LatestUserTexts(IEnumerable<ChatMessage> messages, int count)
+    {
+        var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var texts = new List<string>(count);
+        for (var i = list.Count - 1; i >= 0 && texts.Count < count; i--)
+        {
+            if (list[i].Role == ChatRole.User)
+            {
+                var text = list[i].Text;
+                if (!string.IsNullOrEmpty(text))
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+
+        return texts;
+    }
+
+    private (string Language, string? Script) Language(List<string> texts, string? hint)
+    {
+        var latest = texts.Count > 0 ? texts[0] : string.Empty;
+        if (_languageIdentifier is not null)
+        {
+            try
+            {
+                var identified = _languageIdentifier.Identify(latest);
+                if (!string.IsNullOrEmpty(identified.Language) && identified.Language != "unknown")
+                {
+                    return (identified.Language, identified.Script ?? ScriptOf(latest));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogLanguageIdentificationFailed(_logger, ex.GetType().Name);
+            }
+        }
+
+        return hint is null ? ("unknown", null) : (hint, ScriptOf(latest));
+    }
+
+    /// <summary>Devanagari, Arabic or Latin: enough to pick romanised or Devanagari Hindi.</summary>
+    private static string? ScriptOf(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u0900' and <= '\u097F')
+            {
+                return "Deva";
+            }
+
+            if (c is >= '\u0600' and <= '\u06FF')
+            {
+                return "Arab";
+            }
+        }
+
+        return "Latn";
+    }
+
+    /// <summary>Calls the escalation and the helpline directory (each failure logged, never thrown) and builds the safe reply.</summary>
+    private async Task<string> EscalateAsync(Crisis crisis, CancellationToken cancellationToken)
+    {
+        LogCrisisDetected(_logger, string.Join(",", crisis.Categories), crisis.Score, crisis.Language);
+        using var timeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var context = new CrisisEscalationContext
+        {
+            Categories = crisis.Categories,
+            Score = crisis.Score,
+            Language = crisis.Language,
+            ConversationId = crisis.ConversationId,
+            Country = crisis.Country,
+            Text = crisis.Text,
+        };
+
+        if (_escalation is null)
+        {
+            LogNoEscalation(_logger);
+        }
+        else
+        {
+            try
+            {
+                await _escalation.EscalateAsync(context, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                LogEscalationFailed(_logger, ex.GetType().Name);
+            }
+        }
+
+        IReadOnlyList<Helpline> helplines = [];
+        if (_helplines is not null)
+        {
+            try
+            {
+                helplines = await _helplines.FindAsync(new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories), linked.Token).ConfigureAwait(false) ?? [];
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                LogHelplinesFailed(_logger, ex.GetType().Name);
+            }
+        }
+
+        var reply = new StringBuilder(CrisisDetectionOptions.Localised(_options.SafeMessages, crisis.Language, crisis.Script));
+        if (helplines.Count > 0)
+        {
+            reply.Append("\n\n").Append(CrisisDetectionOptions.Localised(_options.HelplineHeadings, crisis.Language, crisis.Script));
+            foreach (var helpline in helplines)
+            {
+                reply.Append("\n- ").Append(helpline);
+            }
+        }
+
+        return reply.ToString();
+    }
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Crisis detected: {Categories} score {Score}, language {Language}; escalating")]
+    private static partial void LogCrisisDetected(ILogger logger, string categories, double score, string language);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Crisis escalation failed with {ExceptionType}; the safe reply is sent anyway")]
+    private static partial void LogEscalationFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Error, Message = "Helpline lookup failed with {ExceptionType}; the safe reply is sent without helplines")]
+    private static partial void LogHelplinesFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Crisis detected but no ICrisisEscalation is registered: only the safe reply is sent")]
+    private static partial void LogNoEscalation(ILogger logger);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Language identification failed with {ExceptionType}; using the detector's language")]
+    private static partial void LogLanguageIdentificationFailed(ILogger logger, string exceptionType);
+
+    private sealed record Crisis(
+        IReadOnlyList<string> Categories, double Score, string Language, string? Script, string? ConversationId, string? Country, string? Text);
+}

@@ -1,0 +1,45 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nonprofit.AI.Guards;
+
+namespace Microsoft.Extensions.AI;
+
+/// <summary>Adds <see cref="CrisisDetectionChatClient"/> to a chat pipeline.</summary>
+public static class CrisisDetectionChatClientBuilderExtensions
+{
+    /// <summary>
+    /// Adds crisis detection and escalation. The detector (<see cref="ICrisisDetector"/>, else
+    /// <see cref="CrisisDetector.Instance"/>), the app's <see cref="ICrisisEscalation"/> and <see cref="IHelplineDirectory"/>,
+    /// an <see cref="ILanguageIdentifier"/>, observers, logger and <see cref="TimeProvider"/> come from the builder's
+    /// services when registered.
+    /// </summary>
+    /// <param name="builder">The pipeline builder.</param>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="configure">Called with the client after it is created.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static ChatClientBuilder UseCrisisDetection(
+        this ChatClientBuilder builder, CrisisDetectionOptions? options = null, Action<CrisisDetectionChatClient>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Use((inner, services) =>
+        {
+            var client = Create(inner, services, options);
+            configure?.Invoke(client);
+            return client;
+        });
+    }
+
+    internal static CrisisDetectionChatClient Create(IChatClient inner, IServiceProvider services, CrisisDetectionOptions? options) =>
+        new(
+            inner,
+            services.GetService<ICrisisDetector>(),
+            services.GetService<ICrisisEscalation>(),
+            services.GetService<IHelplineDirectory>(),
+            services.GetService<ILanguageIdentifier>(),
+            options,
+            VerdictPublisher.ObserversIn(services),
+            services.GetService<ILogger<CrisisDetectionChatClient>>(),
+            services.GetService<TimeProvider>());
+}

@@ -1,0 +1,596 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// The default <see cref="ICrisisDetector"/>: multilingual lexicon and pattern rules (en, fr, es, pt, sw, hi in Latin
+/// and Devanagari script, ar, de) over <c>GuardText</c>-normalised text, embedded in the assembly and run offline.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Rules are short word sequences ("want … die", "he … knife", "pregnant … bleeding") with a weight. Context rules cancel
+/// a match: idioms that overlap it ("this drought is killing my maize", "I'm dying to know"), a negation just before it
+/// in the same clause ("I would never hurt myself"), a past-time cue in the same sentence without a present-time cue
+/// ("years ago he hit me"), the writer saying they are safe now, counter-speech or fiction nearby ("a film where he
+/// kills himself"), and for medical rules animals and crops ("the cow is bleeding after calving"). Third-person reports
+/// ("my friend said she wants to die") are matched like first-person ones: that person is at risk.
+/// </para>
+/// <para>
+/// The scores of one category's matches combine as 1 − ∏(1 − wᵢ). A category matched only by weak cues (weight below
+/// 0.5, such as "hopeless") stays below <see cref="DefaultThreshold"/>. Thread-safe; allocation-free when nothing is
+/// found, apart from pooled buffers.
+/// </para>
+/// </remarks>
+public sealed class CrisisDetector : ICrisisDetector
+{
+    /// <summary>The score at or above which <see cref="CrisisDetectionChatClient"/> escalates by default: 0.5.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    private const int PastWindow = 12;
+    private const int CounterWindow = 8;
+    private const int StrongWeight = 50; // weights are compared in hundredths below
+
+    private readonly CrisisLexicon _lexicon;
+
+    /// <summary>Creates the detector over the embedded lexicon.</summary>
+    public CrisisDetector()
+        : this(CrisisLexicon.Default)
+    {
+    }
+
+    internal CrisisDetector(CrisisLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>A shared instance (the detector holds no per-call state).</summary>
+    public static CrisisDetector Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public GuardDetection Detect(ReadOnlySpan<char> text) => Detect(text, out _);
+
+    /// <summary>Detects crisis signals and reports the language of the strongest rule that fired.</summary>
+    /// <param name="text">The message text, any length.</param>
+    /// <param name="language">
+    /// The ISO 639-1 code of the lexicon whose rule gave the strongest finding (<c>"hi"</c> for romanised and Devanagari
+    /// Hindi), or <see langword="null"/> when nothing was found. A hint only: it is not a language identifier.
+    /// </param>
+    /// <returns>The findings, one per category, strongest first; <see cref="GuardDetection.None"/> when none.</returns>
+    public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
+    {
+        language = null;
+        if (text.IsEmpty)
+        {
+            return GuardDetection.None;
+        }
+
+        var state = new MatchState(text.Length);
+        try
+        {
+            Tokenize(text, ref state);
+            if (!LookUp(ref state))
+            {
+                return GuardDetection.None;
+            }
+
+            state.StartMatching(_lexicon.SlotCount);
+            FindMatches(ref state);
+            return Score(ref state, out language);
+        }
+        finally
+        {
+            state.Return();
+        }
+    }
+
+    /// <summary>For development and tests: every rule match in <paramref name="text"/> and whether it counted.</summary>
+    internal List<string> Explain(string text)
+    {
+        var lines = new List<string>();
+        var state = new MatchState(text.Length);
+        try
+        {
+            Tokenize(text, ref state);
+            LookUp(ref state);
+            state.StartMatching(_lexicon.SlotCount);
+            FindMatches(ref state);
+            var safeLanguages = SafeLanguages(ref state);
+
+            for (var m = 0; m < state.MatchCount; m++)
+            {
+                var rule = _lexicon.Rules[state.MatchRule[m]];
+                var words = string.Join(" ", Enumerable.Range(state.MatchStart[m], state.MatchEnd[m] - state.MatchStart[m] + 1)
+                    .Select(t => new string(state.Normalized, state.TokenStart[t], state.TokenLength[t])));
+                var status = rule.Kind == CrisisRuleKind.Crisis ? (IsCancelled(ref state, m, rule, safeLanguages) ? " CANCELLED" : " counted") : "";
+                lines.Add($"rule {state.MatchRule[m]} {_lexicon.Languages[rule.Language]} {rule.Kind} {rule.Category} {rule.Weight} [{words}]{status}");
+            }
+        }
+        finally
+        {
+            state.Return();
+        }
+
+        return lines;
+    }
+
+    /// <summary>Normalises each clause separately, so that tokens know their sentence and clause.</summary>
+    private static void Tokenize(ReadOnlySpan<char> text, ref MatchState state)
+    {
+        var sentence = 0;
+        var clause = 0;
+        var segmentStart = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var boundary = i == text.Length ? 2 : BoundaryKind(text[i]);
+            if (boundary == 0)
+            {
+                continue;
+            }
+
+            if (i > segmentStart)
+            {
+                AddTokens(text[segmentStart..i], sentence, clause, ref state);
+            }
+
+            segmentStart = i + 1;
+            clause++;
+            if (boundary == 2)
+            {
+                sentence++;
+            }
+        }
+    }
+
+    // 2 ends a sentence, 1 a clause, 0 neither.
+    private static int BoundaryKind(char c) => c switch
+    {
+        '.' or '!' or '?' or ';' or '\n' or '\r' or '\u061F' or '\u0964' or '\u06D4' or '\u3002' or '\uFF01' or '\uFF1F' => 2,
+        ',' or ':' or '\u060C' or '(' or ')' or '"' or '\u201C' or '\u201D' or '\u2014' or '\u2013' => 1,
+        _ => 0,
+    };
+
+    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, int clause, ref MatchState state)
+    {
+        var destination = state.Normalized.AsSpan(state.NormalizedLength);
+        var length = GuardText.Normalize(segment, destination);
+        var start = 0;
+        for (var i = 0; i <= length; i++)
+        {
+            if (i < length && destination[i] != ' ')
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                state.AddToken(state.NormalizedLength + start, i - start, sentence, clause);
+            }
+
+            start = i + 1;
+        }
+
+        state.NormalizedLength += length;
+    }
+
+    /// <summary>
+    /// Looks every token up in the lexicon and selects the sentences that hold a crisis or safety anchor word (rules and
+    /// their context never cross sentences, so the others need no matching); returns whether any crisis anchor occurs.
+    /// </summary>
+    private bool LookUp(ref MatchState state)
+    {
+        var anchor = false;
+        if (state.TokenCount == 0)
+        {
+            return false;
+        }
+
+        state.SentenceSelected.AsSpan(0, state.TokenSentence[state.TokenCount - 1] + 1).Clear();
+        for (var t = 0; t < state.TokenCount; t++)
+        {
+            var terms = state.TokenTerms.AsSpan(t * MatchState.TermsPerToken, MatchState.TermsPerToken);
+            var count = _lexicon.Match(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t]), terms);
+            state.TokenTermCount[t] = count;
+            for (var k = 0; k < count; k++)
+            {
+                var crisis = _lexicon.IsAnchor(terms[k]);
+                anchor |= crisis;
+                if (crisis || _lexicon.IsSafeAnchor(terms[k]))
+                {
+                    state.SentenceSelected[state.TokenSentence[t]] = 1;
+                }
+            }
+        }
+
+        return anchor;
+    }
+
+    private void FindMatches(ref MatchState state)
+    {
+        var lastEnd = state.LastEnd;
+        var chainStart = state.ChainStart;
+        var pendingSlot = state.PendingSlot;
+        var pendingStart = state.PendingStart;
+        for (var t = 0; t < state.TokenCount; t++)
+        {
+            var termCount = state.SentenceSelected[state.TokenSentence[t]] == 0 ? 0 : state.TokenTermCount[t];
+            var terms = state.TokenTerms.AsSpan(t * MatchState.TermsPerToken, termCount);
+            if (termCount == 0)
+            {
+                continue;
+            }
+
+            // Two phases: decide every slot this token fills from the state of earlier tokens only, then record them,
+            // so that a word filling two slots of one rule cannot extend a chain it has just started.
+            var pending = 0;
+            for (var k = 0; k < termCount; k++)
+            {
+                foreach (var g in _lexicon.SlotsOfTerm(terms[k]))
+                {
+                    var ruleIndex = _lexicon.RuleOfSlot(g);
+                    ref readonly var rule = ref _lexicon.Rules[ruleIndex];
+                    var s = g - rule.FirstSlot;
+                    int start;
+                    if (s == 0)
+                    {
+                        start = t;
+                    }
+                    else
+                    {
+                        var previous = lastEnd[g - 1];
+                        if (previous < 0 || t - previous - 1 > rule.Gap || state.TokenSentence[previous] != state.TokenSentence[t])
+                        {
+                            continue;
+                        }
+
+                        start = chainStart[g - 1];
+                    }
+
+                    if (s == rule.SlotCount - 1)
+                    {
+                        state.AddMatch(ruleIndex, start, t);
+                    }
+                    else if (pending < pendingSlot.Length)
+                    {
+                        pendingSlot[pending] = g;
+                        pendingStart[pending++] = start;
+                    }
+                }
+            }
+
+            for (var k = 0; k < pending; k++)
+            {
+                lastEnd[pendingSlot[k]] = t;
+                chainStart[pendingSlot[k]] = pendingStart[k];
+            }
+        }
+    }
+
+    private GuardDetection Score(ref MatchState state, out string? language)
+    {
+        language = null;
+        var rules = _lexicon.Rules;
+        var hasCrisis = false;
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            hasCrisis |= rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis;
+        }
+
+        if (!hasCrisis)
+        {
+            return GuardDetection.None;
+        }
+
+        var safeLanguages = SafeLanguages(ref state);
+
+        Span<double> strong = stackalloc double[CrisisLexicon.Categories.Length];
+        Span<double> weak = stackalloc double[CrisisLexicon.Categories.Length];
+        strong.Fill(1);
+        weak.Fill(1);
+        var best = -1f;
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            ref readonly var rule = ref rules[state.MatchRule[m]];
+            if (rule.Kind != CrisisRuleKind.Crisis || IsCancelled(ref state, m, rule, safeLanguages))
+            {
+                continue;
+            }
+
+            if (rule.Weight * 100 >= StrongWeight)
+            {
+                strong[rule.Category] *= 1 - rule.Weight;
+            }
+            else
+            {
+                weak[rule.Category] *= 1 - rule.Weight;
+            }
+
+            if (rule.Weight > best)
+            {
+                best = rule.Weight;
+                language = _lexicon.Languages[rule.Language];
+            }
+        }
+
+        var count = 0;
+        Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
+        for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
+        {
+            double score;
+            if (strong[c] < 1)
+            {
+                score = 1 - (strong[c] * weak[c]);
+            }
+            else if (weak[c] < 1)
+            {
+                score = Math.Min(1 - weak[c], DefaultThreshold - 0.01);
+            }
+            else
+            {
+                continue;
+            }
+
+            findings[count++] = new GuardFinding(CrisisLexicon.Categories[c], Math.Round(Math.Clamp(score, 0, 0.999), 3));
+        }
+
+        return count == 0 ? GuardDetection.None : new GuardDetection(findings[..count].ToArray());
+    }
+
+    /// <summary>
+    /// The languages (a bit each) in which the writer says they are safe now; negated safety statements ("I don't feel
+    /// safe") do not count.
+    /// </summary>
+    private ulong SafeLanguages(ref MatchState state)
+    {
+        var languages = 0UL;
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            ref readonly var rule = ref _lexicon.Rules[state.MatchRule[m]];
+            if (rule.Kind == CrisisRuleKind.Safe && !IsNegated(ref state, m))
+            {
+                languages |= 1UL << rule.Language;
+            }
+        }
+
+        return languages;
+    }
+
+    /// <summary>
+    /// Whether context cancels crisis match <paramref name="m"/>. Context rules count only in the crisis rule's own
+    /// language (romanised Hindi "the" is not English "the").
+    /// </summary>
+    private bool IsCancelled(ref MatchState state, int m, in CrisisRule rule, ulong safeLanguages)
+    {
+        var start = state.MatchStart[m];
+        var end = state.MatchEnd[m];
+        var sentence = state.TokenSentence[start];
+        if (IsNegated(ref state, m))
+        {
+            return true;
+        }
+
+        var rules = _lexicon.Rules;
+        bool past = false, now = false;
+        var last = end + PastWindow + _lexicon.MaxSpan;
+        for (var o = FirstEndingAtOrAfter(ref state, start - PastWindow); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
+        {
+            ref readonly var other = ref rules[state.MatchRule[o]];
+            if ((_lexicon.Related[rule.Language] & (1UL << other.Language)) == 0)
+            {
+                continue;
+            }
+
+            var oStart = state.MatchStart[o];
+            var oEnd = state.MatchEnd[o];
+            switch (other.Kind)
+            {
+                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start:
+                    return true;
+                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow):
+                    return true;
+                case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow):
+                    return true;
+                case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow):
+                    past = true;
+                    break;
+                // A present-time cue counts before or inside the match, or just after it in the same clause ("he hits me
+                // again"); one further on starts another statement ("…my father beat us, now I want to be a better parent").
+                case CrisisRuleKind.Now when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow)
+                    && (oStart <= end || (oStart == end + 1 && state.TokenClause[oStart] == state.TokenClause[end]))
+                    && !InsideSafe(ref state, oStart, oEnd):
+                    now = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute));
+    }
+
+    private static bool Near(ref MatchState state, int sentence, int start, int end, int oStart, int oEnd, int window) =>
+        state.TokenSentence[oStart] == sentence && oStart - end <= window && start - oEnd <= window;
+
+    /// <summary>The first match whose last token is at or after <paramref name="token"/> (matches are in order of their end).</summary>
+    private static int FirstEndingAtOrAfter(ref MatchState state, int token)
+    {
+        int lo = 0, hi = state.MatchCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (state.MatchEnd[mid] < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private bool InsideSafe(ref MatchState state, int start, int end)
+    {
+        var last = end + _lexicon.MaxSpan;
+        for (var o = FirstEndingAtOrAfter(ref state, end); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
+        {
+            if (_lexicon.Rules[state.MatchRule[o]].Kind == CrisisRuleKind.Safe && state.MatchStart[o] <= start && state.MatchEnd[o] >= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a negation cue of the same language cancels match <paramref name="m"/>: just before it in the same clause,
+    /// inside it (when the rule has no negation word of its own), or, for cues that follow the verb, just after it.
+    /// </summary>
+    private bool IsNegated(ref MatchState state, int m)
+    {
+        var rules = _lexicon.Rules;
+        ref readonly var rule = ref rules[state.MatchRule[m]];
+        var start = state.MatchStart[m];
+        var end = state.MatchEnd[m];
+        var clause = state.TokenClause[start];
+        var last = end + 2 + _lexicon.MaxSpan;
+        for (var o = FirstEndingAtOrAfter(ref state, start - 10); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
+        {
+            ref readonly var cue = ref rules[state.MatchRule[o]];
+            if ((_lexicon.Related[rule.Language] & (1UL << cue.Language)) == 0)
+            {
+                continue;
+            }
+
+            var oStart = state.MatchStart[o];
+            var oEnd = state.MatchEnd[o];
+            if (cue.Kind == CrisisRuleKind.Negation)
+            {
+                if (!rule.HasNegationWord && oEnd < start && start - oEnd - 1 <= cue.Gap && state.TokenClause[oEnd] == clause)
+                {
+                    return true;
+                }
+
+                if (!rule.HasNegationWord && oStart > start && oEnd < end)
+                {
+                    return true;
+                }
+            }
+            else if (cue.Kind == CrisisRuleKind.NegationAfter && oStart > end && oStart - end - 1 <= cue.Gap && state.TokenClause[oStart] == clause)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Per-call buffers, rented from the shared pools.</summary>
+    private struct MatchState
+    {
+        public char[] Normalized;
+        public int NormalizedLength;
+        public int[] TokenStart;
+        public int[] TokenLength;
+        public int[] TokenSentence;
+        public int[] TokenClause;
+        public int[] TokenTermCount;
+        public int[] TokenTerms;
+        public int[] SentenceSelected;
+        public int TokenCount;
+        public int[] LastEnd;
+        public int[] ChainStart;
+        public int[] PendingSlot;
+        public int[] PendingStart;
+        public int[] MatchRule;
+        public int[] MatchStart;
+        public int[] MatchEnd;
+        public int MatchCount;
+
+        public const int TermsPerToken = 8;
+
+        public MatchState(int textLength)
+        {
+            Normalized = ArrayPool<char>.Shared.Rent(Math.Max(16, textLength));
+            var maxTokens = (textLength / 2) + 2;
+            TokenStart = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenLength = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenSentence = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenClause = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenTermCount = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenTerms = ArrayPool<int>.Shared.Rent(maxTokens * TermsPerToken);
+            SentenceSelected = ArrayPool<int>.Shared.Rent(textLength + 2); // sentence ids count boundary characters
+            LastEnd = [];
+            ChainStart = [];
+            PendingSlot = [];
+            PendingStart = [];
+            MatchRule = [];
+            MatchStart = [];
+            MatchEnd = [];
+        }
+
+        public void StartMatching(int slotCount)
+        {
+            LastEnd = ArrayPool<int>.Shared.Rent(slotCount);
+            ChainStart = ArrayPool<int>.Shared.Rent(slotCount);
+            LastEnd.AsSpan(0, slotCount).Fill(-1);
+            PendingSlot = ArrayPool<int>.Shared.Rent(slotCount);
+            PendingStart = ArrayPool<int>.Shared.Rent(slotCount);
+            MatchRule = ArrayPool<int>.Shared.Rent(64);
+            MatchStart = ArrayPool<int>.Shared.Rent(64);
+            MatchEnd = ArrayPool<int>.Shared.Rent(64);
+        }
+
+        public void AddToken(int start, int length, int sentence, int clause)
+        {
+            TokenStart[TokenCount] = start;
+            TokenLength[TokenCount] = length;
+            TokenSentence[TokenCount] = sentence;
+            TokenClause[TokenCount] = clause;
+            TokenCount++;
+        }
+
+        public void AddMatch(int rule, int start, int end)
+        {
+            if (MatchCount == MatchRule.Length)
+            {
+                Grow(ref MatchRule);
+                Grow(ref MatchStart);
+                Grow(ref MatchEnd);
+            }
+
+            MatchRule[MatchCount] = rule;
+            MatchStart[MatchCount] = start;
+            MatchEnd[MatchCount] = end;
+            MatchCount++;
+        }
+
+        public readonly void Return()
+        {
+            ArrayPool<char>.Shared.Return(Normalized);
+            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenTermCount, TokenTerms, SentenceSelected])
+            {
+                ArrayPool<int>.Shared.Return(array);
+            }
+
+            if (LastEnd.Length > 0)
+            {
+                foreach (var array in (ReadOnlySpan<int[]>)[LastEnd, ChainStart, PendingSlot, PendingStart, MatchRule, MatchStart, MatchEnd])
+                {
+                    ArrayPool<int>.Shared.Return(array);
+                }
+            }
+        }
+
+        private static void Grow(ref int[] array)
+        {
+            var bigger = ArrayPool<int>.Shared.Rent(array.Length * 2);
+            array.AsSpan().CopyTo(bigger);
+            ArrayPool<int>.Shared.Return(array);
+            array = bigger;
+        }
+    }
+}

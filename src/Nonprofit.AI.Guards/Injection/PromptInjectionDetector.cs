@@ -1,0 +1,155 @@
+using System;
+using System.Buffers;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// The default <see cref="IPromptInjectionDetector"/>, offline: multilingual rules (instruction override, role-play
+/// jailbreaks, system-prompt extraction, requests for other users' conversations, chat-template markers, and for
+/// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw and hi (Latin and
+/// Devanagari), and an embedded linear model over character n-grams and words (<c>Models/injection.nplt</c>, trained
+/// by <c>benchmarks/Nonprofit.Evaluation/Guards/InjectionTraining.cs</c>; see docs/guards.md). Their scores combine as
+/// <c>1 - (1 - rules) * (1 - model)</c>. Thread-safe; one instance serves the whole app.
+/// </summary>
+public sealed class PromptInjectionDetector : IPromptInjectionDetector
+{
+    /// <summary>
+    /// The default threshold on the combined score, chosen by cross-validation on the training data (never on test
+    /// data; docs/guards.md).
+    /// </summary>
+    public const double DefaultThreshold = 0.7;
+
+    /// <summary>The file name of the embedded model under <c>Models/</c>.</summary>
+    internal const string ModelFileName = "injection.nplt";
+
+    /// <summary>The model's label for an injection.</summary>
+    internal const string InjectionLabel = "injection";
+
+    private const int StackLimit = 2048;
+    private const int WindowChars = 768;
+    private const int WindowStride = 512;
+
+    private static readonly Lazy<PromptInjectionDetector> s_default = new(() => new PromptInjectionDetector());
+
+    private readonly LinearTextModel? _model;
+    private readonly int _injection;
+
+    /// <summary>Creates a detector with the embedded model.</summary>
+    /// <param name="threshold">The combined score from which a text is an injection, in (0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
+    public PromptInjectionDetector(double threshold = DefaultThreshold)
+        : this(LinearTextModel.LoadEmbedded(ModelFileName), threshold)
+    {
+    }
+
+    /// <summary>Creates a detector with a given model (none: rules only).</summary>
+    internal PromptInjectionDetector(LinearTextModel? model, double threshold = DefaultThreshold)
+    {
+        if (double.IsNaN(threshold) || threshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), "The threshold must be in (0, 1].");
+        }
+
+        _model = model;
+        _injection = model?.IndexOf(InjectionLabel) ?? -1;
+        Threshold = threshold;
+    }
+
+    /// <summary>Gets the detector with the embedded model and the default threshold (loaded on first use).</summary>
+    public static PromptInjectionDetector Default => s_default.Value;
+
+    /// <summary>Gets the combined score from which a text is an injection.</summary>
+    public double Threshold { get; }
+
+    /// <inheritdoc/>
+    public GuardDetection Detect(ReadOnlySpan<char> text, PromptInjectionSource source = PromptInjectionSource.User)
+    {
+        var score = Score(text, source);
+        return score >= Threshold
+            ? new GuardDetection([new GuardFinding(source == PromptInjectionSource.User ? GuardCategories.InjectionDirect : GuardCategories.InjectionIndirect, score)])
+            : GuardDetection.None;
+    }
+
+    /// <summary>The combined score of <paramref name="text"/>, between 0 and 1, whatever the threshold.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="source">Where it comes from (documents and tool results get the rules for text addressed to the assistant).</param>
+    /// <returns>The score.</returns>
+    public double Score(ReadOnlySpan<char> text, PromptInjectionSource source = PromptInjectionSource.User)
+    {
+        var parts = Parts(text, source);
+        return 1 - ((1 - parts.Rules.Score) * (1 - parts.Model));
+    }
+
+    /// <summary>The rules' match and the model's probability, separately (for the evaluation).</summary>
+    internal (InjectionRuleMatch Rules, double Model) Parts(ReadOnlySpan<char> text, PromptInjectionSource source)
+    {
+        if (text.IsEmpty)
+        {
+            return (InjectionRuleMatch.None, 0);
+        }
+
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var normalized = buffer[..GuardText.Normalize(text, buffer)];
+            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User);
+            return (rules, ModelProbability(normalized));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The model's probability of an injection; a long text is read in overlapping windows (the highest wins), so an
+    /// instruction hidden in a long document is not diluted by the rest.
+    /// </summary>
+    private double ModelProbability(ReadOnlySpan<char> normalized)
+    {
+        if (_model is null)
+        {
+            return 0;
+        }
+
+        Span<float> probabilities = stackalloc float[_model.ClassCount];
+        if (normalized.Length <= WindowChars + (WindowChars / 2))
+        {
+            _model.Predict(normalized, probabilities);
+            return probabilities[_injection];
+        }
+
+        var best = 0f;
+        for (var start = 0; start < normalized.Length; start += WindowStride)
+        {
+            var from = start == 0 ? 0 : WordStart(normalized, start);
+            var to = Math.Min(normalized.Length, from + WindowChars);
+            to = to == normalized.Length ? to : WordEnd(normalized, to);
+            _model.Predict(normalized[from..to], probabilities);
+            best = Math.Max(best, probabilities[_injection]);
+            if (to == normalized.Length)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static int WordStart(ReadOnlySpan<char> text, int i)
+    {
+        var space = text[i..].IndexOf(' ');
+        return space < 0 ? i : i + space + 1;
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> text, int i)
+    {
+        var space = text[..i].LastIndexOf(' ');
+        return space <= 0 ? i : space;
+    }
+}

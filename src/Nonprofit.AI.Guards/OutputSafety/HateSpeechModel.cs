@@ -1,0 +1,144 @@
+using System;
+using System.Buffers;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// The hate and harassment model of the output-safety detector: a <see cref="LinearTextModel"/> (classes
+/// <c>non-hateful</c>, <c>hateful</c>) trained on the TRAIN half of Multilingual HateCheck and our own English cases
+/// (training code: benchmarks/Nonprofit.Evaluation/Guards/OutputSafetyTraining.cs; data and licence: docs/guards.md),
+/// embedded as <c>Models/output-hate.nplt</c>. A reply scores the highest probability of any of its sentences, so one
+/// hateful sentence is not diluted by a long benign reply. A sentence that quotes (between quotation marks) and says
+/// something of its own around the quote scores the lower of the whole sentence and the sentence without the quote:
+/// reported speech ("he said “…”, and that is abuse") is how survivors and counter-speech quote abuse, so the guard
+/// leans towards letting it through. Thread-safe and allocation-free per call.
+/// </summary>
+internal sealed class HateSpeechModel
+{
+    public const string FileName = "output-hate.nplt";
+    public const string HatefulLabel = "hateful";
+    public const string NonHatefulLabel = "non-hateful";
+
+    private const int StackLimit = 1024;
+    private const int MinFramingWords = 2;
+
+    private static readonly SearchValues<char> s_quoteMarks = SearchValues.Create("\"“”„‟«»「」『』‹›");
+
+    private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName)));
+
+    private readonly LinearTextModel _model;
+    private readonly int _hateful;
+
+    public HateSpeechModel(LinearTextModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _hateful = model.IndexOf(HatefulLabel);
+    }
+
+    /// <summary>The embedded model, loaded on first use.</summary>
+    public static HateSpeechModel Default => s_default.Value;
+
+    /// <summary>The features the embedded model was trained with.</summary>
+    public static TextFeaturizer CreateFeaturizer() => new(bucketBits: 18, minCharN: 2, maxCharN: 5, words: true, wordBigrams: true);
+
+    /// <summary>The probability that the text is hateful: the highest over its sentences.</summary>
+    public double Score(ReadOnlySpan<char> text)
+    {
+        var best = 0.0;
+        while (!text.IsEmpty)
+        {
+            var length = SentenceBoundaries.First(text);
+            best = Math.Max(best, SentenceScore(text[..length]));
+            text = text[length..];
+        }
+
+        return best;
+    }
+
+    /// <summary>The probability that one sentence is hateful, quotes taken into account (see the class remarks).</summary>
+    public double SentenceScore(ReadOnlySpan<char> sentence)
+    {
+        var score = RawScore(sentence);
+        if (score == 0 || sentence.IndexOfAny(s_quoteMarks) < 0)
+        {
+            return score;
+        }
+
+        char[]? rented = null;
+        var buffer = sentence.Length <= StackLimit ? stackalloc char[sentence.Length] : (rented = ArrayPool<char>.Shared.Rent(sentence.Length));
+        try
+        {
+            var length = WithoutQuotes(sentence, buffer, out var words);
+            return words >= MinFramingWords ? Math.Min(score, RawScore(buffer[..length])) : score;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Copies <paramref name="sentence"/> without its quoted spans; counts the words left.</summary>
+    private static int WithoutQuotes(ReadOnlySpan<char> sentence, Span<char> destination, out int words)
+    {
+        var length = 0;
+        var quoted = false;
+        var inWord = false;
+        words = 0;
+        foreach (var c in sentence)
+        {
+            if (s_quoteMarks.Contains(c))
+            {
+                quoted = c switch
+                {
+                    '“' or '„' or '‟' or '«' or '「' or '『' or '‹' => true,
+                    '”' or '»' or '」' or '』' or '›' => false,
+                    _ => !quoted,
+                };
+                destination[length++] = ' ';
+                inWord = false;
+                continue;
+            }
+
+            if (quoted)
+            {
+                continue;
+            }
+
+            destination[length++] = c;
+            var letter = char.IsLetter(c);
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return length;
+    }
+
+    private double RawScore(ReadOnlySpan<char> sentence)
+    {
+        char[]? rented = null;
+        var buffer = sentence.Length <= StackLimit ? stackalloc char[sentence.Length] : (rented = ArrayPool<char>.Shared.Rent(sentence.Length));
+        try
+        {
+            var length = GuardText.Normalize(sentence, buffer);
+            if (length == 0)
+            {
+                return 0;
+            }
+
+            Span<float> probabilities = stackalloc float[_model.ClassCount];
+            return _model.Predict(buffer[..length], probabilities) == 0 ? 0 : probabilities[_hateful];
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+}
