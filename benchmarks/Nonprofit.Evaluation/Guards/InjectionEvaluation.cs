@@ -20,7 +20,9 @@ internal static class InjectionEvaluation
             return InjectionTraining.Run(args[1..]);
         }
 
-        var detector = PromptInjectionDetector.Default;
+        // The rules with the model (PromptInjectionDetector.WithModel); "rules_only" lines are the shipped default
+        // (PromptInjectionDetector.Default), which leaves the model out (see LongPersonalMessages).
+        var detector = PromptInjectionDetector.WithModel;
         var threshold = detector.Threshold;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={threshold:0.00}"));
 
@@ -29,6 +31,8 @@ internal static class InjectionEvaluation
         Metrics.Of(test.Select((c, i) => (c.Label, detector.Score(c.Text))), threshold).Print("deepset_test");
         Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Rules.Score)), threshold).Print("deepset_test_rules_only");
         Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Model)), threshold).Print("deepset_test_model_only");
+
+        LongPersonalMessages(detector, threshold);
 
         var own = InjectionData.Cases();
         var fit = own.Select(c => detector.Score(c.Text, InjectionTraining.SourceOf(c))).ToArray();
@@ -90,5 +94,27 @@ internal static class InjectionEvaluation
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"microseconds_per_1kb_rules_only={watch.Elapsed.TotalMicroseconds / runs:0.0}"));
         return 0;
+    }
+
+    /// <summary>
+    /// False alarms on long first-person messages, the kind a support line receives: the first two posts over 200
+    /// characters of each Reddit C-SSRS user (cut at 3,000 characters, up to 400), none of them an injection.
+    /// </summary>
+    private static void LongPersonalMessages(PromptInjectionDetector withModel, double threshold)
+    {
+        var path = CrisisEvaluation.DefaultReddit;
+        if (!File.Exists(path))
+        {
+            Console.WriteLine("reddit_long_posts=skipped (run from the repository root beside ../shared)");
+            return;
+        }
+
+        var posts = CrisisEvaluation.ReadReddit(path).SelectMany(u => u.Posts.Where(p => p.Length > 200).Take(2))
+            .Take(400).Select(p => p.Length > 3000 ? p[..3000] : p).ToList();
+        var rulesOnly = PromptInjectionDetector.Default;
+        var flaggedWithModel = posts.Count(p => withModel.Score(p) >= threshold);
+        var flaggedRules = posts.Count(p => rulesOnly.Score(p) >= threshold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reddit_long_posts_n={posts.Count} flagged_with_model={(double)flaggedWithModel / posts.Count:0.000} flagged_rules_only_default={(double)flaggedRules / posts.Count:0.000}"));
     }
 }
