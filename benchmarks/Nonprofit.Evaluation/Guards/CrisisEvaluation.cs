@@ -319,73 +319,17 @@ internal static class CrisisEvaluation
     internal static List<(string Label, List<string> Posts)> ReadReddit(string path)
     {
         var text = File.ReadAllText(path);
-        var rows = Csv(text);
+        var rows = Csv.Read(text);
         var users = new List<(string, List<string>)>();
         foreach (var row in rows.Skip(1))
         {
-            if (row.Count >= 3)
+            if (row.Length >= 3)
             {
                 users.Add((row[2].Trim(), PythonList(row[1])));
             }
         }
 
         return users;
-    }
-
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     private static List<string> PythonList(string literal)
