@@ -178,13 +178,22 @@ public class ImpactRecorderTests
             recorder.Record("referrals", 1, [new("sex", "female"), new("age", "18-24"), new("region", "KE-047")], s_monday);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100_000; i++)
+        // The runtime itself may allocate a few KB on this thread once in a while (tiered JIT promotion, type loading),
+        // which made a single measurement flaky in CI (5,664 B once). A per-call allocation would cost at least 100,000 B
+        // in every attempt, so the smallest of a few attempts must be exactly 0.
+        var smallest = long.MaxValue;
+        for (var attempt = 0; attempt < 5 && smallest > 0; attempt++)
         {
-            recorder.Record("referrals", 1, [new("sex", "female"), new("age", "18-24"), new("region", "KE-047")], s_monday);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100_000; i++)
+            {
+                recorder.Record("referrals", 1, [new("sex", "female"), new("age", "18-24"), new("region", "KE-047")], s_monday);
+            }
+
+            smallest = Math.Min(smallest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, smallest);
     }
 
     [Fact]
