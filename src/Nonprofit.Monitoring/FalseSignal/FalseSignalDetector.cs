@@ -13,14 +13,18 @@ namespace Nonprofit.Monitoring;
 /// <para>
 /// Method (the task and data set of Boudet et al., "Use of deep learning to detect the maternal heart rate and false
 /// signals on fetal heart rate recordings", Biosensors 12(9):691, 2022, doi:10.3390/bios12090691; this is not their FSDop
-/// network but a small tree model): 28 signal features per sample, computed in O(1) each from prefix sums over centred
+/// network but a small tree model): 36 signal features per sample, computed in O(1) each from prefix sums over centred
 /// 15 s, 60 s, 300 s and 600 s windows and over the sample's segment (a stretch of fetal signal between losses longer than
 /// 4 s and sample-to-sample jumps above 25 bpm). With a maternal channel: the fraction of samples where fetal and maternal
 /// rates are within 5 bpm, their mean distance and correlation (shared accelerations and trends), the distance to the
 /// local maternal level, and the level relative to samples that are surely fetal (over 20 bpm from the maternal rate).
 /// Always: the rate level and its distance to the recording's median, to the 5-minute mean and to the highest and lowest
 /// 1-minute means within 10 minutes, short-term variability, correlation with uterine activity, the jumps into and out
-/// of the segment, the segment's length and level, the position in the recording and the signal-loss density.
+/// of the segment, the segment's length and level, the position in the recording and the signal-loss density. Where the
+/// maternal channel is lost: the rate level relative to the maternal rate last seen before the loss and first seen after
+/// it (within 10 minutes), the time to it, and the distance to twice or half of it; and, for recordings without any
+/// maternal channel, the level relative to the recording's 10th and 90th percentiles, the segment's short-term
+/// variability relative to the recording's, and the segment's level relative to the surrounding 10 minutes.
 /// Pass 1, gradient-boosted depth-2 trees, gives a first probability per sample. Pass 2 (auto-context) adds 8 features
 /// of those probabilities (local means, and the level relative to the samples pass 1 finds surely fetal or surely false
 /// within 10 minutes and over the recording) and gives a logit; a logistic stage combines it with its means over the

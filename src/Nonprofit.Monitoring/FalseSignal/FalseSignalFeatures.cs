@@ -19,7 +19,7 @@ namespace Nonprofit.Monitoring;
 internal readonly struct FalseSignalFeatures : IDisposable
 {
     /// <summary>The number of features per sample.</summary>
-    public const int Count = 28;
+    public const int Count = 36;
 
     /// <summary>The number of context features (from the pass-1 probabilities) that follow the signal features in pass 2.</summary>
     public const int ContextCount = 8;
@@ -42,7 +42,8 @@ internal readonly struct FalseSignalFeatures : IDisposable
         "close15", "close60", "close300", "absDiff60", "mhrCover60", "corr60", "diffToMhrRef", "level15",
         "levelVsMedian", "levelVs300", "stv15", "sd60", "segJumpPrev", "segJumpNext", "segLenLog2", "segClose",
         "segLevelVsMedian", "position", "minutesToEnd", "mhrCoverRecording", "loss60", "levelVsMax10", "levelVsMin10",
-        "levelVsFetalRef", "diffToMhr60", "corrUa60", "corrUa300", "levelVsFar600",
+        "levelVsFetalRef", "diffToMhr60", "corrUa60", "corrUa300", "levelVsFar600", "levelVsMhrBefore", "levelVsMhrAfter",
+        "mhrGapMinutes", "multipleOfMhr", "levelVsP90", "levelVsP10", "segStvRatio", "segVsSurrounding600",
         "p1", "p1Mean60", "p1Mean300", "p1Segment", "levelVsSurelyFetal600", "levelVsSurelyFalse600", "levelVsSurelyFetal",
         "p1FractionRecording",
     ];
@@ -65,6 +66,9 @@ internal readonly struct FalseSignalFeatures : IDisposable
     private readonly int[] _segment;
     private readonly int[] _segmentStart;
     private readonly int[] _segmentEnd;
+    private readonly int[] _maternalBefore;
+    private readonly int[] _maternalAfter;
+    private readonly float _p10, _p90;
     private readonly float[] _blocks;
     private readonly int _blockLength;
     private readonly int _blockCount;
@@ -97,6 +101,8 @@ internal readonly struct FalseSignalFeatures : IDisposable
         _segment = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
         _segmentStart = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
         _segmentEnd = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
+        _maternalBefore = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
+        _maternalAfter = ArrayPool<int>.Shared.Rent(Math.Max(1, _n));
         Span<int> histogram = stackalloc int[1201];
         histogram.Clear();
         Span<int> fetalHistogram = stackalloc int[1201];
@@ -111,6 +117,7 @@ internal readonly struct FalseSignalFeatures : IDisposable
         var segments = 0;
         var last = -1;
         var validCount = 0;
+        var lastMaternal = -1;
         for (var i = 0; i < _n; i++)
         {
             var row = p.Slice(i * Q, Q);
@@ -124,7 +131,10 @@ internal readonly struct FalseSignalFeatures : IDisposable
             {
                 next[MaternalValid] += 1;
                 next[SumY] += y;
+                lastMaternal = i;
             }
+
+            _maternalBefore[i] = lastMaternal;
 
             if (!xv)
             {
@@ -190,9 +200,18 @@ internal readonly struct FalseSignalFeatures : IDisposable
             _segmentEnd[segments - 1] = last + 1;
         }
 
+        var nextMaternal = -1;
+        for (var i = _n - 1; i >= 0; i--)
+        {
+            nextMaternal = hasMaternal && IsValue(mhr[i]) ? i : nextMaternal;
+            _maternalAfter[i] = nextMaternal;
+        }
+
         _segments = segments;
-        _median = Median(histogram, validCount);
-        _fetalReference = fetalCount >= 60 * sampleRateHz ? Median(fetalHistogram, fetalCount) : float.NaN;
+        _median = Quantile(histogram, validCount, 0.5);
+        _p10 = Quantile(histogram, validCount, 0.1);
+        _p90 = Quantile(histogram, validCount, 0.9);
+        _fetalReference = fetalCount >= 60 * sampleRateHz ? Quantile(fetalHistogram, fetalCount, 0.5) : float.NaN;
         _blockLength = Math.Max(1, (int)Math.Round(60 * sampleRateHz));
         _blockCount = (_n + _blockLength - 1) / _blockLength;
         _blockReach = 10;
@@ -269,6 +288,32 @@ internal readonly struct FalseSignalFeatures : IDisposable
         var (lo600, hi600) = Window(i, _h600);
         var far600 = Sum(FarN, lo600, hi600);
         f[27] = far600 >= 30 * _sampleRate ? level15 - (float)(Sum(FarX, lo600, hi600) / far600) : -999f;
+
+        // The maternal rate last seen before (first seen after) the sample, within 10 minutes: where the maternal channel
+        // is lost, a fetal trace that continues it at the same level (or at twice or half of it) is likely maternal.
+        var before = _maternalBefore[i];
+        var after = _maternalAfter[i];
+        before = before >= 0 && i - before <= _h600 ? before : -1;
+        after = after >= 0 && after - i <= _h600 ? after : -1;
+        var levelBefore = before >= 0 ? MaternalLevel(Math.Max(0, before - _h15), before + 1) : float.NaN;
+        var levelAfter = after >= 0 ? MaternalLevel(after, Math.Min(_n, after + _h15 + 1)) : float.NaN;
+        f[28] = float.IsNaN(levelBefore) ? -999f : level15 - levelBefore;
+        f[29] = float.IsNaN(levelAfter) ? -999f : level15 - levelAfter;
+        var gapSamples = Math.Min(before >= 0 ? i - before : int.MaxValue, after >= 0 ? after - i : int.MaxValue);
+        f[30] = gapSamples == int.MaxValue ? 10f : (float)Math.Min(10, gapSamples / _sampleRate / 60);
+        var nearest = before >= 0 && (after < 0 || i - before <= after - i) ? levelBefore : levelAfter;
+        f[31] = float.IsNaN(nearest) ? -999f : Math.Min(Math.Abs(level15 - (2 * nearest)), Math.Abs(level15 - (nearest / 2)));
+        f[32] = level15 - _p90;
+        f[33] = level15 - _p10;
+        var segPairs = Sum(Pairs, start, end);
+        var allPairs = Total(Pairs);
+        var allStv = allPairs > 0 ? Total(PairDiff) / allPairs : 0;
+        f[34] = segPairs >= 20 && allStv > 0 ? (float)(Sum(PairDiff, start, end) / segPairs / allStv) : -1f;
+        var inside = Sum(Valid, Math.Max(start, lo600), Math.Min(end, hi600));
+        var around = Sum(Valid, lo600, hi600) - inside;
+        f[35] = around >= 30 * _sampleRate
+            ? (float)(MeanX(start, end) - ((Sum(SumX, lo600, hi600) - Sum(SumX, Math.Max(start, lo600), Math.Min(end, hi600))) / around))
+            : -999f;
     }
 
     /// <summary>Stores the pass-1 probabilities (ignored where the fetal rate is lost) for <see cref="FillContext"/>.</summary>
@@ -362,6 +407,8 @@ internal readonly struct FalseSignalFeatures : IDisposable
         ArrayPool<int>.Shared.Return(_segment);
         ArrayPool<int>.Shared.Return(_segmentStart);
         ArrayPool<int>.Shared.Return(_segmentEnd);
+        ArrayPool<int>.Shared.Return(_maternalBefore);
+        ArrayPool<int>.Shared.Return(_maternalAfter);
         ArrayPool<float>.Shared.Return(_blocks);
     }
 
@@ -383,6 +430,8 @@ internal readonly struct FalseSignalFeatures : IDisposable
         var count = Sum(Valid, lo, hi);
         return count > 0 ? Sum(SumX, lo, hi) / count : _median;
     }
+
+    private float MaternalLevel(int lo, int hi) => (float)(Sum(SumY, lo, hi) / Sum(MaternalValid, lo, hi));
 
     private float MeanScore(int lo, int hi)
     {
@@ -442,14 +491,14 @@ internal readonly struct FalseSignalFeatures : IDisposable
         return vx > 0.25 && vy > 0.25 ? (float)Math.Clamp(cxy / Math.Sqrt(vx * vy), -1, 1) : -2f;
     }
 
-    private static float Median(ReadOnlySpan<int> histogram, int count)
+    private static float Quantile(ReadOnlySpan<int> histogram, int count, double q)
     {
         if (count == 0)
         {
             return 0f;
         }
 
-        var half = (count + 1) / 2;
+        var half = Math.Max(1, (int)Math.Ceiling(q * count));
         var seen = 0;
         for (var b = 0; b < histogram.Length; b++)
         {

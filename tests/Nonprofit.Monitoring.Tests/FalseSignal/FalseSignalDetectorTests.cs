@@ -57,6 +57,29 @@ public sealed class FalseSignalDetectorTests
     }
 
     [Fact]
+    public void Detect_FhrContinuesMhrWhileMhrIsLost_HighThereLowElsewhere()
+    {
+        // The probe slips onto the maternal vessel and the maternal channel drops out at the same time: the fetal trace
+        // continues the maternal rate last seen before the loss and first seen after it.
+        var random = new Random(15);
+        var n = 40 * PerMinute;
+        var mhr = Maternal(n, random);
+        var fhr = Fetal(n, random);
+        for (var i = 15 * PerMinute; i < 20 * PerMinute; i++)
+        {
+            fhr[i] = mhr[i] + (float)(random.NextDouble() - 0.5);
+            mhr[i] = float.NaN;
+        }
+
+        fhr.AsSpan((15 * PerMinute) - 8, 8).Fill(float.NaN);
+        var p = s_detector.Detect(new CtgRecording(fhr, maternalHeartRate: mhr));
+
+        Assert.True(Mean(p, (15 * PerMinute) + 60, (20 * PerMinute) - 60) > 0.5, "the stretch without a maternal channel");
+        Assert.True(Mean(p, 0, 13 * PerMinute) < 0.1, "before");
+        Assert.True(Mean(p, 22 * PerMinute, n) < 0.1, "after");
+    }
+
+    [Fact]
     public void Detect_FhrFarFromMhr_Low()
     {
         var random = new Random(12);
