@@ -6,9 +6,10 @@ using Nonprofit.Monitoring;
 namespace Nonprofit.Evaluation.Ctg;
 
 /// <summary>
-/// <c>ctg-fs-train [--data DIR] [--rounds N] [--min-leaf-hessian H] [--learning-rate R] [--out FILE]</c>: fits the model of
+/// <c>ctg-fs-train [--data DIR] [--rounds N] [--min-leaf-hessian H] [--learning-rate R] [--out FILE] [--breakdown]</c>: fits the model of
 /// <see cref="FalseSignalDetector"/> on FHRMA FSdataset/DopMHR/Train only and prints
-/// <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE), then the internal dev part's figures.
+/// <c>FalseSignalModel.Coefficients.cs</c> (or writes it to FILE), then the internal dev part's figures and where it errs;
+/// with <c>--breakdown</c>, only the shipped model's figures and errors on the dev part (no fitting).
 /// </summary>
 /// <remarks>
 /// Deterministic. Train is split by file (sorted by name): every fifth file (index % 5 == 4) is the internal dev part, the
