@@ -129,7 +129,7 @@ public sealed class FalseSignalDetector
     /// <param name="destination">Receives one probability per sample, in [0, 1], 0 where the fetal heart rate is lost; as long as <paramref name="fhrBpm"/>; may be the same memory.</param>
     /// <exception cref="ArgumentException"><paramref name="mhrBpm"/> or <paramref name="uterineActivity"/> is neither empty nor as long as <paramref name="fhrBpm"/>, or <paramref name="destination"/> is not as long.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleRateHz"/> is not positive and finite.</exception>
-    /// <remarks>Work memory, from <see cref="ArrayPool{T}.Shared"/>: about 220 bytes per sample (prefix sums in double precision), returned before the call ends.</remarks>
+    /// <remarks>Work memory, from <see cref="ArrayPool{T}.Shared"/>: about 230 bytes per sample (prefix sums in double precision), returned before the call ends.</remarks>
     public void Detect(ReadOnlySpan<float> fhrBpm, ReadOnlySpan<float> mhrBpm, ReadOnlySpan<float> uterineActivity, double sampleRateHz, Span<float> destination)
     {
         if (!mhrBpm.IsEmpty && mhrBpm.Length != fhrBpm.Length)
