@@ -53,7 +53,7 @@ public static class SyntheticDopplerGenerator
         var fs = options.SampleRateHz;
         var n = (int)(options.DurationSeconds * fs);
         var count4 = (int)(options.DurationSeconds * 4);
-        var fhr = Trajectory(options, random, count4);
+        var fhr = options.FetalHeartRateBpm.IsEmpty ? Trajectory(options, random, count4) : Given(options.FetalHeartRateBpm.Span, count4);
 
         // Fetal heart: three burst streams, each band-limited noise times a sum of Hann envelopes.
         var heart = new float[n];
@@ -127,6 +127,18 @@ public static class SyntheticDopplerGenerator
         var artefactMask = Mask(artefacts, count4);
         var dropoutMask = Mask(dropouts, count4);
         return new SyntheticDoppler(audio, fs, fhr, artefactMask, dropoutMask);
+    }
+
+    /// <summary>The caller's trajectory, cut or with its last value held to <paramref name="count"/> samples.</summary>
+    private static float[] Given(ReadOnlySpan<float> trajectory, int count)
+    {
+        var result = new float[count];
+        for (var k = 0; k < count; k++)
+        {
+            result[k] = trajectory[Math.Min(k, trajectory.Length - 1)];
+        }
+
+        return result;
     }
 
     private static float[] Trajectory(SyntheticDopplerOptions options, Random random, int count)

@@ -78,6 +78,15 @@ public sealed class SyntheticDopplerOptions
     /// <value>The default is 6.</value>
     public double DropoutsPerHour { get; set; } = 6;
 
+    /// <summary>
+    /// Gets or sets a fetal heart rate trajectory at 4 Hz (bpm) to use instead of the drawn one, so that a simulator can
+    /// play a scenario (a deceleration after each contraction, a bradycardia); when longer than the audio, the rest is
+    /// ignored, when shorter, its last value is held.
+    /// </summary>
+    /// <value>The default is empty: the trajectory is drawn from <see cref="BaselineBpm"/>, <see cref="VariabilityBpm"/>,
+    /// <see cref="AccelerationsPerHour"/> and <see cref="DecelerationsPerHour"/>, which are ignored when a trajectory is given.</value>
+    public ReadOnlyMemory<float> FetalHeartRateBpm { get; set; }
+
     /// <summary>Returns the first problem with these options, naming the property, or <see langword="null"/>.</summary>
     internal string? Validate()
     {
@@ -94,6 +103,14 @@ public sealed class SyntheticDopplerOptions
         if (BaselineBpm is { } b && (!double.IsFinite(b) || b < 60 || b > 210))
         {
             return $"{nameof(BaselineBpm)} must be between 60 and 210 bpm.";
+        }
+
+        foreach (var v in FetalHeartRateBpm.Span)
+        {
+            if (!float.IsFinite(v) || v < 60 || v > 210)
+            {
+                return $"{nameof(FetalHeartRateBpm)} must hold finite rates between 60 and 210 bpm.";
+            }
         }
 
         return !NonNegative(VariabilityBpm, BeatJitterSeconds, AccelerationsPerHour, DecelerationsPerHour, SecondBurstRatio, MaternalAmplitude, ArtefactsPerMinute, ArtefactAmplitude, DropoutsPerHour)

@@ -55,6 +55,42 @@ public sealed class SyntheticDopplerGeneratorTests
     }
 
     [Fact]
+    public void GivenTrajectory_IsTheTruthAndTheEstimatorFollowsIt()
+    {
+        // 60 s at 140 bpm, then 60 s at 90 bpm; 100 s given, so the last value is held for the last 20 s.
+        var given = new float[400];
+        for (var k = 0; k < given.Length; k++)
+        {
+            given[k] = k < 240 ? 140 : 90;
+        }
+
+        var d = SyntheticDopplerGenerator.Generate(new SyntheticDopplerOptions { Seed = 6, DurationSeconds = 120, FetalHeartRateBpm = given, DropoutsPerHour = 0, ArtefactsPerMinute = 0 });
+        var truth = d.TrueFetalHeartRate.ToArray();
+        Assert.Equal(480, truth.Length);
+        Assert.Equal(given, truth[..400]);
+        Assert.All(truth[400..], v => Assert.Equal(90f, v));
+        var estimate = new DopplerHeartRateEstimator().Estimate(d.Audio.Span, d.SampleRateHz).Bpm.ToArray();
+        Assert.InRange(Median(estimate[40..220]), 135, 145);
+        Assert.InRange(Median(estimate[280..460]), 85, 95);
+    }
+
+    [Theory]
+    [InlineData(59f)]
+    [InlineData(211f)]
+    [InlineData(float.NaN)]
+    public void GivenTrajectory_OutOfRange_Throws(float bad)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SyntheticDopplerGenerator.Generate(new SyntheticDopplerOptions { DurationSeconds = 10, FetalHeartRateBpm = new[] { 140f, bad } }));
+        Assert.Contains("FetalHeartRateBpm", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static double Median(float[] values)
+    {
+        var valid = values.Where(float.IsFinite).Order().ToArray();
+        return valid.Length == 0 ? double.NaN : valid[valid.Length / 2];
+    }
+
+    [Fact]
     public void FixedBaselineWithoutEvents_TrajectoryStaysNearIt()
     {
         var d = SyntheticDopplerGenerator.Generate(new SyntheticDopplerOptions { Seed = 5, DurationSeconds = 300, BaselineBpm = 140, AccelerationsPerHour = 0, DecelerationsPerHour = 0, VariabilityBpm = 5 });
