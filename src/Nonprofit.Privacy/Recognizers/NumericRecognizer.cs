@@ -243,16 +243,44 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         {
             nsnStart = 0;
             if (Types is null || !HasInternationalPrefix || CountryCode == 0 || digits.Length is < 2 or > 17
-                || StartsWithInternationalPrefix(digits) || digits.StartsWith(CountryCodeDigits, StringComparison.Ordinal))
+                || StartsWithInternationalPrefix(digits))
             {
                 return false;
             }
 
-            nsnStart = NationalNumberStart(digits);
+            var national = 0;
+            if (digits.StartsWith(CountryCodeDigits, StringComparison.Ordinal))
+            {
+                // MaybeExtractCountryCode drops the region's own country code in front when the number does not
+                // match the general pattern with it but does without it (and its trunk prefix), or is too long with it.
+                var rest = digits[CountryCodeDigits.Length..];
+                var prefixLength = StrippedPrefixLength(rest);
+                if (prefixLength < 0)
+                {
+                    return false;
+                }
+
+                if ((!IsGeneral(digits) && IsGeneral(rest[prefixLength..])) || IsTooLong(digits.Length))
+                {
+                    national = CountryCodeDigits.Length + prefixLength;
+                }
+            }
+
+            if (digits.Length - national < 2)
+            {
+                return false;
+            }
+
+            var start = NationalNumberStart(digits[national..]);
+            nsnStart = national + start;
 
             // A national significant number with a leading zero ("Italian leading zero") is left to Parse.
-            return nsnStart >= 0 && digits[nsnStart] != '0';
+            return start >= 0 && digits[nsnStart] != '0';
         }
+
+        // libphonenumber's testNumberLength(...) == TOO_LONG for the general description.
+        private bool IsTooLong(int length) =>
+            Lengths.Length > 0 && Lengths[0] != -1 && Array.IndexOf(LocalOnlyLengths, length) < 0 && length > Lengths[^1];
 
         private bool StartsWithInternationalPrefix(ReadOnlySpan<char> digits) =>
             InternationalPrefix is null || InternationalPrefix.PrefixLengths(digits, 1) != 0;
@@ -264,25 +292,19 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         /// </summary>
         public int NationalNumberStart(ReadOnlySpan<char> national)
         {
+            var prefixLength = StrippedPrefixLength(national);
+
+            // Parse keeps the stripped number only when its length is possible for the region (or too long).
+            return prefixLength > 0 && (national.Length - prefixLength < 2 || !LengthAllowsStripping(national.Length - prefixLength))
+                ? 0 : prefixLength;
+        }
+
+        // MaybeStripNationalPrefixAndCarrierCode: the trunk prefix is stripped unless that turns a number matching
+        // the general pattern into one that does not; -1 when a transform rule rewrites it.
+        private int StrippedPrefixLength(ReadOnlySpan<char> national)
+        {
             var prefixLength = PrefixLength(national);
-            if (prefixLength < 0)
-            {
-                return -1;
-            }
-
-            if (prefixLength > 0)
-            {
-                // Parse strips the prefix unless that turns a number matching the general pattern into one that
-                // does not, and keeps the stripped number only when its length is possible for the region (or too long).
-                var stripped = national[prefixLength..];
-                var keepsPattern = !IsGeneral(national) || IsGeneral(stripped);
-                if (keepsPattern && stripped.Length >= 2 && LengthAllowsStripping(stripped.Length))
-                {
-                    return prefixLength;
-                }
-            }
-
-            return 0;
+            return prefixLength > 0 && IsGeneral(national) && !IsGeneral(national[prefixLength..]) ? 0 : prefixLength;
         }
 
         // The length of the match of the national prefix for parsing at the start (libphonenumber's lookingAt), or

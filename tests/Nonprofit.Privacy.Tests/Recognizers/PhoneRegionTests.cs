@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CsCheck;
 using Nonprofit.Privacy.Recognizers;
 using PhoneNumbers;
@@ -74,6 +75,8 @@ public sealed class PhoneRegionTests
             Assert.Equal(parsed.HasNumberOfLeadingZeros, number.HasNumberOfLeadingZeros);
             Assert.Equal(parsed.NumberOfLeadingZeros, number.NumberOfLeadingZeros);
             Assert.Equal(phones.IsValidNumberForRegion(parsed, region), phones.IsValidNumberForRegion(number, region));
+            Assert.True(plan.TryNationalNumber(d, out var nsnStart));
+            Assert.Equal(phones.IsValidNumberForRegion(parsed, region), plan.IsValidNational(d.AsSpan(nsnStart)));
         }, iter: 6000);
 
         foreach (var type in new[] { PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE })
@@ -86,4 +89,93 @@ public sealed class PhoneRegionTests
 
         Assert.True(fastPathTaken > 100, $"{fastPathTaken}"); // the fast path is the common one
     }
+
+    // Calling codes of the default regions, shared ones (+1, +7, +44 with its crown dependencies, +262, +590), a
+    // non-geographic one (+800) and codes that start like others (+35x, +8xx).
+    public static TheoryData<string> CallingCodes() =>
+        ["1", "7", "27", "33", "34", "44", "55", "91", "234", "254", "255", "256", "262", "351", "590", "599", "800", "358", "886"];
+
+    [Theory]
+    [MemberData(nameof(CallingCodes))]
+    public void IsValidInternational_AnyDigits_IsWhatIsValidNumberOfParseSays(string callingCode)
+    {
+        var phones = PhoneNumberUtil.GetInstance();
+        var recognizer = new NumericRecognizer(new PiiDetectorOptions().DefaultRegions);
+        var examples = phones.GetRegionCodesForCountryCode(int.Parse(callingCode, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(r => phones.GetExampleNumberForType(r, PhoneNumberType.MOBILE) ?? phones.GetExampleNumberForType(r, PhoneNumberType.FIXED_LINE))
+            .Where(n => n is not null)
+            .Select(n => phones.GetNationalSignificantNumber(n))
+            .ToArray();
+        var national = Gen.OneOf(
+            Gen.Char['0', '9'].Array[4, 13].Select(d => new string(d)),
+            Gen.Char['0', '9'].Array[4, 11].Select(d => "0" + new string(d)), // a trunk prefix after the country code
+            examples.Length == 0 ? Gen.Const("2025550123") : Pick(examples).SelectMany(e => Gen.Int[0, e.Length - 1].SelectMany(i =>
+                Gen.Char['0', '9'].Select(c => string.Concat(e.AsSpan(0, i), [c], e.AsSpan(i + 1))))));
+        var written = Gen.Select(national, Pick("+", "00", "+ ", "00 "), Pick("", " ", "-", "."),
+            (n, lead, separator) => lead + callingCode + separator + n);
+        var fastPathTaken = 0;
+        written.Sample(raw =>
+        {
+            Span<char> digits = stackalloc char[32];
+            digits = digits[..TextScan.CopyDigits(raw, digits)];
+            var fast = recognizer.IsValidInternational(raw, digits);
+            if (fast is null)
+            {
+                return;
+            }
+
+            fastPathTaken++;
+            var text = raw.StartsWith('+') ? raw : "+" + raw[2..];
+            Assert.Equal(phones.IsValidNumber(phones.Parse(text, "ZZ")), fast.Value);
+        }, iter: 3000);
+
+        Assert.True(callingCode == "800" || fastPathTaken > 500, $"{fastPathTaken}"); // non-geographic codes are left to libphonenumber
+    }
+
+    [Fact]
+    public void DigitAutomaton_EveryRegionsPatterns_MatchWhatTheRegularExpressionsMatch()
+    {
+        var phones = PhoneNumberUtil.GetInstance();
+        var compiled = 0;
+        foreach (var region in phones.GetSupportedRegions().Order(StringComparer.Ordinal))
+        {
+            var m = phones.GetMetadataForRegion(region);
+            string[] patterns =
+            [
+                .. new[] { m.GeneralDesc, m.FixedLine, m.Mobile, m.TollFree, m.PremiumRate, m.SharedCost, m.Voip, m.PersonalNumber, m.Pager, m.Uan, m.Voicemail }
+                    .Select(d => d?.NationalNumberPattern ?? ""),
+                m.InternationalPrefix ?? "", m.LeadingDigits ?? "",
+            ];
+            var automaton = DigitAutomaton.Compile(patterns);
+            compiled++;
+            var whole = patterns.Select(p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant)).ToArray();
+            var prefix = patterns.Select(p => new Regex($"^(?:{p})", RegexOptions.CultureInvariant)).ToArray();
+            var examples = new[] { m.FixedLine, m.Mobile, m.TollFree }.Select(d => d?.ExampleNumber).Where(e => !string.IsNullOrEmpty(e)).ToArray();
+            var digits = Gen.OneOf(
+                Gen.Char['0', '9'].Array[0, 17].Select(d => new string(d)),
+                examples.Length == 0 ? Gen.Const("1") : Pick(examples!).SelectMany(e => Gen.Int[0, e!.Length - 1].SelectMany(i =>
+                    Gen.Char['0', '9'].Select(c => string.Concat(e.AsSpan(0, i), [c], e.AsSpan(i + 1))))));
+            digits.Sample(d =>
+            {
+                var mask = automaton.MatchAll(d);
+                for (var p = 0; p < patterns.Length; p++)
+                {
+                    Assert.Equal(whole[p].IsMatch(d), (mask & (1u << p)) != 0);
+                    Assert.Equal(prefix[p].IsMatch(d), automaton.PrefixLengths(d, 1u << p) != 0);
+                }
+            }, iter: 300);
+        }
+
+        Assert.True(compiled > 200, $"{compiled}");
+    }
+
+    private static Gen<T> Pick<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    [Theory]
+    [InlineData("(?=1)2")]
+    [InlineData("1$")]
+    [InlineData(@"(1)\1")]
+    [InlineData("1++")]
+    public void DigitAutomaton_SyntaxOutsideTheSubset_Throws(string pattern) =>
+        Assert.Throws<NotSupportedException>(() => DigitAutomaton.Compile([pattern]));
 }
