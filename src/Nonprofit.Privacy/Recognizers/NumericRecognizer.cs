@@ -229,15 +229,15 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         /// </summary>
         /// <param name="digits">The number's digits, 2 to 17 of them.</param>
         public PhoneNumber? TryNumber(ReadOnlySpan<char> digits) =>
-            TryNationalNumber(digits, out var nsnStart)
+            TryNationalNumber(digits, out var nsnStart) && digits[nsnStart] != '0'
                 ? new PhoneNumber.Builder().SetCountryCode(CountryCode)
                     .SetNationalNumber(ulong.Parse(digits[nsnStart..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
                     .Build()
                 : null;
 
         /// <summary>
-        /// The national significant number Parse would find in <paramref name="digits"/> (see <see cref="TryNumber"/>), as the
-        /// offset where it starts, without allocating.
+        /// The national significant number Parse would find in <paramref name="digits"/> (see <see cref="TryNumber"/>, but
+        /// leading zeros kept), as the offset where it starts, without allocating; false when only Parse can tell.
         /// </summary>
         public bool TryNationalNumber(ReadOnlySpan<char> digits, out int nsnStart)
         {
@@ -271,11 +271,11 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 return false;
             }
 
+            // A national significant number may keep leading zeros ("Italian leading zero"): Parse records them, so
+            // GetNationalSignificantNumber gives back these very digits.
             var start = NationalNumberStart(digits[national..]);
             nsnStart = national + start;
-
-            // A national significant number with a leading zero ("Italian leading zero") is left to Parse.
-            return start >= 0 && digits[nsnStart] != '0';
+            return start >= 0;
         }
 
         // libphonenumber's testNumberLength(...) == TOO_LONG for the general description.
@@ -692,7 +692,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     /// What <c>IsValidNumber(Parse("+" + digits, "ZZ"))</c> returns for an international number written
     /// "+CC ..." or "00 CC ...", built as Parse builds it (country code, trunk prefix stripped under Parse's
     /// conditions) and checked with the regions' compiled patterns; null when only libphonenumber can tell
-    /// (no valid country code, a non-geographic one, a transform rule, a leading zero, patterns that do not compile).
+    /// (no valid country code, a non-geographic one, a transform rule, patterns that do not compile).
     /// </summary>
     /// <param name="raw">The number as written, starting with '+' or "00".</param>
     /// <param name="digits">Its digits.</param>
@@ -738,7 +738,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         var national = digits[ccLength..];
         var main = plans[0];
         var nsnStart = national.Length < 2 || !main.CanValidate ? -1 : main.NationalNumberStart(national);
-        if (nsnStart < 0 || national.Length - nsnStart is < 2 or > MaxNationalLength || national[nsnStart] == '0')
+        if (nsnStart < 0 || national.Length - nsnStart is < 2 or > MaxNationalLength)
         {
             return null;
         }

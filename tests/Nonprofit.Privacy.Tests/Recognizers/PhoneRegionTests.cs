@@ -60,8 +60,18 @@ public sealed class PhoneRegionTests
             Gen.Char['0', '9'].Array[12, 13].Select(d => "0" + new string(d)), // a carrier code after the trunk prefix (BR)
             Gen.Char['0', '9'].Array[8, 13].Select(d => "90" + new string(d)));
         var fastPathTaken = 0;
+        var leadingZeros = 0;
         digits.Sample(d =>
         {
+            if (plan.TryNationalNumber(d, out var nsnStart))
+            {
+                // What the recognizer checks: the national significant number, leading zeros included.
+                var reference = phones.Parse(d, region);
+                Assert.Equal(phones.GetNationalSignificantNumber(reference), d[nsnStart..]);
+                Assert.Equal(phones.IsValidNumberForRegion(reference, region), plan.IsValidNational(d.AsSpan(nsnStart)));
+                leadingZeros += d[nsnStart] == '0' ? 1 : 0;
+            }
+
             var number = plan.TryNumber(d);
             if (number is null)
             {
@@ -75,8 +85,6 @@ public sealed class PhoneRegionTests
             Assert.Equal(parsed.HasNumberOfLeadingZeros, number.HasNumberOfLeadingZeros);
             Assert.Equal(parsed.NumberOfLeadingZeros, number.NumberOfLeadingZeros);
             Assert.Equal(phones.IsValidNumberForRegion(parsed, region), phones.IsValidNumberForRegion(number, region));
-            Assert.True(plan.TryNationalNumber(d, out var nsnStart));
-            Assert.Equal(phones.IsValidNumberForRegion(parsed, region), plan.IsValidNational(d.AsSpan(nsnStart)));
         }, iter: 6000);
 
         foreach (var type in new[] { PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE })
@@ -88,12 +96,13 @@ public sealed class PhoneRegionTests
         }
 
         Assert.True(fastPathTaken > 100, $"{fastPathTaken}"); // the fast path is the common one
+        Assert.True(leadingZeros > 0 || plan.NationalPrefix == "0", $"{leadingZeros}"); // kept where no trunk prefix strips the zero
     }
 
     // Calling codes of the default regions, shared ones (+1, +7, +44 with its crown dependencies, +262, +590), a
-    // non-geographic one (+800) and codes that start like others (+35x, +8xx).
+    // non-geographic one (+800), codes that start like others (+35x, +8xx) and leading zeros kept after the code (+39, +41 (0)).
     public static TheoryData<string> CallingCodes() =>
-        ["1", "7", "27", "33", "34", "44", "55", "91", "234", "254", "255", "256", "262", "351", "590", "599", "800", "358", "886"];
+        ["1", "7", "27", "33", "34", "39", "41", "44", "55", "91", "234", "254", "255", "256", "262", "351", "590", "599", "800", "358", "886"];
 
     [Theory]
     [MemberData(nameof(CallingCodes))]
