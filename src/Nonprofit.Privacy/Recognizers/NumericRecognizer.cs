@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using PhoneNumbers;
 
 namespace Nonprofit.Privacy.Recognizers;
@@ -16,6 +17,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 {
     private const int MaxGroups = 12;
     private const int MaxRunLength = 48;
+    private const int MaxNationalLength = 17;
 
     private static readonly PiiEntityType[] s_types =
     [
@@ -24,8 +26,12 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         PiiEntityType.KeNationalId, PiiEntityType.IpAddress,
     ];
 
+    // The plans of a number that is not a calling code (a marker, compared by reference).
+    private static readonly RegionPlan[] s_notACallingCode = [null!];
+
     private readonly PhoneNumberUtil _phones = PhoneNumberUtil.GetInstance();
     private readonly RegionPlan[] _regions;
+    private readonly RegionPlan[]?[] _plansByCallingCode = new RegionPlan[]?[1000];
 
     public NumericRecognizer(IEnumerable<string> defaultRegions)
     {
@@ -36,17 +42,17 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     // prefix) is one of the lengths its numbering plan allows and, where the region's national prefix is a plain
     // string, when the national significant number matches the plan's general pattern, which every valid
     // number of the region matches (libphonenumber checks it first too), so no valid number is skipped.
-    // For such regions the national significant number is then built here as Parse builds it (no IDD, no
-    // country code in front, the plain trunk prefix stripped under Parse's own conditions), without Parse's
-    // string-builder work; anything else goes through Parse.
+    // The national significant number is then built here as Parse builds it (no IDD, no country code in front,
+    // the trunk prefix stripped under Parse's own conditions) and checked as IsValidNumberForRegion checks it
+    // (the general pattern and lengths, then one number type's pattern and lengths), with the region's
+    // patterns compiled into one automaton over the digits; anything else goes through Parse.
     internal sealed class RegionPlan
     {
-        private RegionPlan(string region, string nationalPrefix, int[] lengths, Regex? generalPattern)
+        private RegionPlan(string region, string nationalPrefix, int[] lengths)
         {
             Region = region;
             NationalPrefix = nationalPrefix;
             Lengths = lengths;
-            GeneralPattern = generalPattern;
         }
 
         public string Region { get; }
@@ -55,48 +61,114 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         public int[] Lengths { get; }
 
-        public Regex? GeneralPattern { get; }
+        private bool PlainPrefix { get; init; }
 
         private int CountryCode { get; init; }
 
         private string CountryCodeDigits { get; init; } = "";
 
-        private Regex? InternationalPrefix { get; init; }
+        private bool HasInternationalPrefix { get; init; }
 
         private int[] LocalOnlyLengths { get; init; } = [];
 
-        private Regex? NationalNumberPattern { get; init; }
+        // The number type patterns (bit 0 the general one) and, per national number length, the patterns whose
+        // possible lengths allow it; null when a pattern is outside the automaton's syntax.
+        private DigitAutomaton? Types { get; init; }
+
+        private uint[] TypesByLength { get; init; } = [];
+
+        private DigitAutomaton? InternationalPrefix { get; init; }
 
         private Regex? PrefixForParsing { get; init; }
 
+        private DigitAutomaton? PrefixForParsingAutomaton { get; init; }
+
         private bool TransformsPrefix { get; init; }
 
-        public static RegionPlan Create(PhoneNumberUtil phones, string region)
+        /// <summary>Gets the automaton of the region's leading digits (null when it has none or they do not compile).</summary>
+        public DigitAutomaton? LeadingDigits { get; private init; }
+
+        /// <summary>Gets whether the region's metadata has leading digits (shared country codes such as +1).</summary>
+        public bool HasLeadingDigits { get; private init; }
+
+        public static RegionPlan Create(PhoneNumberUtil phones, string region) => Create(phones.GetMetadataForRegion(region), region);
+
+        public static RegionPlan Create(PhoneMetadata? metadata, string region)
         {
-            var metadata = phones.GetMetadataForRegion(region);
             var lengths = metadata?.GeneralDesc?.PossibleLengthList?.ToArray() ?? [];
             var prefix = metadata?.NationalPrefix ?? "";
-            var pattern = metadata?.GeneralDesc?.NationalNumberPattern;
             var plainPrefix = metadata is not null && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule)
+                && !string.IsNullOrEmpty(metadata.GeneralDesc?.NationalNumberPattern)
                 && (string.IsNullOrEmpty(metadata.NationalPrefixForParsing) || metadata.NationalPrefixForParsing == prefix)
                 && prefix.All(char.IsAsciiDigit);
-            var general = plainPrefix && !string.IsNullOrEmpty(pattern)
-                ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled)
-                : null;
             var idd = metadata?.InternationalPrefix;
-            return new RegionPlan(region, prefix, lengths, general)
+            var prefixForParsing = metadata?.NationalPrefixForParsing;
+            var (types, typesByLength) = CompileTypes(metadata);
+            return new RegionPlan(region, prefix, lengths)
             {
+                PlainPrefix = plainPrefix,
                 CountryCode = metadata?.CountryCode ?? 0,
                 CountryCodeDigits = (metadata?.CountryCode ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                // Interpreted: short patterns, run only on phone candidates.
-                InternationalPrefix = string.IsNullOrEmpty(idd) ? null : new Regex($"^(?:{idd})", RegexOptions.CultureInvariant),
+                HasInternationalPrefix = !string.IsNullOrEmpty(idd),
+                InternationalPrefix = string.IsNullOrEmpty(idd) ? null : TryCompile(idd),
                 LocalOnlyLengths = metadata?.GeneralDesc?.PossibleLengthLocalOnlyList?.ToArray() ?? [],
-                NationalNumberPattern = metadata is null || string.IsNullOrEmpty(pattern)
-                    ? null : general ?? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                Types = types,
+                TypesByLength = typesByLength,
                 TransformsPrefix = !string.IsNullOrEmpty(metadata?.NationalPrefixTransformRule),
-                PrefixForParsing = string.IsNullOrEmpty(metadata?.NationalPrefixForParsing)
-                    ? null : new Regex($"^(?:{metadata.NationalPrefixForParsing})", RegexOptions.CultureInvariant),
+                PrefixForParsing = string.IsNullOrEmpty(prefixForParsing)
+                    ? null : new Regex($"^(?:{prefixForParsing})", RegexOptions.CultureInvariant),
+                PrefixForParsingAutomaton = string.IsNullOrEmpty(prefixForParsing) ? null : TryCompile(prefixForParsing),
+                HasLeadingDigits = !string.IsNullOrEmpty(metadata?.LeadingDigits),
+                LeadingDigits = string.IsNullOrEmpty(metadata?.LeadingDigits) ? null : TryCompile(metadata.LeadingDigits),
             };
+        }
+
+        private static DigitAutomaton? TryCompile(params string[] patterns)
+        {
+            try
+            {
+                return DigitAutomaton.Compile(patterns);
+            }
+            catch (NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        // GetNumberTypeHelper: the general description, then fixed line, mobile (unless its pattern is the fixed
+        // line's), toll free, premium rate, shared cost, VoIP, personal, pager, UAN and voicemail; a description
+        // matches when its possible lengths (if it lists any) contain the length and its pattern matches whole.
+        private static (DigitAutomaton? Types, uint[] ByLength) CompileTypes(PhoneMetadata? metadata)
+        {
+            if (string.IsNullOrEmpty(metadata?.GeneralDesc?.NationalNumberPattern))
+            {
+                return (null, []);
+            }
+
+            PhoneNumberDesc?[] descs =
+            [
+                metadata!.GeneralDesc, metadata.FixedLine, metadata.Mobile, metadata.TollFree, metadata.PremiumRate,
+                metadata.SharedCost, metadata.Voip, metadata.PersonalNumber, metadata.Pager, metadata.Uan, metadata.Voicemail,
+            ];
+            var byLength = new uint[MaxNationalLength + 1];
+            for (var i = 0; i < descs.Length; i++)
+            {
+                if (descs[i] is not { } desc || (i == 2 && metadata.SameMobileAndFixedLinePattern))
+                {
+                    continue;
+                }
+
+                for (var length = 0; length <= MaxNationalLength; length++)
+                {
+                    if (desc.PossibleLengthCount == 0 || desc.PossibleLengthList.Contains(length))
+                    {
+                        byLength[length] |= 1u << i;
+                    }
+                }
+            }
+
+            var automaton = TryCompile([.. descs.Select(d => d?.NationalNumberPattern ?? "")]);
+            return (automaton, byLength);
         }
 
         /// <param name="raw">The number as written.</param>
@@ -113,14 +185,41 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             var hasPrefix = NationalPrefix.Length > 0 && firstDigit >= 0 && raw[firstDigit..].StartsWith(NationalPrefix, StringComparison.Ordinal);
             var national = hasPrefix ? digitCount - NationalPrefix.Length : digitCount;
             var lengthFits = Array.IndexOf(Lengths, national) >= 0 || Array.IndexOf(Lengths, digitCount) >= 0;
-            if (!lengthFits || GeneralPattern is null || digits.StartsWith("00") || digits.StartsWith("011"))
+            if (!lengthFits || !PlainPrefix || Types is null || digits.StartsWith("00") || digits.StartsWith("011"))
             {
                 // Numbers that start with an international call prefix are left to libphonenumber.
                 return lengthFits;
             }
 
-            return GeneralPattern.IsMatch(digits) || (hasPrefix && GeneralPattern.IsMatch(digits[NationalPrefix.Length..]));
+            return IsGeneral(digits) || (hasPrefix && IsGeneral(digits[NationalPrefix.Length..]));
         }
+
+        // The general description's pattern alone (libphonenumber's matchNationalNumber), without lengths.
+        private bool IsGeneral(ReadOnlySpan<char> digits) => (Types!.MatchAll(digits) & 1) != 0;
+
+        /// <summary>
+        /// Returns whether libphonenumber's <c>GetNumberTypeHelper</c> finds a type (not UNKNOWN) for the national
+        /// significant number <paramref name="nsn"/> in this region: what <c>IsValidNumberForRegion</c> checks.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The region's patterns did not compile (see <see cref="CanValidate"/>).</exception>
+        public bool IsValidNational(ReadOnlySpan<char> nsn)
+        {
+            if (Types is null)
+            {
+                throw new InvalidOperationException("The region's number patterns are not compiled.");
+            }
+
+            if (nsn.Length > MaxNationalLength)
+            {
+                return false;
+            }
+
+            var matching = Types.MatchAll(nsn) & TypesByLength[nsn.Length];
+            return (matching & 1) != 0 && (matching & ~1u) != 0;
+        }
+
+        /// <summary>Gets whether <see cref="IsValidNational"/> can answer for this region.</summary>
+        public bool CanValidate => Types is not null;
 
         /// <summary>
         /// Returns the number libphonenumber's <c>Parse(raw, Region)</c> returns for a number written with the
@@ -129,47 +228,119 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         /// prefix is rewritten rather than stripped (a transform rule whose carrier-code group matched), or the national significant number starts with a zero: then only Parse can tell.
         /// </summary>
         /// <param name="digits">The number's digits, 2 to 17 of them.</param>
-        public PhoneNumber? TryNumber(ReadOnlySpan<char> digits)
+        public PhoneNumber? TryNumber(ReadOnlySpan<char> digits) =>
+            TryNationalNumber(digits, out var nsnStart) && digits[nsnStart] != '0'
+                ? new PhoneNumber.Builder().SetCountryCode(CountryCode)
+                    .SetNationalNumber(ulong.Parse(digits[nsnStart..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
+                    .Build()
+                : null;
+
+        /// <summary>
+        /// The national significant number Parse would find in <paramref name="digits"/> (see <see cref="TryNumber"/>, but
+        /// leading zeros kept), as the offset where it starts, without allocating; false when only Parse can tell.
+        /// </summary>
+        public bool TryNationalNumber(ReadOnlySpan<char> digits, out int nsnStart)
         {
-            if (NationalNumberPattern is null || InternationalPrefix is null || CountryCode == 0 || digits.Length is < 2 or > 17
-                || InternationalPrefix.IsMatch(digits) || digits.StartsWith(CountryCodeDigits, StringComparison.Ordinal))
+            nsnStart = 0;
+            if (Types is null || !HasInternationalPrefix || CountryCode == 0 || digits.Length is < 2 or > 17
+                || StartsWithInternationalPrefix(digits))
             {
-                return null;
+                return false;
             }
 
-            var nsn = digits;
+            var national = 0;
+            if (digits.StartsWith(CountryCodeDigits, StringComparison.Ordinal))
+            {
+                // MaybeExtractCountryCode drops the region's own country code in front when the number does not
+                // match the general pattern with it but does without it (and its trunk prefix), or is too long with it.
+                var rest = digits[CountryCodeDigits.Length..];
+                var prefixLength = StrippedPrefixLength(rest);
+                if (prefixLength < 0)
+                {
+                    return false;
+                }
+
+                if ((!IsGeneral(digits) && IsGeneral(rest[prefixLength..])) || IsTooLong(digits.Length))
+                {
+                    national = CountryCodeDigits.Length + prefixLength;
+                }
+            }
+
+            if (digits.Length - national < 2)
+            {
+                return false;
+            }
+
+            // A national significant number may keep leading zeros ("Italian leading zero"): Parse records them, so
+            // GetNationalSignificantNumber gives back these very digits.
+            var start = NationalNumberStart(digits[national..]);
+            nsnStart = national + start;
+            return start >= 0;
+        }
+
+        // libphonenumber's testNumberLength(...) == TOO_LONG for the general description.
+        private bool IsTooLong(int length) =>
+            Lengths.Length > 0 && Lengths[0] != -1 && Array.IndexOf(LocalOnlyLengths, length) < 0 && length > Lengths[^1];
+
+        private bool StartsWithInternationalPrefix(ReadOnlySpan<char> digits) =>
+            InternationalPrefix is null || InternationalPrefix.PrefixLengths(digits, 1) != 0;
+
+        /// <summary>
+        /// Where the national significant number starts in <paramref name="national"/> (digits after any country code)
+        /// once Parse has stripped the trunk prefix under its own conditions; -1 when the prefix is rewritten by a
+        /// transform rule (then only Parse can tell).
+        /// </summary>
+        public int NationalNumberStart(ReadOnlySpan<char> national)
+        {
+            var prefixLength = StrippedPrefixLength(national);
+
+            // Parse keeps the stripped number only when its length is possible for the region (or too long).
+            return prefixLength > 0 && (national.Length - prefixLength < 2 || !LengthAllowsStripping(national.Length - prefixLength))
+                ? 0 : prefixLength;
+        }
+
+        // MaybeStripNationalPrefixAndCarrierCode: the trunk prefix is stripped unless that turns a number matching
+        // the general pattern into one that does not; -1 when a transform rule rewrites it.
+        private int StrippedPrefixLength(ReadOnlySpan<char> national)
+        {
+            var prefixLength = PrefixLength(national);
+            return prefixLength > 0 && IsGeneral(national) && !IsGeneral(national[prefixLength..]) ? 0 : prefixLength;
+        }
+
+        // The length of the match of the national prefix for parsing at the start (libphonenumber's lookingAt), or
+        // -1 when the prefix carries a carrier code that a transform rule rewrites.
+        private int PrefixLength(ReadOnlySpan<char> digits)
+        {
+            if (PrefixForParsing is null)
+            {
+                return 0;
+            }
+
+            var lengths = PrefixForParsingAutomaton?.PrefixLengths(digits, 1) ?? ulong.MaxValue;
+            if (lengths == 0)
+            {
+                return 0;
+            }
+
+            if (!TransformsPrefix && System.Numerics.BitOperations.PopCount(lengths) == 1)
+            {
+                // One way to match: the regular expression's (leftmost-first) match is that one.
+                return System.Numerics.BitOperations.TrailingZeroCount(lengths);
+            }
+
             var prefixLength = 0;
-            if (PrefixForParsing is not null)
+            foreach (var m in PrefixForParsing.EnumerateMatches(digits))
             {
-                foreach (var m in PrefixForParsing.EnumerateMatches(digits))
-                {
-                    prefixLength = m.Length;
-                    break;
-                }
+                prefixLength = m.Length;
+                break;
             }
 
-            if (prefixLength > 0 && TransformsPrefix && PrefixForParsing!.Match(digits.ToString()).Groups is var groups && groups[^1].Success)
+            if (prefixLength > 0 && TransformsPrefix && PrefixForParsing.Match(digits.ToString()).Groups is var groups && groups[^1].Success)
             {
-                // The prefix carries a carrier code that Parse rewrites with the region's transform rule.
-                return null;
+                return -1;
             }
 
-            if (prefixLength > 0)
-            {
-                // Parse strips the prefix unless that turns a number matching the general pattern into one that
-                // does not, and keeps the stripped number only when its length is possible for the region (or too long).
-                var stripped = digits[prefixLength..];
-                var keepsPattern = !NationalNumberPattern.IsMatch(digits) || NationalNumberPattern.IsMatch(stripped);
-                if (keepsPattern && stripped.Length >= 2 && LengthAllowsStripping(stripped.Length))
-                {
-                    nsn = stripped;
-                }
-            }
-
-            // A national significant number with a leading zero ("Italian leading zero") is left to Parse.
-            return nsn[0] == '0' ? null : new PhoneNumber.Builder().SetCountryCode(CountryCode)
-                .SetNationalNumber(ulong.Parse(nsn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture))
-                .Build();
+            return prefixLength;
         }
 
         // libphonenumber's length test for the general description: possible, or longer than every possible length.
@@ -462,15 +633,21 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         try
         {
-            if (international)
-            {
-                var text = raw.ToString();
-                var number = _phones.Parse(text.StartsWith('+') ? text : "+" + text[2..], "ZZ");
-                return _phones.IsValidNumber(number) ? 0.9 : 0.45;
-            }
-
             Span<char> digits = stackalloc char[32];
             digits = digits[..Math.Max(0, TextScan.CopyDigits(raw, digits))];
+            if (international)
+            {
+                var valid = IsValidInternational(raw, digits);
+                if (valid is null)
+                {
+                    var text = raw.ToString();
+                    var number = _phones.Parse(text.StartsWith('+') ? text : "+" + text[2..], "ZZ");
+                    valid = _phones.IsValidNumber(number);
+                }
+
+                return valid.Value ? 0.9 : 0.45;
+            }
+
             string? candidate = null;
             foreach (var plan in _regions)
             {
@@ -479,14 +656,18 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                     continue;
                 }
 
-                var number = plan.TryNumber(digits);
-                if (number is null)
+                if (plan.TryNationalNumber(digits, out var nsnStart))
                 {
-                    candidate ??= raw.ToString();
-                    number = _phones.Parse(candidate, plan.Region);
+                    if (plan.IsValidNational(digits[nsnStart..]))
+                    {
+                        return 0.8;
+                    }
+
+                    continue;
                 }
 
-                if (_phones.IsValidNumberForRegion(number, plan.Region))
+                candidate ??= raw.ToString();
+                if (_phones.IsValidNumberForRegion(_phones.Parse(candidate, plan.Region), plan.Region))
                 {
                     return 0.8;
                 }
@@ -505,6 +686,115 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         }
 
         return groups >= 2 && !LooksLikeThousands(raw) ? 0.5 : 0.4;
+    }
+
+    /// <summary>
+    /// What <c>IsValidNumber(Parse("+" + digits, "ZZ"))</c> returns for an international number written
+    /// "+CC ..." or "00 CC ...", built as Parse builds it (country code, trunk prefix stripped under Parse's
+    /// conditions) and checked with the regions' compiled patterns; null when only libphonenumber can tell
+    /// (no valid country code, a non-geographic one, a transform rule, patterns that do not compile).
+    /// </summary>
+    /// <param name="raw">The number as written, starting with '+' or "00".</param>
+    /// <param name="digits">Its digits.</param>
+    internal bool? IsValidInternational(ReadOnlySpan<char> raw, ReadOnlySpan<char> digits)
+    {
+        if (raw.StartsWith('+'))
+        {
+            if (raw.Length < 2 || !char.IsAsciiDigit(raw[1]))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            digits = digits[2..]; // "00" for '+'
+        }
+
+        if (digits.Length <= 3 || digits[0] == '0')
+        {
+            return null;
+        }
+
+        // The country code: the first one, two or three digits that are one (ExtractCountryCode).
+        var callingCode = 0;
+        var ccLength = 0;
+        for (var i = 1; i <= 3; i++)
+        {
+            var code = int.Parse(digits[..i], provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (PlansFor(code) is not null)
+            {
+                callingCode = code;
+                ccLength = i;
+                break;
+            }
+        }
+
+        var plans = callingCode == 0 ? null : PlansFor(callingCode);
+        if (plans is null || plans.Length == 0)
+        {
+            return null;
+        }
+
+        var national = digits[ccLength..];
+        var main = plans[0];
+        var nsnStart = national.Length < 2 || !main.CanValidate ? -1 : main.NationalNumberStart(national);
+        if (nsnStart < 0 || national.Length - nsnStart is < 2 or > MaxNationalLength)
+        {
+            return null;
+        }
+
+        var nsn = national[nsnStart..];
+        if (plans.Length == 1)
+        {
+            return main.IsValidNational(nsn);
+        }
+
+        // Several regions share the code (+1, +7, +44 ...): the first whose leading digits start the number, or
+        // without leading digits the first for which it is valid (GetRegionCodeForNumberFromRegionList).
+        foreach (var plan in plans)
+        {
+            if (!plan.CanValidate || (plan.HasLeadingDigits && plan.LeadingDigits is null))
+            {
+                return null;
+            }
+
+            if (plan.HasLeadingDigits)
+            {
+                if (plan.LeadingDigits!.PrefixLengths(nsn, 1) != 0)
+                {
+                    return plan.IsValidNational(nsn);
+                }
+            }
+            else if (plan.IsValidNational(nsn))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The plans of the regions sharing a calling code, main region first (built on first use, then shared); null
+    // for a code that is not one, empty for a non-geographic one.
+    private RegionPlan[]? PlansFor(int callingCode)
+    {
+        if ((uint)callingCode >= (uint)_plansByCallingCode.Length)
+        {
+            return null;
+        }
+
+        var plans = Volatile.Read(ref _plansByCallingCode[callingCode]);
+        if (plans is not null)
+        {
+            return ReferenceEquals(plans, s_notACallingCode) ? null : plans;
+        }
+
+        var regions = _phones.GetRegionCodesForCountryCode(callingCode);
+        var built = regions.Count == 0 ? s_notACallingCode
+            : regions.Contains("001") ? []
+            : [.. regions.Select(r => Array.Find(_regions, p => p.Region == r) ?? RegionPlan.Create(_phones, r))];
+        Interlocked.CompareExchange(ref _plansByCallingCode[callingCode], built, null);
+        return PlansFor(callingCode);
     }
 
     private static bool LooksLikeThousands(ReadOnlySpan<char> raw)
