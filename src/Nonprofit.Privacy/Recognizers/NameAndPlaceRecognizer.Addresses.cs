@@ -201,7 +201,7 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         var suffix = Slice(text, tokens[k]);
-        if ((suffix.Length < 4 && System.Text.Ascii.IsValid(suffix)) || !tokens[k].Has(WordClass.StreetSuffix)
+        if (!tokens[k].Has(WordClass.StreetSuffix) || (suffix.Length < 4 && System.Text.Ascii.IsValid(suffix))
             || suffix.Equals("Court", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Park", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Hill", StringComparison.OrdinalIgnoreCase) || suffix.Equals("View", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Point", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Place", StringComparison.OrdinalIgnoreCase))
