@@ -35,6 +35,9 @@ public sealed class PiiDetector
     [ThreadStatic]
     private static List<PiiMatch>? s_threadResolved;
 
+    [ThreadStatic]
+    private static List<PiiMatch>? s_threadNames;
+
     private static readonly Comparer<PiiMatch> s_byStart = Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start));
 
     // Highest score first, then longest; on a tie, a specific identifier wins over the generic phone reading
@@ -53,6 +56,7 @@ public sealed class PiiDetector
 
     private readonly IPiiRecognizer[] _recognizers;
     private readonly ITokenRecognizer?[] _tokenRecognizers; // where a built-in recognizer reads the shared tokens
+    private readonly NameAndPlaceRecognizer? _names; // scans first, when enabled; its candidates join in its turn
     private readonly PiiDetectorOptions _options;
     private readonly FrozenDictionary<string, double> _thresholds;
     private readonly FrozenSet<string> _excluded;
@@ -79,6 +83,7 @@ public sealed class PiiDetector
         // The text is tokenized once for all the recognizers that read words when the name and place recognizer,
         // which always needs the tokens, runs; otherwise the others scan for their few words themselves.
         _tokenRecognizers = [.. _recognizers.Select(r => options.EnableNameAndPlaceRecognizers ? r as ITokenRecognizer : null)];
+        _names = options.EnableNameAndPlaceRecognizers ? _recognizers.OfType<NameAndPlaceRecognizer>().First() : null;
         _thresholds = options.Thresholds.ToFrozenDictionary(StringComparer.Ordinal);
         _excluded = options.ExcludedTypes.ToFrozenSet(StringComparer.Ordinal);
         _allowList = options.AllowList.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -132,21 +137,26 @@ public sealed class PiiDetector
         ArgumentNullException.ThrowIfNull(results);
         var candidates = s_threadCandidates ??= new List<PiiMatch>(64);
         candidates.Clear();
-        if (_options.EnableNameAndPlaceRecognizers)
+        if (_names is not null)
         {
-            var tokenizer = new WordTokenizer(text);
+            // The name and place scan reads the text once, making only the tokens it starts from or looks ahead
+            // to; the age and birth words it met and whether a token was compound then serve the token readers.
+            var names = s_threadNames ??= new List<PiiMatch>(16);
+            names.Clear();
+            var tokens = new TokenStream(text);
             try
             {
-                Recognize(text, tokenizer.Tokens, tokenizer.HasCompoundTokens, candidates);
+                _names.Scan(text, ref tokens, names);
+                Recognize(text, tokens.Triggers, tokens.HasCompoundTokens, names, candidates);
             }
             finally
             {
-                tokenizer.Dispose();
+                tokens.Dispose();
             }
         }
         else
         {
-            Recognize(text, [], hasCompoundTokens: true, candidates);
+            Recognize(text, [], hasCompoundTokens: true, names: null, candidates);
         }
 
         if (_denyList.Length > 0)
@@ -194,11 +204,15 @@ public sealed class PiiDetector
         return found;
     }
 
-    private void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, List<PiiMatch> candidates)
+    private void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, List<PiiMatch>? names, List<PiiMatch> candidates)
     {
         for (var i = 0; i < _recognizers.Length; i++)
         {
-            if (_tokenRecognizers[i] is { } tokenRecognizer)
+            if (ReferenceEquals(_recognizers[i], _names))
+            {
+                candidates.AddRange(names!);
+            }
+            else if (_tokenRecognizers[i] is { } tokenRecognizer)
             {
                 tokenRecognizer.Recognize(text, tokens, hasCompoundTokens, candidates);
             }

@@ -11,7 +11,7 @@ internal sealed partial class NameAndPlaceRecognizer
     /// Recognises a street starting at token <paramref name="i"/>: "123 Main Street", "12 rue de la Paix",
     /// "Calle Mayor 5", "Rua Augusta, 274", "727 Gesterbyntie 68", "Moi Avenue", "Apt. 117", "PSC 3294, Box 9168".
     /// </summary>
-    private static bool TryAddress(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool TryAddress(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var t = tokens[i];
@@ -23,19 +23,19 @@ internal sealed partial class NameAndPlaceRecognizer
             }
 
             // "3369 24 Clarke Avenue": a building number, then the street's own number.
-            var from = i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length <= 5
+            var from = tokens.Has(i + 1) && tokens[i + 1].Kind == TokenKind.Number && tokens[i + 1].Length <= 5
                 && !tokens[i + 1].Is(TokenFlags.LineStart) ? i + 1 : i;
-            return NumberThenStreet(text, tokens, from, out end) || NumberThenPrefixStreet(text, tokens, from, out end)
-                || NumberWordNumber(text, tokens, from, out end);
+            return NumberThenStreet(text, ref tokens, from, out end) || NumberThenPrefixStreet(text, ref tokens, from, out end)
+                || NumberWordNumber(text, ref tokens, from, out end);
         }
 
         var word = Slice(text, t);
-        if (t.IsCapitalizedWord && t.Has(WordClass.StreetPrefix) && PrefixStreet(text, tokens, i, out end))
+        if (t.IsCapitalizedWord && t.Has(WordClass.StreetPrefix) && PrefixStreet(text, ref tokens, i, out end))
         {
             return true;
         }
 
-        if (t.IsCapitalizedWord && t.Has(WordClass.Unit) && Unit(text, tokens, i, out end))
+        if (t.IsCapitalizedWord && t.Has(WordClass.Unit) && Unit(text, ref tokens, i, out end))
         {
             return true;
         }
@@ -44,19 +44,19 @@ internal sealed partial class NameAndPlaceRecognizer
             || word.Equals("USS", StringComparison.Ordinal) || word.Equals("USNV", StringComparison.Ordinal)
             || word.Equals("USCGC", StringComparison.Ordinal)))
         {
-            return Military(text, tokens, i, out end);
+            return Military(text, ref tokens, i, out end);
         }
 
-        return t.IsCapitalizedWord && !t.Has(WordClass.Common) && NamedStreetWithoutNumber(text, tokens, i, out end);
+        return t.IsCapitalizedWord && !t.Has(WordClass.Common) && NamedStreetWithoutNumber(text, ref tokens, i, out end);
     }
 
     // "123 Main Street", "90 Whitchurch Road", "123 N. Main St. Apt 4"
-    private static bool NumberThenStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool NumberThenStreet(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var k = i + 1;
         var words = 0;
-        while (k < tokens.Length && words < MaxStreetNameTokens && !tokens[k].Is(TokenFlags.LineStart))
+        while (tokens.Has(k) && words < MaxStreetNameTokens && !tokens[k].Is(TokenFlags.LineStart))
         {
             var t = tokens[k];
             if (t.Kind == TokenKind.Punctuation && text[t.Start] == '.' && words > 0)
@@ -73,7 +73,7 @@ internal sealed partial class NameAndPlaceRecognizer
             words++;
             if (words >= 2 && t.Has(WordClass.StreetSuffix))
             {
-                end = AfterUnit(text, tokens, SkipDot(text, tokens, k + 1));
+                end = AfterUnit(text, ref tokens, SkipDot(text, ref tokens, k + 1));
                 return true;
             }
 
@@ -84,61 +84,61 @@ internal sealed partial class NameAndPlaceRecognizer
     }
 
     // "12 rue de la Paix", "5, avenue Foch", "221B Baker Street" is handled above.
-    private static bool NumberThenPrefixStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool NumberThenPrefixStreet(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var k = i + 1;
-        if (k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
         {
             k++;
         }
 
-        if (k >= tokens.Length || tokens[k].Kind != TokenKind.Word || tokens[k].Is(TokenFlags.LineStart)
+        if (!tokens.Has(k) || tokens[k].Kind != TokenKind.Word || tokens[k].Is(TokenFlags.LineStart)
             || !tokens[k].Has(WordClass.StreetPrefix) || Slice(text, tokens[k]).Length < 3)
         {
             return false;
         }
 
-        var nameEnd = StreetName(text, tokens, SkipDot(text, tokens, k + 1));
+        var nameEnd = StreetName(text, ref tokens, SkipDot(text, ref tokens, k + 1));
         if (nameEnd <= k + 1)
         {
             return false;
         }
 
-        end = AfterUnit(text, tokens, nameEnd);
+        end = AfterUnit(text, ref tokens, nameEnd);
         return true;
     }
 
     // "Calle Mayor 5", "Rua Augusta, 274", "Avenida Paulista, 1578", "Barabara ya Moi", "rue de la Paix"
-    private static bool PrefixStreet(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool PrefixStreet(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
-        if (Slice(text, tokens[i]).Length < 3 && !(i + 1 < tokens.Length && text[tokens[i + 1].Start] is '.' or '/'))
+        if (Slice(text, tokens[i]).Length < 3 && !(tokens.Has(i + 1) && text[tokens[i + 1].Start] is '.' or '/'))
         {
             return false;
         }
 
-        var nameStart = SkipDot(text, tokens, i + 1);
-        if (nameStart < tokens.Length && text[tokens[nameStart].Start] == '/')
+        var nameStart = SkipDot(text, ref tokens, i + 1);
+        if (tokens.Has(nameStart) && text[tokens[nameStart].Start] == '/')
         {
             nameStart++;
         }
 
-        var nameEnd = StreetName(text, tokens, nameStart);
+        var nameEnd = StreetName(text, ref tokens, nameStart);
         if (nameEnd <= nameStart || !tokens[nameEnd - 1].IsCapitalizedWord)
         {
             return false;
         }
 
         var k = nameEnd;
-        if (k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
         {
             k++;
         }
 
-        if (k < tokens.Length && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart) && tokens[k].Length <= 5)
+        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart) && tokens[k].Length <= 5)
         {
-            end = AfterUnit(text, tokens, k + 1);
+            end = AfterUnit(text, ref tokens, k + 1);
             return true;
         }
 
@@ -148,17 +148,17 @@ internal sealed partial class NameAndPlaceRecognizer
     }
 
     // "727 Gesterbyntie 68", "3482 Via Franscini 71", "233 Erzsébet tér 19.", "6076 Piroska u. 97."
-    private static bool NumberWordNumber(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool NumberWordNumber(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var k = i + 1;
-        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart) || tokens[k].Has(WordClass.Common))
+        if (!tokens.Has(k) || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart) || tokens[k].Has(WordClass.Common))
         {
             return false;
         }
 
         var words = 0;
-        while (k < tokens.Length && words < 4 && !tokens[k].Is(TokenFlags.LineStart))
+        while (tokens.Has(k) && words < 4 && !tokens[k].Is(TokenFlags.LineStart))
         {
             var t = tokens[k];
             if (t.Kind == TokenKind.Number)
@@ -168,7 +168,7 @@ internal sealed partial class NameAndPlaceRecognizer
                     return false;
                 }
 
-                end = AfterUnit(text, tokens, SkipDot(text, tokens, k + 1));
+                end = AfterUnit(text, ref tokens, SkipDot(text, ref tokens, k + 1));
                 return true;
             }
 
@@ -191,17 +191,17 @@ internal sealed partial class NameAndPlaceRecognizer
     }
 
     // "Moi Avenue", "Ngong Road", "Gandhi Marg"
-    private static bool NamedStreetWithoutNumber(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool NamedStreetWithoutNumber(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var k = i + 1;
-        if (k >= tokens.Length || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart))
+        if (!tokens.Has(k) || !tokens[k].IsCapitalizedWord || tokens[k].Is(TokenFlags.LineStart))
         {
             return false;
         }
 
         var suffix = Slice(text, tokens[k]);
-        if ((suffix.Length < 4 && System.Text.Ascii.IsValid(suffix)) || !tokens[k].Has(WordClass.StreetSuffix)
+        if (!tokens[k].Has(WordClass.StreetSuffix) || (suffix.Length < 4 && System.Text.Ascii.IsValid(suffix))
             || suffix.Equals("Court", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Park", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Hill", StringComparison.OrdinalIgnoreCase) || suffix.Equals("View", StringComparison.OrdinalIgnoreCase)
             || suffix.Equals("Point", StringComparison.OrdinalIgnoreCase) || suffix.Equals("Place", StringComparison.OrdinalIgnoreCase))
@@ -209,12 +209,12 @@ internal sealed partial class NameAndPlaceRecognizer
             return false;
         }
 
-        end = AfterUnit(text, tokens, k + 1);
+        end = AfterUnit(text, ref tokens, k + 1);
         return true;
     }
 
     // "Apt. 117", "Suite 464", "Flat 3B"
-    private static bool Unit(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool Unit(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var word = Slice(text, tokens[i]);
@@ -224,8 +224,8 @@ internal sealed partial class NameAndPlaceRecognizer
             return false;
         }
 
-        var k = SkipDot(text, tokens, i + 1);
-        if (k < tokens.Length && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart))
+        var k = SkipDot(text, ref tokens, i + 1);
+        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart))
         {
             end = k + 1;
             return true;
@@ -235,14 +235,14 @@ internal sealed partial class NameAndPlaceRecognizer
     }
 
     // "PSC 3294, Box 9168" / "USS Lorenzen" (then "FPO AE 25990" on the next line via the block)
-    private static bool Military(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, out int end)
+    private static bool Military(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
         var k = i + 1;
-        if (k < tokens.Length && (tokens[k].Kind == TokenKind.Number || tokens[k].IsCapitalizedWord) && !tokens[k].Is(TokenFlags.LineStart))
+        if (tokens.Has(k) && (tokens[k].Kind == TokenKind.Number || tokens[k].IsCapitalizedWord) && !tokens[k].Is(TokenFlags.LineStart))
         {
             end = k + 1;
-            while (end < tokens.Length && !tokens[end].Is(TokenFlags.LineStart) && end - i < 6
+            while (tokens.Has(end) && !tokens[end].Is(TokenFlags.LineStart) && end - i < 6
                 && (tokens[end].Kind == TokenKind.Number || text[tokens[end].Start] == ',' || Slice(text, tokens[end]).Equals("Box", StringComparison.Ordinal)))
             {
                 end++;
@@ -255,11 +255,11 @@ internal sealed partial class NameAndPlaceRecognizer
     }
 
     /// <summary>A street name: capitalised words and lower-case particles ("de la", "ya"), ending on a capitalised word.</summary>
-    private static int StreetName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int start)
+    private static int StreetName(ReadOnlySpan<char> text, ref TokenStream tokens, int start)
     {
         var end = start;
         var k = start;
-        while (k < tokens.Length && k - start < MaxStreetNameTokens && !(k > start && tokens[k].Is(TokenFlags.LineStart)))
+        while (tokens.Has(k) && k - start < MaxStreetNameTokens && !(k > start && tokens[k].Is(TokenFlags.LineStart)))
         {
             var t = tokens[k];
             if (t.Kind != TokenKind.Word)
@@ -284,23 +284,23 @@ internal sealed partial class NameAndPlaceRecognizer
         return end;
     }
 
-    private static int SkipDot(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int k) =>
-        k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.' && !tokens[k].Is(TokenFlags.SpaceBefore) ? k + 1 : k;
+    private static int SkipDot(ReadOnlySpan<char> text, ref TokenStream tokens, int k) =>
+        tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.' && !tokens[k].Is(TokenFlags.SpaceBefore) ? k + 1 : k;
 
     // ", Apt 4", " Suite 501", " #12"
-    private static int AfterUnit(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int k)
+    private static int AfterUnit(ReadOnlySpan<char> text, ref TokenStream tokens, int k)
     {
         var j = k;
-        if (j < tokens.Length && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == ',')
+        if (tokens.Has(j) && tokens[j].Kind == TokenKind.Punctuation && text[tokens[j].Start] == ',')
         {
             j++;
         }
 
-        if (j < tokens.Length && !tokens[j].Is(TokenFlags.LineStart)
+        if (tokens.Has(j) && !tokens[j].Is(TokenFlags.LineStart)
             && (tokens[j].Has(WordClass.Unit) || text[tokens[j].Start] == '#'))
         {
-            var n = SkipDot(text, tokens, j + 1);
-            if (n < tokens.Length && tokens[n].Kind == TokenKind.Number && !tokens[n].Is(TokenFlags.LineStart))
+            var n = SkipDot(text, ref tokens, j + 1);
+            if (tokens.Has(n) && tokens[n].Kind == TokenKind.Number && !tokens[n].Is(TokenFlags.LineStart))
             {
                 return n + 1;
             }
@@ -313,11 +313,11 @@ internal sealed partial class NameAndPlaceRecognizer
     /// Extends a street over the rest of a postal address: ", Springfield, IL 62701" on the same line, and the
     /// following short lines of an address block (unit, city, region, country, postal code).
     /// </summary>
-    private static int ExtendAddressBlock(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int end)
+    private static int ExtendAddressBlock(ReadOnlySpan<char> text, ref TokenStream tokens, int end)
     {
         var k = end;
         var lines = 0;
-        while (k < tokens.Length && lines <= 4)
+        while (tokens.Has(k) && lines <= 4)
         {
             var lineStart = tokens[k].Is(TokenFlags.LineStart);
             if (lineStart)
@@ -329,7 +329,7 @@ internal sealed partial class NameAndPlaceRecognizer
             var j = k;
             var accepted = k;
             var sawContent = false;
-            while (j < tokens.Length && (j == k || !tokens[j].Is(TokenFlags.LineStart)))
+            while (tokens.Has(j) && (j == k || !tokens[j].Is(TokenFlags.LineStart)))
             {
                 var t = tokens[j];
                 var ok = t.Kind switch
@@ -352,7 +352,7 @@ internal sealed partial class NameAndPlaceRecognizer
                 }
             }
 
-            var lineEnded = j >= tokens.Length || tokens[j].Is(TokenFlags.LineStart);
+            var lineEnded = !tokens.Has(j) || tokens[j].Is(TokenFlags.LineStart);
             if (!sawContent || (lineStart && !lineEnded))
             {
                 // A following line that is not entirely address-like ends the block.

@@ -8,7 +8,7 @@ namespace Nonprofit.Privacy.Recognizers;
 /// "je m'appelle", "jina langu ni", "मेरा नाम"), honorifics, capitalisation, gazetteers of given names,
 /// surnames, cities and countries, street types per language and postal address blocks.
 /// </summary>
-internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRecognizer
+internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 {
     private const int MaxNameTokens = 4;
 
@@ -21,27 +21,47 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => Recognize(text, results, skip: true);
+
+    /// <summary>Scans <paramref name="text"/>; without <paramref name="skip"/>, every token is made and visited (a reference for tests).</summary>
+    internal void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results, bool skip)
     {
-        var tokenizer = new WordTokenizer(text);
+        var tokens = new TokenStream(text, skip: skip);
         try
         {
-            Scan(text, tokenizer.Tokens, results);
+            Scan(text, ref tokens, results);
         }
         finally
         {
-            tokenizer.Dispose();
+            tokens.Dispose();
         }
     }
 
-    public void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, ICollection<PiiMatch> results) =>
-        Scan(text, tokens, results);
-
-    private void Scan(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ICollection<PiiMatch> results)
+    /// <summary>
+    /// Adds the candidates found in the text of <paramref name="tokens"/> to <paramref name="results"/>, reading it to
+    /// the end: afterwards the stream's <see cref="TokenStream.Triggers"/> and <see cref="TokenStream.HasCompoundTokens"/>
+    /// describe the whole text.
+    /// </summary>
+    public void Scan(ReadOnlySpan<char> text, ref TokenStream tokens, ICollection<PiiMatch> results)
     {
         var skipUntil = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; ; i++)
         {
+            // Every token made so far has been seen: pass over the ones no step below starts from (punctuation,
+            // lower-case words without a cue class), which none of the steps' look-ahead has made either.
+            if (i == tokens.Count)
+            {
+                System.Diagnostics.Debug.Assert(skipUntil <= i, "An address never ends past the tokens made.");
+                tokens.SkipInert();
+                i = 0;
+                skipUntil = 0;
+            }
+
+            if (!tokens.Has(i))
+            {
+                break;
+            }
+
             var t = tokens[i];
             if (t.Kind == TokenKind.Punctuation)
             {
@@ -49,9 +69,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             }
 
             // Addresses first: a street found here covers its tokens.
-            if (i >= skipUntil && TryAddress(text, tokens, i, out var addressEnd))
+            if (i >= skipUntil && TryAddress(text, ref tokens, i, out var addressEnd))
             {
-                var end = ExtendAddressBlock(text, tokens, addressEnd);
+                var end = ExtendAddressBlock(text, ref tokens, addressEnd);
                 results.Add(new PiiMatch(PiiEntityType.StreetAddress, t.Start, tokens[end - 1].End - t.Start, 0.75, Name));
                 skipUntil = end;
                 continue;
@@ -65,15 +85,15 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             if (t.Has(WordClass.PersonCue | WordClass.Honorific | WordClass.LocationCue | WordClass.Postcode))
             {
                 int cueEnd;
-                if ((t.Has(WordClass.PersonCue) && TryPersonCue(text, tokens, i, results, out cueEnd))
-                    || (t.Has(WordClass.Honorific) && TryHonorific(text, tokens, i, results, out cueEnd))
-                    || (t.Has(WordClass.LocationCue) && TryLocationCue(text, tokens, i, results, out cueEnd)))
+                if ((t.Has(WordClass.PersonCue) && TryPersonCue(text, ref tokens, i, results, out cueEnd))
+                    || (t.Has(WordClass.Honorific) && TryHonorific(text, ref tokens, i, results, out cueEnd))
+                    || (t.Has(WordClass.LocationCue) && TryLocationCue(text, ref tokens, i, results, out cueEnd)))
                 {
                     i = Math.Max(i, cueEnd - 1);
                     continue;
                 }
 
-                if (t.Has(WordClass.Postcode) && TryPostalCode(text, tokens, i, results))
+                if (t.Has(WordClass.Postcode) && TryPostalCode(text, ref tokens, i, results))
                 {
                     continue;
                 }
@@ -81,8 +101,8 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
             if (t.IsCapitalizedWord && !t.Has(WordClass.Common))
             {
-                var placeEnd = TryPlace(text, tokens, i, results, cued: false);
-                var nameEnd = TryGazetteerName(text, tokens, i, results);
+                var placeEnd = TryPlace(text, ref tokens, i, results, cued: false);
+                var nameEnd = TryGazetteerName(text, ref tokens, i, results);
                 i = Math.Max(i, Math.Max(placeEnd, nameEnd) - 1);
             }
         }
@@ -90,7 +110,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
     // --- Persons --------------------------------------------------------------------------------------
 
-    private bool TryPersonCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    private bool TryPersonCue(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results, out int end)
     {
         end = i;
         if (!NameLexicon.PersonCueLookup.TryGetValue(Slice(text, tokens[i]), out var cues))
@@ -100,8 +120,8 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
         foreach (var (words, strong) in cues)
         {
-            var after = MatchPhrase(text, tokens, i, words);
-            if (after < 0 || after >= tokens.Length)
+            var after = MatchPhrase(text, ref tokens, i, words);
+            if (after < 0 || !tokens.Has(after))
             {
                 continue;
             }
@@ -124,13 +144,13 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
                 continue;
             }
 
-            var nameEnd = TakeName(text, tokens, after, requireCapital: capital);
+            var nameEnd = TakeName(text, ref tokens, after, requireCapital: capital);
             if (nameEnd == after)
             {
                 continue;
             }
 
-            results.Add(Span(PiiEntityType.Person, tokens, after, nameEnd, strong ? 0.85 : 0.7));
+            results.Add(Span(PiiEntityType.Person, ref tokens, after, nameEnd, strong ? 0.85 : 0.7));
             end = nameEnd;
             return true;
         }
@@ -138,7 +158,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
         return false;
     }
 
-    private bool TryHonorific(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    private bool TryHonorific(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results, out int end)
     {
         end = i;
         var t = tokens[i];
@@ -148,32 +168,32 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
         }
 
         var next = i + 1;
-        if (next < tokens.Length && tokens[next].Kind == TokenKind.Punctuation && text[tokens[next].Start] == '.')
+        if (tokens.Has(next) && tokens[next].Kind == TokenKind.Punctuation && text[tokens[next].Start] == '.')
         {
             next++;
         }
 
-        if (next >= tokens.Length || !tokens[next].IsCapitalizedWord || tokens[next].Has(WordClass.Common))
+        if (!tokens.Has(next) || !tokens[next].IsCapitalizedWord || tokens[next].Has(WordClass.Common))
         {
             return false;
         }
 
-        var nameEnd = TakeName(text, tokens, next, requireCapital: true);
+        var nameEnd = TakeName(text, ref tokens, next, requireCapital: true);
         if (nameEnd == next)
         {
             return false;
         }
 
-        results.Add(Span(PiiEntityType.Person, tokens, next, nameEnd, 0.85));
+        results.Add(Span(PiiEntityType.Person, ref tokens, next, nameEnd, 0.85));
         end = nameEnd;
         return true;
     }
 
-    private int TryGazetteerName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
+    private int TryGazetteerName(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results)
     {
         var known = tokens[i].Has(WordClass.FirstName);
         var ambiguous = !known && tokens[i].Has(WordClass.AmbiguousFirstName);
-        var end = TakeName(text, tokens, i, requireCapital: true);
+        var end = TakeName(text, ref tokens, i, requireCapital: true);
         var length = end - i;
         var surnames = 0;
         for (var k = i + 1; k < end; k++)
@@ -213,17 +233,17 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             return i + 1;
         }
 
-        results.Add(Span(PiiEntityType.Person, tokens, i, end, score));
+        results.Add(Span(PiiEntityType.Person, ref tokens, i, end, score));
         return end;
     }
 
     /// <summary>Takes up to four name words from <paramref name="start"/>: capitalised words, initials and particles between them.</summary>
-    private static int TakeName(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int start, bool requireCapital)
+    private static int TakeName(ReadOnlySpan<char> text, ref TokenStream tokens, int start, bool requireCapital)
     {
         var end = start;
         var names = 0;
         var k = start;
-        while (k < tokens.Length && names < MaxNameTokens)
+        while (tokens.Has(k) && names < MaxNameTokens)
         {
             var t = tokens[k];
             if (k > start && t.Is(TokenFlags.LineStart))
@@ -236,7 +256,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
                 var w = Slice(text, t);
                 var capital = t.IsCapitalizedWord;
                 if (k > start && !capital && t.Has(WordClass.Particle)
-                    && k + 1 < tokens.Length && tokens[k + 1].IsCapitalizedWord && !tokens[k + 1].Is(TokenFlags.LineStart))
+                    && tokens.Has(k + 1) && tokens[k + 1].IsCapitalizedWord && !tokens[k + 1].Is(TokenFlags.LineStart))
                 {
                     k++;
                     continue;
@@ -257,8 +277,8 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
                 end = k;
 
                 // An initial: "Sari J. Paavolainen".
-                if (w.Length == 1 && k < tokens.Length && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.'
-                    && k + 1 < tokens.Length && tokens[k + 1].IsCapitalizedWord)
+                if (w.Length == 1 && tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.'
+                    && tokens.Has(k + 1) && tokens[k + 1].IsCapitalizedWord)
                 {
                     k++;
                 }
@@ -274,7 +294,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
     // --- Places ---------------------------------------------------------------------------------------
 
-    private bool TryLocationCue(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, out int end)
+    private bool TryLocationCue(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results, out int end)
     {
         end = i;
         if (!NameLexicon.LocationCueLookup.TryGetValue(Slice(text, tokens[i]), out var cues))
@@ -284,14 +304,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
         foreach (var words in cues)
         {
-            var after = MatchPhrase(text, tokens, i, words);
-            if (after < 0 || after >= tokens.Length || !tokens[after].IsCapitalizedWord || tokens[after].Is(TokenFlags.LineStart))
+            var after = MatchPhrase(text, ref tokens, i, words);
+            if (after < 0 || !tokens.Has(after) || !tokens[after].IsCapitalizedWord || tokens[after].Is(TokenFlags.LineStart))
             {
                 continue;
             }
 
             var weak = words.Length == 1 && Gazetteer.Contains(NameLexicon.WeakLocationCues, words[0]);
-            var placeEnd = TryPlace(text, tokens, after, results, cued: true);
+            var placeEnd = TryPlace(text, ref tokens, after, results, cued: true);
             if (placeEnd > after + 0)
             {
                 if (placeEnd > after + 1 || tokens[after].Has(WordClass.City | WordClass.Country))
@@ -307,10 +327,10 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             }
 
             // A strong cue ("I live in", "j'habite à", "ninaishi") before an unknown capitalised word.
-            var nameEnd = TakeName(text, tokens, after, requireCapital: true);
+            var nameEnd = TakeName(text, ref tokens, after, requireCapital: true);
             if (nameEnd > after)
             {
-                results.Add(Span(PiiEntityType.Location, tokens, after, Math.Min(nameEnd, after + 3), 0.6));
+                results.Add(Span(PiiEntityType.Location, ref tokens, after, Math.Min(nameEnd, after + 3), 0.6));
                 end = nameEnd;
                 return true;
             }
@@ -322,11 +342,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
 
     /// <summary>Looks up one to four capitalised tokens from <paramref name="i"/> in the place gazetteers, longest first.</summary>
     /// <returns>The token index after the place, or <paramref name="i"/> + 1 when there is none.</returns>
-    private int TryPlace(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results, bool cued)
+    private int TryPlace(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results, bool cued)
     {
         var maxEnd = i;
         var longest = tokens[i].Has(WordClass.MultiWordPlaceStart) ? 4 : 1;
-        while (maxEnd < tokens.Length && maxEnd - i < longest && !(maxEnd > i && tokens[maxEnd].Is(TokenFlags.LineStart))
+        while (tokens.Has(maxEnd) && maxEnd - i < longest && !(maxEnd > i && tokens[maxEnd].Is(TokenFlags.LineStart))
             && (tokens[maxEnd].Kind == TokenKind.Word || (tokens[maxEnd].Kind == TokenKind.Punctuation && text[tokens[maxEnd].Start] == '-')))
         {
             maxEnd++;
@@ -351,7 +371,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             var single = end == i + 1;
             if (single ? tokens[i].Has(WordClass.Country) : Gazetteer.Contains(_gazetteer.Countries, span))
             {
-                results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.85 : 0.75));
+                results.Add(Span(PiiEntityType.Location, ref tokens, i, end, cued ? 0.85 : 0.75));
                 return end;
             }
 
@@ -360,7 +380,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
                 var ambiguous = single ? tokens[i].Has(WordClass.AmbiguousCity) : Gazetteer.Contains(_gazetteer.AmbiguousCities, span);
                 if (!ambiguous || cued)
                 {
-                    results.Add(Span(PiiEntityType.Location, tokens, i, end, cued ? 0.8 : weakPosition ? 0.45 : 0.65));
+                    results.Add(Span(PiiEntityType.Location, ref tokens, i, end, cued ? 0.8 : weakPosition ? 0.45 : 0.65));
                     return end;
                 }
             }
@@ -369,7 +389,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
         return i + 1;
     }
 
-    private static bool TryPostalCode(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, ICollection<PiiMatch> results)
+    private static bool TryPostalCode(ReadOnlySpan<char> text, ref TokenStream tokens, int i, ICollection<PiiMatch> results)
     {
         if (!tokens[i].Has(WordClass.Postcode))
         {
@@ -377,7 +397,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
         }
 
         var k = i + 1;
-        while (k < tokens.Length && k - i <= 3 && tokens[k].Kind != TokenKind.Number)
+        while (tokens.Has(k) && k - i <= 3 && tokens[k].Kind != TokenKind.Number)
         {
             if (tokens[k].Is(TokenFlags.LineStart))
             {
@@ -387,30 +407,30 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
             k++;
         }
 
-        if (k >= tokens.Length || tokens[k].Kind != TokenKind.Number)
+        if (!tokens.Has(k) || tokens[k].Kind != TokenKind.Number)
         {
             return false;
         }
 
         var end = k + 1;
-        if (end + 1 < tokens.Length && text[tokens[end].Start] == '-' && tokens[end + 1].Kind == TokenKind.Number
+        if (tokens.Has(end + 1) && text[tokens[end].Start] == '-' && tokens[end + 1].Kind == TokenKind.Number
             && tokens[end].Start == tokens[k].End)
         {
             end += 2;
         }
 
-        results.Add(Span(PiiEntityType.PostalCode, tokens, k, end, 0.7, "names-places"));
+        results.Add(Span(PiiEntityType.PostalCode, ref tokens, k, end, 0.7, "names-places"));
         return true;
     }
 
     // --- Shared -----------------------------------------------------------------------------------------
 
-    private static int MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, int i, string[] words)
+    private static int MatchPhrase(ReadOnlySpan<char> text, ref TokenStream tokens, int i, string[] words)
     {
         var k = i;
         foreach (var w in words)
         {
-            if (k >= tokens.Length || !Slice(text, tokens[k]).Equals(w, StringComparison.OrdinalIgnoreCase))
+            if (!tokens.Has(k) || !Slice(text, tokens[k]).Equals(w, StringComparison.OrdinalIgnoreCase))
             {
                 return -1;
             }
@@ -429,9 +449,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer, ITokenRec
         t.Has(c) || (t.Kind == TokenKind.Word && !t.IsCapitalizedWord && (c & WordClasses.GazetteerClasses) != 0
             && (WordClasses.Classify(Slice(text, t)) & c) != 0);
 
-    private PiiMatch Span(PiiEntityType type, ReadOnlySpan<WordToken> tokens, int first, int end, double score) =>
-        Span(type, tokens, first, end, score, Name);
+    private PiiMatch Span(PiiEntityType type, ref TokenStream tokens, int first, int end, double score) =>
+        Span(type, ref tokens, first, end, score, Name);
 
-    private static PiiMatch Span(PiiEntityType type, ReadOnlySpan<WordToken> tokens, int first, int end, double score, string name) =>
+    private static PiiMatch Span(PiiEntityType type, ref TokenStream tokens, int first, int end, double score, string name) =>
         new(type, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score, name);
 }

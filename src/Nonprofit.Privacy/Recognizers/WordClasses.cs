@@ -54,7 +54,13 @@ internal static class WordClasses
     /// <summary>Returns every class of <paramref name="word"/>, gazetteers included.</summary>
     public static WordClass Classify(ReadOnlySpan<char> word) => Classify(word, WordTable.Hash(word), mayBeName: true);
 
-    private static WordTable Build(bool lexicon)
+    /// <summary>Returns the words of the hand-written lexicons (not the gazetteers), folded, with their classes.</summary>
+    public static IEnumerable<KeyValuePair<string, WordClass>> LexiconWords() =>
+        Words(lexicon: true).Select(p => new KeyValuePair<string, WordClass>(WordTable.Folded(p.Key, p.Key.Length), p.Value));
+
+    private static WordTable Build(bool lexicon) => new(Words(lexicon));
+
+    private static List<KeyValuePair<string, WordClass>> Words(bool lexicon)
     {
         var classes = new List<KeyValuePair<string, WordClass>>();
         void Mark(IEnumerable<string> words, WordClass c)
@@ -78,7 +84,7 @@ internal static class WordClasses
             Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
             Mark(PatternRecognizer.AgeTriggerWords.Select(WordSearch.FoldedFirstRun), WordClass.AgeTrigger);
             Mark(PatternRecognizer.BirthWords.Select(WordSearch.FoldedFirstRun), WordClass.BirthWord);
-            return new WordTable(classes);
+            return classes;
         }
 
         var g = Gazetteer.Default;
@@ -89,6 +95,6 @@ internal static class WordClasses
         Mark(g.AmbiguousCities.Words, WordClass.AmbiguousCity);
         Mark(g.Countries.Words, WordClass.Country);
         Mark(g.MultiWordPlaceStarts.Words, WordClass.MultiWordPlaceStart);
-        return new WordTable(classes);
+        return classes;
     }
 }

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Nonprofit.Privacy.Recognizers;
 
 /// <summary>
 /// A read-only, case-insensitive table from word to <see cref="WordClass"/>, keyed by a hash of the word's
 /// lower-case characters that the tokenizer computes while it reads the word: one probe per lookup, no
-/// second pass over the characters unless the hash matches, no allocation.
+/// second pass over the characters unless the hash matches, no allocation. A slot holds the hash, the classes and
+/// the folded word itself (when it has at most <see cref="InlineLength"/> characters, as almost all have), so a
+/// lookup in the large gazetteer table reads one cache line, hit or miss.
 /// </summary>
 internal sealed class WordTable
 {
@@ -17,10 +20,12 @@ internal sealed class WordTable
     /// <summary>The FNV-1a multiplier of <see cref="Step"/>.</summary>
     public const uint Prime = 16777619;
 
-    // Open addressing; each slot holds the word's hash beside its entry, so a probe that misses reads one slot.
+    /// <summary>The longest word a slot holds itself; longer ones are kept apart.</summary>
+    public const int InlineLength = 9;
+
+    // Open addressing with linear probing; 32-byte slots, so a slot never straddles a cache line.
     private readonly Slot[] _slots;
-    private readonly string[] _keys;
-    private readonly WordClass[] _values;
+    private readonly string[] _longKeys;
     private readonly int _shift;
 
     public WordTable(IEnumerable<KeyValuePair<string, WordClass>> words)
@@ -32,29 +37,41 @@ internal sealed class WordTable
             folded[key] = folded.GetValueOrDefault(key) | c;
         }
 
+        folded.Remove(string.Empty);
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, folded.Count * 2));
         _shift = 32 - BitOperations.Log2((uint)size);
         _slots = new Slot[size];
-        _keys = new string[folded.Count];
-        _values = new WordClass[folded.Count];
-        var n = 0;
+        var longKeys = new List<string>();
         foreach (var (key, value) in folded)
         {
             var hash = Hash(key);
-            _keys[n] = key;
-            _values[n] = value;
             var b = Bucket(hash);
-            while (_slots[b].Entry != 0)
+            while (_slots[b].Length != 0)
             {
                 b = (b + 1) & (size - 1);
             }
 
-            _slots[b] = new Slot(hash, ++n);
+            ref var slot = ref _slots[b];
+            slot.Hash = hash;
+            slot.Class = value;
+            slot.Length = checked((ushort)key.Length);
+            if (key.Length <= InlineLength)
+            {
+                key.CopyTo(slot.Chars);
+            }
+            else
+            {
+                longKeys.Add(key);
+                slot.LongKey = longKeys.Count;
+            }
         }
+
+        _longKeys = [.. longKeys];
+        Count = folded.Count;
     }
 
     /// <summary>Gets the number of words.</summary>
-    public int Count => _keys.Length;
+    public int Count { get; }
 
     // char.ToLowerInvariant of every UTF-16 code unit, computed once with two string-wide calls: a per-character
     // call goes to ICU on Linux, which costs far more than the rest of the scan. Surrogates map to themselves, as
@@ -109,15 +126,16 @@ internal sealed class WordTable
         var mask = slots.Length - 1;
         for (var b = Bucket(hash); ; b = (b + 1) & mask)
         {
-            var slot = slots[b];
-            if (slot.Entry == 0)
+            ref readonly var slot = ref slots[b];
+            if (slot.Length == 0)
             {
                 return WordClass.None;
             }
 
-            if (slot.Hash == hash && EqualsFolded(_keys[slot.Entry - 1], word))
+            if (slot.Hash == hash && slot.Length == word.Length
+                && (slot.LongKey == 0 ? EqualsFolded(slot.Chars[..word.Length], word) : EqualsFolded(_longKeys[slot.LongKey - 1], word)))
             {
-                return _values[slot.Entry - 1];
+                return slot.Class;
             }
         }
     }
@@ -125,7 +143,9 @@ internal sealed class WordTable
     private int Bucket(uint hash) => (int)((hash * 2654435769u) >> _shift);
 
     /// <summary>Returns whether <paramref name="word"/>, folded with <see cref="Fold"/>, equals the folded <paramref name="key"/>.</summary>
-    public static bool EqualsFolded(string key, ReadOnlySpan<char> word)
+    public static bool EqualsFolded(string key, ReadOnlySpan<char> word) => EqualsFolded(key.AsSpan(), word);
+
+    private static bool EqualsFolded(ReadOnlySpan<char> key, ReadOnlySpan<char> word)
     {
         if (key.Length != word.Length)
         {
@@ -143,5 +163,19 @@ internal sealed class WordTable
         return true;
     }
 
-    private readonly record struct Slot(uint Hash, int Entry); // Entry: index + 1; 0 is empty
+    // 32 bytes. Length 0 marks an empty slot; LongKey is the index + 1 of a word longer than InlineLength.
+    private struct Slot
+    {
+        public uint Hash;
+        public WordClass Class;
+        public int LongKey;
+        public ushort Length;
+        public InlineChars Chars;
+    }
+
+    [InlineArray(InlineLength)]
+    private struct InlineChars
+    {
+        private char _first;
+    }
 }

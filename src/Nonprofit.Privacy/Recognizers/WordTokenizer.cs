@@ -36,30 +36,213 @@ internal readonly record struct WordToken(int Start, int Length, TokenKind Kind,
 }
 
 /// <summary>
-/// Splits a text into words (letters with inner apostrophes and hyphens), numbers and punctuation, into a
-/// pooled buffer: no allocation in steady state. Dispose to return the buffer.
+/// Splits a text into words (letters with inner apostrophes and hyphens), numbers and punctuation, all of them
+/// at once, into a pooled buffer: no allocation in steady state. Dispose to return the buffer. The detector reads
+/// the text through a <see cref="TokenStream"/> instead, which makes only the tokens a scan asks for.
 /// </summary>
 internal ref struct WordTokenizer
 {
-    private WordToken[] _tokens;
+    private TokenStream _stream;
 
     public WordTokenizer(ReadOnlySpan<char> text)
     {
-        _tokens = ArrayPool<WordToken>.Shared.Rent(Math.Max(16, Math.Min(text.Length / 3, 1 << 20)));
-        Count = 0;
-        Tokenize(text);
+        _stream = new TokenStream(text, capacity: Math.Max(16, Math.Min(text.Length / 3, 1 << 20)));
+        _stream.Has(int.MaxValue);
     }
 
-    public int Count { get; private set; }
+    public readonly int Count => _stream.Count;
 
     /// <summary>
     /// Gets whether a word holds something other than letters (an inner apostrophe or hyphen, a combining mark)
     /// or a number holds letters ("5yo"). Without such tokens every run of letters in the text is exactly one
     /// word token, so a search for words at letter-run starts may read the tokens instead of the text.
     /// </summary>
+    public readonly bool HasCompoundTokens => _stream.HasCompoundTokens;
+
+    public readonly ReadOnlySpan<WordToken> Tokens => _stream.Materialized;
+
+    public void Dispose() => _stream.Dispose();
+}
+
+/// <summary>
+/// The tokens of a text, made on demand: <see cref="Has"/> makes tokens up to the one asked for, and
+/// <see cref="SkipInert"/> drops the tokens made so far and passes over the ones no scan starts from (punctuation,
+/// and lower-case words that are neither cue words nor age or birth words) with a cheap ASCII loop that neither
+/// stores, hashes nor looks them up. A token's flags depend only on the text before it, so a token made after a
+/// skip is the token a full tokenization makes. Every word with an age or birth class is made (never skipped)
+/// and kept in <see cref="Triggers"/>. Pooled buffers: no allocation in steady state; dispose to return them.
+/// </summary>
+internal ref struct TokenStream
+{
+    // The word classes a scan may start from at a lower-case word, plus the words the pattern recognizer's age
+    // and date-of-birth triggers read: a lower-case word with one of them is never skipped.
+    private const WordClass StopClasses = WordClass.PersonCue | WordClass.LocationCue | WordClass.Postcode
+        | WordClass.AgeTrigger | WordClass.BirthWord;
+
+    private const WordClass TriggerClasses = WordClass.AgeTrigger | WordClass.BirthWord;
+
+    // ASCII character kinds, taken from the same char methods the tokenizer calls.
+    private const byte Other = 0, Space = 1, LineBreak = 2, Lower = 3, Upper = 4, Digit = 5;
+
+    private static readonly byte[] s_ascii = BuildAsciiKinds();
+
+    // Bit n of entry f: a word with StopClasses starts with the folded ASCII letter 'a' + f and has n letters.
+    private static readonly ulong[] s_stopLengths = BuildStopLengths();
+
+    private readonly ReadOnlySpan<char> _text;
+    private readonly bool _skip;
+    private WordToken[] _tokens;
+    private WordToken[] _triggers;
+    private int _triggerCount;
+    private int _pos;
+    private bool _lineStart;
+    private bool _sentenceStart;
+    private bool _spaceBefore;
+
+    /// <summary>Initializes a stream over <paramref name="text"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="capacity">The initial size of the token buffer.</param>
+    /// <param name="skip">Whether <see cref="SkipInert"/> skips; without, it only drops the tokens made (a reference for tests).</param>
+    public TokenStream(ReadOnlySpan<char> text, int capacity = 32, bool skip = true)
+    {
+        _text = text;
+        _skip = skip;
+        _tokens = ArrayPool<WordToken>.Shared.Rent(capacity);
+        _triggers = [];
+        Count = 0;
+        _triggerCount = 0;
+        _pos = 0;
+        _lineStart = true;
+        _sentenceStart = true;
+        _spaceBefore = false;
+        HasCompoundTokens = false;
+    }
+
+    /// <summary>Gets the number of tokens made since the last <see cref="SkipInert"/>.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets whether a token made so far is compound (see <see cref="WordTokenizer.HasCompoundTokens"/>); exact once the text is read.</summary>
     public bool HasCompoundTokens { get; private set; }
 
-    public readonly ReadOnlySpan<WordToken> Tokens => _tokens.AsSpan(0, Count);
+    /// <summary>Gets the tokens made since the last <see cref="SkipInert"/>.</summary>
+    public readonly ReadOnlySpan<WordToken> Materialized => _tokens.AsSpan(0, Count);
+
+    /// <summary>Gets the words with an age or birth class read so far, in text order (every one once the text is read).</summary>
+    public readonly ReadOnlySpan<WordToken> Triggers => _triggers.AsSpan(0, _triggerCount);
+
+    /// <summary>Gets the token at <paramref name="index"/>, which <see cref="Has"/> has made.</summary>
+    public readonly WordToken this[int index] => _tokens[index];
+
+    /// <summary>Makes tokens up to <paramref name="index"/>; returns whether the text has that many.</summary>
+    public bool Has(int index)
+    {
+        while (Count <= index)
+        {
+            if (!ReadToken())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Drops the tokens made so far and passes over punctuation and lower-case ASCII words without a class in
+    /// <see cref="StopClasses"/>; stops before any other token (numbers, capitalised words, words with other
+    /// characters, which <see cref="ReadToken"/> reads in full) or at the end of the text.
+    /// </summary>
+    public void SkipInert()
+    {
+        Count = 0;
+        if (!_skip)
+        {
+            return;
+        }
+
+        var text = _text;
+        var ascii = s_ascii;
+        var p = _pos;
+        while (p < text.Length)
+        {
+            var c = text[p];
+            if (c >= 128)
+            {
+                break;
+            }
+
+            var kind = ascii[c];
+            if (kind == Space)
+            {
+                _spaceBefore = true;
+                p++;
+                continue;
+            }
+
+            if (kind == LineBreak)
+            {
+                _lineStart = true;
+                _sentenceStart = true;
+                p++;
+                continue;
+            }
+
+            if (kind == Other)
+            {
+                // A punctuation mark: the state update of ReadToken's.
+                _sentenceStart = c is '.' or '!' or '?' || (_sentenceStart && c is '"' or '>' or '-' or ':');
+                _lineStart = false;
+                _spaceBefore = false;
+                p++;
+                continue;
+            }
+
+            if (kind != Lower)
+            {
+                break;
+            }
+
+            // A lower-case word of ASCII letters; anything else in it (an inner apostrophe or hyphen, a non-ASCII
+            // letter or mark) leaves the whole word to ReadToken.
+            var q = p + 1;
+            var hash = (WordTable.Seed ^ (uint)c) * WordTable.Prime;
+            var plain = true;
+            while (q < text.Length)
+            {
+                var ch = text[q];
+                if (ch >= 128)
+                {
+                    plain = false;
+                    break;
+                }
+
+                var k = ascii[ch];
+                if (k is Lower or Upper)
+                {
+                    hash = (hash ^ (uint)(ch | 0x20)) * WordTable.Prime;
+                    q++;
+                    continue;
+                }
+
+                plain = !(ch is '\'' or '-' && q + 1 < text.Length && char.IsLetter(text[q + 1]));
+                break;
+            }
+
+            var length = q - p;
+            if (!plain || (length < 64 && ((s_stopLengths[c - 'a'] >> length) & 1) != 0
+                && (WordClasses.Classify(text[p..q], hash, mayBeName: false) & StopClasses) != 0))
+            {
+                break;
+            }
+
+            _sentenceStart = false;
+            _lineStart = false;
+            _spaceBefore = false;
+            p = q;
+        }
+
+        _pos = p;
+    }
 
     public void Dispose()
     {
@@ -68,138 +251,189 @@ internal ref struct WordTokenizer
             ArrayPool<WordToken>.Shared.Return(_tokens);
             _tokens = [];
         }
+
+        if (_triggers.Length > 0)
+        {
+            ArrayPool<WordToken>.Shared.Return(_triggers);
+            _triggers = [];
+        }
     }
 
-    private void Tokenize(ReadOnlySpan<char> text)
+    // Reads the white space and the one token after it; false at the end of the text.
+    private bool ReadToken()
     {
-        var i = 0;
-        var lineStart = true;
-        var sentenceStart = true;
-        var spaceBefore = false;
-        while (i < text.Length)
+        var text = _text;
+        var i = _pos;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
+            if (text[i] is '\n' or '\r')
             {
-                if (c is '\n' or '\r')
-                {
-                    lineStart = true;
-                    sentenceStart = true;
-                }
-                else
-                {
-                    spaceBefore = true;
-                }
-
-                i++;
-                continue;
-            }
-
-            var start = i;
-            var hash = WordTable.Seed;
-            TokenKind kind;
-            var flags = TokenFlags.None;
-            if (char.IsLetter(c))
-            {
-                kind = TokenKind.Word;
-                var upper = 0;
-                var letters = 0;
-                while (i < text.Length)
-                {
-                    var ch = text[i];
-                    if (char.IsAsciiLetter(ch))
-                    {
-                        // The common case, without Unicode tables: hash the lower-case letter as WordTable.Step does.
-                        letters++;
-                        upper += ch <= 'Z' ? 1 : 0;
-                        hash = (hash ^ (uint)(ch | 0x20)) * WordTable.Prime;
-                        i++;
-                        continue;
-                    }
-
-                    if (char.IsLetter(ch))
-                    {
-                        letters++;
-                        upper += char.IsUpper(ch) ? 1 : 0;
-                    }
-                    else if (!(TextScan.IsWordChar(ch) && !char.IsDigit(ch)) // combining marks (Devanagari vowel signs)
-                        && !(ch is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
-                    {
-                        break;
-                    }
-                    else
-                    {
-                        HasCompoundTokens = true;
-                    }
-
-                    hash = WordTable.Step(hash, ch);
-                    i++;
-                }
-
-                // Devanagari has no case: its words may be names or places wherever they stand, and the
-                // recognizers' cues, gazetteers and function-word lists decide.
-                if (char.IsUpper(c) || c is >= '\u0900' and <= '\u097F')
-                {
-                    flags |= TokenFlags.Capitalized;
-                }
-
-                if (letters >= 2 && upper == letters)
-                {
-                    flags |= TokenFlags.AllCaps;
-                }
-            }
-            else if (char.IsDigit(c))
-            {
-                kind = TokenKind.Number;
-                while (i < text.Length && (char.IsDigit(text[i]) || (char.IsLetter(text[i]) && i - start < 6)))
-                {
-                    HasCompoundTokens |= !char.IsDigit(text[i]);
-                    i++;
-                }
+                _lineStart = true;
+                _sentenceStart = true;
             }
             else
             {
-                kind = TokenKind.Punctuation;
+                _spaceBefore = true;
+            }
+
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            _pos = i;
+            return false;
+        }
+
+        var c = text[i];
+        var start = i;
+        var hash = WordTable.Seed;
+        TokenKind kind;
+        var flags = TokenFlags.None;
+        if (char.IsLetter(c))
+        {
+            kind = TokenKind.Word;
+            var upper = 0;
+            var letters = 0;
+            while (i < text.Length)
+            {
+                var ch = text[i];
+                if (char.IsAsciiLetter(ch))
+                {
+                    // The common case, without Unicode tables: hash the lower-case letter as WordTable.Step does.
+                    letters++;
+                    upper += ch <= 'Z' ? 1 : 0;
+                    hash = (hash ^ (uint)(ch | 0x20)) * WordTable.Prime;
+                    i++;
+                    continue;
+                }
+
+                if (char.IsLetter(ch))
+                {
+                    letters++;
+                    upper += char.IsUpper(ch) ? 1 : 0;
+                }
+                else if (!(TextScan.IsWordChar(ch) && !char.IsDigit(ch)) // combining marks (Devanagari vowel signs)
+                    && !(ch is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
+                {
+                    break;
+                }
+                else
+                {
+                    HasCompoundTokens = true;
+                }
+
+                hash = WordTable.Step(hash, ch);
                 i++;
             }
 
-            if (lineStart)
+            // Devanagari has no case: its words may be names or places wherever they stand, and the
+            // recognizers' cues, gazetteers and function-word lists decide.
+            if (char.IsUpper(c) || c is >= '\u0900' and <= '\u097F')
             {
-                flags |= TokenFlags.LineStart;
+                flags |= TokenFlags.Capitalized;
             }
 
-            if (sentenceStart)
+            if (letters >= 2 && upper == letters)
             {
-                flags |= TokenFlags.SentenceStart;
+                flags |= TokenFlags.AllCaps;
             }
-
-            if (spaceBefore)
-            {
-                flags |= TokenFlags.SpaceBefore;
-            }
-
-            // Only a word that may be a name or a place is looked up in the gazetteers.
-            var wordClass = kind == TokenKind.Word
-                ? WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0)
-                : WordClass.None;
-            Add(new WordToken(start, i - start, kind, flags, wordClass));
-            lineStart = false;
-            spaceBefore = false;
-            sentenceStart = kind == TokenKind.Punctuation && c is '.' or '!' or '?' or '"' or '“' or '>' or '-' or ':'
-                && (sentenceStart || c is '.' or '!' or '?');
         }
+        else if (char.IsDigit(c))
+        {
+            kind = TokenKind.Number;
+            while (i < text.Length && (char.IsDigit(text[i]) || (char.IsLetter(text[i]) && i - start < 6)))
+            {
+                HasCompoundTokens |= !char.IsDigit(text[i]);
+                i++;
+            }
+        }
+        else
+        {
+            kind = TokenKind.Punctuation;
+            i++;
+        }
+
+        if (_lineStart)
+        {
+            flags |= TokenFlags.LineStart;
+        }
+
+        if (_sentenceStart)
+        {
+            flags |= TokenFlags.SentenceStart;
+        }
+
+        if (_spaceBefore)
+        {
+            flags |= TokenFlags.SpaceBefore;
+        }
+
+        // Only a word that may be a name or a place is looked up in the gazetteers.
+        var wordClass = kind == TokenKind.Word
+            ? WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0)
+            : WordClass.None;
+        var token = new WordToken(start, i - start, kind, flags, wordClass);
+        Add(ref _tokens, Count++, token);
+        if ((wordClass & TriggerClasses) != 0)
+        {
+            if (_triggers.Length == 0)
+            {
+                _triggers = ArrayPool<WordToken>.Shared.Rent(8);
+            }
+
+            Add(ref _triggers, _triggerCount++, token);
+        }
+
+        _lineStart = false;
+        _spaceBefore = false;
+        _sentenceStart = kind == TokenKind.Punctuation && c is '.' or '!' or '?' or '"' or '“' or '>' or '-' or ':'
+            && (_sentenceStart || c is '.' or '!' or '?');
+        _pos = i;
+        return true;
     }
 
-    private void Add(WordToken token)
+    private static void Add(ref WordToken[] buffer, int index, WordToken token)
     {
-        if (Count == _tokens.Length)
+        if (index == buffer.Length)
         {
-            var bigger = ArrayPool<WordToken>.Shared.Rent(_tokens.Length * 2);
-            _tokens.AsSpan().CopyTo(bigger);
-            ArrayPool<WordToken>.Shared.Return(_tokens);
-            _tokens = bigger;
+            var bigger = ArrayPool<WordToken>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan().CopyTo(bigger);
+            ArrayPool<WordToken>.Shared.Return(buffer);
+            buffer = bigger;
         }
 
-        _tokens[Count++] = token;
+        buffer[index] = token;
+    }
+
+    private static byte[] BuildAsciiKinds()
+    {
+        var kinds = new byte[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            kinds[c] = c is '\n' or '\r' ? LineBreak
+                : char.IsWhiteSpace(c) ? Space
+                : char.IsAsciiLetterLower(c) ? Lower
+                : char.IsAsciiLetterUpper(c) ? Upper
+                : char.IsDigit(c) ? Digit
+                : TextScan.IsWordChar(c) ? Digit // no other ASCII character continues a word; stop if one did
+                : Other;
+        }
+
+        return kinds;
+    }
+
+    private static ulong[] BuildStopLengths()
+    {
+        var lengths = new ulong[26];
+        foreach (var (word, c) in WordClasses.LexiconWords())
+        {
+            if ((c & StopClasses) != 0 && word.Length is > 0 and < 64 && word[0] is >= 'a' and <= 'z')
+            {
+                lengths[word[0] - 'a'] |= 1UL << word.Length;
+            }
+        }
+
+        return lengths;
     }
 }
