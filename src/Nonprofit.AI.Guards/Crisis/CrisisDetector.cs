@@ -8,7 +8,8 @@ namespace Nonprofit.AI.Guards;
 
 /// <summary>
 /// The default <see cref="ICrisisDetector"/>: multilingual lexicon and pattern rules (en, fr, es, pt, sw, hi in Latin
-/// and Devanagari script, ar, de) over <c>GuardText</c>-normalised text, embedded in the assembly and run offline.
+/// and Devanagari script, ar, de) over <c>GuardText</c>-normalised text, and an embedded linear model over character
+/// n-grams and words that catches what the rules' phrasings miss; both embedded in the assembly and run offline.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,8 +22,16 @@ namespace Nonprofit.AI.Guards;
 /// </para>
 /// <para>
 /// The scores of one category's matches combine as 1 − ∏(1 − wᵢ). A category matched only by weak cues (weight below
-/// 0.5, such as "hopeless") stays below <see cref="DefaultThreshold"/>. Thread-safe; allocation-free when nothing is
-/// found, apart from pooled buffers.
+/// 0.5, such as "hopeless") stays below <see cref="DefaultThreshold"/>.
+/// </para>
+/// <para>
+/// The model (<c>Models/crisis.nplt</c>; training data and command in docs/guards.md) gives the probability p that a
+/// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.8, so it reaches
+/// <see cref="DefaultThreshold"/> at p ≥ 0.8 (the operating point chosen by cross-validation on the training corpora:
+/// the most recall with at most 10 % false positives on the look-alike messages). A category's score is the larger of the rules' and the model's.
+/// The model does not know the rules' cancelling contexts: it learned look-alikes from its training data instead. Use
+/// <see cref="RulesOnly"/> for the rules alone. Thread-safe; allocation-free when nothing is found, apart from pooled
+/// buffers.
 /// </para>
 /// </remarks>
 public sealed class CrisisDetector : ICrisisDetector
@@ -30,22 +39,51 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <summary>The score at or above which <see cref="CrisisDetectionChatClient"/> escalates by default: 0.5.</summary>
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>The model probability that reaches <see cref="DefaultThreshold"/>.</summary>
+    internal const double ModelOperatingPoint = 0.80;
+
+    /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
+    internal const string ModelFileName = "crisis.nplt";
+
     private const int PastWindow = 12;
     private const int CounterWindow = 8;
     private const int StrongWeight = 50; // weights are compared in hundredths below
 
-    private readonly CrisisLexicon _lexicon;
+    private static readonly Lazy<LinearTextModel> s_model = new(() => LinearTextModel.LoadEmbedded(ModelFileName));
 
-    /// <summary>Creates the detector over the embedded lexicon.</summary>
+    private readonly CrisisLexicon _lexicon;
+    private readonly LinearTextModel? _model;
+    private readonly double _modelOperatingPoint;
+
+    /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
-        : this(CrisisLexicon.Default)
+        : this(useModel: true)
     {
     }
 
-    internal CrisisDetector(CrisisLexicon lexicon) => _lexicon = lexicon;
+    /// <summary>Creates the detector over the embedded lexicon, with or without the embedded model.</summary>
+    /// <param name="useModel">Whether the embedded model adds its findings to the rules' (recommended).</param>
+    public CrisisDetector(bool useModel)
+        : this(CrisisLexicon.Default, useModel ? s_model.Value : null)
+    {
+    }
 
-    /// <summary>A shared instance (the detector holds no per-call state).</summary>
+    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint)
+    {
+        _lexicon = lexicon;
+        _model = model;
+        _modelOperatingPoint = modelOperatingPoint;
+        if (model is not null && (model.ClassCount != CrisisLexicon.Categories.Length + 1 || model.IndexOf(GuardCategories.None) != 0))
+        {
+            throw new ArgumentException("The crisis model must have the classes none, then the four crisis categories.", nameof(model));
+        }
+    }
+
+    /// <summary>A shared instance with the rules and the model (the detector holds no per-call state).</summary>
     public static CrisisDetector Instance { get; } = new();
+
+    /// <summary>A shared instance with the rules only (no model).</summary>
+    public static CrisisDetector RulesOnly { get; } = new(useModel: false);
 
     /// <inheritdoc/>
     public GuardDetection Detect(ReadOnlySpan<char> text) => Detect(text, out _);
@@ -58,6 +96,12 @@ public sealed class CrisisDetector : ICrisisDetector
     /// </param>
     /// <returns>The findings, one per category, strongest first; <see cref="GuardDetection.None"/> when none.</returns>
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
+    {
+        var rules = DetectRules(text, out language);
+        return _model is null || text.IsEmpty ? rules : AddModel(rules, text);
+    }
+
+    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language)
     {
         language = null;
         if (text.IsEmpty)
@@ -82,6 +126,54 @@ public sealed class CrisisDetector : ICrisisDetector
         {
             state.Return();
         }
+    }
+
+    /// <summary>The model's crisis probability (1 − P(none)) and its most likely category index into the model's classes.</summary>
+    private (double Probability, int Class) ModelScore(ReadOnlySpan<char> text)
+    {
+        Span<float> probabilities = stackalloc float[_model!.ClassCount];
+        _model.PredictText(text, probabilities);
+        var best = 1;
+        for (var c = 2; c < probabilities.Length; c++)
+        {
+            best = probabilities[c] > probabilities[best] ? c : best;
+        }
+
+        return (1 - probabilities[0], best);
+    }
+
+    /// <summary>Adds the model's finding when the model leans towards a crisis (p ≥ 0.5) and beats the rules' score.</summary>
+    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text)
+    {
+        var (probability, best) = ModelScore(text);
+        if (probability < 0.5)
+        {
+            return rules;
+        }
+
+        var category = CrisisLexicon.Categories[best - 1];
+        var score = Math.Round(Math.Min(probability * DefaultThreshold / _modelOperatingPoint, 0.999), 3);
+        var findings = new List<GuardFinding>(rules.Findings.Count + 1);
+        var replaced = false;
+        foreach (var finding in rules.Findings)
+        {
+            if (finding.Category == category)
+            {
+                replaced = true;
+                findings.Add(finding.Score >= score ? finding : new GuardFinding(category, score));
+            }
+            else
+            {
+                findings.Add(finding);
+            }
+        }
+
+        if (!replaced)
+        {
+            findings.Add(new GuardFinding(category, score));
+        }
+
+        return new GuardDetection(findings);
     }
 
     /// <summary>For development and tests: every rule match in <paramref name="text"/> and whether it counted.</summary>
@@ -109,6 +201,12 @@ public sealed class CrisisDetector : ICrisisDetector
         finally
         {
             state.Return();
+        }
+
+        if (_model is not null)
+        {
+            var (probability, best) = ModelScore(text);
+            lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {_modelOperatingPoint})"));
         }
 
         return lines;

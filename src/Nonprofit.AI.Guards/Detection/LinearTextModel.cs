@@ -125,14 +125,23 @@ internal sealed class LinearTextModel
     {
         ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, ClassCount);
+        Span<float> probabilities = stackalloc float[ClassCount];
+        PredictText(text, probabilities);
+        return probabilities[classIndex];
+    }
+
+    /// <summary>Class probabilities of a text that is not yet normalised (normalised here with <see cref="GuardText"/>).</summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="probabilities">Receives one probability per class; at least <see cref="ClassCount"/> long.</param>
+    /// <returns>The number of feature occurrences the text had (0: the probabilities are the priors).</returns>
+    public int PredictText(ReadOnlySpan<char> text, Span<float> probabilities)
+    {
         char[]? rented = null;
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
             var length = GuardText.Normalize(text, buffer);
-            Span<float> probabilities = stackalloc float[ClassCount];
-            Predict(buffer[..length], probabilities);
-            return probabilities[classIndex];
+            return Predict(buffer[..length], probabilities);
         }
         finally
         {
