@@ -9,6 +9,8 @@ namespace Nonprofit.Benchmarks.Guards;
 /// The default crisis detector on 1 KB messages (issue 6: the full guard stack's budget is 50 µs per 1 KB message):
 /// farming advice with no crisis word, a survivor's conversational message full of the small words the rules use
 /// (he, me, my, now, years ago…) but no crisis, and a message with a crisis; and the crisis guard over a no-op model.
+/// The <c>RulesOnly</c> rows run <see cref="CrisisDetector.RulesOnly"/> on the same texts: the model's cost is the
+/// difference in the same run.
 /// </summary>
 [MemoryDiagnoser]
 public class CrisisDetectorBenchmarks : IDisposable
@@ -50,6 +52,12 @@ public class CrisisDetectorBenchmarks : IDisposable
 
     [Benchmark]
     public GuardDetection Crisis1Kb() => _detector.Detect(_crisis);
+
+    [Benchmark]
+    public GuardDetection Farming1KbRulesOnly() => CrisisDetector.RulesOnly.Detect(_farming);
+
+    [Benchmark]
+    public GuardDetection Crisis1KbRulesOnly() => CrisisDetector.RulesOnly.Detect(_crisis);
 
     [Benchmark]
     public Task<ChatResponse> CrisisGuardMessage1Kb() => _guard.GetResponseAsync(_message, _options);
