@@ -82,6 +82,7 @@ internal static class CtgAnalysisEvaluation
             // Diagnostic: per-file disagreement with one reference method on the training files.
             var diagnostic = new CtgAnalyzer(new CtgAnalyzerOptions { BaselineMethod = methods[^1] }) { Tuning = tuning };
             CtgEventDiagnostics.Run(files, diagnostic, diagnosed, args.Contains("--verbose"));
+            CtgEventDiagnostics.Candidates(files, diagnosed);
             return 0;
         }
 

@@ -79,6 +79,72 @@ internal static class CtgEventDiagnostics
     }
 
     /// <summary>
+    /// Against a reference's own baseline: every run of the FHR beyond it (crossing to crossing) that peaks at 15 bpm or
+    /// more and lasts 15 s or more, with whether the reference reports an event there, binned by a few features.
+    /// </summary>
+    public static void Candidates(List<FhrmaFile> files, string reference)
+    {
+        foreach (var sign in new[] { +1, -1 })
+        {
+            var rows = new List<(bool Reported, double Duration, double Peak, double Over10, double Over15, double Lost)>();
+            foreach (var f in files.Where(f => f.Train))
+            {
+                var r = f.References[reference];
+                var events = sign > 0 ? r.Accelerations : r.Decelerations;
+                var fhr = f.Clean.FetalHeartRate.Span;
+                var fs = f.Clean.SampleRateHz;
+                var n = Math.Min(fhr.Length, r.Baseline.Length);
+                var i = 0;
+                while (i < n)
+                {
+                    if (!(sign * (fhr[i] - r.Baseline[i]) > 0))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    var s = i;
+                    double peak = 0;
+                    int over10 = 0, over15 = 0, lost = 0;
+                    for (; i < n && sign * (fhr[i] - r.Baseline[i]) > 0; i++)
+                    {
+                        var d = sign * (fhr[i] - r.Baseline[i]);
+                        peak = Math.Max(peak, d);
+                        over10 += d >= 10 ? 1 : 0;
+                        over15 += d >= 15 ? 1 : 0;
+                        lost += f.Lost[i] ? 1 : 0;
+                    }
+
+                    var duration = (i - s) / fs;
+                    if (peak >= 15 && duration >= 15)
+                    {
+                        var (a, b) = (s / fs, i / fs);
+                        var reported = events.Any(e => Math.Min(e.End, b) - Math.Max(e.Start, a) > 5);
+                        rows.Add((reported, duration, peak, over10 / fs, over15 / fs, (double)lost / (i - s)));
+                    }
+                }
+            }
+
+            void Bins(string name, Func<(bool Reported, double Duration, double Peak, double Over10, double Over15, double Lost), double> feature, double[] edges)
+            {
+                for (var k = 0; k <= edges.Length; k++)
+                {
+                    var lo = k == 0 ? double.NegativeInfinity : edges[k - 1];
+                    var hi = k == edges.Length ? double.PositiveInfinity : edges[k];
+                    var bin = rows.Where(x => feature(x) >= lo && feature(x) < hi).ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cand.{(sign > 0 ? "acc" : "dec")}.{name}[{lo},{hi})={bin.Count(x => x.Reported)}/{bin.Count}"));
+                }
+            }
+
+            Bins("duration", x => x.Duration, [20, 30, 45, 60, 120, 240]);
+            Bins("peak", x => x.Peak, [16, 17, 18, 20, 25, 35]);
+            Bins("over10", x => x.Over10, [2, 5, 10, 15, 30]);
+            Bins("over15", x => x.Over15, [1, 2, 5, 10, 15]);
+            Bins("lost", x => x.Lost, [0.01, 0.1, 0.2, 0.33]);
+        }
+    }
+
+    /// <summary>
     /// Writes the fixture of <c>CtgAnalyzerReferenceTests</c> (tests/.../Analysis/Fixtures/ctg-analyzer-reference.txt):
     /// every 10th file, both baseline methods, our analysis's outputs (not FHRMA data) in the test's field order.
     /// </summary>

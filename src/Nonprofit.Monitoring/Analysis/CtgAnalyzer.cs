@@ -301,8 +301,9 @@ public sealed class CtgAnalyzer
         work.InEvent.AsSpan().Clear();
         var (accAmp, accMin) = AccelerationCriteria();
         var mark = work.MarkSink ??= (s, e, _, _, _) => work.InEvent.AsSpan(s, e - s).Fill(true);
-        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, mark);
-        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, mark);
+        var gap = Tuning.EventMergeGapSeconds;
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, gap, mark);
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, gap, mark);
     }
 
     private (double Amplitude, double MinimumSeconds) AccelerationCriteria() =>
@@ -311,7 +312,7 @@ public sealed class CtgAnalyzer
     private void FindEvents(float[] baseline, double fs, Workspace work, List<FhrAcceleration> accelerations, List<FhrDeceleration> decelerations, IReadOnlyList<UterineContraction> contractions)
     {
         var (accAmp, accMin) = AccelerationCriteria();
-        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, Tuning.AccelerationMergeGapSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
         {
             StartIndex = s,
             EndIndex = e,
@@ -322,7 +323,7 @@ public sealed class CtgAnalyzer
             AmplitudeBpm = a,
             SignalLossFraction = l,
         }));
-        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, (s, e, x, a, l) =>
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, Tuning.DecelerationMergeGapSeconds, (s, e, x, a, l) =>
         {
             var reached = FirstNear(work.EventSmoothed, baseline, s, x, a);
             var (type, contraction, lag) = Classify(s, e, x, reached, fs, contractions);
@@ -346,8 +347,15 @@ public sealed class CtgAnalyzer
 
     private delegate void EventSink(int start, int end, int extremum, double amplitude, double loss);
 
-    /// <summary>Runs where the smoothed FHR stays beyond the baseline (by <see cref="CtgAnalyzerTuning.EventBoundaryBpm"/>) that reach the amplitude and last long enough.</summary>
-    private void Scan(float[] baseline, double fs, Workspace work, int sign, double amplitude, double minimumSeconds, double maximumSeconds, EventSink sink)
+    /// <summary>
+    /// Runs where the smoothed FHR stays beyond the baseline (by <see cref="CtgAnalyzerTuning.EventBoundaryBpm"/>) that
+    /// reach the amplitude and last long enough, from where the FHR leaves the baseline to where it returns (FIGO 2015;
+    /// SisPorto, Ayres-de-Campos et al., J Matern Fetal Med 9:311-318, 2000). A return shorter than
+    /// <paramref name="mergeGapSeconds"/> does not end the run if the FHR then goes beyond the baseline again by
+    /// <see cref="CtgAnalyzerTuning.MergeResumeFraction"/> of the amplitude (one event the FHR touches the baseline in,
+    /// not the recovery's variability around the baseline).
+    /// </summary>
+    private void Scan(float[] baseline, double fs, Workspace work, int sign, double amplitude, double minimumSeconds, double maximumSeconds, double mergeGapSeconds, EventSink sink)
     {
         var xs = work.EventSmoothed;
         var n = xs.Length;
@@ -355,7 +363,8 @@ public sealed class CtgAnalyzer
         var level = amplitude * Tuning.DurationLevelFraction;
         var minimum = minimumSeconds * fs;
         var maximum = maximumSeconds * fs;
-        var gap = (int)Math.Round(Tuning.EventMergeGapSeconds * fs);
+        var gap = (int)Math.Round(mergeGapSeconds * fs);
+        var resume = amplitude * Tuning.MergeResumeFraction;
         var i = 0;
         while (i < n)
         {
@@ -365,39 +374,59 @@ public sealed class CtgAnalyzer
                 break;
             }
 
-            var d = sign * (xs[i] - baseline[i]);
-
             var start = i;
-            var extremum = i;
-            var peak = d;
-            var atLevel = 0;
             var lastInside = i;
+            var committed = i; // the last sample of the event so far: a part after a bridged return counts once it goes deep enough
+            var resumed = false;
+            float partPeak = 0;
             for (; i < n; i++)
             {
-                d = sign * (xs[i] - baseline[i]);
-                if (!(d > boundary))
+                var d = sign * (xs[i] - baseline[i]);
+                if (d > boundary)
                 {
-                    // Bridge a dip back to the baseline shorter than the merge gap (variability, not the event's end).
-                    if (i - lastInside <= gap)
+                    if (i - lastInside > 1)
                     {
-                        continue;
+                        (resumed, partPeak) = (true, d);
+                    }
+                    else
+                    {
+                        partPeak = Math.Max(partPeak, d);
                     }
 
-                    i = lastInside + 1;
-                    break;
+                    lastInside = i;
+                    if (!resumed || partPeak >= resume)
+                    {
+                        committed = i;
+                        continue;
+                    }
                 }
 
-                lastInside = i;
-
-                atLevel += d >= level ? 1 : 0;
-                if (d > peak)
+                // Bridge a return to the baseline (and shallow wobbles around it) shorter than the merge gap from the
+                // event's last counted sample: variability, not the event's end.
+                if (i - committed > gap)
                 {
-                    peak = d;
-                    extremum = i;
+                    break;
                 }
             }
 
-            i = Math.Min(i, lastInside + 1);
+            i = committed + 1;
+            var extremum = start;
+            var peak = float.NegativeInfinity;
+            var atLevel = 0;
+            for (var k = start; k < i; k++)
+            {
+                var d = sign * (xs[k] - baseline[k]);
+                if (d > boundary)
+                {
+                    atLevel += d >= level ? 1 : 0;
+                    if (d > peak)
+                    {
+                        peak = d;
+                        extremum = k;
+                    }
+                }
+            }
+
             var length = i - start;
             if (peak >= amplitude && atLevel >= minimum && length < maximum)
             {
