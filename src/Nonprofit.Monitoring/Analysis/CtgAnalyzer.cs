@@ -131,6 +131,11 @@ public sealed class CtgAnalyzer
                 }
             }
 
+            if (Tuning.ShortDrops)
+            {
+                ShortDrops(baseline, fs, work);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             FindEvents(baseline, fs, work, accelerations, decelerations, contractions);
         }
@@ -184,6 +189,129 @@ public sealed class CtgAnalyzer
             WindowedStatistics.TriangularMean(xs, work.Weight, window, baseline, baseline, work.A, work.B, work.C, work.D);
         }
     }
+
+    /// <summary>
+    /// Keeps a fall of the heart rate lasting up to <see cref="CtgAnalyzerOptions.TachyBradycardiaMinutes"/> out of the
+    /// baseline. FIGO 2015 (Ayres-de-Campos et al., Int J Gynecol Obstet 131:13-24, 2015) defines the baseline as the
+    /// mean level over 10-minute windows excluding decelerations, a deceleration lasting more than 3 min as prolonged and
+    /// bradycardia as a baseline below 110 bpm for more than 10 min; a windowed estimate (median or mean of 10 min) follows
+    /// a drop once it fills more than about half its window, so a 7-minute prolonged deceleration would become the
+    /// baseline. Each dip of the estimate below its morphological closing (the dips narrower than the window filled) by
+    /// at least half the deceleration amplitude is judged by the stretch of heart rate at least the deceleration amplitude
+    /// below the level bridging the dip (linear between its edges), when the heart rate is that low for most of the stretch: up to the limit, the dip is bridged (the drop is a
+    /// deceleration against the previous baseline); longer, the stretch is a new baseline (bradycardia) and the
+    /// estimate there is held at most at the stretch's mean level.
+    /// </summary>
+    private void ShortDrops(float[] baseline, double fs, Workspace work)
+    {
+        var n = baseline.Length;
+        var limit = Samples(_options.TachyBradycardiaMinutes * 60, fs);
+        // The estimate starts to sink half its window before a drop and recovers half a window after it: the closing
+        // spans the longest drop judged plus the estimate's window.
+        var span = limit + Samples(_options.BaselineWindowMinutes * 60, fs);
+        var closed = work.Scratch;
+        WindowedStatistics.RunningExtremum(baseline, span, maximum: true, work.Weight, work.Queue);
+        WindowedStatistics.RunningExtremum(work.Weight, span, maximum: false, closed, work.Queue);
+        var amplitude = (float)_options.DecelerationAmplitudeBpm;
+        var xs = work.BaselineSmoothed;
+        var i = 0;
+        while (i < n)
+        {
+            if (!(closed[i] - baseline[i] > Tuning.DropEdgeBpm))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            float deepest = 0;
+            for (; i < n && closed[i] - baseline[i] > Tuning.DropEdgeBpm; i++)
+            {
+                deepest = Math.Max(deepest, closed[i] - baseline[i]);
+            }
+
+            // A dip must have baseline on both sides (the closing is clipped at the ends of the recording).
+            var e = i;
+            if (s == 0 || e == n || deepest < amplitude * Tuning.DropDepthFraction)
+            {
+                continue;
+            }
+
+            var left = baseline[s - 1];
+            var right = baseline[e];
+            int first = -1, last = -1, low = 0;
+            for (var k = s; k < e; k++)
+            {
+                if (xs[k] < Line(left, right, s, e, k) - amplitude)
+                {
+                    first = first < 0 ? k : first;
+                    last = k;
+                    low++;
+                }
+            }
+
+            // One sustained drop, not decelerations scattered over a lower stretch of the baseline.
+            if (first < 0 || low < Tuning.DropHeldFraction * (last - first + 1))
+            {
+                continue;
+            }
+
+            // The drop may begin before the estimate dips and end after it recovers.
+            while (first > 0 && xs[first - 1] < left - amplitude)
+            {
+                first--;
+            }
+
+            while (last < n - 1 && xs[last + 1] < right - amplitude)
+            {
+                last++;
+            }
+
+            if (last - first + 1 <= limit)
+            {
+                for (var k = s; k < e; k++)
+                {
+                    baseline[k] = Math.Max(baseline[k], Line(left, right, s, e, k));
+                }
+
+                continue;
+            }
+
+            // A new baseline from where the recorded rate (not its smoothing, which spills a few samples) is low.
+            while (first < last && !(work.X[first] < left - amplitude))
+            {
+                first++;
+            }
+
+            while (last > first && !(work.X[last] < right - amplitude))
+            {
+                last--;
+            }
+
+            double sum = 0, weight = 0;
+            for (var k = first; k <= last; k++)
+            {
+                if (xs[k] < Line(left, right, s, e, Math.Clamp(k, s, e - 1)) - amplitude)
+                {
+                    sum += work.BaseWeight[k] * xs[k];
+                    weight += work.BaseWeight[k];
+                }
+            }
+
+            if (weight > 0)
+            {
+                var level = (float)(sum / weight);
+                for (var k = first; k <= last; k++)
+                {
+                    baseline[k] = Math.Min(baseline[k], level);
+                }
+            }
+
+            i = Math.Max(i, last + 1);
+        }
+    }
+
+    private static float Line(float left, float right, int s, int e, int k) => left + ((right - left) * (k - s + 1) / (e - s + 1));
 
     /// <summary>Weighted running median: closeness (Cauchy), event, interpolation and oscillation weights, a few passes.</summary>
     private void RobustBaseline(double fs, Workspace work, float[] baseline, CancellationToken cancellationToken)
@@ -753,6 +881,7 @@ public sealed class CtgAnalyzer
         public float[] Stability { get; } = new float[n];
         public float[] StableWeight { get; } = new float[n];
         public int[] Bins { get; } = new int[n];
+        public int[] Queue { get; } = new int[n];
         public float[] Scratch { get; } = new float[n];
         public float[] Ua { get; } = new float[n];
         public float[] Tone { get; } = new float[n];

@@ -103,6 +103,18 @@ internal sealed record CtgAnalyzerTuning
     /// <summary>Robust method: share (0-1) of the Figo estimate averaged into the final baseline (0 = pure weighted median).</summary>
     public double RobustFigoBlend { get; init; } = 0.4;
 
+    /// <summary>How far (bpm) the baseline estimate must be below its 10-min closing to count as part of a dip (<c>ShortDrops</c>).</summary>
+    public double DropEdgeBpm { get; init; } = 0.5;
+
+    /// <summary>The depth, as a fraction of the deceleration amplitude, a dip of the estimate below its closing must reach to be judged (<c>ShortDrops</c>).</summary>
+    public double DropDepthFraction { get; init; } = 0.5;
+
+    /// <summary>The share of a drop's stretch (first to last sample an amplitude below the bridging level) that must be that low for <c>ShortDrops</c> to judge it.</summary>
+    public double DropHeldFraction { get; init; } = 0.9;
+
+    /// <summary>Whether <c>ShortDrops</c> runs (evaluation: the figures without it).</summary>
+    public bool ShortDrops { get; init; } = true;
+
     /// <summary>Default tuning.</summary>
     public static CtgAnalyzerTuning Default { get; } = new();
 }
