@@ -230,6 +230,7 @@ internal static class CtgAnalysisEvaluation
             object parsed = property.PropertyType == typeof(double[])
                 ? value.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()
                 : property.PropertyType == typeof(float) ? float.Parse(value, CultureInfo.InvariantCulture)
+                : property.PropertyType == typeof(bool) ? bool.Parse(value)
                 : double.Parse(value, CultureInfo.InvariantCulture);
             property.SetValue(tuning, parsed);
         }
