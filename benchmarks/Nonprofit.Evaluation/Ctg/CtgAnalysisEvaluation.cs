@@ -12,7 +12,7 @@ namespace Nonprofit.Evaluation.Ctg;
 /// </summary>
 /// <remarks>
 /// Options: <c>--data DIR</c> (default ../shared/data/ctg/fhrma), <c>--method figo|robust|both</c>, <c>--split train|test|both</c>,
-/// <c>--seeds N</c> (synthetic, default 100; 0 skips), <c>--no-pairwise</c>, <c>--tuning Name=value;Name=v1,v2</c>
+/// <c>--seeds N</c> (synthetic, default 100; 0 skips), <c>--no-pairwise</c>, <c>--diagnose A|MD|W [--verbose]</c> (per-file disagreement on the training files), <c>--write-reference FILE</c> (the fixture of CtgAnalyzerReferenceTests), <c>--tuning Name=value;Name=v1,v2</c>
 /// (internal <see cref="CtgAnalyzerTuning"/> knobs, for tuning sweeps on the training files).
 /// </remarks>
 internal static class CtgAnalysisEvaluation
@@ -49,6 +49,13 @@ internal static class CtgAnalysisEvaluation
             return 0;
         }
 
+        if (Option(args, "--write-reference") is { } fixture)
+        {
+            // Regenerates CtgAnalyzerReferenceTests' fixture (our outputs) after an intended change of the analysis.
+            CtgEventDiagnostics.WriteReference(data, fixture);
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var files = data == "none" ? [] : FhrmaAnalyses.Load(data);
         Console.WriteLine($"fhrma.files={files.Count}");
@@ -68,6 +75,15 @@ internal static class CtgAnalysisEvaluation
                     }
                 }
             }
+        }
+
+        if (Option(args, "--diagnose") is { } diagnosed && files.Count > 0)
+        {
+            // Diagnostic: per-file disagreement with one reference method on the training files.
+            var diagnostic = new CtgAnalyzer(new CtgAnalyzerOptions { BaselineMethod = methods[^1] }) { Tuning = tuning };
+            CtgEventDiagnostics.Run(files, diagnostic, diagnosed, args.Contains("--verbose"));
+            CtgEventDiagnostics.Candidates(files, diagnosed);
+            return 0;
         }
 
         foreach (var method in methods)
@@ -214,6 +230,7 @@ internal static class CtgAnalysisEvaluation
             object parsed = property.PropertyType == typeof(double[])
                 ? value.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()
                 : property.PropertyType == typeof(float) ? float.Parse(value, CultureInfo.InvariantCulture)
+                : property.PropertyType == typeof(bool) ? bool.Parse(value)
                 : double.Parse(value, CultureInfo.InvariantCulture);
             property.SetValue(tuning, parsed);
         }

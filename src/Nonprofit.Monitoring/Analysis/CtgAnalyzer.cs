@@ -131,6 +131,11 @@ public sealed class CtgAnalyzer
                 }
             }
 
+            if (Tuning.ShortDrops)
+            {
+                ShortDrops(baseline, fs, work);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             FindEvents(baseline, fs, work, accelerations, decelerations, contractions);
         }
@@ -184,6 +189,129 @@ public sealed class CtgAnalyzer
             WindowedStatistics.TriangularMean(xs, work.Weight, window, baseline, baseline, work.A, work.B, work.C, work.D);
         }
     }
+
+    /// <summary>
+    /// Keeps a fall of the heart rate lasting up to <see cref="CtgAnalyzerOptions.TachyBradycardiaMinutes"/> out of the
+    /// baseline. FIGO 2015 (Ayres-de-Campos et al., Int J Gynecol Obstet 131:13-24, 2015) defines the baseline as the
+    /// mean level over 10-minute windows excluding decelerations, a deceleration lasting more than 3 min as prolonged and
+    /// bradycardia as a baseline below 110 bpm for more than 10 min; a windowed estimate (median or mean of 10 min) follows
+    /// a drop once it fills more than about half its window, so a 7-minute prolonged deceleration would become the
+    /// baseline. Each dip of the estimate below its morphological closing (the dips narrower than the window filled) by
+    /// at least half the deceleration amplitude is judged by the stretch of heart rate at least the deceleration amplitude
+    /// below the level bridging the dip (linear between its edges), when the heart rate is that low for most of the stretch: up to the limit, the dip is bridged (the drop is a
+    /// deceleration against the previous baseline); longer, the stretch is a new baseline (bradycardia) and the
+    /// estimate there is held at most at the stretch's mean level.
+    /// </summary>
+    private void ShortDrops(float[] baseline, double fs, Workspace work)
+    {
+        var n = baseline.Length;
+        var limit = Samples(_options.TachyBradycardiaMinutes * 60, fs);
+        // The estimate starts to sink half its window before a drop and recovers half a window after it: the closing
+        // spans the longest drop judged plus the estimate's window.
+        var span = limit + Samples(_options.BaselineWindowMinutes * 60, fs);
+        var closed = work.Scratch;
+        WindowedStatistics.RunningExtremum(baseline, span, maximum: true, work.Weight, work.Queue);
+        WindowedStatistics.RunningExtremum(work.Weight, span, maximum: false, closed, work.Queue);
+        var amplitude = (float)_options.DecelerationAmplitudeBpm;
+        var xs = work.BaselineSmoothed;
+        var i = 0;
+        while (i < n)
+        {
+            if (!(closed[i] - baseline[i] > Tuning.DropEdgeBpm))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            float deepest = 0;
+            for (; i < n && closed[i] - baseline[i] > Tuning.DropEdgeBpm; i++)
+            {
+                deepest = Math.Max(deepest, closed[i] - baseline[i]);
+            }
+
+            // A dip must have baseline on both sides (the closing is clipped at the ends of the recording).
+            var e = i;
+            if (s == 0 || e == n || deepest < amplitude * Tuning.DropDepthFraction)
+            {
+                continue;
+            }
+
+            var left = baseline[s - 1];
+            var right = baseline[e];
+            int first = -1, last = -1, low = 0;
+            for (var k = s; k < e; k++)
+            {
+                if (xs[k] < Line(left, right, s, e, k) - amplitude)
+                {
+                    first = first < 0 ? k : first;
+                    last = k;
+                    low++;
+                }
+            }
+
+            // One sustained drop, not decelerations scattered over a lower stretch of the baseline.
+            if (first < 0 || low < Tuning.DropHeldFraction * (last - first + 1))
+            {
+                continue;
+            }
+
+            // The drop may begin before the estimate dips and end after it recovers.
+            while (first > 0 && xs[first - 1] < left - amplitude)
+            {
+                first--;
+            }
+
+            while (last < n - 1 && xs[last + 1] < right - amplitude)
+            {
+                last++;
+            }
+
+            if (last - first + 1 <= limit)
+            {
+                for (var k = s; k < e; k++)
+                {
+                    baseline[k] = Math.Max(baseline[k], Line(left, right, s, e, k));
+                }
+
+                continue;
+            }
+
+            // A new baseline from where the recorded rate (not its smoothing, which spills a few samples) is low.
+            while (first < last && !(work.X[first] < left - amplitude))
+            {
+                first++;
+            }
+
+            while (last > first && !(work.X[last] < right - amplitude))
+            {
+                last--;
+            }
+
+            double sum = 0, weight = 0;
+            for (var k = first; k <= last; k++)
+            {
+                if (xs[k] < Line(left, right, s, e, Math.Clamp(k, s, e - 1)) - amplitude)
+                {
+                    sum += work.BaseWeight[k] * xs[k];
+                    weight += work.BaseWeight[k];
+                }
+            }
+
+            if (weight > 0)
+            {
+                var level = (float)(sum / weight);
+                for (var k = first; k <= last; k++)
+                {
+                    baseline[k] = Math.Min(baseline[k], level);
+                }
+            }
+
+            i = Math.Max(i, last + 1);
+        }
+    }
+
+    private static float Line(float left, float right, int s, int e, int k) => left + ((right - left) * (k - s + 1) / (e - s + 1));
 
     /// <summary>Weighted running median: closeness (Cauchy), event, interpolation and oscillation weights, a few passes.</summary>
     private void RobustBaseline(double fs, Workspace work, float[] baseline, CancellationToken cancellationToken)
@@ -301,8 +429,9 @@ public sealed class CtgAnalyzer
         work.InEvent.AsSpan().Clear();
         var (accAmp, accMin) = AccelerationCriteria();
         var mark = work.MarkSink ??= (s, e, _, _, _) => work.InEvent.AsSpan(s, e - s).Fill(true);
-        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, mark);
-        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, mark);
+        var gap = Tuning.EventMergeGapSeconds;
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, gap, mark);
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, gap, mark);
     }
 
     private (double Amplitude, double MinimumSeconds) AccelerationCriteria() =>
@@ -311,7 +440,7 @@ public sealed class CtgAnalyzer
     private void FindEvents(float[] baseline, double fs, Workspace work, List<FhrAcceleration> accelerations, List<FhrDeceleration> decelerations, IReadOnlyList<UterineContraction> contractions)
     {
         var (accAmp, accMin) = AccelerationCriteria();
-        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
+        Scan(baseline, fs, work, +1, accAmp, accMin, _options.AccelerationMaximumSeconds, Tuning.AccelerationMergeGapSeconds, (s, e, x, a, l) => accelerations.Add(new FhrAcceleration
         {
             StartIndex = s,
             EndIndex = e,
@@ -322,7 +451,7 @@ public sealed class CtgAnalyzer
             AmplitudeBpm = a,
             SignalLossFraction = l,
         }));
-        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, (s, e, x, a, l) =>
+        Scan(baseline, fs, work, -1, _options.DecelerationAmplitudeBpm, _options.DecelerationMinimumSeconds, double.PositiveInfinity, Tuning.DecelerationMergeGapSeconds, (s, e, x, a, l) =>
         {
             var reached = FirstNear(work.EventSmoothed, baseline, s, x, a);
             var (type, contraction, lag) = Classify(s, e, x, reached, fs, contractions);
@@ -346,8 +475,15 @@ public sealed class CtgAnalyzer
 
     private delegate void EventSink(int start, int end, int extremum, double amplitude, double loss);
 
-    /// <summary>Runs where the smoothed FHR stays beyond the baseline (by <see cref="CtgAnalyzerTuning.EventBoundaryBpm"/>) that reach the amplitude and last long enough.</summary>
-    private void Scan(float[] baseline, double fs, Workspace work, int sign, double amplitude, double minimumSeconds, double maximumSeconds, EventSink sink)
+    /// <summary>
+    /// Runs where the smoothed FHR stays beyond the baseline (by <see cref="CtgAnalyzerTuning.EventBoundaryBpm"/>) that
+    /// reach the amplitude and last long enough, from where the FHR leaves the baseline to where it returns (FIGO 2015;
+    /// SisPorto, Ayres-de-Campos et al., J Matern Fetal Med 9:311-318, 2000). A return shorter than
+    /// <paramref name="mergeGapSeconds"/> does not end the run if the FHR then goes beyond the baseline again by
+    /// <see cref="CtgAnalyzerTuning.MergeResumeFraction"/> of the amplitude (one event the FHR touches the baseline in,
+    /// not the recovery's variability around the baseline).
+    /// </summary>
+    private void Scan(float[] baseline, double fs, Workspace work, int sign, double amplitude, double minimumSeconds, double maximumSeconds, double mergeGapSeconds, EventSink sink)
     {
         var xs = work.EventSmoothed;
         var n = xs.Length;
@@ -355,7 +491,8 @@ public sealed class CtgAnalyzer
         var level = amplitude * Tuning.DurationLevelFraction;
         var minimum = minimumSeconds * fs;
         var maximum = maximumSeconds * fs;
-        var gap = (int)Math.Round(Tuning.EventMergeGapSeconds * fs);
+        var gap = (int)Math.Round(mergeGapSeconds * fs);
+        var resume = amplitude * Tuning.MergeResumeFraction;
         var i = 0;
         while (i < n)
         {
@@ -365,39 +502,59 @@ public sealed class CtgAnalyzer
                 break;
             }
 
-            var d = sign * (xs[i] - baseline[i]);
-
             var start = i;
-            var extremum = i;
-            var peak = d;
-            var atLevel = 0;
             var lastInside = i;
+            var committed = i; // the last sample of the event so far: a part after a bridged return counts once it goes deep enough
+            var resumed = false;
+            float partPeak = 0;
             for (; i < n; i++)
             {
-                d = sign * (xs[i] - baseline[i]);
-                if (!(d > boundary))
+                var d = sign * (xs[i] - baseline[i]);
+                if (d > boundary)
                 {
-                    // Bridge a dip back to the baseline shorter than the merge gap (variability, not the event's end).
-                    if (i - lastInside <= gap)
+                    if (i - lastInside > 1)
                     {
-                        continue;
+                        (resumed, partPeak) = (true, d);
+                    }
+                    else
+                    {
+                        partPeak = Math.Max(partPeak, d);
                     }
 
-                    i = lastInside + 1;
-                    break;
+                    lastInside = i;
+                    if (!resumed || partPeak >= resume)
+                    {
+                        committed = i;
+                        continue;
+                    }
                 }
 
-                lastInside = i;
-
-                atLevel += d >= level ? 1 : 0;
-                if (d > peak)
+                // Bridge a return to the baseline (and shallow wobbles around it) shorter than the merge gap from the
+                // event's last counted sample: variability, not the event's end.
+                if (i - committed > gap)
                 {
-                    peak = d;
-                    extremum = i;
+                    break;
                 }
             }
 
-            i = Math.Min(i, lastInside + 1);
+            i = committed + 1;
+            var extremum = start;
+            var peak = float.NegativeInfinity;
+            var atLevel = 0;
+            for (var k = start; k < i; k++)
+            {
+                var d = sign * (xs[k] - baseline[k]);
+                if (d > boundary)
+                {
+                    atLevel += d >= level ? 1 : 0;
+                    if (d > peak)
+                    {
+                        peak = d;
+                        extremum = k;
+                    }
+                }
+            }
+
             var length = i - start;
             if (peak >= amplitude && atLevel >= minimum && length < maximum)
             {
@@ -724,6 +881,7 @@ public sealed class CtgAnalyzer
         public float[] Stability { get; } = new float[n];
         public float[] StableWeight { get; } = new float[n];
         public int[] Bins { get; } = new int[n];
+        public int[] Queue { get; } = new int[n];
         public float[] Scratch { get; } = new float[n];
         public float[] Ua { get; } = new float[n];
         public float[] Tone { get; } = new float[n];

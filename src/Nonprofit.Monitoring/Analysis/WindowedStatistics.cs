@@ -267,6 +267,47 @@ internal static class WindowedStatistics
         return true;
     }
 
+    /// <summary>
+    /// Running maximum (<paramref name="maximum"/>) or minimum over a centred box of <paramref name="window"/> samples
+    /// (clipped at the ends; NaN samples ignored, NaN where the window holds none), in O(n) with a monotonic queue of
+    /// indices kept in <paramref name="queue"/> (at least <c>x.Length</c> long). Erosion then dilation of the same window
+    /// (or the reverse) is the morphological opening (closing): it removes peaks (dips) narrower than the window.
+    /// </summary>
+    public static void RunningExtremum(ReadOnlySpan<float> x, int window, bool maximum, Span<float> destination, Span<int> queue)
+    {
+        var n = x.Length;
+        destination = destination[..n];
+        var half = window / 2;
+        int head = 0, tail = 0, next = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var hi = Math.Min(n, i - half + window);
+            for (; next < hi; next++)
+            {
+                var v = x[next];
+                if (float.IsNaN(v))
+                {
+                    continue;
+                }
+
+                while (tail > head && (maximum ? x[queue[tail - 1]] <= v : x[queue[tail - 1]] >= v))
+                {
+                    tail--;
+                }
+
+                queue[tail++] = next;
+            }
+
+            var lo = i - half;
+            while (tail > head && queue[head] < lo)
+            {
+                head++;
+            }
+
+            destination[i] = tail > head ? x[queue[head]] : float.NaN;
+        }
+    }
+
     /// <summary>Replaces NaN points by linear interpolation between their valid neighbours (ends held).</summary>
     internal static void FillGaps(Span<float> values)
     {

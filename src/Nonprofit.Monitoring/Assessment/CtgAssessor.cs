@@ -83,6 +83,8 @@ public sealed class CtgAssessor
             SignalLossPercent = analysis.SignalLossPercent,
             Tachysystole = analysis.Tachysystole,
             RecordMinutes = n / fs / 60,
+            BradycardiaMinutes = analysis.BradycardiaSeconds / 60,
+            TachycardiaMinutes = analysis.TachycardiaSeconds / 60,
         }.WithVariability(variability);
 
         // DawesRedmanAnalyzer needs at least 1 Hz; a slower recording gets no Dawes-Redman result.

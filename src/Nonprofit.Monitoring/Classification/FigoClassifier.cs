@@ -77,6 +77,17 @@ public static class FigoClassifier
         {
             Add(reasons, FigoReasonCode.BaselineHigh, FigoReasonSeverity.Suspicious, $"Baseline {b:0.#} bpm is above the normal 110-160 bpm (tachycardia).");
         }
+
+        // Episodes inside a recording whose mean baseline is normal (a 15-min bradycardia in a 45-min trace).
+        if (b >= 110 && f.BradycardiaMinutes >= 10)
+        {
+            Add(reasons, FigoReasonCode.BradycardiaEpisode, FigoReasonSeverity.Pathological, $"The baseline stayed below 110 bpm for {f.BradycardiaMinutes:0} minutes (bradycardia) although the mean baseline is normal.");
+        }
+
+        if (b <= 160 && f.TachycardiaMinutes >= 10)
+        {
+            Add(reasons, FigoReasonCode.TachycardiaEpisode, FigoReasonSeverity.Suspicious, $"The baseline stayed above 160 bpm for {f.TachycardiaMinutes:0} minutes (tachycardia) although the mean baseline is normal.");
+        }
     }
 
     private static void Variability(FigoFeatures f, List<FigoReason> reasons)

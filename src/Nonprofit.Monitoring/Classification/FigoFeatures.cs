@@ -43,6 +43,16 @@ public sealed record FigoFeatures
     /// <summary>Gets the duration of the record in minutes; NaN when unknown.</summary>
     public double RecordMinutes { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Gets the time, in minutes, the baseline spends in bradycardia episodes (below 110 bpm for 10 minutes or more, FIGO
+    /// 2015; <see cref="CtgAnalysis.BradycardiaSeconds"/>). A recording's mean baseline can stay normal around such an
+    /// episode, so the classifier judges it on its own.
+    /// </summary>
+    public double BradycardiaMinutes { get; init; }
+
+    /// <summary>Gets the time, in minutes, the baseline spends in tachycardia episodes (above 160 bpm for 10 minutes or more; <see cref="CtgAnalysis.TachycardiaSeconds"/>).</summary>
+    public double TachycardiaMinutes { get; init; }
+
     /// <summary>Returns a copy with the variability fields taken from <paramref name="variability"/>.</summary>
     /// <param name="variability">The variability measured by <see cref="VariabilityAnalyzer"/>.</param>
     /// <returns>The copy.</returns>

@@ -47,4 +47,14 @@ public enum FigoReasonCode
 
     /// <summary>Information: the record is shorter than the durations some rules need (e.g. 50 min of reduced variability), so those rules could not fire.</summary>
     ShortRecord,
+
+    /// <summary>
+    /// Pathological: the baseline stayed below 110 bpm for 10 minutes or more (a bradycardia episode) although the
+    /// recording's mean baseline is normal; a fall from a normal baseline lasting that long is also more than the 5-minute
+    /// prolonged deceleration FIGO 2015 calls pathological.
+    /// </summary>
+    BradycardiaEpisode,
+
+    /// <summary>Suspicious: the baseline stayed above 160 bpm for 10 minutes or more (a tachycardia episode) although the recording's mean baseline is normal.</summary>
+    TachycardiaEpisode,
 }

@@ -200,6 +200,25 @@ public sealed class CtgAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_AccelerationTouchingTheBaselineBriefly_OneEvent_LongerReturn_Two()
+    {
+        var x = Flat(30);
+        Abrupt(x, 300, 30, -25, 3);   // two rises (3-s ramps) 2 s apart: one acceleration that touches the baseline
+        Abrupt(x, 332, 30, -25, 3);
+        Abrupt(x, 900, 30, -25, 3);   // 10 s apart: two accelerations
+        Abrupt(x, 940, 30, -25, 3);
+
+        var accelerations = Analyze(x).Accelerations;
+
+        Assert.Equal(3, accelerations.Count);
+        Assert.InRange(accelerations[0].StartSeconds, 295, 310);
+        Assert.InRange(accelerations[0].EndSeconds, 352, 367);
+        Assert.InRange(accelerations[1].EndSeconds, 925, 935); // the 10 s return splits (a start may sit a few
+        Assert.InRange(accelerations[2].StartSeconds, 930, 945); // seconds early, at a noise crossing before the rise)
+        Assert.True(accelerations[1].EndSeconds < accelerations[2].StartSeconds);
+    }
+
+    [Fact]
     public void Analyze_EventMostlyLost_DiscardedUnlessKept()
     {
         var x = Flat(30);

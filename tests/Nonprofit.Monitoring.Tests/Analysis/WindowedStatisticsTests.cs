@@ -180,4 +180,29 @@ public sealed class WindowedStatisticsTests
             }
         }
     }
+
+    [Fact]
+    public void RunningExtremum_EqualsTheWindowsMaximumOrMinimum()
+    {
+        Gen.Select(s_series, Gen.Int[1, 900], Gen.Bool).Sample(t =>
+        {
+            var ((x, _), window, maximum) = t;
+            var n = x.Length;
+            var actual = new float[n];
+            WindowedStatistics.RunningExtremum(x, window, maximum, actual, new int[n]);
+            for (var i = 0; i < n; i++)
+            {
+                var expected = float.NaN;
+                for (var k = Math.Max(0, i - (window / 2)); k < Math.Min(n, i - (window / 2) + window); k++)
+                {
+                    if (!float.IsNaN(x[k]) && (float.IsNaN(expected) || (maximum ? x[k] > expected : x[k] < expected)))
+                    {
+                        expected = x[k];
+                    }
+                }
+
+                Assert.Equal(expected, actual[i]);
+            }
+        });
+    }
 }

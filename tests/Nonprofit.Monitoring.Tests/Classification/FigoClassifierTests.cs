@@ -225,6 +225,7 @@ public sealed class FigoClassifierTests
             WithContractions(s_normal, 12, 12, FigoDecelerationKind.Late), WithContractions(s_normal, 4, 4, FigoDecelerationKind.Early),
             s_normal with { Decelerations = [new(FigoDecelerationKind.Prolonged, new(0, 400))] },
             s_normal with { SignalLossPercent = 50, Tachysystole = true, RecordMinutes = 20 },
+            s_normal with { BradycardiaMinutes = 12, TachycardiaMinutes = 11 },
         ];
         foreach (var features in cases)
         {
