@@ -73,9 +73,9 @@ public sealed class CrisisDetector : ICrisisDetector
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
-        if (model is not null && (model.ClassCount != CrisisLexicon.Categories.Length + 1 || model.IndexOf(GuardCategories.None) != 0))
+        if (model is not null && !model.Labels.SequenceEqual([GuardCategories.None, .. CrisisLexicon.Categories]))
         {
-            throw new ArgumentException("The crisis model must have the classes none, then the four crisis categories.", nameof(model));
+            throw new ArgumentException("The crisis model must have the classes none, crisis.violence, crisis.self_harm, crisis.child_at_risk and crisis.medical, in that order.", nameof(model));
         }
     }
 

@@ -163,6 +163,20 @@ public sealed class CrisisDetectorTests
     }
 
     [Fact]
+    public void Constructor_ModelWithOtherClassesOrOrder_Throws()
+    {
+        var featurizer = new TextFeaturizer(8, 0, 0, words: true, wordBigrams: false);
+        string[] swapped = [GuardCategories.None, GuardCategories.CrisisSelfHarm, GuardCategories.CrisisViolence, GuardCategories.CrisisChildAtRisk, GuardCategories.CrisisMedical];
+        var model = new LinearTextModel(featurizer, swapped, new float[featurizer.BucketCount * swapped.Length], new float[swapped.Length]);
+
+        var e = Assert.Throws<ArgumentException>(() => new CrisisDetector(CrisisLexicon.Default, model));
+
+        Assert.Equal("model", e.ParamName);
+        var right = new LinearTextModel(featurizer, CrisisTraining.Labels, new float[featurizer.BucketCount * 5], new float[5]);
+        Assert.Null(Record.Exception(() => new CrisisDetector(CrisisLexicon.Default, right)));
+    }
+
+    [Fact]
     public void EmbeddedCrisisModel_IsTheOneTheTrainingCodeMakesFromTheCorpora()
     {
         // Deterministic training: the corpora and the code in the repository give exactly the embedded bytes.
