@@ -179,7 +179,7 @@ internal static class App
 
             json.WriteEndArray();
             json.WritePropertyName("analysis");
-            json.WriteRawValue(AnalyzeJson.Write(result.Assessment));
+            json.WriteRawValue(CtgAssessmentJson.ToJson(result.Assessment));
             json.WriteEndObject();
         }
 

@@ -33,7 +33,7 @@ internal static class ReportFolder
             .ToList();
         overlay = overlay with { Events = [.. overlay.Events, .. events] };
         CtgChart.Render(result.Recording, overlay, Path.Combine(folder, Chart));
-        await File.WriteAllTextAsync(Path.Combine(folder, Json), AnalyzeJson.Write(result.Assessment) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, Json), CtgAssessmentJson.ToJson(result.Assessment) + "\n", cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, Summary), Markdown(visitId, source, result, language), cancellationToken).ConfigureAwait(false);
     }
 
@@ -50,7 +50,7 @@ internal static class ReportFolder
         s.Append(c, $"- FIGO: **{AlertCatalog.CategoryText(a.Figo.Category, language)}**\n");
         s.Append(c, $"- {(fr ? "Action recommandée" : "Recommended action")}: **{AlertCatalog.ActionText(result.WorstAction, language)}**\n");
         s.Append(c, $"- {(fr ? "Rythme de base" : "Baseline")}: {Fmt(a.Analysis.BaselineBpm, "0")} bpm; STV {Fmt(a.Variation.ShortTermVariationMs, "0.0")} ms; LTV {Fmt(a.Variation.LongTermVariationBpm, "0.0")} bpm\n");
-        s.Append(c, $"- {(fr ? "Accélérations" : "Accelerations")}: {a.Analysis.Accelerations.Count}; {(fr ? "décélérations" : "decelerations")}: {a.Analysis.Decelerations.Count} ({string.Join(", ", a.Analysis.Decelerations.Select(d => AnalyzeJson.TypeName(d.Type) ?? "?"))})\n");
+        s.Append(c, $"- {(fr ? "Accélérations" : "Accelerations")}: {a.Analysis.Accelerations.Count}; {(fr ? "décélérations" : "decelerations")}: {a.Analysis.Decelerations.Count} ({string.Join(", ", a.Analysis.Decelerations.Select(d => CtgAssessmentJson.TypeName(d.Type) ?? "?"))})\n");
         s.Append(c, $"- {(fr ? "Contractions" : "Contractions")}: {a.Analysis.Contractions.Count}; {(fr ? "perte de signal" : "signal loss")}: {a.Analysis.SignalLossPercent:0.0} %\n");
         if (a.DawesRedman is { } dr)
         {

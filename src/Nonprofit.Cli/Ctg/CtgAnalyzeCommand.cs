@@ -99,53 +99,7 @@ internal static class CtgAnalyzeCommand
                 CtgCommand.Field(falseSignal.IsEmpty ? double.NaN : falseSignal.Span[i], 3)), cancellationToken).ConfigureAwait(false);
         }
 
-        await CtgCommand.WriteJsonAsync(console, json =>
-        {
-            json.WriteNumber("samples", analysis.Length);
-            CtgCommand.WriteNumber(json, "signal_loss_pct", analysis.SignalLossPercent, 2);
-            CtgCommand.WriteNumber(json, "baseline_bpm", analysis.BaselineBpm, 1);
-            CtgCommand.WriteNumber(json, "stv_ms", assessment.Variation.ShortTermVariationMs, 2);
-            CtgCommand.WriteNumber(json, "ltv_bpm", assessment.Variation.LongTermVariationBpm, 1);
-            json.WriteStartArray("accelerations");
-            foreach (var a in analysis.Accelerations)
-            {
-                json.WriteStartObject();
-                CtgCommand.WriteNumber(json, "start_s", a.StartSeconds, 2);
-                CtgCommand.WriteNumber(json, "end_s", a.EndSeconds, 2);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("decelerations");
-            foreach (var d in analysis.Decelerations)
-            {
-                json.WriteStartObject();
-                CtgCommand.WriteNumber(json, "start_s", d.StartSeconds, 2);
-                CtgCommand.WriteNumber(json, "end_s", d.EndSeconds, 2);
-                if (CtgCommand.TypeName(d.Type) is { } type)
-                {
-                    json.WriteString("type", type);
-                }
-                else
-                {
-                    json.WriteNull("type");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("figo");
-            json.WriteString("category", CtgCommand.CategoryName(assessment.Figo.Category));
-            json.WriteStartArray("reasons");
-            foreach (var reason in assessment.Figo.Reasons)
-            {
-                json.WriteStringValue(reason.Message);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }, cancellationToken).ConfigureAwait(false);
+        await CtgCommand.WriteJsonAsync(console, json => CtgAssessmentJson.WriteProperties(json, assessment), cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

@@ -100,24 +100,6 @@ internal static class CtgCommand
             }
         }, cancellationToken);
 
-    /// <summary>The lower-case name of a deceleration type (the contract's <c>type</c>), or <see langword="null"/> when it is not classified.</summary>
-    public static string? TypeName(DecelerationType type) => type switch
-    {
-        DecelerationType.Early => "early",
-        DecelerationType.Late => "late",
-        DecelerationType.Variable => "variable",
-        DecelerationType.Prolonged => "prolonged",
-        _ => null,
-    };
-
-    /// <summary>The lower-case name of a FIGO category (the contract's <c>category</c>).</summary>
-    public static string CategoryName(FigoCategory category) => category switch
-    {
-        FigoCategory.Normal => "normal",
-        FigoCategory.Suspicious => "suspicious",
-        _ => "pathological",
-    };
-
     /// <summary>The input position a reader's error names (never a value), as a bad-input error.</summary>
     public static CliException BadFile(string path, Exception ex) => new(
         ExitCodes.BadInput,
