@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Nonprofit.AI.Guards;
 
 namespace Nonprofit.Evaluation.Guards;
@@ -110,17 +109,8 @@ internal static class CrisisEvaluation
         int positives = 0, truePositives = 0, negatives = 0, falsePositives = 0, rightCategory = 0;
         var perLanguage = new SortedDictionary<string, int[]>(StringComparer.Ordinal); // tp, p, fp, n
         var wrong = new List<string>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var (text, language, expected, _) in CrisisTraining.LoadCorpora([path]))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var json = JsonDocument.Parse(line);
-            var text = json.RootElement.GetProperty("text").GetString() ?? "";
-            var language = json.RootElement.TryGetProperty("language", out var l) ? l.GetString() ?? "?" : "?";
-            var expected = json.RootElement.GetProperty("expected").GetString() ?? "none";
             var detection = detector.Detect(text);
             var flagged = detection.Score >= threshold;
             if (!perLanguage.TryGetValue(language, out var counts))

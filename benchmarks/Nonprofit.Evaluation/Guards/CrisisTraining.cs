@@ -226,32 +226,21 @@ internal static class CrisisTraining
         Console.WriteLine(line);
         foreach (var point in new[] { 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88 })
         {
-            int p = 0, tp = 0, n = 0, fp = 0;
+            var rows = new List<(int Label, double Score)>();
             for (var f = 0; f < folds; f++)
             {
                 var detector = new CrisisDetector(CrisisLexicon.Default, models[f], point);
                 for (var i = 0; i < cases.Count; i++)
                 {
-                    if (caseFold[i] != f || cases[i].Source is "crisis-dev" or "crisis-train-e")
+                    if (caseFold[i] == f && cases[i].Source is not ("crisis-dev" or "crisis-train-e"))
                     {
-                        continue;
-                    }
-
-                    var flagged = detector.Detect(cases[i].Text).Score >= CrisisDetector.DefaultThreshold;
-                    if (cases[i].Expected != GuardCategories.None)
-                    {
-                        p++;
-                        tp += flagged ? 1 : 0;
-                    }
-                    else
-                    {
-                        n++;
-                        fp += flagged ? 1 : 0;
+                        rows.Add((cases[i].Expected != GuardCategories.None ? 1 : 0, detector.Detect(cases[i].Text).Score));
                     }
                 }
             }
 
-            Console.WriteLine(FormattableString.Invariant($"  look_alike_corpora model_operating_point={point:0.00} recall={(double)tp / p:0.000} fpr={(double)fp / n:0.000}"));
+            var m = Metrics.Of(rows, CrisisDetector.DefaultThreshold);
+            Console.WriteLine(FormattableString.Invariant($"  look_alike_corpora model_operating_point={point:0.00} recall={m.Recall:0.000} fpr={m.FalsePositiveRate:0.000}"));
         }
     }
 

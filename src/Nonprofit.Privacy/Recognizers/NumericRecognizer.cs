@@ -35,7 +35,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
     public NumericRecognizer(IEnumerable<string> defaultRegions)
     {
-        _regions = [.. defaultRegions.Select(r => RegionPlan.Create(_phones, r))];
+        _regions = [.. defaultRegions.Select(r => RegionPlan.For(_phones, r))];
     }
 
     // libphonenumber's parse is the costly step: a region is tried only when the digit count (less its trunk
@@ -48,6 +48,8 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     // patterns compiled into one automaton over the digits; anything else goes through Parse.
     internal sealed class RegionPlan
     {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RegionPlan> s_plans = new(StringComparer.Ordinal);
+
         private RegionPlan(string region, string nationalPrefix, int[] lengths)
         {
             Region = region;
@@ -92,6 +94,13 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         public bool HasLeadingDigits { get; private init; }
 
         public static RegionPlan Create(PhoneNumberUtil phones, string region) => Create(phones.GetMetadataForRegion(region), region);
+
+        /// <summary>
+        /// The plan of a region from libphonenumber's (process-wide, immutable) metadata, built once per process: compiling
+        /// a region's automata takes milliseconds, and every detector would otherwise pay it again in its constructor.
+        /// </summary>
+        public static RegionPlan For(PhoneNumberUtil phones, string region) =>
+            s_plans.GetOrAdd(region, static (r, p) => Create(p, r), phones);
 
         public static RegionPlan Create(PhoneMetadata? metadata, string region)
         {
@@ -792,7 +801,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         var regions = _phones.GetRegionCodesForCountryCode(callingCode);
         var built = regions.Count == 0 ? s_notACallingCode
             : regions.Contains("001") ? []
-            : [.. regions.Select(r => Array.Find(_regions, p => p.Region == r) ?? RegionPlan.Create(_phones, r))];
+            : [.. regions.Select(r => RegionPlan.For(_phones, r))];
         Interlocked.CompareExchange(ref _plansByCallingCode[callingCode], built, null);
         return PlansFor(callingCode);
     }
