@@ -129,6 +129,20 @@ public sealed class CtgAnalyzer
                         baseline[i] += b * (figo[i] - baseline[i]);
                     }
                 }
+
+                if (Tuning.ModeBlend > 0)
+                {
+                    var mode = work.Mode;
+                    ModeBaseline(fs, work, mode);
+                    var b = (float)Tuning.ModeBlend;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (!float.IsNaN(mode[i]))
+                        {
+                            baseline[i] += b * (mode[i] - baseline[i]);
+                        }
+                    }
+                }
             }
 
             if (Tuning.ShortDrops)
@@ -308,6 +322,105 @@ public sealed class CtgAnalyzer
             }
 
             i = Math.Max(i, last + 1);
+        }
+    }
+
+    /// <summary>
+    /// Histogram-mode baseline: over each 10-min window, the most frequent 1-bpm value of the lightly smoothed FHR (the
+    /// level the heart rate rests at most of the time), on a grid of windows and linear between them. The histogram's
+    /// mode is the core of SisPorto's baseline (Ayres-de-Campos et al., SisPorto 2.0, J Matern Fetal Med 9:311-318,
+    /// 2000); a share of it in the final baseline brings the estimate closer to SisPorto's where the weighted median
+    /// sits between two resting levels (docs/monitoring.md).
+    /// </summary>
+    private void ModeBaseline(double fs, Workspace work, float[] output)
+    {
+        var n = work.X.Length;
+        var window = Math.Min(n, Samples(_options.BaselineWindowMinutes * 60, fs));
+        var step = Samples(Tuning.ModeStepSeconds, fs);
+        var half = Samples(Tuning.ModeSmoothingSeconds / 2, fs);
+        var x = work.X;
+        var smoothed = work.Scratch;
+        var weights = work.BaseWeight;
+
+        // Centred mean over ±half samples of the measured and interpolated FHR (NaN where there is none).
+        double sum = 0;
+        var count = 0;
+        for (var i = 0; i < Math.Min(n, half); i++)
+        {
+            if (!float.IsNaN(x[i]))
+            {
+                sum += x[i];
+                count++;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var add = i + half;
+            if (add < n && !float.IsNaN(x[add]))
+            {
+                sum += x[add];
+                count++;
+            }
+
+            var drop = i - half - 1;
+            if (drop >= 0 && !float.IsNaN(x[drop]))
+            {
+                sum -= x[drop];
+                count--;
+            }
+
+            smoothed[i] = count > 0 ? (float)(sum / count) : float.NaN;
+        }
+
+        // One histogram slid along the grid: samples enter and leave it as the window moves (weights as the other
+        // estimates: interpolated samples count less).
+        const int Bins = 221; // 30-250 bpm
+        var histogram = work.Histogram;
+        histogram.AsSpan(0, Bins).Clear();
+        double total = 0;
+        int lo = 0, hi = 0;
+        var points = ((n - 1) / step) + 1;
+        var values = work.Grid;
+        for (var p = 0; p < points; p++)
+        {
+            var wantLo = Math.Clamp((p * step) - (window / 2), 0, n - window);
+            for (; hi < wantLo + window; hi++)
+            {
+                Add(hi, 1);
+            }
+
+            for (; lo < wantLo; lo++)
+            {
+                Add(lo, -1);
+            }
+
+            var mode = 0;
+            for (var b = 1; b < Bins; b++)
+            {
+                mode = histogram[b] > histogram[mode] ? b : mode;
+            }
+
+            values[p] = total > 1e-6 ? mode + 30 : float.NaN;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var p = i / step;
+            var a = values[p];
+            var b = p + 1 < points ? values[p + 1] : a;
+            var f = (float)(i - (p * step)) / step;
+            output[i] = float.IsNaN(a) ? b : float.IsNaN(b) ? a : a + (f * (b - a));
+        }
+
+        void Add(int i, int sign)
+        {
+            var v = smoothed[i];
+            if (!float.IsNaN(v) && weights[i] > 0)
+            {
+                histogram[Math.Clamp((int)MathF.Round(v) - 30, 0, Bins - 1)] += sign * weights[i];
+                total += sign * weights[i];
+            }
         }
     }
 
@@ -873,6 +986,7 @@ public sealed class CtgAnalyzer
         public int Length { get; } = n;
         public EventSink? MarkSink { get; set; }
         public float[] Figo { get; } = new float[n];
+        public float[] Mode { get; } = new float[n];
         public float[] X { get; } = new float[n];
         public float[] EventSmoothed { get; } = new float[n];
         public float[] BaselineSmoothed { get; } = new float[n];

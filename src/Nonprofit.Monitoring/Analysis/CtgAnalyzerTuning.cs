@@ -115,6 +115,15 @@ internal sealed record CtgAnalyzerTuning
     /// <summary>Whether <c>ShortDrops</c> runs (evaluation: the figures without it).</summary>
     public bool ShortDrops { get; init; } = true;
 
+    /// <summary>Robust method: share (0-1) of the histogram-mode estimate (<c>ModeBaseline</c>) averaged into the final baseline (0.2: chosen on the training files, docs/monitoring.md).</summary>
+    public double ModeBlend { get; init; } = 0.2;
+
+    /// <summary>Histogram-mode estimate: the grid step of its 10-min windows, in seconds (linear between grid points).</summary>
+    public double ModeStepSeconds { get; init; } = 60;
+
+    /// <summary>Histogram-mode estimate: the centred moving mean applied to the FHR before binning, in seconds.</summary>
+    public double ModeSmoothingSeconds { get; init; } = 5;
+
     /// <summary>Default tuning.</summary>
     public static CtgAnalyzerTuning Default { get; } = new();
 }
