@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Nonprofit.AI.Guards;
+
+namespace Sophia.Chatbot.Chat;
+
+/// <summary>How Sophia configures <c>UseNonprofitGuards</c>: every guard on, the crisis guard with the app's keys and no text in escalations.</summary>
+internal static class SophiaGuards
+{
+    /// <summary>The <see cref="Microsoft.Extensions.AI.ChatOptions.AdditionalProperties"/> key of the language (the content's <c>SophiaChatOptions.Language</c>).</summary>
+    public const string LanguageKey = "sophia.language";
+
+    /// <summary>The key of the country (the content's <c>SophiaChatOptions.Country</c>).</summary>
+    public const string CountryKey = "sophia.country";
+
+    /// <summary>Configures the guards.</summary>
+    public static void Configure(NonprofitGuardsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Audit without content: verdicts with an HMAC of the conversation id under a key that lives only in this process.
+        options.Audit = new GuardAuditOptions { HashKey = RandomNumberGenerator.GetBytes(GuardAuditOptions.MinimumHashKeyLength) };
+        options.RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = 20, ConversationWindow = TimeSpan.FromMinutes(1) };
+        options.PiiRedaction = new PiiRedactionOptions();
+        options.Crisis = new CrisisDetectionOptions { IncludeTextInEscalation = false, CountryKey = CountryKey };
+        options.PromptInjection = new PromptInjectionShieldOptions();
+        options.ScopeOptions = SophiaScope.Options();
+        options.Language = new LanguageMatchingOptions();
+    }
+
+    /// <summary>
+    /// Output safety for a support service: the hate model's threshold is raised from 0.6 to 0.85 because it scored
+    /// ordinary supportive replies ("Thank you for writing to me. I can tell you about your rights…") at 0.64–0.67.
+    /// </summary>
+    public static void ConfigureOutputSafety(OutputSafetyDetectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.HateThreshold = HateThreshold;
+    }
+
+    /// <summary>The hate threshold Sophia uses.</summary>
+    public const double HateThreshold = 0.85;
+}
