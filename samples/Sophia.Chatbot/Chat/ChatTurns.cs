@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Nonprofit.AI.Guards;
 using Sophia.Chatbot.Conversations;
 using Sophia.Chatbot.Indicators;
+using Sophia.Chatbot.Responder;
 
 namespace Sophia.Chatbot.Chat;
 
@@ -34,6 +35,7 @@ internal sealed class ChatTurns(
             var (messages, options, language, before) = Begin(conversation, text);
             var response = await chat.GetResponseAsync(messages, options, cancellationToken);
             var reply = response.Text;
+            RecordReferrals(response.AdditionalProperties);
             conversation.Add(new ChatMessage(ChatRole.Assistant, reply), time.GetUtcNow());
             return new TurnReply(reply, await EndAsync(conversation, language, before, cancellationToken));
         }
@@ -55,6 +57,7 @@ internal sealed class ChatTurns(
             var reply = new StringBuilder();
             await foreach (var update in chat.GetStreamingResponseAsync(messages, options, cancellationToken))
             {
+                RecordReferrals(update.AdditionalProperties);
                 var piece = update.Text;
                 if (!string.IsNullOrEmpty(piece))
                 {
@@ -79,6 +82,18 @@ internal sealed class ChatTurns(
         return identified.IsKnown && SophiaIndicators.Languages.Contains(identified.Language) ? identified.Language : conversation.Language;
     }
 
+    /// <summary>Counts the kinds of services a reply referred to (the offline responder lists them; never their names).</summary>
+    private void RecordReferrals(AdditionalPropertiesDictionary? properties)
+    {
+        if (properties?.TryGetValue(SophiaChatOptions.Referrals, out var value) == true && value is IEnumerable<string> kinds)
+        {
+            foreach (var kind in kinds)
+            {
+                indicators.Referral(kind);
+            }
+        }
+    }
+
     private (List<ChatMessage> Messages, ChatOptions Options, string Language, int EscalationsBefore) Begin(Conversation conversation, string text)
     {
         var language = LanguageOf(conversation, text);
@@ -88,12 +103,12 @@ internal sealed class ChatTurns(
             ConversationId = conversation.Id,
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
-                [SophiaGuards.LanguageKey] = language,
+                [SophiaChatOptions.Language] = language,
             },
         };
         if (conversation.Country is { } country)
         {
-            options.AdditionalProperties[SophiaGuards.CountryKey] = country;
+            options.AdditionalProperties[SophiaChatOptions.Country] = country;
         }
 
         return (conversation.Snapshot(), options, language, handover.EscalationsOf(conversation.Id));

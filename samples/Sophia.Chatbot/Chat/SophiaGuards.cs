@@ -1,17 +1,12 @@
 using System.Security.Cryptography;
 using Nonprofit.AI.Guards;
+using Sophia.Chatbot.Responder;
 
 namespace Sophia.Chatbot.Chat;
 
 /// <summary>How Sophia configures <c>UseNonprofitGuards</c>: every guard on, the crisis guard with the app's keys and no text in escalations.</summary>
 internal static class SophiaGuards
 {
-    /// <summary>The <see cref="Microsoft.Extensions.AI.ChatOptions.AdditionalProperties"/> key of the language (the content's <c>SophiaChatOptions.Language</c>).</summary>
-    public const string LanguageKey = "sophia.language";
-
-    /// <summary>The key of the country (the content's <c>SophiaChatOptions.Country</c>).</summary>
-    public const string CountryKey = "sophia.country";
-
     /// <summary>Configures the guards.</summary>
     public static void Configure(NonprofitGuardsOptions options)
     {
@@ -21,7 +16,7 @@ internal static class SophiaGuards
         options.Audit = new GuardAuditOptions { HashKey = RandomNumberGenerator.GetBytes(GuardAuditOptions.MinimumHashKeyLength) };
         options.RateLimit = new ConversationRateLimitOptions { ConversationPermitLimit = 20, ConversationWindow = TimeSpan.FromMinutes(1) };
         options.PiiRedaction = new PiiRedactionOptions();
-        options.Crisis = new CrisisDetectionOptions { IncludeTextInEscalation = false, CountryKey = CountryKey };
+        options.Crisis = new CrisisDetectionOptions { IncludeTextInEscalation = false, CountryKey = SophiaChatOptions.Country };
         options.PromptInjection = new PromptInjectionShieldOptions();
         options.ScopeOptions = SophiaScope.Options();
         options.Language = new LanguageMatchingOptions();

@@ -4,6 +4,7 @@ using Sophia.Chatbot.Chat;
 using Sophia.Chatbot.Conversations;
 using Sophia.Chatbot.Hosting;
 using Sophia.Chatbot.Indicators;
+using Sophia.Chatbot.Knowledge;
 
 namespace Sophia.Chatbot.Endpoints;
 
@@ -25,12 +26,12 @@ internal static class ChatEndpoints
     /// <summary>Maps the endpoints under <c>/api</c>.</summary>
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/config", (IOptions<SophiaOptions> options, SophiaModel model) => Results.Ok(new
+        api.MapGet("/config", (IOptions<SophiaOptions> options, SophiaModel model, SophiaKnowledgeBase knowledge) => Results.Ok(new
         {
             offline = model.IsOffline,
             quickExitUrl = options.Value.QuickExitUrl,
             languages = SophiaIndicators.Languages,
-            countries = SophiaContent.Countries(),
+            countries = SophiaContent.Countries(knowledge),
         }));
 
         api.MapPost("/conversations", (StartRequest? request, ConversationStore store, SophiaIndicators indicators) =>

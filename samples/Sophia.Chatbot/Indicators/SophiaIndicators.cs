@@ -19,7 +19,7 @@ internal sealed class SophiaIndicators : IDisposable
     /// <summary>Referrals to help.</summary>
     public const string Referrals = "referrals";
 
-    /// <summary>A referral to the helplines shown after a crisis.</summary>
+    /// <summary>A referral to the helplines shown after a crisis (also a helpline the offline responder listed).</summary>
     public const string ReferralHelpline = "helpline";
 
     /// <summary>A hand-over to a (simulated) counsellor.</summary>
@@ -32,7 +32,7 @@ internal sealed class SophiaIndicators : IDisposable
     public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "es", "pt", "sw", "hi"];
 
     private static readonly string[] s_categories = ["violence", "self_harm", "child_at_risk", "medical", "other"];
-    private static readonly string[] s_referrals = [ReferralHelpline, ReferralCounsellor, ReferralLegal];
+    private static readonly string[] s_referrals = ["emergency", ReferralHelpline, "shelter", ReferralLegal, "counselling", ReferralCounsellor];
 
     private readonly TimeProvider _time;
     private readonly ImpactRecorder _recorder;
@@ -57,8 +57,14 @@ internal sealed class SophiaIndicators : IDisposable
         }
     }
 
-    /// <summary>Records a referral of a known type.</summary>
-    public void Referral(string type) => _recorder.Record(Referrals, 1, [new("type", type)]);
+    /// <summary>Records a referral of a known type (a service kind of the knowledge base, or a hand-over to a counsellor); others are ignored.</summary>
+    public void Referral(string type)
+    {
+        if (s_referrals.Contains(type))
+        {
+            _recorder.Record(Referrals, 1, [new("type", type)]);
+        }
+    }
 
     /// <summary>The total of an indicator over the current year, or of one dimension value.</summary>
     public double Total(string indicator, string? dimension = null, string? value = null)
