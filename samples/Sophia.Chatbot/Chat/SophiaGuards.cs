@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Nonprofit.AI.Guards;
+using Sophia.Chatbot.Knowledge;
 using Sophia.Chatbot.Responder;
 
 namespace Sophia.Chatbot.Chat;
@@ -24,12 +25,23 @@ internal static class SophiaGuards
 
     /// <summary>
     /// Output safety for a support service: the hate model's threshold is raised from 0.6 to 0.85 because it scored
-    /// ordinary supportive replies ("Thank you for writing to me. I can tell you about your rights…") at 0.64–0.67.
+    /// ordinary supportive replies ("Thank you for writing to me. I can tell you about your rights…") at 0.64–0.67; and
+    /// the knowledge base's own names and numbers (Sophia, services, helplines) are not "other people's personal data"
+    /// (the personal-data check blocked the welcome answer, which names Sophia).
     /// </summary>
-    public static void ConfigureOutputSafety(OutputSafetyDetectorOptions options)
+    public static void ConfigureOutputSafety(OutputSafetyDetectorOptions options, SophiaKnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(knowledge);
         options.HateThreshold = HateThreshold;
+        var allowed = new HashSet<string>(options.AllowedPersonalData, StringComparer.Ordinal) { "Sophia", "Sophia's", "Sophia’s" };
+        foreach (var service in knowledge.Services)
+        {
+            allowed.UnionWith(service.Name.Languages.Select(l => service.Name[l]));
+            allowed.UnionWith(new[] { service.Phone, service.Sms }.OfType<string>());
+        }
+
+        options.AllowedPersonalData = [.. allowed];
     }
 
     /// <summary>The hate threshold Sophia uses.</summary>

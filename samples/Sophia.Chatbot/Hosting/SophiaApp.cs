@@ -6,6 +6,7 @@ using Sophia.Chatbot.Chat;
 using Sophia.Chatbot.Conversations;
 using Sophia.Chatbot.Endpoints;
 using Sophia.Chatbot.Indicators;
+using Sophia.Chatbot.Knowledge;
 
 namespace Sophia.Chatbot.Hosting;
 
@@ -40,6 +41,7 @@ internal static class SophiaApp
         app.UseRateLimiter();
         var api = app.MapGroup("/api").RequireRateLimiting(HttpRateLimiting.PerClient);
         ChatEndpoints.Map(api);
+        EvidenceEndpoints.Map(api);
         AdminEndpoints.Map(app.MapGroup("/admin"));
         var store = app.Services.GetRequiredService<ConversationStore>();
         var handover = app.Services.GetRequiredService<HandoverQueue>();
@@ -59,7 +61,7 @@ internal static class SophiaApp
         services.AddSingleton<ICrisisEscalation>(sp => sp.GetRequiredService<HandoverQueue>());
         services.AddSingleton<ChatTurns>();
         services.AddNonprofitGuards(SophiaGuards.Configure);
-        services.Configure<OutputSafetyDetectorOptions>(SophiaGuards.ConfigureOutputSafety);
+        services.AddOptions<OutputSafetyDetectorOptions>().Configure<SophiaKnowledgeBase>(SophiaGuards.ConfigureOutputSafety);
         SophiaContent.Add(services);
         services.AddChatClient(sp => sp.GetRequiredService<SophiaModel>() is { IsOffline: false } remote ? remote.CreateRemote() : SophiaContent.OfflineResponder(sp))
             .UseNonprofitGuards();

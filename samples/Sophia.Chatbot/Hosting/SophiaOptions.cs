@@ -32,7 +32,10 @@ internal sealed class SophiaOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 1000;
 
+    /// <summary>Gets or sets the folder of the encrypted evidence safes. The default is <c>sophia-evidence</c> in the temporary folder.</summary>
+    public string EvidenceFolder { get; set; } = Path.Combine(Path.GetTempPath(), "sophia-evidence");
+
     /// <summary>Gets or sets the iterations of the evidence safe's key derivation. The default is 600,000 (OWASP 2023).</summary>
-    [Range(1, 10_000_000)]
+    [Range(1_000, 20_000_000)]
     public int EvidenceKdfIterations { get; set; } = 600_000;
 }
