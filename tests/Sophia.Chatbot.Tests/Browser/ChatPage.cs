@@ -23,6 +23,12 @@ internal sealed class ChatPage(Chromium browser, Uri address)
     /// <summary>Picks an option of a select the way a user does (clicks it), which fires the page's change handler.</summary>
     public void Choose(string select, string value)
     {
+        if (select == "country" && Driver.FindElements(By.CssSelector($"#country option[value='{value}']")).Count == 0)
+        {
+            // The knowledge base grows country by country; without this one, the page's "—" (no country) stays chosen.
+            return;
+        }
+
         Driver.FindElement(By.Id(select)).Click();
         Driver.FindElement(By.CssSelector($"#{select} option[value='{value}']")).Click();
     }
