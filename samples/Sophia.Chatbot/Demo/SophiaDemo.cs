@@ -30,7 +30,7 @@ internal static class SophiaDemo
     public static async Task<int> RunAsync(TextWriter output, string[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await using var app = SophiaApp.Build([.. args, "--Logging:LogLevel:Default=Warning"]);
+        await using var app = SophiaApp.Build([.. args, "--Logging:LogLevel:Default=Error"]);
         var services = app.Services;
         var store = services.GetRequiredService<ConversationStore>();
         var turns = services.GetRequiredService<ChatTurns>();

@@ -120,6 +120,51 @@
     document.body.dataset.turns = String(Number(document.body.dataset.turns || 0) + 1);
   }
 
+  // Evidence safe: the passphrase stays in its input and is sent with each request; nothing is kept in the browser.
+  async function evidence(path, extra) {
+    const passphrase = $("evidence-passphrase").value;
+    const response = await post("/api/evidence" + path, Object.assign({ passphrase }, extra || {}));
+    if (!response.ok) {
+      let message = "HTTP " + response.status;
+      try { message = (await response.json()).error || message; } catch { /* keep the status */ }
+      throw new Error(message);
+    }
+    return response;
+  }
+
+  function wireEvidence() {
+    const status = (text) => { $("evidence-status").textContent = text; };
+    const run = (action) => async () => { try { await action(); } catch (e) { status(e.message); } };
+    $("evidence-create").addEventListener("click", run(async () => {
+      const { safeId } = await (await evidence("")).json();
+      $("evidence-id").value = safeId;
+      status("Safe created. Safe number: " + safeId);
+    }));
+    $("evidence-add").addEventListener("click", run(async () => {
+      const id = $("evidence-id").value.trim();
+      const note = $("evidence-note").value.trim();
+      const file = $("evidence-file").files[0];
+      if (note) { await evidence("/" + id + "/notes", { text: note }); $("evidence-note").value = ""; }
+      if (file) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        let binary = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        await evidence("/" + id + "/files", { fileName: file.name, mediaType: file.type || null, contentBase64: btoa(binary) });
+        $("evidence-file").value = "";
+      }
+      const items = await (await evidence("/" + id + "/items")).json();
+      status(items.length + " item(s) in the safe.");
+    }));
+    $("evidence-export").addEventListener("click", run(async () => {
+      const blob = await (await evidence("/" + $("evidence-id").value.trim() + "/export")).blob();
+      const url = URL.createObjectURL(blob);
+      const a = Object.assign(document.createElement("a"), { href: url, download: "evidence-bundle.zip" });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      status("Bundle exported.");
+    }));
+  }
+
   function quickExit() {
     if (exiting) return;
     exiting = true;
@@ -162,6 +207,7 @@
       $("send").disabled = true;
       try { await send(text); } catch { addMessage("assistant", labels().error); } finally { $("send").disabled = false; $("text").focus(); }
     });
+    wireEvidence();
     document.body.dataset.ready = "true";
   });
 })();

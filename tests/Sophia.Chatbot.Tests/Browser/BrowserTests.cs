@@ -112,6 +112,35 @@ public sealed class BrowserTests
         await WaitUntilAsync(() => server.Get<ConversationStore>().Count == 0);
     }
 
+    [Fact]
+    public async Task Evidence_CreateSafeAndAddNote_InThePage()
+    {
+        var folder = Directory.CreateTempSubdirectory("sophia-browser-evidence-");
+        try
+        {
+            await using var server = await SophiaServer.StartAsync(["--Sophia:EvidenceKdfIterations=1000", "--Sophia:EvidenceFolder=" + folder.FullName], useStandIn: false);
+            using var browser = new Chromium();
+            var page = new ChatPage(browser, server.Address);
+            page.Open();
+            browser.Driver.FindElement(By.Id("evidence-title")).Click();
+            browser.Driver.FindElement(By.Id("evidence-passphrase")).SendKeys("a long enough passphrase");
+
+            browser.Driver.FindElement(By.Id("evidence-create")).Click();
+            page.WaitFor(d => d.FindElement(By.Id("evidence-status")).Text.StartsWith("Safe created", StringComparison.Ordinal));
+            browser.Driver.FindElement(By.Id("evidence-note")).SendKeys("Monday night: threats by text message.");
+            browser.Driver.FindElement(By.Id("evidence-add")).Click();
+            page.WaitFor(d => d.FindElement(By.Id("evidence-status")).Text == "1 item(s) in the safe.");
+
+            var safe = Assert.Single(Directory.GetFiles(folder.FullName));
+            Assert.DoesNotContain("threats", await File.ReadAllTextAsync(safe), StringComparison.Ordinal);
+            Assert.Equal(0, page.Script<long>("return localStorage.length + sessionStorage.length;"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Waits for the server to see the quick exit's beacon (bounded; the assertion is the condition, not the time).</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

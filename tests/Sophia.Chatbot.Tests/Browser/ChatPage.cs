@@ -49,6 +49,8 @@ internal sealed class ChatPage(Chromium browser, Uri address)
 
     public void WaitForUrl(Func<string, bool> condition) => _wait.Until(d => condition(d.Url));
 
+    public void WaitFor(Func<IWebDriver, bool> condition) => _wait.Until(condition);
+
     public T Script<T>(string script) => (T)browser.Js.ExecuteScript(script)!;
 
     private int Turns => int.TryParse(Driver.FindElement(By.TagName("body")).GetDomAttribute("data-turns"), out var n) ? n : 0;
