@@ -177,9 +177,9 @@ internal static class KnowledgeLoader
 
         var url = service.Url is null ? null : RequireSource(file, id, "url", service.Url);
         var isDefaultEmergency = country == SophiaKnowledgeBase.DefaultCountry && kind == ServiceKind.Emergency;
-        if (service.Phone is null && url is null && !isDefaultEmergency)
+        if (service.Phone is null && service.Sms is null && url is null && !isDefaultEmergency)
         {
-            throw KnowledgeValidationException.For(file, id, "phone", "a service needs a phone number or a url.");
+            throw KnowledgeValidationException.For(file, id, "phone", "a service needs a phone number, an SMS number or a url.");
         }
 
         if (service.Languages is not { Count: > 0 } languages || languages.Any(l => l is not { Length: 2 } || !l.All(char.IsAsciiLetterLower)))

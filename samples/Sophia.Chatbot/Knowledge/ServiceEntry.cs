@@ -5,7 +5,7 @@ namespace Sophia.Chatbot.Knowledge;
 /// <param name="Country">The ISO 3166-1 alpha-2 code, or <see cref="SophiaKnowledgeBase.DefaultCountry"/>.</param>
 /// <param name="Kind">What it is.</param>
 /// <param name="Name">The name the user sees, in every language.</param>
-/// <param name="Phone">The number as dialled in the country, or <see langword="null"/> (then <paramref name="Url"/> is set).</param>
+/// <param name="Phone">The number as dialled in the country, or <see langword="null"/> (then <paramref name="Sms"/> or <paramref name="Url"/> is set).</param>
 /// <param name="Sms">A number that takes text messages, or <see langword="null"/>.</param>
 /// <param name="Url">The service's web address, or <see langword="null"/>.</param>
 /// <param name="Languages">The ISO 639-1 codes of the languages it answers in.</param>

@@ -125,7 +125,8 @@ internal sealed class OfflineResponder : IChatClient
     }
 
     /// <inheritdoc/>
-    /// <remarks>The same text as <see cref="GetResponseAsync"/>, one line per update.</remarks>
+    /// <remarks>The same text as <see cref="GetResponseAsync"/>, one line per update; the first update carries the
+    /// <see cref="SophiaChatOptions.Offline"/>, language, topic and referral properties.</remarks>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
