@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Nonprofit.AI.Guards;
 using OpenQA.Selenium;
 using Sophia.Chatbot.Conversations;
-using Sophia.Chatbot.Endpoints;
 using Sophia.Chatbot.Tests.Support;
 
 namespace Sophia.Chatbot.Tests.Browser;
@@ -52,10 +49,7 @@ public sealed class BrowserTests
 
         Assert.Contains("worried", reply, StringComparison.Ordinal);
         Assert.NotEmpty(page.Helplines);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/handover");
-        request.Headers.Add(AdminEndpoints.ApiKeyHeader, SophiaServer.AdminKey);
-        using var response = await server.Http.SendAsync(request);
-        var queue = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var queue = await server.AdminJsonAsync("/admin/handover");
         var ticket = queue.EnumerateArray().Single();
         Assert.Equal("en", ticket.GetProperty("language").GetString());
         Assert.Contains("crisis.violence", ticket.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));

@@ -83,6 +83,22 @@ internal sealed class SophiaServer : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>GET an admin endpoint with the key; the caller disposes the response.</summary>
+    public Task<HttpResponseMessage> AdminGetAsync(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(Endpoints.AdminEndpoints.ApiKeyHeader, AdminKey);
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>GET an admin endpoint with the key and read its JSON (success required).</summary>
+    public async Task<JsonElement> AdminJsonAsync(string path)
+    {
+        using var response = await AdminGetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Xml.Linq;
 using Nonprofit.Tests.Shared;
 using Sophia.Chatbot.Endpoints;
@@ -49,9 +47,7 @@ public sealed class AdminTests
         await server.StartConversationAsync("sw", "KE");
         await server.SendAsync(a, "Il a dit qu'il allait me tuer ce soir, j'ai très peur");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/iati");
-        request.Headers.Add(AdminEndpoints.ApiKeyHeader, SophiaServer.AdminKey);
-        using var response = await server.Http.SendAsync(request);
+        using var response = await server.AdminGetAsync("/admin/iati");
         var xml = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -61,9 +57,7 @@ public sealed class AdminTests
         Assert.DoesNotContain(a, System.Text.Encoding.UTF8.GetString(xml), StringComparison.Ordinal);
         Assert.DoesNotContain("tuer", System.Text.Encoding.UTF8.GetString(xml), StringComparison.Ordinal);
 
-        using var totals = new HttpRequestMessage(HttpMethod.Get, "/admin/indicators");
-        totals.Headers.Add(AdminEndpoints.ApiKeyHeader, SophiaServer.AdminKey);
-        var json = await (await server.Http.SendAsync(totals)).Content.ReadFromJsonAsync<JsonElement>();
+        var json = await server.AdminJsonAsync("/admin/indicators");
         Assert.Equal(2, json.GetProperty("conversations").GetProperty("total").GetDouble());
         Assert.Equal(1, json.GetProperty("conversations").GetProperty("language=sw").GetDouble());
         Assert.Equal(1, json.GetProperty("escalations").GetProperty("category=violence").GetDouble());

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Nonprofit.AI.Guards;
-using Sophia.Chatbot.Endpoints;
 using Sophia.Chatbot.Tests.Support;
 
 namespace Sophia.Chatbot.Tests.Web;
@@ -23,7 +21,7 @@ public sealed class CrisisHandoverTests
         Assert.True(reply.GetProperty("escalated").GetBoolean());
         Assert.Equal("Test helpline", reply.GetProperty("helplines")[0].GetProperty("name").GetString());
         Assert.Empty(server.Model!.Received);
-        var queue = await AdminGetAsync(server, "/admin/handover");
+        var queue = await server.AdminJsonAsync("/admin/handover");
         var ticket = queue.EnumerateArray().Single();
         Assert.Equal(id, ticket.GetProperty("conversationId").GetString());
         Assert.Equal("fr", ticket.GetProperty("language").GetString());
@@ -40,9 +38,9 @@ public sealed class CrisisHandoverTests
         await server.SendAsync(id, "He said he will kill me tonight");
 
         using var share = await server.Http.PostAsync($"/api/conversations/{id}/share", null);
-        var shared = await AdminGetAsync(server, "/admin/handover");
+        var shared = await server.AdminJsonAsync("/admin/handover");
         using var end = await server.Http.PostAsync($"/api/conversations/{id}/end", null);
-        var after = await AdminGetAsync(server, "/admin/handover");
+        var after = await server.AdminJsonAsync("/admin/handover");
 
         Assert.Equal(HttpStatusCode.NoContent, share.StatusCode);
         Assert.Contains("kill me tonight", shared.GetRawText(), StringComparison.Ordinal);
@@ -61,12 +59,4 @@ public sealed class CrisisHandoverTests
         Assert.Equal(HttpStatusCode.NotFound, share.StatusCode);
     }
 
-    private static async Task<JsonElement> AdminGetAsync(SophiaServer server, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(AdminEndpoints.ApiKeyHeader, SophiaServer.AdminKey);
-        using var response = await server.Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }
