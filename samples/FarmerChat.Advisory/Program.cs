@@ -1,5 +1,4 @@
 // FarmerChat.Advisory: a multilingual agricultural advisory assistant grounded in vetted content (issue 11).
-// Skeleton: retrieval, the guard pipeline, the HTTP API and impact reporting are added on their branches.
 namespace FarmerChat.Advisory;
 
 internal static class Program
