@@ -19,6 +19,12 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--sweep")
+        {
+            RetrievalSweep.Run(args.Length > 1 ? args[1] : Path.Combine("tests", "FarmerChat.Advisory.Tests", "Data"), Console.Out);
+            return 0;
+        }
+
         Console.WriteLine("FarmerChat.Advisory: not built yet (issue 11).");
         return 0;
     }

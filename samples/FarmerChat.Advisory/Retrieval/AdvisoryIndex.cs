@@ -56,7 +56,7 @@ internal sealed class AdvisoryIndex : IDisposable
         [.. Search(question, language, count).Where(IsRelevant)];
 
     /// <summary>Whether a hit is good enough to answer from.</summary>
-    public bool IsRelevant(SearchHit hit) => hit.Score >= Options.MinScore && hit.Coverage >= Options.MinCoverage;
+    public bool IsRelevant(SearchHit hit) => hit.Score >= Options.MinScoreFor(hit.Document.Language) && hit.Coverage >= Options.MinCoverage;
 
     public void Dispose()
     {

@@ -8,8 +8,10 @@ using Lucene.Net.Util;
 namespace FarmerChat.Advisory.Retrieval;
 
 /// <summary>
-/// Lucene has no Swahili analyzer: the standard tokenizer, lower case, ASCII folding, a small list of Swahili
-/// function words, then <see cref="SwahiliStemFilter"/>.
+/// Lucene has no Swahili analyzer: the standard tokenizer, lower case, ASCII folding and a small list of Swahili
+/// function words. A light suffix stemmer (locative -ni, final vowel) was tried and made no difference on the dev
+/// questions once the n-gram field was there (which also matches the prefixed verb forms a suffix stemmer cannot), so
+/// it was left out.
 /// </summary>
 internal sealed class SwahiliAnalyzer : Analyzer
 {
@@ -29,7 +31,6 @@ internal sealed class SwahiliAnalyzer : Analyzer
         TokenStream result = new LowerCaseFilter(LuceneVersion.LUCENE_48, source);
         result = new ASCIIFoldingFilter(result);
         result = new StopFilter(LuceneVersion.LUCENE_48, result, s_stopWords);
-        result = new SwahiliStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
 }

@@ -37,15 +37,4 @@ public sealed class AdvisoryIndexTests
         Assert.Equal("fixture-maize-armyworm", hit.Document.Id);
         Assert.Equal(2 / 3.0, hit.Coverage, 3);
     }
-
-    [Theory]
-    [InlineData("shambani", "shamb")]
-    [InlineData("mahindi", "mahind")]
-    [InlineData("panda", "pand")]
-    [InlineData("ya", "ya")]
-    public void SwahiliStemmer_Stem_DropsLocativeAndFinalVowel(string word, string stem)
-    {
-        var buffer = word.ToCharArray();
-        Assert.Equal(stem, new string(buffer, 0, SwahiliStemmer.Stem(buffer, buffer.Length)));
-    }
 }
