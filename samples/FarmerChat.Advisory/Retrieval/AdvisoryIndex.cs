@@ -66,6 +66,9 @@ internal sealed class AdvisoryIndex : IDisposable
         }
     }
 
+    /// <summary>Numbers (phone numbers, plot numbers, years) say nothing about the topic and would dilute the coverage.</summary>
+    private static bool NoDigit(string term) => !term.Any(char.IsAsciiDigit);
+
     private static List<string> Analyze(Analyzer analyzer, string field, string text)
     {
         var terms = new List<string>();
@@ -125,7 +128,7 @@ internal sealed class AdvisoryIndex : IDisposable
 
         public List<SearchHit> Search(string question, int count)
         {
-            var words = Analyze(_words, BodyField, question).Distinct(StringComparer.Ordinal).ToList();
+            var words = Analyze(_words, BodyField, question).Where(NoDigit).Distinct(StringComparer.Ordinal).ToList();
             var query = new BooleanQuery();
             if (words.Count > 0)
             {
@@ -142,7 +145,7 @@ internal sealed class AdvisoryIndex : IDisposable
 
             if (_options.GramWeight > 0)
             {
-                var grams = Analyze(_grams, GramsField, question).Distinct(StringComparer.Ordinal).ToList();
+                var grams = Analyze(_grams, GramsField, question).Where(NoDigit).Distinct(StringComparer.Ordinal).ToList();
                 if (grams.Count > 0)
                 {
                     var gramQuery = new BooleanQuery { Boost = _options.GramWeight };
