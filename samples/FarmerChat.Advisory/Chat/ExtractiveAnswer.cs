@@ -8,7 +8,7 @@ namespace FarmerChat.Advisory.Chat;
 
 /// <summary>
 /// Composes an answer from the best passage's own sentences: those that share the most analysed words with the question
-/// (in the document's order), then the citation. Nothing is paraphrased, so nothing is invented.
+/// (in the document's order; list headings ending in a colon are skipped), then the citation. Nothing is paraphrased, so nothing is invented.
 /// </summary>
 internal static class ExtractiveAnswer
 {
@@ -31,7 +31,7 @@ internal static class ExtractiveAnswer
         var sentences = Sentences(best.Body);
         var chosen = sentences
             .Select((s, i) => (Sentence: s, Index: i, Score: Words(analyzer, s).Count(questionWords.Contains)))
-            .Where(s => s.Score > 0)
+            .Where(s => s.Score > 0 && !s.Sentence.EndsWith(':'))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Index)
             .Take(MaxSentences)
             .OrderBy(s => s.Index)
