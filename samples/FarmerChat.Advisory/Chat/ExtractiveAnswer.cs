@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using FarmerChat.Advisory.Retrieval;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace FarmerChat.Advisory.Chat;
 
@@ -85,18 +84,6 @@ internal static class ExtractiveAnswer
         }
     }
 
-    private static HashSet<string> Words(Analyzer analyzer, string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        using var stream = analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            words.Add(term.ToString());
-        }
-
-        stream.End();
-        return words;
-    }
+    private static HashSet<string> Words(Analyzer analyzer, string text) =>
+        [.. AdvisoryIndex.Analyze(analyzer, "body", text)];
 }

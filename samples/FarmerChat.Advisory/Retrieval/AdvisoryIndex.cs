@@ -69,7 +69,8 @@ internal sealed class AdvisoryIndex : IDisposable
     /// <summary>Numbers (phone numbers, plot numbers, years) say nothing about the topic and would dilute the coverage.</summary>
     private static bool NoDigit(string term) => !term.Any(char.IsAsciiDigit);
 
-    private static List<string> Analyze(Analyzer analyzer, string field, string text)
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, in order.</summary>
+    internal static List<string> Analyze(Analyzer analyzer, string field, string text)
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(field, text);
