@@ -15,8 +15,8 @@ internal static class Program
           --demo                          a scripted multilingual conversation
           --ask "QUESTION" [--lang xx]    one question
           --serve [--port N] [--data DIR] the HTTP API on 127.0.0.1 (default port 5080, data folder ./farmerchat-data)
-          --eval [DATA] [test|dev]        recall@1/@3 per language and the no-answer rate (default: test questions)
-          --eval-app [DATA] [test|dev]    the same questions through the whole assistant (guards included)
+          --eval [DATA] [test|dev|heldout] recall@1/@3 per language and the no-answer rate (default: test questions)
+          --eval-app [DATA] [test|dev|heldout] the same questions through the whole assistant (guards included)
           --sweep [DATA]                  how the retrieval settings were chosen (dev questions only)
         A real model answers when NONPROFIT_CHAT_ENDPOINT and NONPROFIT_CHAT_MODEL are set (NONPROFIT_CHAT_API_KEY if needed).
         """;
@@ -33,7 +33,7 @@ internal static class Program
                     using var index = new AdvisoryIndex(KnowledgeBase.Load(KnowledgeBase.DefaultFolder));
                     var data = args.Length > 1 ? args[1] : defaultData;
                     var set = args.Length > 2 ? args[2] : "test";
-                    var questions = LabelledQuestion.LoadAll(data, $"questions-{set}.*.jsonl").Concat(LabelledQuestion.LoadAll(data, "questions-none.*.jsonl"));
+                    var questions = Questions(data, set);
                     Console.Write(RetrievalEvaluation.ToTable(RetrievalEvaluation.Evaluate(index, questions)));
                     return 0;
                 }
@@ -46,7 +46,7 @@ internal static class Program
                         using var advisor = CreateAdvisor(folder, ModelSettings.Offline, TimeProvider.System);
                         var data = args.Length > 1 ? args[1] : defaultData;
                         var set = args.Length > 2 ? args[2] : "test";
-                        var questions = LabelledQuestion.LoadAll(data, $"questions-{set}.*.jsonl").Concat(LabelledQuestion.LoadAll(data, "questions-none.*.jsonl")).ToList();
+                        var questions = Questions(data, set);
                         Console.Write(await AssistantEvaluation.RunAsync(advisor, questions, CancellationToken.None));
                     }
                     finally
@@ -118,5 +118,21 @@ internal static class Program
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>
+    /// The labelled questions of a set: <c>test</c> and <c>dev</c> are the document authors' files (<c>questions-test.a.jsonl</c>,
+    /// …) with the no-answer files; <c>heldout</c> is the independent set (<c>questions-heldout.jsonl</c>, written from the
+    /// topic list without the documents), which carries its own no-answer questions.
+    /// </summary>
+    private static List<LabelledQuestion> Questions(string data, string set)
+    {
+        var questions = LabelledQuestion.LoadAll(data, $"questions-{set}*.jsonl").ToList();
+        if (!questions.Any(q => q.Expected is null))
+        {
+            questions.AddRange(LabelledQuestion.LoadAll(data, "questions-none.*.jsonl"));
+        }
+
+        return questions;
     }
 }
