@@ -2,6 +2,7 @@ using System.Text.Json;
 using FarmerChat.Advisory.Chat;
 using FarmerChat.Advisory.Retrieval;
 using Microsoft.Extensions.AI;
+using Nonprofit.Tests.Shared;
 
 namespace FarmerChat.Advisory.Tests.Chat;
 

@@ -59,7 +59,7 @@ public sealed class BrowserTests
     [Fact]
     public async Task Chat_PhoneNumber_NeverReachesTheFakeModel()
     {
-        await using var model = await FakeOpenAiServer.StartAsync();
+        await using var model = FakeModel.Start();
         await using var server = await SophiaServer.StartAsync(["--NONPROFIT_CHAT_ENDPOINT=" + model.Endpoint, "--NONPROFIT_CHAT_MODEL=fake-model"], useStandIn: false);
         using var browser = new Chromium();
         var page = new ChatPage(browser, server.Address);
@@ -67,7 +67,7 @@ public sealed class BrowserTests
 
         var reply = page.Send("You can reach me on +44 20 7946 0958, how do I get a protection order?");
 
-        Assert.Equal(FakeOpenAiServer.Reply, reply.Trim());
+        Assert.Equal(FakeModel.Reply, reply.Trim());
         Assert.Equal("assistant", page.Mode);
         var body = Assert.Single(model.Bodies);
         Assert.Contains("protection order", body, StringComparison.Ordinal);

@@ -3,12 +3,13 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace FarmerChat.Advisory.Tests;
+namespace Nonprofit.Tests.Shared;
 
 /// <summary>
 /// A tiny OpenAI-compatible server on a free loopback port: <c>POST /v1/chat/completions</c>, answering
-/// <see cref="Reply"/> as one JSON completion or, when the request asks to stream, as server-sent events word by word.
-/// Keeps every request body.
+/// <see cref="Reply"/> as one JSON completion or, when the request asks to stream, as server-sent events word by word
+/// (each flushed on its own).
+/// Keeps every request body. Linked into the sample test projects that test a real-model path (see their csproj).
 /// </summary>
 internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -30,6 +31,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>Gets <see cref="BaseUrl"/> as a URI (ends with <c>/v1</c>).</summary>
+    public Uri Endpoint => new(BaseUrl);
 
     public string Reply { get; set; }
 
@@ -95,18 +99,19 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             var model = request.RootElement.GetProperty("model").GetString();
             if (stream)
             {
+                // One server-sent event per word, each flushed on its own, as a model streams.
                 response.ContentType = "text/event-stream";
-                var text = new StringBuilder();
+                response.SendChunked = true;
                 var words = Reply.Split(' ');
                 for (var i = 0; i < words.Length; i++)
                 {
                     var delta = i == 0 ? new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = words[i] } : new Dictionary<string, object?> { ["content"] = " " + words[i] };
-                    text.Append("data: ").Append(JsonSerializer.Serialize(Chunk(model, delta, null))).Append("\n\n");
+                    await WriteEvent(response, JsonSerializer.Serialize(Chunk(model, delta, null)));
                 }
 
-                text.Append("data: ").Append(JsonSerializer.Serialize(Chunk(model, new Dictionary<string, object?>(), "stop"))).Append("\n\n");
-                text.Append("data: [DONE]\n\n");
-                await Write(response, text.ToString());
+                await WriteEvent(response, JsonSerializer.Serialize(Chunk(model, new Dictionary<string, object?>(), "stop")));
+                await WriteEvent(response, "[DONE]");
+                response.Close();
             }
             else
             {
@@ -132,6 +137,13 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         ["model"] = model,
         ["choices"] = new[] { new Dictionary<string, object?> { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish } },
     };
+
+    private static async Task WriteEvent(HttpListenerResponse response, string data)
+    {
+        var bytes = Encoding.UTF8.GetBytes("data: " + data + "\n\n");
+        await response.OutputStream.WriteAsync(bytes);
+        await response.OutputStream.FlushAsync();
+    }
 
     private static async Task Write(HttpListenerResponse response, string text)
     {
