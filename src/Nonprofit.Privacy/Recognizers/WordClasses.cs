@@ -27,6 +27,7 @@ internal enum WordClass : uint
     MultiWordPlaceStart = 1 << 15,
     AgeTrigger = 1 << 16, // the first run of letters of a word that age phrases contain
     BirthWord = 1 << 17,  // the first run of letters of a birth word
+    SingleWordLocationCue = 1 << 18, // a location cue word whose every cue phrase is that one word ("in", "to", "de")
 }
 
 /// <summary>
@@ -82,6 +83,7 @@ internal static class WordClasses
             Mark(NameLexicon.PostcodeWords.Words, WordClass.Postcode);
             Mark(NameLexicon.PersonCuesByFirstWord.Keys, WordClass.PersonCue);
             Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
+            Mark(NameLexicon.SingleWordLocationCues, WordClass.SingleWordLocationCue);
             Mark(PatternRecognizer.AgeTriggerWords.Select(WordSearch.FoldedFirstRun), WordClass.AgeTrigger);
             Mark(PatternRecognizer.BirthWords.Select(WordSearch.FoldedFirstRun), WordClass.BirthWord);
             return classes;
