@@ -97,36 +97,30 @@ internal static class RecognizerProfile
     {
         for (var round = 0; round < 2; round++)
         {
-            Report("  age regex", records, bytes, t =>
-            {
-                foreach (var m in PatternRecognizer.AgePhrase().EnumerateMatches(t))
-                {
-                    _ = m.Length;
-                }
-            });
-            Report("  age scan", records, bytes, t =>
-            {
-                var state = new PatternRecognizer.ScanState(t);
-                while (PatternRecognizer.NextAge(t, ref state, out _, out _))
-                {
-                }
-            });
-            Report("  date regex", records, bytes, t =>
-            {
-                foreach (var m in PatternRecognizer.Date().EnumerateMatches(t))
-                {
-                    _ = m.Length;
-                }
-            });
-            Report("  date scan", records, bytes, t =>
-            {
-                var state = new PatternRecognizer.ScanState(t);
-                while (PatternRecognizer.NextDate(t, ref state, out _, out _))
-                {
-                }
-            });
+            ReportRegex("  age regex", PatternRecognizer.AgePhrase(), records, bytes);
+            ReportScan("  age scan", PatternRecognizer.NextAge, records, bytes);
+            ReportRegex("  date regex", PatternRecognizer.Date(), records, bytes);
+            ReportScan("  date scan", PatternRecognizer.NextDate, records, bytes);
         }
     }
+
+    private static void ReportRegex(string name, System.Text.RegularExpressions.Regex regex, string[] records, long bytes) =>
+        Report(name, records, bytes, t =>
+        {
+            foreach (var m in regex.EnumerateMatches(t))
+            {
+                _ = m.Length;
+            }
+        });
+
+    private static void ReportScan(string name, PatternRecognizer.NextMatch next, string[] records, long bytes) =>
+        Report(name, records, bytes, t =>
+        {
+            var state = new PatternRecognizer.ScanState(t);
+            while (next(t, ref state, out _, out _))
+            {
+            }
+        });
 
     private static Action<string> RecognizeInto(IPiiRecognizer recognizer)
     {

@@ -31,6 +31,9 @@ internal sealed partial class PatternRecognizer
         }
     }
 
+    /// <summary>Finds the next match of a scan from where <paramref name="state"/> stands (<see cref="NextAge"/>, <see cref="NextDate"/>).</summary>
+    internal delegate bool NextMatch(ReadOnlySpan<char> text, ref ScanState state, out int index, out int length);
+
     /// <summary>Finds the next match of <see cref="AgePhrase"/> from where <paramref name="state"/> stands.</summary>
     internal static bool NextAge(ReadOnlySpan<char> text, ref ScanState state, out int index, out int length)
     {

@@ -85,10 +85,18 @@ public sealed class AgeDateScanTests
         Assert.Equal(RegexDates(seeds), ScanDates(seeds));
     }
 
-    private static List<(int, int)> RegexAges(string text)
+    private static List<(int, int)> RegexAges(string text) => RegexMatches(PatternRecognizer.AgePhrase(), text);
+
+    private static List<(int, int)> ScanAges(string text) => ScanMatches(PatternRecognizer.NextAge, text);
+
+    private static List<(int, int)> RegexDates(string text) => RegexMatches(PatternRecognizer.Date(), text);
+
+    private static List<(int, int)> ScanDates(string text) => ScanMatches(PatternRecognizer.NextDate, text);
+
+    private static List<(int, int)> RegexMatches(System.Text.RegularExpressions.Regex regex, string text)
     {
         var found = new List<(int, int)>();
-        foreach (var m in PatternRecognizer.AgePhrase().EnumerateMatches(text))
+        foreach (var m in regex.EnumerateMatches(text))
         {
             found.Add((m.Index, m.Length));
         }
@@ -96,34 +104,11 @@ public sealed class AgeDateScanTests
         return found;
     }
 
-    private static List<(int, int)> ScanAges(string text)
+    private static List<(int, int)> ScanMatches(PatternRecognizer.NextMatch next, string text)
     {
         var found = new List<(int, int)>();
         var state = new PatternRecognizer.ScanState(text);
-        while (PatternRecognizer.NextAge(text, ref state, out var index, out var length))
-        {
-            found.Add((index, length));
-        }
-
-        return found;
-    }
-
-    private static List<(int, int)> RegexDates(string text)
-    {
-        var found = new List<(int, int)>();
-        foreach (var m in PatternRecognizer.Date().EnumerateMatches(text))
-        {
-            found.Add((m.Index, m.Length));
-        }
-
-        return found;
-    }
-
-    private static List<(int, int)> ScanDates(string text)
-    {
-        var found = new List<(int, int)>();
-        var state = new PatternRecognizer.ScanState(text);
-        while (PatternRecognizer.NextDate(text, ref state, out var index, out var length))
+        while (next(text, ref state, out var index, out var length))
         {
             found.Add((index, length));
         }
