@@ -87,7 +87,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 int cueEnd;
                 if ((t.Has(WordClass.PersonCue) && TryPersonCue(text, ref tokens, i, results, out cueEnd))
                     || (t.Has(WordClass.Honorific) && TryHonorific(text, ref tokens, i, results, out cueEnd))
-                    || (t.Has(WordClass.LocationCue) && TryLocationCue(text, ref tokens, i, results, out cueEnd)))
+                    || (t.Has(WordClass.LocationCue) && MayFollowLocationCue(text, t) && TryLocationCue(text, ref tokens, i, results, out cueEnd)))
                 {
                     i = Math.Max(i, cueEnd - 1);
                     continue;
@@ -339,6 +339,25 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
         return false;
     }
 
+
+    // A one-word location cue ("in", "to", "de") is followed by a place only when the next token is a capitalised
+    // word: when the character after the white space rules that out (an ASCII character other than a capital
+    // letter, or the end of the text), the cue is not looked up, and the next token is not made for it.
+    private static bool MayFollowLocationCue(ReadOnlySpan<char> text, WordToken cue)
+    {
+        if (!cue.Has(WordClass.SingleWordLocationCue))
+        {
+            return true;
+        }
+
+        var k = cue.End;
+        while (k < text.Length && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        return k < text.Length && (text[k] >= 128 || char.IsAsciiLetterUpper(text[k]));
+    }
 
     /// <summary>Looks up one to four capitalised tokens from <paramref name="i"/> in the place gazetteers, longest first.</summary>
     /// <returns>The token index after the place, or <paramref name="i"/> + 1 when there is none.</returns>

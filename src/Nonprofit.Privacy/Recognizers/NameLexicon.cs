@@ -79,6 +79,20 @@ internal static class NameLexicon
     public static FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> LocationCueLookup { get; } =
         LocationCuesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The first words of location cues whose every cue is that word alone, and whose folded form no first word of a
+    /// longer cue shares (so a word the tokenizer gives this class has only one-word cues, whatever its case).
+    /// </summary>
+    public static IReadOnlyList<string> SingleWordLocationCues { get; } = SingleWordCues();
+
+    private static string[] SingleWordCues()
+    {
+        var longer = LocationCuesByFirstWord.Where(p => p.Value.Any(c => c.Length > 1))
+            .Select(p => WordTable.Folded(p.Key, p.Key.Length)).ToHashSet(StringComparer.Ordinal);
+        return [.. LocationCuesByFirstWord.Where(p => p.Value.All(c => c.Length == 1) && !longer.Contains(WordTable.Folded(p.Key, p.Key.Length)))
+            .Select(p => p.Key)];
+    }
+
     /// <summary>Location cues that are bare prepositions: they only support a gazetteer hit, never an unknown word.</summary>
     public static WordSet WeakLocationCues { get; } = Set(
         "from", "in", "to", "near", "at", "à", "en", "de", "em", "no", "na", "kutoka", "huko", "katika", "mein", "में", "से", "mjini");

@@ -49,22 +49,38 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     [GeneratedRegex(@"\d{1,2}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[NS],?\s{0,2}\d{1,3}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[EWO]", Options)]
     private static partial Regex DmsCoordinates();
 
-    [GeneratedRegex(
-        @"\b(?:(?:aged?|age of|at the age of|age:)\s{1,3}\d{1,3}\b|turn(?:ed|s|ing)?\s\d{1,3}\b(?!\s?(?:%|percent|degrees|times|points))|(?:(?:he|she|i|they|you|we)\s(?:was|is|am|are|were)|i'm|i’m)\s\d{1,3}(?=\s?(?:[.,;!?]|$|years?|yrs?|y/o))|\d{1,3}\s?(?:-\s?)?(?:years?|yrs?)(?:\s?-\s?|\s)old\b|\d{1,3}\s?(?:yrs|yo|y/o|y\.o\.)(?!\w)" +
-        @"|,\s\d{1,3}\s?(?:years?|yrs?|ans|años|anos|saal|sal|साल|वर्ष)(?=\s?[,.;)])|,\s(?:miaka|umri)\s\d{1,3}\b|\b(?:wa|ya)\smiaka\s\d{1,3}\b" +
-        @"|(?:j['’]ai|âgée?s? de|elle a|il a|tu as|vous avez|(?<!\by\s)a)\s\d{1,3}\s?ans\b" +
-        @"|(?:tengo|tiene|tienes|edad(?: de)?:?|de)\s\d{1,3}\s?años\b" +
-        @"|(?:tenho|tem|idade(?: de)?:?|com|de)\s\d{1,3}\s?anos\b" +
-        @"|(?:nina|ana|una|umri wa|umri)\s(?:miaka\s)?\d{1,3}\b" +
-        @"|(?:umar|umra|umr|age)\s(?:hai\s|he\s)?\d{1,3}\b|\d{1,3}\s?(?:saal|sal)\s(?:ki|ka|ke)\b" +
-        @"|(?:उम्र|आयु)\s?(?:है\s)?\d{1,3}|\d{1,3}\s?(?:साल|वर्ष)\s(?:की|का|के))", Options)]
-    private static partial Regex AgePhrase();
+    // Every age phrase has its first digit at most AgeReach characters after its start ("at the age of" and up to
+    // three spaces before the number are the longest lead).
+    private const int AgeReach = 16;
 
-    [GeneratedRegex(
+    private const string AgeExpression =
+        @"\b(?:(?:aged?|age of|at the age of|age:)\s{1,3}\d{1,3}\b|turn(?:ed|s|ing)?\s\d{1,3}\b(?!\s?(?:%|percent|degrees|times|points))|(?:(?:he|she|i|they|you|we)\s(?:was|is|am|are|were)|i'm|i’m)\s\d{1,3}(?=\s?(?:[.,;!?]|$|years?|yrs?|y/o))|\d{1,3}\s?(?:-\s?)?(?:years?|yrs?)(?:\s?-\s?|\s)old\b|\d{1,3}\s?(?:yrs|yo|y/o|y\.o\.)(?!\w)" +
+            @"|,\s\d{1,3}\s?(?:years?|yrs?|ans|años|anos|saal|sal|साल|वर्ष)(?=\s?[,.;)])|,\s(?:miaka|umri)\s\d{1,3}\b|\b(?:wa|ya)\smiaka\s\d{1,3}\b" +
+            @"|(?:j['’]ai|âgée?s? de|elle a|il a|tu as|vous avez|(?<!\by\s)a)\s\d{1,3}\s?ans\b" +
+            @"|(?:tengo|tiene|tienes|edad(?: de)?:?|de)\s\d{1,3}\s?años\b" +
+            @"|(?:tenho|tem|idade(?: de)?:?|com|de)\s\d{1,3}\s?anos\b" +
+            @"|(?:nina|ana|una|umri wa|umri)\s(?:miaka\s)?\d{1,3}\b" +
+            @"|(?:umar|umra|umr|age)\s(?:hai\s|he\s)?\d{1,3}\b|\d{1,3}\s?(?:saal|sal)\s(?:ki|ka|ke)\b" +
+            @"|(?:उम्र|आयु)\s?(?:है\s)?\d{1,3}|\d{1,3}\s?(?:साल|वर्ष)\s(?:की|का|के))";
+
+    [GeneratedRegex(AgeExpression, Options)]
+    internal static partial Regex AgePhrase();
+
+    // The same expression, matched only where the scan starts it (see NextMatch).
+    [GeneratedRegex(@"\G(?:" + AgeExpression + ")", Options)]
+    private static partial Regex AgePhraseAt();
+
+    private const string DateExpression =
         @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}" +
-        @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
-        @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b", Options)]
-    private static partial Regex Date();
+            @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
+            @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b";
+
+    [GeneratedRegex(DateExpression, Options)]
+    internal static partial Regex Date();
+
+    // The same expression, matched only where the scan starts it (see NextMatch).
+    [GeneratedRegex(@"\G(?:" + DateExpression + ")", Options)]
+    private static partial Regex DateAt();
 
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
     [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
@@ -249,10 +265,11 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     private void AddAges(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
-        foreach (var m in AgePhrase().EnumerateMatches(text))
+        var scan = new ScanState(text);
+        while (NextAge(text, ref scan, out var index, out var length))
         {
             // The age is the number in the phrase; its digits may be Devanagari (उम्र २८).
-            var phrase = text.Slice(m.Index, m.Length);
+            var phrase = text.Slice(index, length);
             var first = 0;
             while (first < phrase.Length && !char.IsDigit(phrase[first]))
             {
@@ -269,19 +286,20 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
             if (last > first && value is > 0 and <= 120)
             {
-                results.Add(new PiiMatch(PiiEntityType.Age, m.Index + first, last - first, 0.8, Name));
+                results.Add(new PiiMatch(PiiEntityType.Age, index + first, last - first, 0.8, Name));
             }
         }
     }
 
     private void AddDatesOfBirth(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
-        foreach (var m in Date().EnumerateMatches(text))
+        var scan = new ScanState(text);
+        while (NextDate(text, ref scan, out var index, out var length))
         {
-            var window = text[Math.Max(0, m.Index - 40)..m.Index];
+            var window = text[Math.Max(0, index - 40)..index];
             if (ContextLexicon.ContainsWord(window, BirthWords))
             {
-                results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.85, Name));
+                results.Add(new PiiMatch(PiiEntityType.DateOfBirth, index, length, 0.85, Name));
             }
         }
     }

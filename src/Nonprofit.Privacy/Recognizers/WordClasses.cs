@@ -27,13 +27,15 @@ internal enum WordClass : uint
     MultiWordPlaceStart = 1 << 15,
     AgeTrigger = 1 << 16, // the first run of letters of a word that age phrases contain
     BirthWord = 1 << 17,  // the first run of letters of a birth word
+    SingleWordLocationCue = 1 << 18, // a location cue word whose every cue phrase is that one word ("in", "to", "de")
 }
 
 /// <summary>
 /// What the lexicons and gazetteers say about a word, in two case-insensitive tables keyed by the hash the
 /// tokenizer computes while it reads the word: the small lexicons (cue words, common words, street types ...),
-/// looked up for every word, and the gazetteers (given names, surnames, cities, countries), looked up only for
-/// words that may be names or places (capitalised, or in a script without case). Recognizers test bits.
+/// looked up for words that cannot be names, and the lexicons together with the gazetteers (given names,
+/// surnames, cities, countries), looked up once for words that may be names or places (capitalised, or in a
+/// script without case). Recognizers test bits.
 /// </summary>
 internal static class WordClasses
 {
@@ -42,14 +44,17 @@ internal static class WordClasses
         | WordClass.AmbiguousCity | WordClass.Country | WordClass.MultiWordPlaceStart;
 
     private static readonly WordTable s_lexicon = Build(lexicon: true);
-    private static readonly WordTable s_gazetteer = Build(lexicon: false);
+
+    // The gazetteers and the lexicons in one table: a word that may be a name or a place costs one probe, which
+    // gives the union of its lexicon and gazetteer classes (the table ORs the classes of a word listed twice).
+    private static readonly WordTable s_lexiconAndGazetteer = new([.. Words(lexicon: true), .. Words(lexicon: false)]);
 
     /// <summary>Returns the lexicon classes of <paramref name="word"/>, plus its gazetteer classes when <paramref name="mayBeName"/>.</summary>
     /// <param name="word">The word.</param>
     /// <param name="hash">The word's <see cref="WordTable.Hash"/>.</param>
     /// <param name="mayBeName">Whether to look the word up in the gazetteers too.</param>
     public static WordClass Classify(ReadOnlySpan<char> word, uint hash, bool mayBeName) =>
-        s_lexicon.Find(word, hash) | (mayBeName ? s_gazetteer.Find(word, hash) : WordClass.None);
+        mayBeName ? s_lexiconAndGazetteer.Find(word, hash) : s_lexicon.Find(word, hash);
 
     /// <summary>Returns every class of <paramref name="word"/>, gazetteers included.</summary>
     public static WordClass Classify(ReadOnlySpan<char> word) => Classify(word, WordTable.Hash(word), mayBeName: true);
@@ -57,6 +62,18 @@ internal static class WordClasses
     /// <summary>Returns the words of the hand-written lexicons (not the gazetteers), folded, with their classes.</summary>
     public static IEnumerable<KeyValuePair<string, WordClass>> LexiconWords() =>
         Words(lexicon: true).Select(p => new KeyValuePair<string, WordClass>(WordTable.Folded(p.Key, p.Key.Length), p.Value));
+
+    /// <summary>Returns the classes of <paramref name="word"/> from separate lexicon and gazetteer tables (a reference for tests).</summary>
+    internal static WordClass ClassifyInTwoTables(string word)
+    {
+        var hash = WordTable.Hash(word);
+        return s_lexicon.Find(word, hash) | s_gazetteerReference.Value.Find(word, hash);
+    }
+
+    private static readonly Lazy<WordTable> s_gazetteerReference = new(() => Build(lexicon: false));
+
+    /// <summary>Returns every word the tables hold, lexicons and gazetteers, with its classes.</summary>
+    internal static IEnumerable<string> AllWords() => Words(lexicon: true).Concat(Words(lexicon: false)).Select(p => p.Key);
 
     private static WordTable Build(bool lexicon) => new(Words(lexicon));
 
@@ -82,6 +99,7 @@ internal static class WordClasses
             Mark(NameLexicon.PostcodeWords.Words, WordClass.Postcode);
             Mark(NameLexicon.PersonCuesByFirstWord.Keys, WordClass.PersonCue);
             Mark(NameLexicon.LocationCuesByFirstWord.Keys, WordClass.LocationCue);
+            Mark(NameLexicon.SingleWordLocationCues, WordClass.SingleWordLocationCue);
             Mark(PatternRecognizer.AgeTriggerWords.Select(WordSearch.FoldedFirstRun), WordClass.AgeTrigger);
             Mark(PatternRecognizer.BirthWords.Select(WordSearch.FoldedFirstRun), WordClass.BirthWord);
             return classes;

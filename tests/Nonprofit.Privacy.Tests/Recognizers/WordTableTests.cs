@@ -39,6 +39,19 @@ public sealed class WordTableTests
     }
 
     [Fact]
+    public void Classify_OneProbe_GivesTheUnionOfTheLexiconAndGazetteerTables()
+    {
+        // The word that may be a name is looked up once, in the table of both lists: the same classes as two probes,
+        // for every listed word in three casings and for words the lists do not hold.
+        var words = WordClasses.AllWords().Distinct(StringComparer.Ordinal).ToArray();
+        Assert.True(words.Length > 1000);
+        foreach (var w in words.Concat(words.Select(w => w.ToUpperInvariant())).Concat(words.Select(w => w + "x")).Append("qwxzv"))
+        {
+            Assert.Equal(WordClasses.ClassifyInTwoTables(w), WordClasses.Classify(w));
+        }
+    }
+
+    [Fact]
     public void Classify_AnyCase_FindsTheSameClasses()
     {
         Assert.NotEqual(WordClass.None, WordClasses.Classify("london") & WordClass.City);

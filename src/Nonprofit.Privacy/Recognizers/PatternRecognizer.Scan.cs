@@ -1,0 +1,202 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Nonprofit.Privacy.Recognizers;
+
+/// <summary>
+/// The age and date scans: instead of letting the regular expression try every position of the text, the scan
+/// walks the runs of digits (every age phrase and every date has one near its start) and tries the anchored
+/// expression only at the few positions where a match can start. Matches are found in the same order and
+/// with the same extent as <c>AgePhrase().EnumerateMatches(text)</c> and <c>Date().EnumerateMatches(text)</c>:
+/// the candidates are tried in increasing order, none before the end of the previous match, and every position
+/// the expression could match at is among them.
+/// </summary>
+internal sealed partial class PatternRecognizer
+{
+    /// <summary>Where a scan stands: no match starts before <see cref="Next"/>; the next digit run is searched from <see cref="RunFrom"/>.</summary>
+    internal struct ScanState
+    {
+        /// <summary>The end of the previous match, or the first position not yet tried.</summary>
+        public int Next;
+
+        /// <summary>Where the search for the next run of digits continues.</summary>
+        public int RunFrom;
+
+        /// <summary>Whether the text has characters from U+0660 on, where the non-ASCII decimal digits are.</summary>
+        public bool WideDigits;
+
+        public ScanState(ReadOnlySpan<char> text)
+        {
+            WideDigits = text.IndexOfAnyExceptInRange('\0', '\u065F') >= 0;
+        }
+    }
+
+    /// <summary>Finds the next match of a scan from where <paramref name="state"/> stands (<see cref="NextAge"/>, <see cref="NextDate"/>).</summary>
+    internal delegate bool NextMatch(ReadOnlySpan<char> text, ref ScanState state, out int index, out int length);
+
+    /// <summary>Finds the next match of <see cref="AgePhrase"/> from where <paramref name="state"/> stands.</summary>
+    internal static bool NextAge(ReadOnlySpan<char> text, ref ScanState state, out int index, out int length)
+    {
+        // The first digit of a phrase starts a run of digits (the phrase starts at a word boundary, and no digit
+        // stands between its start and that digit) and lies at most AgeReach characters after the start.
+        while (NextDigitRun(text, ref state) is var run and >= 0)
+        {
+            for (var p = Math.Max(state.Next, run - AgeReach); p <= run; p++)
+            {
+                if (MayStartAge(text, p) && TryMatchAt(AgePhraseAt(), text, p, out length))
+                {
+                    index = p;
+                    state.Next = p + length;
+                    return true;
+                }
+            }
+
+            state.Next = Math.Max(state.Next, run + 1);
+        }
+
+        index = length = 0;
+        return false;
+    }
+
+    /// <summary>Finds the next match of <see cref="Date"/> from where <paramref name="state"/> stands.</summary>
+    internal static bool NextDate(ReadOnlySpan<char> text, ref ScanState state, out int index, out int length)
+    {
+        // A date starts with its first digit, which starts a run, or with a month name whose letters run up to
+        // the whitespace (and optional dot) right before the day's digits: the start of that letter run.
+        while (NextDigitRun(text, ref state) is var run and >= 0)
+        {
+            var monthDot = LetterRunStart(text, run - 3);
+            var month = LetterRunStart(text, run - 2);
+            if ((TryDateAt(text, ref state, monthDot, out index, out length))
+                || (month != monthDot && TryDateAt(text, ref state, month, out index, out length))
+                || TryDateAt(text, ref state, run, out index, out length))
+            {
+                return true;
+            }
+
+            state.Next = Math.Max(state.Next, run + 1);
+        }
+
+        index = length = 0;
+        return false;
+    }
+
+    private static bool TryDateAt(ReadOnlySpan<char> text, ref ScanState state, int p, out int index, out int length)
+    {
+        index = p;
+        if (p >= state.Next && TryMatchAt(DateAt(), text, p, out length))
+        {
+            state.Next = p + length;
+            return true;
+        }
+
+        length = 0;
+        return false;
+    }
+
+    // The start of the run of letters that holds text[at], or -1 when text[at] is not a letter.
+    private static int LetterRunStart(ReadOnlySpan<char> text, int at)
+    {
+        if (at < 0 || !char.IsLetter(text[at]))
+        {
+            return -1;
+        }
+
+        while (at > 0 && char.IsLetter(text[at - 1]))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    // The start of the next run of decimal digits (\d: Unicode category Nd) at or after state.RunFrom, or -1;
+    // RunFrom moves past the run.
+    private static int NextDigitRun(ReadOnlySpan<char> text, ref ScanState state)
+    {
+        var from = state.RunFrom;
+        if (from >= text.Length)
+        {
+            return -1;
+        }
+
+        int start;
+        int end;
+        if (!state.WideDigits)
+        {
+            var i = text[from..].IndexOfAnyInRange('0', '9');
+            if (i < 0)
+            {
+                state.RunFrom = text.Length;
+                return -1;
+            }
+
+            start = from + i;
+            var n = text[start..].IndexOfAnyExceptInRange('0', '9');
+            end = n < 0 ? text.Length : start + n;
+        }
+        else
+        {
+            start = from;
+            while (start < text.Length && !char.IsDigit(text[start]))
+            {
+                start++;
+            }
+
+            if (start == text.Length)
+            {
+                state.RunFrom = text.Length;
+                return -1;
+            }
+
+            end = start + 1;
+            while (end < text.Length && char.IsDigit(text[end]))
+            {
+                end++;
+            }
+        }
+
+        state.RunFrom = end;
+        return start;
+    }
+
+    // A quick test that rules out only positions where no age phrase can start: between two ASCII characters
+    // that are both word characters or both not (no \b), or at an ASCII character no alternative starts with.
+    private static bool MayStartAge(ReadOnlySpan<char> text, int p)
+    {
+        var c = text[p];
+        if (c >= 128)
+        {
+            return true;
+        }
+
+        if (p > 0 && text[p - 1] < 128 && IsAsciiWordChar(text[p - 1]) == IsAsciiWordChar(c))
+        {
+            return false;
+        }
+
+        if (p == 0 && !IsAsciiWordChar(c))
+        {
+            return false;
+        }
+
+        return char.IsAsciiDigit(c) || c == ',' || (char.IsAsciiLetter(c) && AgeFirstLetters.Contains((char)(c | 0x20)));
+    }
+
+    // The first letters of the age phrases' alternatives (lower case; upper case matches too, IgnoreCase).
+    private const string AgeFirstLetters = "acdehijnstuvwy";
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static bool TryMatchAt(Regex anchored, ReadOnlySpan<char> text, int p, out int length)
+    {
+        foreach (var m in anchored.EnumerateMatches(text, p))
+        {
+            length = m.Length;
+            return m.Index == p && m.Length > 0;
+        }
+
+        length = 0;
+        return false;
+    }
+}
