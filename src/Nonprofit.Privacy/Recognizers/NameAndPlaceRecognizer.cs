@@ -150,9 +150,48 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 continue;
             }
 
+            // In a script without capitals (Devanagari) a weak cue such as "मैं" ("I") is followed by any words: a name
+            // only when the gazetteer knows it or a copula closes it ("मैं प्रिया हूँ", not "मैं सबूत कैसे रखूं?"); one
+            // word followed by "से" or "में" ("from", "in": "मैं सीकर से बोल रहा हूँ") is where the speaker is.
+            if (!strong && IsUncased(firstWord[0]) && !first.Has(WordClass.FirstName) && !FollowedBy(text, ref tokens, nameEnd, s_copulas))
+            {
+                if (nameEnd == after + 1 && FollowedBy(text, ref tokens, nameEnd, s_placePostpositions))
+                {
+                    results.Add(Span(PiiEntityType.Location, ref tokens, after, nameEnd, 0.6));
+                    end = nameEnd;
+                    return true;
+                }
+
+                continue;
+            }
+
             results.Add(Span(PiiEntityType.Person, ref tokens, after, nameEnd, strong ? 0.85 : 0.7));
             end = nameEnd;
             return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsUncased(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
+
+    private static readonly string[] s_copulas = ["हूँ", "हूं", "है", "हैं"];
+    private static readonly string[] s_placePostpositions = ["से", "में"];
+
+    private static bool FollowedBy(ReadOnlySpan<char> text, ref TokenStream tokens, int k, string[] words)
+    {
+        if (!tokens.Has(k) || tokens[k].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = Slice(text, tokens[k]);
+        foreach (var w in words)
+        {
+            if (word.SequenceEqual(w))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -272,4 +272,24 @@ public sealed class RecognitionTests
         // The emoji is two UTF-16 code units: the address starts at 18, not 17.
         AssertFound("the emoji 😀 then jane@example.org", "EMAIL_ADDRESS", 18, 34);
     }
+
+    /// <summary>
+    /// Devanagari has no capitals, so the weak cue "मैं" ("I") is followed by ordinary words as often as by a name: a
+    /// question after it is not a person (found by the Sophia sample: "how do I keep evidence?" was pseudonymised).
+    /// </summary>
+    [Theory]
+    [InlineData("मैं सबूत कैसे रखूं?")]
+    [InlineData("मैं पुलिस को कैसे बताऊँ")]
+    public void Detect_HindiQuestionAfterI_ReportsNoPerson(string text) => AssertNotFound(text, "PERSON");
+
+    /// <summary>"मैं X हूँ" ("I am X") still names a person: the copula closes the name.</summary>
+    [Theory]
+    [InlineData("मैं प्रिया हूँ", 4, 10)]
+    [InlineData("नमस्ते, मैं सुनीता हूं", 12, 18)]
+    public void Detect_HindiIAmName_ReportsThePerson(string text, int start, int end) => AssertFound(text, "PERSON", start, end);
+
+    /// <summary>"मैं X से/में …" ("I … from/in X"): one word before the postposition is where the speaker is.</summary>
+    [Fact]
+    public void Detect_HindiIFromPlace_ReportsTheLocation() =>
+        AssertFound("मैं सीकर से बोल रहा हूँ", "LOCATION", 4, 8);
 }
