@@ -337,41 +337,9 @@ public sealed class CtgAnalyzer
         var n = work.X.Length;
         var window = Math.Min(n, Samples(_options.BaselineWindowMinutes * 60, fs));
         var step = Samples(Tuning.ModeStepSeconds, fs);
-        var half = Samples(Tuning.ModeSmoothingSeconds / 2, fs);
-        var x = work.X;
-        var smoothed = work.Scratch;
+        // The 5-s weighted mean the other estimates read (interpolated samples weigh less, lost ones nothing).
+        var smoothed = work.BaselineSmoothed;
         var weights = work.BaseWeight;
-
-        // Centred mean over ±half samples of the measured and interpolated FHR (NaN where there is none).
-        double sum = 0;
-        var count = 0;
-        for (var i = 0; i < Math.Min(n, half); i++)
-        {
-            if (!float.IsNaN(x[i]))
-            {
-                sum += x[i];
-                count++;
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var add = i + half;
-            if (add < n && !float.IsNaN(x[add]))
-            {
-                sum += x[add];
-                count++;
-            }
-
-            var drop = i - half - 1;
-            if (drop >= 0 && !float.IsNaN(x[drop]))
-            {
-                sum -= x[drop];
-                count--;
-            }
-
-            smoothed[i] = count > 0 ? (float)(sum / count) : float.NaN;
-        }
 
         // One histogram slid along the grid: samples enter and leave it as the window moves (weights as the other
         // estimates: interpolated samples count less).

@@ -121,9 +121,6 @@ internal sealed record CtgAnalyzerTuning
     /// <summary>Histogram-mode estimate: the grid step of its 10-min windows, in seconds (linear between grid points).</summary>
     public double ModeStepSeconds { get; init; } = 60;
 
-    /// <summary>Histogram-mode estimate: the centred moving mean applied to the FHR before binning, in seconds.</summary>
-    public double ModeSmoothingSeconds { get; init; } = 5;
-
     /// <summary>Default tuning.</summary>
     public static CtgAnalyzerTuning Default { get; } = new();
 }
