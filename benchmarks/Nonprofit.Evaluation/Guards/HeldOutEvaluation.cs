@@ -96,6 +96,9 @@ internal static class HeldOutEvaluation
             }
         }
 
+        var rulesOnly = PromptInjectionDetector.RulesOnly;
+        Report("heldout.injection.rules_only.all", rows.Select(r => (r.Label, !rulesOnly.Detect(r.Text).IsEmpty)).ToList());
+
         bool Flag(string text) => !detector.Detect(text).IsEmpty;
     }
 

@@ -20,27 +20,27 @@ internal static class InjectionEvaluation
             return InjectionTraining.Run(args[1..]);
         }
 
-        // The rules with the model (PromptInjectionDetector.WithModel); "rules_only" lines are the shipped default
-        // (PromptInjectionDetector.Default), which leaves the model out (see LongPersonalMessages).
-        var detector = PromptInjectionDetector.WithModel;
+        // The shipped default (rules + model); "rules_only" lines are PromptInjectionDetector.RulesOnly at its own threshold.
+        var detector = PromptInjectionDetector.Default;
         var threshold = detector.Threshold;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={threshold:0.00}"));
+        var rulesThreshold = PromptInjectionDetector.RulesOnlyThreshold;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={threshold:0.00} rules_only_threshold={rulesThreshold:0.00}"));
 
         var test = InjectionData.Deepset("test");
         var parts = test.Select(c => detector.Parts(c.Text, PromptInjectionSource.User)).ToList();
         Metrics.Of(test.Select((c, i) => (c.Label, detector.Score(c.Text))), threshold).Print("deepset_test");
-        Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Rules.Score)), threshold).Print("deepset_test_rules_only");
+        Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Rules.Score)), rulesThreshold).Print("deepset_test_rules_only");
         Metrics.Of(test.Select((c, i) => (c.Label, parts[i].Model)), threshold).Print("deepset_test_model_only");
 
         LongPersonalMessages(detector, threshold);
 
-        var own = InjectionData.Cases();
+        List<InjectionCase> own = [.. InjectionData.Cases(), .. InjectionData.Narratives()];
         var fit = own.Select(c => detector.Score(c.Text, InjectionTraining.SourceOf(c))).ToArray();
         Metrics.Of(own.Select((c, i) => (c.Label, fit[i])), threshold).Print("own_fit");
 
         var all = InjectionTraining.TrainingSet();
         var cv = InjectionTraining.CrossValidatedScores(all, InjectionTraining.Chosen);
-        var ownCv = all.Select((c, i) => (c, Score: cv[i])).Where(x => x.c.Language != "mixed").ToList();
+        var ownCv = all.Select((c, i) => (c, Score: cv[i])).Where(x => x.c.Origin == InjectionCase.Own).ToList();
         Metrics.Of(ownCv.Select(x => (x.c.Label, x.Score)), threshold).Print("own_cv");
         foreach (var language in ownCv.Select(x => x.c.Language).Distinct().Order(StringComparer.Ordinal))
         {
@@ -60,15 +60,18 @@ internal static class InjectionEvaluation
         if (args.Contains("--train-errors"))
         {
             // deepset train rows the cross-validated detector gets wrong: for developing rules on training data only.
-            foreach (var (c, score) in all.Select((c, i) => (c, cv[i])).Where(x => x.c.Language == "mixed" && (x.Item2 >= threshold) != (x.c.Label == 1)))
+            foreach (var (c, score) in all.Select((c, i) => (c, cv[i])).Where(x => x.c.Origin == InjectionCase.Deepset && (x.Item2 >= threshold) != (x.c.Label == 1)))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"train_error label={c.Label} cv={score:0.00} {c.Text[..Math.Min(140, c.Text.Length)]}"));
             }
         }
 
         var rulesOnlyOwn = own.Select(c => (c.Label, detector.Parts(c.Text, InjectionTraining.SourceOf(c)).Rules.Score));
-        Metrics.Of(rulesOnlyOwn, threshold).Print("own_rules_only");
-        Metrics.Of(all.Select((c, i) => (c, i)).Where(x => x.c.Language == "mixed").Select(x => (x.c.Label, cv[x.i])), threshold).Print("deepset_train_cv");
+        Metrics.Of(rulesOnlyOwn, rulesThreshold).Print("own_rules_only");
+        Metrics.Of(all.Select((c, i) => (c, i)).Where(x => x.c.Origin == InjectionCase.Deepset).Select(x => (x.c.Label, cv[x.i])), threshold).Print("deepset_train_cv");
+        var figures = InjectionTraining.Figures(all, cv, threshold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cv_false_alarms_reddit_training_users={figures.RedditFalseAlarms:0.000} cv_false_alarms_own_benign_over_200_chars={figures.NarrativeFalseAlarms:0.000} cv_false_alarms_crisis_corpora={figures.CrisisFalseAlarms:0.000}"));
 
         // Speed, roughly (BenchmarkDotNet has the real figure): one 1 KB message, many times.
         var kb = string.Concat(Enumerable.Repeat("Our maize leaves have yellow stripes after the rains and the cooperative asks what to spray. ", 12))[..1024];
@@ -85,7 +88,7 @@ internal static class InjectionEvaluation
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"microseconds_per_1kb={watch.Elapsed.TotalMicroseconds / runs:0.0}"));
-        var rulesOnly = new PromptInjectionDetector(null);
+        var rulesOnly = PromptInjectionDetector.RulesOnly;
         watch.Restart();
         for (var i = 0; i < runs; i++)
         {
@@ -98,23 +101,22 @@ internal static class InjectionEvaluation
 
     /// <summary>
     /// False alarms on long first-person messages, the kind a support line receives: the first two posts over 200
-    /// characters of each Reddit C-SSRS user (cut at 3,000 characters, up to 400), none of them an injection.
+    /// characters of each held-apart Reddit C-SSRS user (cut at 3,000 characters, up to 400; those users are never
+    /// trained on, see <see cref="InjectionData.RedditUsers"/>), none of them an injection.
     /// </summary>
     private static void LongPersonalMessages(PromptInjectionDetector withModel, double threshold)
     {
-        var path = CrisisEvaluation.DefaultReddit;
-        if (!File.Exists(path))
+        var posts = InjectionData.RedditHeldApartPosts();
+        if (posts.Count == 0)
         {
-            Console.WriteLine("reddit_long_posts=skipped (run from the repository root beside ../shared)");
+            Console.WriteLine("reddit_heldapart_posts=skipped (run from the repository root beside ../shared)");
             return;
         }
 
-        var posts = CrisisEvaluation.ReadReddit(path).SelectMany(u => u.Posts.Where(p => p.Length > 200).Take(2))
-            .Take(400).Select(p => p.Length > 3000 ? p[..3000] : p).ToList();
-        var rulesOnly = PromptInjectionDetector.Default;
+        var rulesOnly = PromptInjectionDetector.RulesOnly;
         var flaggedWithModel = posts.Count(p => withModel.Score(p) >= threshold);
-        var flaggedRules = posts.Count(p => rulesOnly.Score(p) >= threshold);
+        var flaggedRules = posts.Count(p => rulesOnly.Score(p) >= rulesOnly.Threshold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"reddit_long_posts_n={posts.Count} flagged_with_model={(double)flaggedWithModel / posts.Count:0.000} flagged_rules_only_default={(double)flaggedRules / posts.Count:0.000}"));
+            $"reddit_heldapart_posts_n={posts.Count} flagged_with_model={(double)flaggedWithModel / posts.Count:0.000} flagged_rules_only={(double)flaggedRules / posts.Count:0.000}"));
     }
 }

@@ -22,15 +22,26 @@ internal static class InjectionTraining
 {
     public static readonly string[] Labels = ["benign", "injection"];
 
+    // The search space and the selection rule below were written down before the search was run (stop 20).
     private static readonly (int, int, int, bool, bool)[] s_features =
-        [(16, 1, 4, true, true), (16, 2, 5, true, true), (16, 3, 3, true, true), (16, 4, 4, true, true), (16, 3, 4, true, true), (16, 5, 5, true, true), (16, 0, 0, true, true)];
+    [
+        (16, 3, 3, true, true), (16, 1, 4, true, true), (16, 2, 5, true, true), (16, 3, 4, true, true),
+        (16, 0, 0, true, true), (18, 0, 0, true, true), (14, 3, 3, true, true),
+    ];
 
     private static readonly int[] s_epochs = [8, 16];
     private static readonly float[] s_l2 = [1e-5f, 1e-4f];
-    private static readonly double[] s_thresholds = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+    private static readonly double[] s_thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
 
-    /// <summary>The configuration chosen by <c>--search</c> (5-fold cross-validation on deepset train + own cases).</summary>
-    public static InjectionModelConfig Chosen { get; } = new(16, 3, 3, true, true, new TrainerOptions(Epochs: 16, LearningRate: 0.5f, L2: 1e-4f, Seed: 17, BalanceClasses: true));
+    /// <summary>The largest false-alarm rate allowed on long personal text (Reddit training users and own benign narratives, out of fold).</summary>
+    private const double MaxFalseAlarms = 0.02;
+
+    /// <summary>Settings whose mean accuracy is within this of the best count as equal; the cheapest of them is kept.</summary>
+    private const double Tie = 0.005;
+
+    /// <summary>The configuration chosen by <c>--search</c> (5-fold cross-validation on the training set, rule in <see cref="Search"/>).</summary>
+    /// <remarks>Its threshold, 0.75, is <see cref="PromptInjectionDetector.DefaultThreshold"/>.</remarks>
+    public static InjectionModelConfig Chosen { get; } = new(16, 3, 4, true, true, new TrainerOptions(Epochs: 16, LearningRate: 0.5f, L2: 1e-4f, Seed: 17, BalanceClasses: true));
 
     public static int Run(string[] args)
     {
@@ -56,21 +67,35 @@ internal static class InjectionTraining
         return 0;
     }
 
-    /// <summary>deepset train rows and the own cases (never deepset test).</summary>
-    public static List<InjectionCase> TrainingSet() => [.. InjectionData.Deepset("train"), .. InjectionData.Cases()];
+    /// <summary>
+    /// deepset train rows, the own cases, the own narratives, the Reddit training users' long posts in windows and the
+    /// crisis training corpora's messages as benign text (never deepset test, never the held-apart Reddit users, never
+    /// the held-out corpora).
+    /// </summary>
+    public static List<InjectionCase> TrainingSet() =>
+        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
 
     public static LinearTextModel Train(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config) =>
         LinearTextModelTrainer.Train([.. cases.Select(c => new TrainingExample(c.Text, c.Label))], Labels, config.Featurizer(), config.Trainer);
 
     /// <summary>
     /// Held-out combined scores of every case by k-fold cross-validation (folds stratified by language and label, in a
-    /// seeded order): each case is scored by a model that did not see it.
+    /// seeded order; Reddit text by user, so a user's windows are never on both sides): each case is scored by a model
+    /// that did not see it.
     /// </summary>
     public static double[] CrossValidatedScores(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config, int folds = 5, int seed = 5)
     {
         var fold = new int[cases.Count];
         var random = new Random(seed);
-        foreach (var group in Enumerable.Range(0, cases.Count).GroupBy(i => (cases[i].Language, cases[i].Label)))
+        var users = cases.Where(c => c.User >= 0).Select(c => c.User).Distinct().Order().ToArray();
+        random.Shuffle(users);
+        var userFold = users.Select((u, k) => (u, k)).ToDictionary(x => x.u, x => x.k % folds);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            fold[i] = cases[i].User >= 0 ? userFold[cases[i].User] : 0;
+        }
+
+        foreach (var group in Enumerable.Range(0, cases.Count).Where(i => cases[i].User < 0).GroupBy(i => (cases[i].Language, cases[i].Label)))
         {
             var members = group.ToArray();
             random.Shuffle(members);
@@ -104,6 +129,31 @@ internal static class InjectionTraining
         _ => PromptInjectionSource.User,
     };
 
+    /// <summary>
+    /// The figures of one setting on cross-validated scores: deepset train accuracy, own cases' and narratives' accuracy,
+    /// and the false-alarm rates on Reddit posts (a post is flagged when any of its windows is), on own benign texts over
+    /// 200 characters and on the crisis corpora's messages.
+    /// </summary>
+    public static (double Deepset, double Own, double RedditFalseAlarms, double NarrativeFalseAlarms, double CrisisFalseAlarms) Figures(IReadOnlyList<InjectionCase> train, double[] scores, double threshold)
+    {
+        var indexed = train.Select((c, i) => (c, i)).ToList();
+        var d = Metrics.Of(indexed.Where(x => x.c.Origin == InjectionCase.Deepset).Select(x => (x.c.Label, scores[x.i])), threshold);
+        var o = Metrics.Of(indexed.Where(x => x.c.Origin == InjectionCase.Own).Select(x => (x.c.Label, scores[x.i])), threshold);
+        var posts = indexed.Where(x => x.c.Origin == InjectionCase.Reddit).GroupBy(x => (x.c.User, x.c.Post)).Select(g => g.Max(x => scores[x.i])).ToList();
+        var narratives = indexed.Where(x => x.c.Origin == InjectionCase.Own && x.c.Label == 0 && x.c.Text.Length > 200).Select(x => scores[x.i]).ToList();
+        var crisis = indexed.Where(x => x.c.Origin == InjectionCase.Crisis).Select(x => scores[x.i]).ToList();
+        return (d.Accuracy, o.Accuracy, Rate(posts, threshold), Rate(narratives, threshold), Rate(crisis, threshold));
+    }
+
+    private static double Rate(List<double> scores, double threshold) => scores.Count == 0 ? 0 : scores.Count(s => s >= threshold) / (double)scores.Count;
+
+    /// <summary>
+    /// The selection rule, fixed before the search: among the settings (features, epochs, L2, threshold) whose
+    /// cross-validated false alarms are at most 2 % on each of the Reddit training users' posts, the own benign texts
+    /// over 200 characters and the crisis corpora's messages (if none: those with the smallest largest of the three), take the best mean of
+    /// (deepset train accuracy, own accuracy); among those within 0.005 of it, the fewest features per character (speed),
+    /// then the fewest buckets (memory), then the better mean, then the higher threshold.
+    /// </summary>
     private static void Search(List<InjectionCase> train)
     {
         var configs =
@@ -111,16 +161,37 @@ internal static class InjectionTraining
             from epochs in s_epochs
             from l2 in s_l2
             select new InjectionModelConfig(features.Item1, features.Item2, features.Item3, features.Item4, features.Item5, new TrainerOptions(epochs, 0.5f, l2, 17, true));
+        var results = new List<(InjectionModelConfig Config, double Threshold, double Mean, double Reddit, double Narrative, double Crisis)>();
         foreach (var config in configs)
         {
             var scores = CrossValidatedScores(train, config);
             foreach (var threshold in s_thresholds)
             {
-                var d = Metrics.Of(train.Select((c, i) => (c, i)).Where(x => x.c.Language == "mixed").Select(x => (x.c.Label, scores[x.i])), threshold);
-                var o = Metrics.Of(train.Select((c, i) => (c, i)).Where(x => x.c.Language != "mixed").Select(x => (x.c.Label, scores[x.i])), threshold);
+                var f = Figures(train, scores, threshold);
+                var mean = (f.Deepset + f.Own) / 2;
+                results.Add((config, threshold, mean, f.RedditFalseAlarms, f.NarrativeFalseAlarms, f.CrisisFalseAlarms));
                 Console.WriteLine(FormattableString.Invariant(
-                    $"cv {config} threshold={threshold:0.00} deepset_train_accuracy={d.Accuracy:0.000} own_accuracy={o.Accuracy:0.000} mean={(d.Accuracy + o.Accuracy) / 2:0.000}"));
+                    $"cv {config} threshold={threshold:0.00} deepset_train_accuracy={f.Deepset:0.000} own_accuracy={f.Own:0.000} mean={mean:0.000} reddit_false_alarms={f.RedditFalseAlarms:0.000} own_long_benign_false_alarms={f.NarrativeFalseAlarms:0.000} crisis_corpora_false_alarms={f.CrisisFalseAlarms:0.000}"));
             }
         }
+
+        static double Worst((InjectionModelConfig, double, double, double Reddit, double Narrative, double Crisis) r) => Math.Max(r.Reddit, Math.Max(r.Narrative, r.Crisis));
+        var eligible = results.Where(r => Worst(r) <= MaxFalseAlarms).ToList();
+        if (eligible.Count == 0)
+        {
+            var least = results.Min(Worst);
+            eligible = [.. results.Where(r => Worst(r) == least)];
+            Console.WriteLine(FormattableString.Invariant($"no setting meets the false-alarm limit; the least is {least:0.000}"));
+        }
+
+        var best = eligible.Max(r => r.Mean);
+        var chosen = eligible.Where(r => r.Mean >= best - Tie)
+            .OrderBy(r => FeaturesPerCharacter(r.Config)).ThenBy(r => r.Config.BucketBits).ThenByDescending(r => r.Mean).ThenByDescending(r => r.Threshold).First();
+        Console.WriteLine(FormattableString.Invariant(
+            $"chosen {chosen.Config} threshold={chosen.Threshold:0.00} mean={chosen.Mean:0.000} reddit_false_alarms={chosen.Reddit:0.000} own_long_benign_false_alarms={chosen.Narrative:0.000} crisis_corpora_false_alarms={chosen.Crisis:0.000} (best eligible mean {best:0.000})"));
     }
+
+    /// <summary>Features per character of text, roughly: one per character n-gram length, about 0.2 for words and for bigrams.</summary>
+    private static double FeaturesPerCharacter(InjectionModelConfig c) =>
+        (c.MaxCharN == 0 ? 0 : c.MaxCharN - c.MinCharN + 1) + (c.Words ? 0.2 : 0) + (c.WordBigrams ? 0.2 : 0);
 }

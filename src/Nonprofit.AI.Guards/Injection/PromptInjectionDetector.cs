@@ -10,15 +10,20 @@ namespace Nonprofit.AI.Guards;
 /// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw and hi (Latin and
 /// Devanagari), and an embedded linear model over character n-grams and words (<c>Models/injection.nplt</c>, trained
 /// by <c>benchmarks/Nonprofit.Evaluation/Guards/InjectionTraining.cs</c>; see docs/guards.md). Their scores combine as
-/// <c>1 - (1 - rules) * (1 - model)</c>. Thread-safe; one instance serves the whole app.
+/// <c>1 - (1 - rules) * (1 - model)</c>. The model is on by default: its benign training data includes long
+/// first-person help-seeking messages in eight languages, so it does not mistake a survivor's story for an attack.
+/// Thread-safe; one instance serves the whole app.
 /// </summary>
 public sealed class PromptInjectionDetector : IPromptInjectionDetector
 {
     /// <summary>
-    /// The default threshold on the combined score, chosen by cross-validation on the training data (never on test
-    /// data; docs/guards.md).
+    /// The default threshold on the combined score of the rules and the model, chosen by cross-validation on the
+    /// training data (never on test data; docs/guards.md).
     /// </summary>
-    public const double DefaultThreshold = 0.7;
+    public const double DefaultThreshold = 0.75;
+
+    /// <summary>The default threshold of a detector without the model (the rules' own scores: 0.7 and above is an injection).</summary>
+    public const double RulesOnlyThreshold = 0.7;
 
     /// <summary>The file name of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "injection.nplt";
@@ -31,42 +36,49 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     private const int WindowStride = 512;
 
     private static readonly Lazy<PromptInjectionDetector> s_default = new(() => new PromptInjectionDetector());
-    private static readonly Lazy<PromptInjectionDetector> s_withModel = new(() => new PromptInjectionDetector(useModel: true));
+    private static readonly Lazy<PromptInjectionDetector> s_rulesOnly = new(() => new PromptInjectionDetector(useModel: false));
 
     private readonly LinearTextModel? _model;
     private readonly int _injection;
 
-    /// <summary>Creates a detector: the multilingual rules, and the embedded model when <paramref name="useModel"/> is set.</summary>
-    /// <param name="threshold">The combined score from which a text is an injection, in (0, 1].</param>
+    /// <summary>Creates a detector: the multilingual rules, and the embedded model unless <paramref name="useModel"/> is false.</summary>
+    /// <param name="threshold">
+    /// The combined score from which a text is an injection, in (0, 1]; null for <see cref="DefaultThreshold"/> with the
+    /// model and <see cref="RulesOnlyThreshold"/> without it.
+    /// </param>
     /// <param name="useModel">
-    /// Whether to add the embedded linear model to the rules. Off by default: the model was trained on deepset's short
-    /// news questions as the benign class and flags most long first-person messages (88 % of 400 long Reddit posts in
-    /// docs/guards.md), which a support line cannot afford; the rules alone flag none of them but catch fewer attacks.
+    /// Whether to add the embedded linear model to the rules (the default). Without it the detector is a little faster
+    /// and almost never flags a legitimate message, but misses most attacks that are not classic phrasings
+    /// (docs/guards.md).
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
-    public PromptInjectionDetector(double threshold = DefaultThreshold, bool useModel = false)
+    public PromptInjectionDetector(double? threshold = null, bool useModel = true)
         : this(useModel ? LinearTextModel.LoadEmbedded(ModelFileName) : null, threshold)
     {
     }
 
     /// <summary>Creates a detector with a given model (none: rules only).</summary>
-    internal PromptInjectionDetector(LinearTextModel? model, double threshold = DefaultThreshold)
+    internal PromptInjectionDetector(LinearTextModel? model, double? threshold = null)
     {
-        if (double.IsNaN(threshold) || threshold is <= 0 or > 1)
+        var value = threshold ?? (model is null ? RulesOnlyThreshold : DefaultThreshold);
+        if (double.IsNaN(value) || value is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(threshold), "The threshold must be in (0, 1].");
         }
 
         _model = model;
         _injection = model?.IndexOf(InjectionLabel) ?? -1;
-        Threshold = threshold;
+        Threshold = value;
     }
 
-    /// <summary>Gets the default detector: the rules only, at the default threshold.</summary>
+    /// <summary>Gets the default detector: the rules and the embedded model, at <see cref="DefaultThreshold"/> (loaded on first use).</summary>
     public static PromptInjectionDetector Default => s_default.Value;
 
-    /// <summary>Gets a detector with the rules and the embedded model at the default threshold (loaded on first use).</summary>
-    public static PromptInjectionDetector WithModel => s_withModel.Value;
+    /// <summary>Gets the same detector as <see cref="Default"/> (the name from when the model was opt-in).</summary>
+    public static PromptInjectionDetector WithModel => s_default.Value;
+
+    /// <summary>Gets a detector with the rules only, at <see cref="RulesOnlyThreshold"/>.</summary>
+    public static PromptInjectionDetector RulesOnly => s_rulesOnly.Value;
 
     /// <summary>Gets the combined score from which a text is an injection.</summary>
     public double Threshold { get; }
