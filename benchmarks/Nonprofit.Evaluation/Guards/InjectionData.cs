@@ -133,9 +133,16 @@ internal static class InjectionData
     /// languages: crisis messages, look-alikes and ordinary messages), all benign for injection: they are what a
     /// support or farming line's users write.
     /// </summary>
+    /// <remarks>
+    /// The list is pinned (a to e) rather than read from <see cref="CrisisTraining.Corpora"/>: the injection model must not
+    /// change, and its byte test must not fail, when the crisis model gains a training corpus.
+    /// </remarks>
     public static List<InjectionCase> CrisisMessages() =>
-        [.. CrisisTraining.LoadCorpora(CrisisTraining.Corpora.Where(c => c.Contains("/Data/crisis-train-", StringComparison.Ordinal)).Select(c => Find(c)))
+        [.. CrisisTraining.LoadCorpora(CrisisCorpora.Select(c => Find(c)))
             .Select(c => new InjectionCase(c.Language, 0, "user", c.Text, Origin: InjectionCase.Crisis))];
+
+    private static readonly string[] CrisisCorpora =
+        [.. "abcde".Select(letter => $"benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-{letter}.jsonl")];
 
     /// <summary>The held-apart users' long posts (never trained on): the first two of each, up to 400.</summary>
     public static List<string> RedditHeldApartPosts() =>
