@@ -140,14 +140,14 @@ public sealed class PiiDetector
         if (_names is not null)
         {
             // The name and place scan reads the text once, making only the tokens it starts from or looks ahead
-            // to; the age and birth words it met and whether a token was compound then serve the token readers.
+            // to; the age and birth words it met (whole words, and runs of letters inside compound tokens) then serve the token readers.
             var names = s_threadNames ??= new List<PiiMatch>(16);
             names.Clear();
             var tokens = new TokenStream(text);
             try
             {
                 _names.Scan(text, ref tokens, names);
-                Recognize(text, tokens.Triggers, tokens.HasCompoundTokens, names, candidates);
+                Recognize(text, tokens.Triggers, tokens.InnerRunTriggers, tokens.RunsKnown, names, candidates);
             }
             finally
             {
@@ -156,7 +156,7 @@ public sealed class PiiDetector
         }
         else
         {
-            Recognize(text, [], hasCompoundTokens: true, names: null, candidates);
+            Recognize(text, [], [], runsKnown: false, names: null, candidates);
         }
 
         if (_denyList.Length > 0)
@@ -204,7 +204,7 @@ public sealed class PiiDetector
         return found;
     }
 
-    private void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, List<PiiMatch>? names, List<PiiMatch> candidates)
+    private void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool runsKnown, List<PiiMatch>? names, List<PiiMatch> candidates)
     {
         for (var i = 0; i < _recognizers.Length; i++)
         {
@@ -214,7 +214,7 @@ public sealed class PiiDetector
             }
             else if (_tokenRecognizers[i] is { } tokenRecognizer)
             {
-                tokenRecognizer.Recognize(text, tokens, hasCompoundTokens, candidates);
+                tokenRecognizer.Recognize(text, tokens, innerRuns, runsKnown, candidates);
             }
             else
             {

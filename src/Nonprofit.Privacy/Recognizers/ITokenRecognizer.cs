@@ -16,7 +16,14 @@ internal interface ITokenRecognizer
     /// Tokens of <paramref name="text"/>, in order, as <see cref="WordTokenizer"/> makes them: at least every word with
     /// <see cref="WordClass.AgeTrigger"/> or <see cref="WordClass.BirthWord"/> (the detector passes exactly those).
     /// </param>
-    /// <param name="hasCompoundTokens">The tokenizer's <see cref="WordTokenizer.HasCompoundTokens"/>.</param>
+    /// <param name="innerRuns">
+    /// The runs of letters with an age or birth class that lie inside compound tokens (<see cref="TokenStream.InnerRunTriggers"/>).
+    /// </param>
+    /// <param name="runsKnown">
+    /// Whether every run of letters of <paramref name="text"/> with an age or birth class is one of <paramref name="tokens"/> or
+    /// <paramref name="innerRuns"/> (a word token is such a run only when it is not compound); when not, the recognizer
+    /// scans the text for its words itself.
+    /// </param>
     /// <param name="results">Where candidates are added.</param>
-    void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, ICollection<PiiMatch> results);
+    void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool runsKnown, ICollection<PiiMatch> results);
 }

@@ -90,14 +90,14 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => RecognizeCore(text, [], useTokens: false, results);
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => RecognizeCore(text, [], [], useTokens: false, results);
 
-    public void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool hasCompoundTokens, ICollection<PiiMatch> results) =>
-        RecognizeCore(text, tokens, useTokens: !hasCompoundTokens, results);
+    public void Recognize(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool runsKnown, ICollection<PiiMatch> results) =>
+        RecognizeCore(text, tokens, innerRuns, useTokens: runsKnown, results);
 
-    // With useTokens, every run of letters of the text is one word token (see WordTokenizer.HasCompoundTokens),
-    // and the trigger words are found from the tokens' classes instead of a scan of the text.
-    private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool useTokens, ICollection<PiiMatch> results)
+    // With useTokens, every run of letters of the text with a trigger class is one of the tokens or inner runs (see
+    // TokenStream.RunsKnown), and the trigger words are found from their classes instead of a scan of the text.
+    private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, ICollection<PiiMatch> results)
     {
         // Every pattern needs a digit: skip the regex engines on text without one.
         if (!text.ContainsAny(TextScan.Digits))
@@ -131,25 +131,35 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             AddGroupedNirs(text, results);
         }
 
-        if (HasWord(text, tokens, useTokens, s_ageTriggers, WordClass.AgeTrigger) || HasVerbBeforeNumber(text))
+        if (HasWord(text, tokens, innerRuns, useTokens, s_ageTriggers, WordClass.AgeTrigger) || HasVerbBeforeNumber(text))
         {
             AddAges(text, results);
         }
 
-        if (HasWord(text, tokens, useTokens, s_birthSearch, WordClass.BirthWord))
+        if (HasWord(text, tokens, innerRuns, useTokens, s_birthSearch, WordClass.BirthWord))
         {
             AddDatesOfBirth(text, results);
         }
     }
 
-    private static bool HasWord(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, bool useTokens, WordSearch words, WordClass firstRuns)
+    /// <summary>Returns whether <paramref name="text"/> has an age trigger word (<paramref name="age"/>) or a birth word, as a scan of the text finds it.</summary>
+    internal static bool HasTriggerWord(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, bool age) =>
+        age ? HasWord(text, tokens, innerRuns, useTokens, s_ageTriggers, WordClass.AgeTrigger)
+            : HasWord(text, tokens, innerRuns, useTokens, s_birthSearch, WordClass.BirthWord);
+
+    private static bool HasWord(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, WordSearch words, WordClass firstRuns)
     {
         if (!useTokens)
         {
             return words.ContainsWord(text);
         }
 
-        foreach (var t in tokens)
+        return StartsAny(text, tokens, words, firstRuns) || StartsAny(text, innerRuns, words, firstRuns);
+    }
+
+    private static bool StartsAny(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> runs, WordSearch words, WordClass firstRuns)
+    {
+        foreach (var t in runs)
         {
             if ((t.Class & firstRuns) != 0 && words.StartsWord(text, t.Start, t.End))
             {

@@ -94,6 +94,8 @@ internal ref struct TokenStream
     private WordToken[] _tokens;
     private WordToken[] _triggers;
     private int _triggerCount;
+    private WordToken[] _innerRuns;
+    private int _innerRunCount;
     private int _pos;
     private bool _lineStart;
     private bool _sentenceStart;
@@ -109,8 +111,11 @@ internal ref struct TokenStream
         _skip = skip;
         _tokens = ArrayPool<WordToken>.Shared.Rent(capacity);
         _triggers = [];
+        _innerRuns = [];
         Count = 0;
         _triggerCount = 0;
+        _innerRunCount = 0;
+        RunsKnown = true;
         _pos = 0;
         _lineStart = true;
         _sentenceStart = true;
@@ -123,6 +128,18 @@ internal ref struct TokenStream
 
     /// <summary>Gets whether a token made so far is compound (see <see cref="WordTokenizer.HasCompoundTokens"/>); exact once the text is read.</summary>
     public bool HasCompoundTokens { get; private set; }
+
+    /// <summary>
+    /// Gets whether every run of letters read so far is a word token that is not compound, a word <see cref="SkipInert"/>
+    /// passed over, or a run inside a compound token (kept in <see cref="InnerRunTriggers"/> when it has an age or birth
+    /// class): false only when a number token stopped in the middle of a run of letters ("12abcdefg"). When true once
+    /// the text is read, <see cref="Triggers"/> and <see cref="InnerRunTriggers"/> hold every run of letters with an age or
+    /// birth class, so a search for those words may read them instead of the text.
+    /// </summary>
+    public bool RunsKnown { get; private set; }
+
+    /// <summary>Gets the runs of letters with an age or birth class inside compound tokens read so far ("l'age", "5yo"), in text order.</summary>
+    public readonly ReadOnlySpan<WordToken> InnerRunTriggers => _innerRuns.AsSpan(0, _innerRunCount);
 
     /// <summary>Gets the tokens made since the last <see cref="SkipInert"/>.</summary>
     public readonly ReadOnlySpan<WordToken> Materialized => _tokens.AsSpan(0, Count);
@@ -257,6 +274,12 @@ internal ref struct TokenStream
             ArrayPool<WordToken>.Shared.Return(_triggers);
             _triggers = [];
         }
+
+        if (_innerRuns.Length > 0)
+        {
+            ArrayPool<WordToken>.Shared.Return(_innerRuns);
+            _innerRuns = [];
+        }
     }
 
     // Reads the white space and the one token after it; false at the end of the text.
@@ -290,6 +313,7 @@ internal ref struct TokenStream
         var hash = WordTable.Seed;
         TokenKind kind;
         var flags = TokenFlags.None;
+        var compound = false;
         if (char.IsLetter(c))
         {
             kind = TokenKind.Word;
@@ -320,7 +344,7 @@ internal ref struct TokenStream
                 }
                 else
                 {
-                    HasCompoundTokens = true;
+                    compound = true;
                 }
 
                 hash = WordTable.Step(hash, ch);
@@ -344,8 +368,14 @@ internal ref struct TokenStream
             kind = TokenKind.Number;
             while (i < text.Length && (char.IsDigit(text[i]) || (char.IsLetter(text[i]) && i - start < 6)))
             {
-                HasCompoundTokens |= !char.IsDigit(text[i]);
+                compound |= !char.IsDigit(text[i]);
                 i++;
+            }
+
+            // The letters of a number token end at its sixth character: a run of letters that goes on is cut in two.
+            if (i < text.Length && char.IsLetter(text[i]) && char.IsLetter(text[i - 1]))
+            {
+                RunsKnown = false;
             }
         }
         else
@@ -367,6 +397,12 @@ internal ref struct TokenStream
         if (_spaceBefore)
         {
             flags |= TokenFlags.SpaceBefore;
+        }
+
+        if (compound)
+        {
+            HasCompoundTokens = true;
+            AddInnerRunTriggers(text[start..i], start);
         }
 
         // Only a word that may be a name or a place is looked up in the gazetteers.
@@ -391,6 +427,43 @@ internal ref struct TokenStream
             && (_sentenceStart || c is '.' or '!' or '?');
         _pos = i;
         return true;
+    }
+
+    // The runs of letters inside a compound token, looked up in the lexicons as a scan of the text would look them up;
+    // those with an age or birth class are kept. A compound token as a whole never has such a class (the lexicons
+    // hold those words' first runs of letters, and a compound token holds a character that is not a letter).
+    private void AddInnerRunTriggers(ReadOnlySpan<char> token, int offset)
+    {
+        var p = 0;
+        while (p < token.Length)
+        {
+            if (!char.IsLetter(token[p]))
+            {
+                p++;
+                continue;
+            }
+
+            var hash = WordTable.Seed;
+            var q = p;
+            while (q < token.Length && char.IsLetter(token[q]))
+            {
+                hash = WordTable.Step(hash, token[q]);
+                q++;
+            }
+
+            var wordClass = WordClasses.Classify(token[p..q], hash, mayBeName: false) & TriggerClasses;
+            if (wordClass != 0)
+            {
+                if (_innerRuns.Length == 0)
+                {
+                    _innerRuns = ArrayPool<WordToken>.Shared.Rent(8);
+                }
+
+                Add(ref _innerRuns, _innerRunCount++, new WordToken(offset + p, q - p, TokenKind.Word, TokenFlags.None, wordClass));
+            }
+
+            p = q;
+        }
     }
 
     private static void Add(ref WordToken[] buffer, int index, WordToken token)
