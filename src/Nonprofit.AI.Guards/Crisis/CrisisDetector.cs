@@ -42,6 +42,9 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/>.</summary>
     internal const double ModelOperatingPoint = 0.80;
 
+    /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
+    internal const double ArabicScriptModelOperatingPoint = 0.80;
+
     /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "crisis.nplt";
 
@@ -54,6 +57,7 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly CrisisLexicon _lexicon;
     private readonly LinearTextModel? _model;
     private readonly double _modelOperatingPoint;
+    private readonly double _arabicScriptOperatingPoint;
 
     /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
@@ -68,11 +72,12 @@ public sealed class CrisisDetector : ICrisisDetector
     {
     }
 
-    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint)
+    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint)
     {
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
+        _arabicScriptOperatingPoint = arabicScriptOperatingPoint;
         if (model is not null && !model.Labels.SequenceEqual([GuardCategories.None, .. CrisisLexicon.Categories]))
         {
             throw new ArgumentException("The crisis model must have the classes none, crisis.violence, crisis.self_harm, crisis.child_at_risk and crisis.medical, in that order.", nameof(model));
@@ -142,6 +147,10 @@ public sealed class CrisisDetector : ICrisisDetector
         return (1 - probabilities[0], best);
     }
 
+    /// <summary>The model operating point for <paramref name="text"/>: its own for text with Arabic letters.</summary>
+    private double OperatingPoint(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0600', '\u06FF') >= 0 ? _arabicScriptOperatingPoint : _modelOperatingPoint;
+
     /// <summary>Adds the model's finding when the model leans towards a crisis (p ≥ 0.5) and beats the rules' score.</summary>
     private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text)
     {
@@ -152,7 +161,7 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         var category = CrisisLexicon.Categories[best - 1];
-        var score = Math.Round(Math.Min(probability * DefaultThreshold / _modelOperatingPoint, 0.999), 3);
+        var score = Math.Round(Math.Min(probability * DefaultThreshold / OperatingPoint(text), 0.999), 3);
         var findings = new List<GuardFinding>(rules.Findings.Count + 1);
         var replaced = false;
         foreach (var finding in rules.Findings)
@@ -206,7 +215,7 @@ public sealed class CrisisDetector : ICrisisDetector
         if (_model is not null)
         {
             var (probability, best) = ModelScore(text);
-            lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {_modelOperatingPoint})"));
+            lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {OperatingPoint(text)})"));
         }
 
         return lines;
