@@ -48,12 +48,13 @@ internal static class CrisisTraining
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-d.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-e.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-f.jsonl",
+        "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-g.jsonl",
     ];
 
     private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
 
     /// <summary>The configuration chosen by <c>--cv --search</c> on the training data.</summary>
-    public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true));
+    public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true);
 
     public static int Run(string[] args)
     {
@@ -259,13 +260,13 @@ internal static class CrisisTraining
         var points = new[] { 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88 };
         foreach (var point in points)
         {
-            foreach (var arabicPoint in points.Where(p => p <= point))
+            foreach (var (arabicPoint, gate) in points.Where(p => p <= point).SelectMany(p => new[] { (p, false), (p, true) }))
             {
                 var rows = new List<(int Label, double Score)>();
                 var arabic = new List<(int Label, double Score)>();
                 for (var f = 0; f < folds; f++)
                 {
-                    var detector = new CrisisDetector(CrisisLexicon.Default, models[f], point, arabicPoint);
+                    var detector = new CrisisDetector(CrisisLexicon.Default, models[f], point, arabicPoint, gate);
                     for (var i = 0; i < cases.Count; i++)
                     {
                         if (caseFold[i] == f && cases[i].Source is not ("crisis-dev" or "crisis-train-e"))
@@ -282,7 +283,7 @@ internal static class CrisisTraining
 
                 var m = Metrics.Of(rows, CrisisDetector.DefaultThreshold);
                 var a = Metrics.Of(arabic, CrisisDetector.DefaultThreshold);
-                Console.WriteLine(FormattableString.Invariant($"  look_alike_corpora model_operating_point={point:0.00} arabic_script_point={arabicPoint:0.00} recall={m.Recall:0.000} fpr={m.FalsePositiveRate:0.000} arab_script.recall={a.Recall:0.000} arab_script.fpr={a.FalsePositiveRate:0.000}"));
+                Console.WriteLine(FormattableString.Invariant($"  look_alike_corpora model_operating_point={point:0.00} arabic_script_point={arabicPoint:0.00} context_gates_model={gate} recall={m.Recall:0.000} fpr={m.FalsePositiveRate:0.000} arab_script.recall={a.Recall:0.000} arab_script.fpr={a.FalsePositiveRate:0.000}"));
             }
         }
     }

@@ -40,10 +40,16 @@ public sealed class CrisisDetector : ICrisisDetector
     public const double DefaultThreshold = 0.5;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/>.</summary>
-    internal const double ModelOperatingPoint = 0.80;
+    internal const double ModelOperatingPoint = 0.76;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
-    internal const double ArabicScriptModelOperatingPoint = 0.80;
+    internal const double ArabicScriptModelOperatingPoint = 0.70;
+
+    /// <summary>
+    /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
+    /// counter-speech, animals and crops) also drops the model's finding in that category.
+    /// </summary>
+    internal const bool ContextGatesModel = true;
 
     /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "crisis.nplt";
@@ -58,6 +64,7 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly LinearTextModel? _model;
     private readonly double _modelOperatingPoint;
     private readonly double _arabicScriptOperatingPoint;
+    private readonly bool _contextGatesModel;
 
     /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
@@ -72,8 +79,9 @@ public sealed class CrisisDetector : ICrisisDetector
     {
     }
 
-    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint)
+    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint, bool contextGatesModel = ContextGatesModel)
     {
+        _contextGatesModel = contextGatesModel;
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
@@ -102,13 +110,14 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <returns>The findings, one per category, strongest first; <see cref="GuardDetection.None"/> when none.</returns>
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
     {
-        var rules = DetectRules(text, out language);
-        return _model is null || text.IsEmpty ? rules : AddModel(rules, text);
+        var rules = DetectRules(text, out language, out var cancelled);
+        return _model is null || text.IsEmpty ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0);
     }
 
-    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language)
+    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled)
     {
         language = null;
+        cancelled = 0;
         if (text.IsEmpty)
         {
             return GuardDetection.None;
@@ -125,7 +134,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
             state.StartMatching(_lexicon.SlotCount);
             FindMatches(ref state);
-            return Score(ref state, out language);
+            return Score(ref state, out language, out cancelled);
         }
         finally
         {
@@ -152,10 +161,13 @@ public sealed class CrisisDetector : ICrisisDetector
         text.IndexOfAnyInRange('\u0600', '\u06FF') >= 0 ? _arabicScriptOperatingPoint : _modelOperatingPoint;
 
     /// <summary>Adds the model's finding when the model leans towards a crisis (p ≥ 0.5) and beats the rules' score.</summary>
-    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text)
+    /// <param name="rules">The rules' findings.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="gated">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) the model may not add.</param>
+    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text, int gated)
     {
         var (probability, best) = ModelScore(text);
-        if (probability < 0.5)
+        if (probability < 0.5 || (gated & (1 << (best - 1))) != 0)
         {
             return rules;
         }
@@ -373,9 +385,14 @@ public sealed class CrisisDetector : ICrisisDetector
         }
     }
 
-    private GuardDetection Score(ref MatchState state, out string? language)
+    /// <param name="state">The matches.</param>
+    /// <param name="language">The language of the strongest counted rule.</param>
+    /// <param name="cancelled">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) whose matches were all cancelled by context.</param>
+    private GuardDetection Score(ref MatchState state, out string? language, out int cancelled)
     {
         language = null;
+        cancelled = 0;
+        var counted = 0;
         var rules = _lexicon.Rules;
         var hasCrisis = false;
         for (var m = 0; m < state.MatchCount; m++)
@@ -398,10 +415,18 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var m = 0; m < state.MatchCount; m++)
         {
             ref readonly var rule = ref rules[state.MatchRule[m]];
-            if (rule.Kind != CrisisRuleKind.Crisis || IsCancelled(ref state, m, rule, safeLanguages))
+            if (rule.Kind != CrisisRuleKind.Crisis)
             {
                 continue;
             }
+
+            if (IsCancelled(ref state, m, rule, safeLanguages))
+            {
+                cancelled |= 1 << rule.Category;
+                continue;
+            }
+
+            counted |= 1 << rule.Category;
 
             if (rule.Weight * 100 >= StrongWeight)
             {
@@ -419,6 +444,7 @@ public sealed class CrisisDetector : ICrisisDetector
             }
         }
 
+        cancelled &= ~counted;
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
         for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
