@@ -65,6 +65,8 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly double _modelOperatingPoint;
     private readonly double _arabicScriptOperatingPoint;
     private readonly bool _contextGatesModel;
+    private readonly int _hindi;
+    private readonly int _english;
 
     /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
@@ -82,6 +84,8 @@ public sealed class CrisisDetector : ICrisisDetector
     internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint, bool contextGatesModel = ContextGatesModel)
     {
         _contextGatesModel = contextGatesModel;
+        _hindi = Array.IndexOf(lexicon.Languages, "hi");
+        _english = Array.IndexOf(lexicon.Languages, "en");
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
@@ -508,7 +512,9 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var o = FirstEndingAtOrAfter(ref state, start - PastWindow); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
             ref readonly var other = ref rules[state.MatchRule[o]];
-            if ((_lexicon.Related[rule.Language] & (1UL << other.Language)) == 0)
+            // Romanised Hindi borrows English words ("pregnant", "bleeding"): English animals and crops cancel its rules too.
+            if ((_lexicon.Related[rule.Language] & (1UL << other.Language)) == 0
+                && !(other.Kind == CrisisRuleKind.Animal && rule.Language == _hindi && other.Language == _english))
             {
                 continue;
             }
