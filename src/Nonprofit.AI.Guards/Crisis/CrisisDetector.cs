@@ -26,10 +26,12 @@ namespace Nonprofit.AI.Guards;
 /// </para>
 /// <para>
 /// The model (<c>Models/crisis.nplt</c>; training data and command in docs/guards.md) gives the probability p that a
-/// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.8, so it reaches
-/// <see cref="DefaultThreshold"/> at p ≥ 0.8 (the operating point chosen by cross-validation on the training corpora:
-/// the most recall with at most 10 % false positives on the look-alike messages). A category's score is the larger of the rules' and the model's.
-/// The model does not know the rules' cancelling contexts: it learned look-alikes from its training data instead. Use
+/// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.76, so it reaches
+/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.70 for text with Arabic letters (operating points chosen by
+/// cross-validation on the training corpora: the most recall with at most 10 % false positives on the look-alike
+/// messages). A category's score is the larger of the rules' and the model's. The model does not read the rules'
+/// cancelling contexts, but a category whose rule matches were all cancelled by context (idiom, negation, past, safe
+/// now, counter-speech, animals and crops) gets no finding from the model either. Use
 /// <see cref="RulesOnly"/> for the rules alone. Thread-safe; allocation-free when nothing is found, apart from pooled
 /// buffers.
 /// </para>
