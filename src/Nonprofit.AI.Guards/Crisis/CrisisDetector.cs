@@ -26,10 +26,12 @@ namespace Nonprofit.AI.Guards;
 /// </para>
 /// <para>
 /// The model (<c>Models/crisis.nplt</c>; training data and command in docs/guards.md) gives the probability p that a
-/// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.8, so it reaches
-/// <see cref="DefaultThreshold"/> at p ≥ 0.8 (the operating point chosen by cross-validation on the training corpora:
-/// the most recall with at most 10 % false positives on the look-alike messages). A category's score is the larger of the rules' and the model's.
-/// The model does not know the rules' cancelling contexts: it learned look-alikes from its training data instead. Use
+/// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.76, so it reaches
+/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.70 for text with Arabic letters (operating points chosen by
+/// cross-validation on the training corpora: the most recall with at most 10 % false positives on the look-alike
+/// messages). A category's score is the larger of the rules' and the model's. The model does not read the rules'
+/// cancelling contexts, but a category whose rule matches were all cancelled by context (idiom, negation, past, safe
+/// now, counter-speech, animals and crops) gets no finding from the model either. Use
 /// <see cref="RulesOnly"/> for the rules alone. Thread-safe; allocation-free when nothing is found, apart from pooled
 /// buffers.
 /// </para>
@@ -40,7 +42,16 @@ public sealed class CrisisDetector : ICrisisDetector
     public const double DefaultThreshold = 0.5;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/>.</summary>
-    internal const double ModelOperatingPoint = 0.80;
+    internal const double ModelOperatingPoint = 0.76;
+
+    /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
+    internal const double ArabicScriptModelOperatingPoint = 0.70;
+
+    /// <summary>
+    /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
+    /// counter-speech, animals and crops) also drops the model's finding in that category.
+    /// </summary>
+    internal const bool ContextGatesModel = true;
 
     /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "crisis.nplt";
@@ -54,6 +65,10 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly CrisisLexicon _lexicon;
     private readonly LinearTextModel? _model;
     private readonly double _modelOperatingPoint;
+    private readonly double _arabicScriptOperatingPoint;
+    private readonly bool _contextGatesModel;
+    private readonly int _hindi;
+    private readonly int _english;
 
     /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
@@ -68,11 +83,15 @@ public sealed class CrisisDetector : ICrisisDetector
     {
     }
 
-    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint)
+    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint, bool contextGatesModel = ContextGatesModel)
     {
+        _contextGatesModel = contextGatesModel;
+        _hindi = Array.IndexOf(lexicon.Languages, "hi");
+        _english = Array.IndexOf(lexicon.Languages, "en");
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
+        _arabicScriptOperatingPoint = arabicScriptOperatingPoint;
         if (model is not null && !model.Labels.SequenceEqual([GuardCategories.None, .. CrisisLexicon.Categories]))
         {
             throw new ArgumentException("The crisis model must have the classes none, crisis.violence, crisis.self_harm, crisis.child_at_risk and crisis.medical, in that order.", nameof(model));
@@ -97,13 +116,14 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <returns>The findings, one per category, strongest first; <see cref="GuardDetection.None"/> when none.</returns>
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
     {
-        var rules = DetectRules(text, out language);
-        return _model is null || text.IsEmpty ? rules : AddModel(rules, text);
+        var rules = DetectRules(text, out language, out var cancelled);
+        return _model is null || text.IsEmpty ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0);
     }
 
-    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language)
+    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled)
     {
         language = null;
+        cancelled = 0;
         if (text.IsEmpty)
         {
             return GuardDetection.None;
@@ -120,7 +140,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
             state.StartMatching(_lexicon.SlotCount);
             FindMatches(ref state);
-            return Score(ref state, out language);
+            return Score(ref state, out language, out cancelled);
         }
         finally
         {
@@ -142,17 +162,24 @@ public sealed class CrisisDetector : ICrisisDetector
         return (1 - probabilities[0], best);
     }
 
+    /// <summary>The model operating point for <paramref name="text"/>: its own for text with Arabic letters.</summary>
+    private double OperatingPoint(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0600', '\u06FF') >= 0 ? _arabicScriptOperatingPoint : _modelOperatingPoint;
+
     /// <summary>Adds the model's finding when the model leans towards a crisis (p ≥ 0.5) and beats the rules' score.</summary>
-    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text)
+    /// <param name="rules">The rules' findings.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="gated">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) the model may not add.</param>
+    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text, int gated)
     {
         var (probability, best) = ModelScore(text);
-        if (probability < 0.5)
+        if (probability < 0.5 || (gated & (1 << (best - 1))) != 0)
         {
             return rules;
         }
 
         var category = CrisisLexicon.Categories[best - 1];
-        var score = Math.Round(Math.Min(probability * DefaultThreshold / _modelOperatingPoint, 0.999), 3);
+        var score = Math.Round(Math.Min(probability * DefaultThreshold / OperatingPoint(text), 0.999), 3);
         var findings = new List<GuardFinding>(rules.Findings.Count + 1);
         var replaced = false;
         foreach (var finding in rules.Findings)
@@ -206,7 +233,7 @@ public sealed class CrisisDetector : ICrisisDetector
         if (_model is not null)
         {
             var (probability, best) = ModelScore(text);
-            lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {_modelOperatingPoint})"));
+            lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {OperatingPoint(text)})"));
         }
 
         return lines;
@@ -364,9 +391,14 @@ public sealed class CrisisDetector : ICrisisDetector
         }
     }
 
-    private GuardDetection Score(ref MatchState state, out string? language)
+    /// <param name="state">The matches.</param>
+    /// <param name="language">The language of the strongest counted rule.</param>
+    /// <param name="cancelled">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) whose matches were all cancelled by context.</param>
+    private GuardDetection Score(ref MatchState state, out string? language, out int cancelled)
     {
         language = null;
+        cancelled = 0;
+        var counted = 0;
         var rules = _lexicon.Rules;
         var hasCrisis = false;
         for (var m = 0; m < state.MatchCount; m++)
@@ -389,10 +421,18 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var m = 0; m < state.MatchCount; m++)
         {
             ref readonly var rule = ref rules[state.MatchRule[m]];
-            if (rule.Kind != CrisisRuleKind.Crisis || IsCancelled(ref state, m, rule, safeLanguages))
+            if (rule.Kind != CrisisRuleKind.Crisis)
             {
                 continue;
             }
+
+            if (IsCancelled(ref state, m, rule, safeLanguages))
+            {
+                cancelled |= 1 << rule.Category;
+                continue;
+            }
+
+            counted |= 1 << rule.Category;
 
             if (rule.Weight * 100 >= StrongWeight)
             {
@@ -410,6 +450,7 @@ public sealed class CrisisDetector : ICrisisDetector
             }
         }
 
+        cancelled &= ~counted;
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
         for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
@@ -473,7 +514,9 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var o = FirstEndingAtOrAfter(ref state, start - PastWindow); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
             ref readonly var other = ref rules[state.MatchRule[o]];
-            if ((_lexicon.Related[rule.Language] & (1UL << other.Language)) == 0)
+            // Romanised Hindi borrows English words ("pregnant", "bleeding"): English animals and crops cancel its rules too.
+            if ((_lexicon.Related[rule.Language] & (1UL << other.Language)) == 0
+                && !(other.Kind == CrisisRuleKind.Animal && rule.Language == _hindi && other.Language == _english))
             {
                 continue;
             }
