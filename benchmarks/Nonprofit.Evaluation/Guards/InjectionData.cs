@@ -138,10 +138,10 @@ internal static class InjectionData
     /// change, and its byte test must not fail, when the crisis model gains a training corpus.
     /// </remarks>
     public static List<InjectionCase> CrisisMessages() =>
-        [.. CrisisTraining.LoadCorpora(CrisisCorpora.Select(c => Find(c)))
+        [.. CrisisTraining.LoadCorpora(s_crisisCorpora.Select(c => Find(c)))
             .Select(c => new InjectionCase(c.Language, 0, "user", c.Text, Origin: InjectionCase.Crisis))];
 
-    private static readonly string[] CrisisCorpora =
+    private static readonly string[] s_crisisCorpora =
         [.. "abcde".Select(letter => $"benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-{letter}.jsonl")];
 
     /// <summary>The held-apart users' long posts (never trained on): the first two of each, up to 400.</summary>
