@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 
 namespace Nonprofit.AI.Guards.Detection;
 
@@ -22,6 +23,7 @@ internal sealed class TextFeaturizer
     private const uint CharSeed = 2166136261;
     private const uint WordSeed = 0x9E3779B9;
     private const uint BigramSeed = 0x85EBCA6B;
+    private const int StackLimit = 1026;
 
     /// <summary>Creates a featurizer.</summary>
     /// <param name="bucketBits">The number of buckets as a power of two, 8 to 24.</param>
@@ -89,23 +91,35 @@ internal sealed class TextFeaturizer
         var count = 0;
         if (MaxCharN > 0)
         {
-            // Positions -1 and Length are the padding spaces.
+            // The text padded with one space at each end, so the n-gram loop reads it without branching on the ends.
             var padded = normalized.Length + 2;
+            char[]? rented = null;
+            var text = padded <= StackLimit ? stackalloc char[padded] : (rented = ArrayPool<char>.Shared.Rent(padded)).AsSpan(0, padded);
+            text[0] = ' ';
+            normalized.CopyTo(text[1..]);
+            text[padded - 1] = ' ';
+            var minN = MinCharN;
+            var maxN = MaxCharN;
             for (var start = 0; start < padded; start++)
             {
                 var hash = CharSeed;
-                var end = Math.Min(padded, start + MaxCharN);
-                for (var i = start; i < end; i++)
+                var window = text.Slice(start, Math.Min(maxN, padded - start));
+                for (var k = 0; k < window.Length; k++)
                 {
-                    var c = i == 0 || i == padded - 1 ? ' ' : normalized[i - 1];
+                    var c = window[k];
                     hash = (hash ^ c) * Prime;
-                    var n = i - start + 1;
-                    if (n >= MinCharN && !(n == 1 && c == ' '))
+                    var n = k + 1;
+                    if (n >= minN && !(n == 1 && c == ' '))
                     {
                         visitor.Add((int)(Mix(hash + (uint)n) & mask));
                         count++;
                     }
                 }
+            }
+
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
             }
         }
 
@@ -148,6 +162,23 @@ internal sealed class TextFeaturizer
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// An upper bound of the number of feature occurrences <see cref="Visit{TVisitor}"/> reports for a text of
+    /// <paramref name="length"/> characters.
+    /// </summary>
+    /// <param name="length">The length of the normalised text.</param>
+    /// <returns>The bound (0 for an empty text).</returns>
+    public int MaxCount(int length)
+    {
+        if (length <= 0)
+        {
+            return 0;
+        }
+
+        var chars = MaxCharN > 0 ? (length + 2) * (MaxCharN - MinCharN + 1) : 0;
+        return chars + (Words ? length : 0) + (WordBigrams ? length : 0);
     }
 
     /// <summary>The number of feature occurrences of <paramref name="normalized"/>.</summary>

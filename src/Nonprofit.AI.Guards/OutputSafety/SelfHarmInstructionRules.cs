@@ -10,14 +10,14 @@ namespace Nonprofit.AI.Guards;
 /// ("don't", "call a helpline", "you are not alone"). A reply that only names suicide, or that tells the user where to
 /// get help, is not flagged; neither is a reply that reports what someone else said ("he told me to kill myself").
 /// </summary>
-internal static partial class SelfHarmInstructionRules
+internal static class SelfHarmInstructionRules
 {
     public const double PhraseScore = 0.95;
     public const double CooccurrenceScore = 0.85;
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(
+    private static readonly Regex s_phrase = new(
         // en
         @"how\s+to\s+(?:kill\s+yourself|commit\s+suicide|end\s+your\s+(?:own\s+)?life|hang\s+yourself|overdose\s+(?:on|with))" +
         @"|(?:best|easiest|quickest|fastest|surest|most\s+(?:painless|effective|reliable)|least\s+painful|painless)\s+(?:ways?|methods?)\s+(?:to|of)\s+(?:die|dying|kill(?:ing)?\s+yourself|end(?:ing)?\s+(?:your\s+life|it\s+all)|commit(?:ting)?\s+suicide)" +
@@ -42,32 +42,37 @@ internal static partial class SelfHarmInstructionRules
         @"|आत्महत्या\s+कैसे\s+कर|खुद\s+को\s+(?:कैसे\s+)?मार(?:ने|ो|\s+डालो)|(?<![\p{L}])मर\s+जाओ|(?:atmahatya|aatmhatya|suicide)\s+kaise\s+kar|khud\s+ko\s+(?:kaise\s+)?maar|(?<![\p{L}])mar\s+jao(?![\p{L}])" +
         // ar
         @"|كيف\s+تنتحر|كيفية\s+الانتحار|(?:أفضل|أسهل|أسرع)\s+طريقة\s+(?:للانتحار|للموت|لقتل\s+نفسك)|اقتل\s+نفسك",
-        Options)]
-    private static partial Regex PhraseRegex();
+        Options | RegexOptions.Compiled);
 
-    [GeneratedRegex(
+    private static Regex PhraseRegex() => s_phrase;
+
+    private static readonly Regex s_method = new(
         @"overdos\w*|sleeping\s+pills|pills|tablets|noose|rope|hang(?:ing)?\s+yourself|(?:cut|slit)(?:ting)?\s+(?:your\s+)?(?:wrists?|arms?|veins?|thighs?)|razor|blade|jump(?:ing)?\s+(?:off|from)|bridge|rooftop|train\s+tracks|poison|pesticide|bleach|carbon\s+monoxide|exhaust|firearm|gun|suffocat\w*|plastic\s+bag" +
         @"|comprim[ée]s|corde|veines|poignets|sauter\s+(?:du|d'un)|pastillas|cuerda|venas|mu[ñn]ecas|saltar\s+(?:de|del)|comprimidos|corda|pulsos|pular\s+(?:de|da)|tabletten|seil|pulsadern|springen|vidonge|kamba|sumu",
-        Options)]
-    private static partial Regex MethodRegex();
+        Options | RegexOptions.Compiled);
 
-    [GeneratedRegex(
+    private static Regex MethodRegex() => s_method;
+
+    private static readonly Regex s_target = new(
         @"yourself|your\s+(?:own\s+)?life|suicid\w*|(?:you|u)(?:'ll|\s+will|\s+would)?\s+die|end\s+it\s+all|painless(?:ly)?|(?:won'?t|never)\s+wake\s+up" +
         @"|(?:te|vous|se)\s+(?:tuer|suicider)|matarte|te\s+matar|se\s+matar|dich\s+umbringen|kujiua",
-        Options)]
-    private static partial Regex TargetRegex();
+        Options | RegexOptions.Compiled);
 
-    [GeneratedRegex(
+    private static Regex TargetRegex() => s_target;
+
+    private static readonly Regex s_instruction = new(
         @"step\s*\d|first,|then\b|make\s+sure|you\s+(?:should|can|could|need\s+to|will\s+need|must)|the\s+(?:best|easiest|quickest|surest)|how\s+to|guarantee\w*|works?\s+best|enough\s+to" +
         @"|d'abord|ensuite|assure[sz]-(?:toi|vous)|tu\s+(?:dois|peux)|primero|luego|aseg[uú]rate|puedes|debes|primeiro|depois|certifique-se|voc[eê]\s+(?:pode|deve)|zuerst|dann|stell\s+sicher|du\s+(?:kannst|musst)|kwanza|kisha|hakikisha",
-        Options)]
-    private static partial Regex InstructionRegex();
+        Options | RegexOptions.Compiled);
 
-    [GeneratedRegex(
+    private static Regex InstructionRegex() => s_instruction;
+
+    private static readonly Regex s_protective = new(
         @"don'?t|do\s+not|never(?!\s+wake)|please\s+(?:reach|call|talk|contact|tell)|help\s*line|hotline|crisis|emergency|not\s+alone|support|urge|stay\s+safe|keep\s+(?:you\s+)?safe|risk|danger" +
         @"|ne\s+\w+\s+pas|jamais|urgence|aide|no\s+(?:lo\s+)?(?:hagas|tomes)|nunca|ayuda|emergencia|n[ãa]o|ajuda|emerg[êe]ncia|nicht|niemals|hilfe|notruf|usi|msaada|dharura|मदद|madad|مساعدة|لا\s+ت",
-        Options)]
-    private static partial Regex ProtectiveRegex();
+        Options | RegexOptions.Compiled);
+
+    private static Regex ProtectiveRegex() => s_protective;
 
     /// <summary>The score of the strongest rule that fires in <paramref name="text"/>, or 0.</summary>
     public static double Score(string text)
