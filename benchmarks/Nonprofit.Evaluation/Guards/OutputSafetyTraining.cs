@@ -16,6 +16,9 @@ internal static class OutputSafetyTraining
     /// <summary>Non-hateful cases that a support bot must let through weigh more, to bias the model towards allowing them.</summary>
     private const float AllowWeight = 3f;
 
+    /// <summary>The weight of a benign in-domain reply (<see cref="OutputHateBenignReplies"/>).</summary>
+    private const float ReplyWeight = 3f;
+
     /// <summary>Our English cases are few (a few hundred against 18,000 MHC cases): each weighs more.</summary>
     private const float EnglishWeight = 4f;
 
@@ -58,19 +61,19 @@ internal static class OutputSafetyTraining
 
     /// <summary>Trains on the given cases (the split is the caller's).</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight);
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight)
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight)
     {
         var examples = mhcTrain.Concat(ownTrain)
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, (!c.Hateful && IsAllowPriority(c.Functionality) ? allowWeight : 1f) * (c.Language == "en" ? englishWeight : 1f)))
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, allowWeight, replyWeight) * (c.Language == "en" ? englishWeight : 1f)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --allow-weight.
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight.
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -83,11 +86,12 @@ internal static class OutputSafetyTraining
         var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: !args.Contains("--no-words"), wordBigrams: !args.Contains("--no-bigrams"));
         Console.WriteLine($"validation.featurizer: bits={featurizer.BucketBits} char={featurizer.MinCharN}-{featurizer.MaxCharN} words={featurizer.Words} bigrams={featurizer.WordBigrams} features_per_kb={FeaturesPerKb(featurizer, english)}");
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2) };
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight)));
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight)));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
-            var f1 = validation.Where(v => v.Case.Language != "en").GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
+            // MHC cases only: the benign replies (all non-hateful, two languages MHC lacks) would pull a per-language F1 down.
+            var f1 = validation.Where(v => v.Case.Language != "en" && v.Case.Functionality != OutputHateBenignReplies.Functionality).GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
             var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
@@ -97,9 +101,12 @@ internal static class OutputSafetyTraining
         return 0;
     }
 
+    private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
+        c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;
+
     /// <summary>Counter-speech, negated hate, survivors' accounts and benign replies: what a support bot must never block.</summary>
     private static bool IsAllowPriority(string functionality) =>
-        OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh" or OutputHateBenignReplies.Functionality;
+        OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh";
 
     /// <summary>Feature occurrences per 1,000 characters of text (the cost of scoring), over the given cases.</summary>
     private static int FeaturesPerKb(TextFeaturizer featurizer, List<HateCase> cases)

@@ -61,7 +61,7 @@ internal sealed class HateSpeechModel
     public static HateSpeechModel Default => s_default.Value;
 
     /// <summary>The features the embedded model was trained with.</summary>
-    public static TextFeaturizer CreateFeaturizer() => new(bucketBits: 16, minCharN: 3, maxCharN: 5, words: true, wordBigrams: true);
+    public static TextFeaturizer CreateFeaturizer() => new(bucketBits: 16, minCharN: 2, maxCharN: 5, words: true, wordBigrams: true);
 
     /// <summary>The probability that the text is hateful: the highest over its sentences.</summary>
     public double Score(ReadOnlySpan<char> text) => Score(text, 0);
