@@ -44,6 +44,18 @@ internal static class OutputSafetyEvaluation
         return 0;
     }
 
+    /// <summary>Prints the hate score of each line of stdin (the embedded model, or --model FILE): a look at single texts.</summary>
+    public static int ScoreLines(string[] args)
+    {
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        while (Console.ReadLine() is { } line)
+        {
+            Console.WriteLine($"{F(model.Score(line))}\t{line}");
+        }
+
+        return 0;
+    }
+
     private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold)
     {
         var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), OutputSafetyTraining.OwnTrain()));

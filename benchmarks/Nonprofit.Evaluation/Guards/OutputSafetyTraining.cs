@@ -19,7 +19,7 @@ internal static class OutputSafetyTraining
     /// <summary>The weight of a benign in-domain reply (<see cref="OutputHateBenignReplies"/>).</summary>
     private const float ReplyWeight = 3f;
 
-    /// <summary>Our English cases are few (a few hundred against 18,000 MHC cases): each weighs more.</summary>
+    /// <summary>Our English cases are few (the benign replies are not: they weigh <see cref="ReplyWeight"/> in every language) (a few hundred against 18,000 MHC cases): each weighs more.</summary>
     private const float EnglishWeight = 4f;
 
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
@@ -66,7 +66,7 @@ internal static class OutputSafetyTraining
     private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight)
     {
         var examples = mhcTrain.Concat(ownTrain)
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, allowWeight, replyWeight) * (c.Language == "en" ? englishWeight : 1f)))
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
