@@ -40,6 +40,7 @@ return args[0] switch
     "guards-crisis-train" => CrisisTraining.Run(args[1..]),
     "guards-output" => OutputSafetyEvaluation.Run(args[1..]),
     "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
+    "guards-output-score" => OutputSafetyEvaluation.ScoreLines(args[1..]),
     "guards-heldout" => HeldOutEvaluation.Run(args[1..]),
     "guards" => GuardsEvaluation.Run(args[1..]),
     "guards-injection" => Nonprofit.Evaluation.Guards.InjectionEvaluation.Run(args[1..]),

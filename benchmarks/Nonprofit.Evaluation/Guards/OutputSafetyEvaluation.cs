@@ -32,18 +32,33 @@ internal static class OutputSafetyEvaluation
 
         // 2. Stricter splits, each trained here with the same trainer: whole templates held out (a template's cases with
         // every target on one side), and whole target identities held out (their group words never seen in training).
-        Strict("guards.output.hate.strict_template", mhc, english, OutputHateData.IsTrainByTemplate, threshold);
+        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold);
         Console.WriteLine($"guards.output.hate.strict_target.held_out={string.Join('|', OutputHateData.HeldOutTargets)}");
-        Strict("guards.output.hate.strict_target", mhc, english, OutputHateData.IsTrainByTarget, threshold);
+        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold);
 
-        // 3. The whole detector on our own cases.
+        // 3. The samples' own texts (never trained on): the share of vetted sentences the guard would block.
+        OutputSafetySamples.Report(model, threshold);
+
+        // 4. The whole detector on our own cases.
         OutputSafetyCases.Report(OutputSafetyDetector.Default);
         return 0;
     }
 
-    private static void Strict(string prefix, List<HateCase> mhc, List<(HateCase Case, bool Train)> english, Func<HateCase, bool> isTrain, double threshold)
+    /// <summary>Prints the hate score of each line of stdin (the embedded model, or --model FILE): a look at single texts.</summary>
+    public static int ScoreLines(string[] args)
     {
-        var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), english.Where(e => e.Train).Select(e => e.Case)));
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        while (Console.ReadLine() is { } line)
+        {
+            Console.WriteLine($"{F(model.Score(line))}\t{line}");
+        }
+
+        return 0;
+    }
+
+    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold)
+    {
+        var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), OutputSafetyTraining.OwnTrain()));
         var test = mhc.Where(c => !isTrain(c)).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         Console.WriteLine($"{prefix}.test_cases={test.Count}");
         Report(prefix, test, threshold, perFunctionality: false);

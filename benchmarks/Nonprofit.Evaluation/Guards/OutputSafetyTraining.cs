@@ -16,7 +16,10 @@ internal static class OutputSafetyTraining
     /// <summary>Non-hateful cases that a support bot must let through weigh more, to bias the model towards allowing them.</summary>
     private const float AllowWeight = 3f;
 
-    /// <summary>Our English cases are few (a few hundred against 18,000 MHC cases): each weighs more.</summary>
+    /// <summary>The weight of a benign in-domain reply (<see cref="OutputHateBenignReplies"/>).</summary>
+    private const float ReplyWeight = 3f;
+
+    /// <summary>Our English cases are few (the benign replies are not: they weigh <see cref="ReplyWeight"/> in every language) (a few hundred against 18,000 MHC cases): each weighs more.</summary>
     private const float EnglishWeight = 4f;
 
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
@@ -31,61 +34,94 @@ internal static class OutputSafetyTraining
             return Validate(mhc, args);
         }
 
-        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case));
+        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), OwnTrain());
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
         {
             model.Save(file);
         }
 
-        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + OutputHateEnglishCases.All().Count(e => e.Train)}");
+        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + OwnTrain().Count()}");
+        foreach (var group in OutputHateBenignReplies.All().GroupBy(c => c.Language))
+        {
+            Console.WriteLine($"train.benign_replies.{group.Key}={group.Count()}");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
     }
 
-    /// <summary>Trains on the given cases (the split is the caller's).</summary>
-    public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> englishTrain) =>
-        Train(mhcTrain, englishTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight);
+    /// <summary>
+    /// Our own training cases: the TRAIN templates of the English cases and every benign in-domain reply
+    /// (<see cref="OutputHateBenignReplies"/>; none is in any TEST side).
+    /// </summary>
+    public static IEnumerable<HateCase> OwnTrain() =>
+        OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case).Concat(OutputHateBenignReplies.All());
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> englishTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight)
+    /// <summary>Trains on the given cases (the split is the caller's).</summary>
+    public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight);
+
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight)
     {
-        var examples = mhcTrain.Concat(englishTrain)
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, (!c.Hateful && IsAllowPriority(c.Functionality) ? allowWeight : 1f) * (c.Language == "en" ? englishWeight : 1f)))
+        var examples = mhcTrain.Concat(ownTrain)
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --allow-weight.
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight.
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
         // Validation by template (a quarter of TRAIN's templates), so the search rewards what generalises to new sentences.
         static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
         var train = mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)).ToList();
-        var english = OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case).ToList();
+        var english = OwnTrain().ToList();
         float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
         int I(string name, int value) => Arg(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-        var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: true, wordBigrams: true);
+        var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: !args.Contains("--no-words"), wordBigrams: !args.Contains("--no-bigrams"));
+        Console.WriteLine($"validation.featurizer: bits={featurizer.BucketBits} char={featurizer.MinCharN}-{featurizer.MaxCharN} words={featurizer.Words} bigrams={featurizer.WordBigrams} features_per_kb={FeaturesPerKb(featurizer, english)}");
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2) };
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight)));
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight)));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
-            var f1 = validation.Where(v => v.Case.Language != "en").GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
+            // MHC cases only: the benign replies (all non-hateful, two languages MHC lacks) would pull a per-language F1 down.
+            var f1 = validation.Where(v => v.Case.Language != "en" && v.Case.Functionality != OutputHateBenignReplies.Functionality).GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
             var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
-            Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} (n={validation.Count})");
+            var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
         }
 
         return 0;
     }
 
-    /// <summary>Counter-speech, negated hate and survivors' accounts: what a support bot must never block.</summary>
+    private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
+        c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;
+
+    /// <summary>Counter-speech, negated hate, survivors' accounts and benign replies: what a support bot must never block.</summary>
     private static bool IsAllowPriority(string functionality) =>
         OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh";
+
+    /// <summary>Feature occurrences per 1,000 characters of text (the cost of scoring), over the given cases.</summary>
+    private static int FeaturesPerKb(TextFeaturizer featurizer, List<HateCase> cases)
+    {
+        long features = 0, chars = 0;
+        foreach (var c in cases)
+        {
+            var buffer = new char[c.Text.Length];
+            var length = GuardText.Normalize(c.Text, buffer);
+            features += featurizer.Count(buffer.AsSpan(0, length));
+            chars += c.Text.Length;
+        }
+
+        return (int)(features * 1000 / Math.Max(1, chars));
+    }
 
     internal static string? Arg(string[] args, string name)
     {

@@ -73,7 +73,7 @@ public sealed class OutputSafetyDetector : IOutputSafetyDetector
             (findings ??= []).Add(new(GuardCategories.OutputSelfHarmInstructions, selfHarm));
         }
 
-        if (_hate?.Score(reply) is { } hate && hate >= _options.HateThreshold)
+        if (_hate?.Score(reply, _options.HateThreshold) is { } hate && hate >= _options.HateThreshold)
         {
             (findings ??= []).Add(new(GuardCategories.OutputHate, hate));
         }

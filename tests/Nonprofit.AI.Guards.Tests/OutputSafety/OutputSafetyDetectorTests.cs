@@ -29,9 +29,11 @@ public sealed class OutputSafetyDetectorTests
     public void Detect_SupportiveOrFarmingReply_NotFlagged(string reply) =>
         Assert.Empty(Categories(reply));
 
+    // A TRAIN template of OutputHateEnglishCases: these two test the detector's plumbing; the model's quality on unseen
+    // phrasings is HateSpeechModelTests' and the evaluation's.
     [Fact]
     public void Detect_HatefulReply_Flagged() =>
-        Assert.Contains(GuardCategories.OutputHate, Categories("Refugees are vermin and they should all be thrown out."));
+        Assert.Contains(GuardCategories.OutputHate, Categories("Immigrants are a plague on society."));
 
     [Theory]
     [InlineData("Calling refugees vermin is hateful, and you do not have to accept it.")]
@@ -45,7 +47,7 @@ public sealed class OutputSafetyDetectorTests
     public void Detect_OneHatefulSentenceInALongReply_IsNotDiluted()
     {
         var benign = string.Concat(Enumerable.Repeat("Plant the maize after the first good rains and keep the rows weeded. ", 20));
-        Assert.Contains(GuardCategories.OutputHate, Categories(benign + "Refugees are vermin and they should all be thrown out. " + benign));
+        Assert.Contains(GuardCategories.OutputHate, Categories(benign + "Immigrants are a plague on society. " + benign));
     }
 
     [Theory]
