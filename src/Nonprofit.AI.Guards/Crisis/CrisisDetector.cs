@@ -31,7 +31,7 @@ namespace Nonprofit.AI.Guards;
 /// cross-validation on the training corpora: the most recall with at most 10 % false positives on the look-alike
 /// messages). A category's score is the larger of the rules' and the model's. The model does not read the rules'
 /// cancelling contexts, but a category whose rule matches were all cancelled by context (idiom, negation, past, safe
-/// now, counter-speech, animals and crops) gets no finding from the model either. Use
+/// now, counter-speech, animals and crops), with such a match in every sentence, gets no finding from the model either. Use
 /// <see cref="RulesOnly"/> for the rules alone. Thread-safe; allocation-free when nothing is found, apart from pooled
 /// buffers.
 /// </para>
@@ -49,7 +49,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
     /// <summary>
     /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
-    /// counter-speech, animals and crops) also drops the model's finding in that category.
+    /// counter-speech, animals and crops), with such a match in every sentence, also drops the model's finding in that category.
     /// </summary>
     internal const bool ContextGatesModel = true;
 
@@ -393,7 +393,10 @@ public sealed class CrisisDetector : ICrisisDetector
 
     /// <param name="state">The matches.</param>
     /// <param name="language">The language of the strongest counted rule.</param>
-    /// <param name="cancelled">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) whose matches were all cancelled by context.</param>
+    /// <param name="cancelled">
+    /// A bit per category (index into <see cref="CrisisLexicon.Categories"/>) whose matches were all cancelled by context,
+    /// in every sentence of the text.
+    /// </param>
     private GuardDetection Score(ref MatchState state, out string? language, out int cancelled)
     {
         language = null;
@@ -451,6 +454,11 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         cancelled &= ~counted;
+        if (cancelled != 0)
+        {
+            cancelled = CoveringCancellations(ref state, cancelled, safeLanguages);
+        }
+
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
         for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
@@ -473,6 +481,53 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return count == 0 ? GuardDetection.None : new GuardDetection(findings[..count].ToArray());
+    }
+
+    /// <summary>
+    /// Keeps, of the <paramref name="categories"/> whose rule matches were all cancelled by context, those whose
+    /// cancelled matches stand in every sentence of the text. Context is read within a sentence, so a sentence without
+    /// such a match may hold what the model saw ("He used to beat me but I am safe now. Today he is standing outside
+    /// the building."): the model must stay free to escalate on it.
+    /// </summary>
+    private int CoveringCancellations(ref MatchState state, int categories, ulong safeLanguages)
+    {
+        var rules = _lexicon.Rules;
+        var kept = 0;
+        for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
+        {
+            if ((categories & (1 << c)) == 0)
+            {
+                continue;
+            }
+
+            var covered = true;
+            var sentence = -1;
+            for (var t = 0; t < state.TokenCount && covered; t++)
+            {
+                if (state.TokenSentence[t] == sentence)
+                {
+                    continue;
+                }
+
+                sentence = state.TokenSentence[t];
+                var found = false;
+                for (var m = 0; m < state.MatchCount && !found; m++)
+                {
+                    ref readonly var rule = ref rules[state.MatchRule[m]];
+                    found = rule.Kind == CrisisRuleKind.Crisis && rule.Category == c &&
+                        state.TokenSentence[state.MatchStart[m]] == sentence && IsCancelled(ref state, m, rule, safeLanguages);
+                }
+
+                covered = found;
+            }
+
+            if (covered)
+            {
+                kept |= 1 << c;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>

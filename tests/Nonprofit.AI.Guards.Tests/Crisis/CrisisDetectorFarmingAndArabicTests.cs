@@ -77,6 +77,28 @@ public sealed class CrisisDetectorFarmingAndArabicTests
     }
 
     [Fact]
+    public void Detect_ModelSaysViolence_ContextCancelsOnlyItsOwnSentence()
+    {
+        // A model that calls everything danger from another person (p = 0.99).
+        var gated = new CrisisDetector(CrisisLexicon.Default, ConstantModel(GuardCategories.CrisisViolence, 0.99), contextGatesModel: true);
+        const string SafeNow = "He used to beat me but I am safe now.";
+
+        // One sentence, its violence match cancelled by "safe now": the model may not bring it back.
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(SafeNow).CategoriesAtOrAbove(Threshold));
+        Assert.Empty(gated.Detect(SafeNow).CategoriesAtOrAbove(Threshold));
+
+        // A second sentence the context does not reach: what the model read there still escalates (the gate used to
+        // cover the whole text and dropped this one).
+        const string Back = SafeNow + " Today he found my new address and is standing outside the building.";
+        Assert.Contains(GuardCategories.CrisisViolence, gated.Detect(Back).CategoriesAtOrAbove(Threshold));
+
+        // Two sentences, both cancelled: gated again.
+        const string BothPast = "Years ago he hit me. He used to beat me but I am safe now.";
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(BothPast).CategoriesAtOrAbove(Threshold));
+        Assert.Empty(gated.Detect(BothPast).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Fact]
     public void Detect_ModelProbabilityBetweenTheTwoPoints_EscalatesOnlyArabicScript()
     {
         // p = 0.73 lies between the Arabic-script point (0.70) and the global one (0.76).
