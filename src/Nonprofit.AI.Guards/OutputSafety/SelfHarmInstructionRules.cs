@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Nonprofit.AI.Guards;
@@ -74,8 +75,45 @@ internal static class SelfHarmInstructionRules
 
     private static Regex ProtectiveRegex() => s_protective;
 
+    /// <summary>
+    /// A necessary condition for <see cref="Score"/> to be above 0: every match of the phrase regex and every match of the
+    /// method regex contains one of these words (case-insensitively), so a reply without any of them skips both regex
+    /// passes. Derived by hand from the patterns' alternatives (one required literal per alternative); the last one is the
+    /// only character the regex engine's case-insensitivity folds onto a letter of these words and ordinal
+    /// case-insensitivity does not (the Kelvin sign), so a text containing it always takes the regexes. Proven by
+    /// property tests (SelfHarmPrefilterTests) against the regexes themselves.
+    /// </summary>
+    internal static readonly string[] RequiredWords =
+    [
+        // phrase: en
+        "how", "way", "method", "you", "kys", "cut", "slit",
+        // phrase: fr
+        "comment", "meilleure", "plus", "tuer", "suicider", "pendre", "toi",
+        // phrase: es, pt
+        "como", "cómo", "suicidar", "mata", "ahorcar", "quitarte", "morir", "mátate", "suicidate", "suicídate", "ahorcate", "ahórcate", "morrer",
+        // phrase: de
+        "wie", "umzubringen", "töten", "toten", "solltest", "dich",
+        // phrase: sw, hi, ar
+        "kujiua", "jiue", "jinyonge", "आत्महत्या", "खुद", "जाओ", "kaise", "khud", "jao", "تنتحر", "الانتحار", "طريقة", "نفسك",
+        // method
+        "overdos", "pill", "tablet", "noose", "rope", "hang", "razor", "blade", "jump", "bridge", "rooftop", "track", "poison",
+        "pesticide", "bleach", "monoxide", "exhaust", "firearm", "gun", "suffocat", "plastic", "comprim", "cord", "veines",
+        "poignets", "sauter", "pastillas", "cuerda", "venas", "muñecas", "munecas", "saltar", "pulsos", "pular", "seil",
+        "pulsadern", "springen", "vidonge", "kamba", "sumu",
+        // the one character the regexes fold onto a letter of these words beyond ordinal case-insensitivity (Kelvin sign, k)
+        "\u212A",
+    ];
+
+    private static readonly SearchValues<string> s_required = SearchValues.Create(RequiredWords, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="text"/> may make <see cref="Score"/> fire (false: it certainly does not).</summary>
+    internal static bool MayMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_required);
+
     /// <summary>The score of the strongest rule that fires in <paramref name="text"/>, or 0.</summary>
-    public static double Score(string text)
+    public static double Score(string text) => MayMatch(text) ? ScoreWithRegexes(text) : 0;
+
+    /// <summary>The score computed by the regexes alone, without the prefilter (the reference the tests compare with).</summary>
+    internal static double ScoreWithRegexes(string text)
     {
         if (PhraseRegex().IsMatch(text))
         {
