@@ -27,11 +27,11 @@ namespace Nonprofit.AI.Guards;
 /// <para>
 /// The model (<c>Models/crisis.nplt</c>; training data and command in docs/guards.md) gives the probability p that a
 /// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.76, so it reaches
-/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.70 for text with Arabic letters (operating points chosen by
+/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.74 for text with Arabic letters (operating points chosen by
 /// cross-validation on the training corpora: the most recall with at most 10 % false positives on the look-alike
 /// messages). A category's score is the larger of the rules' and the model's. The model does not read the rules'
-/// cancelling contexts, but a category whose rule matches were all cancelled by context (idiom, negation, past, safe
-/// now, counter-speech, animals and crops), with such a match in every sentence, gets no finding from the model either. Use
+/// cancelling contexts: a context that cancels a rule ("I feel okay", "when I was a kid", "dog") does not silence the
+/// model, which may still escalate ("I feel okay, I just want to die"). Use
 /// <see cref="RulesOnly"/> for the rules alone. Thread-safe; allocation-free when nothing is found, apart from pooled
 /// buffers.
 /// </para>
@@ -45,13 +45,15 @@ public sealed class CrisisDetector : ICrisisDetector
     internal const double ModelOperatingPoint = 0.76;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
-    internal const double ArabicScriptModelOperatingPoint = 0.70;
+    internal const double ArabicScriptModelOperatingPoint = 0.74;
 
     /// <summary>
     /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
-    /// counter-speech, animals and crops), with such a match in every sentence, also drops the model's finding in that category.
+    /// counter-speech, animals and crops), with such a match in every sentence, also drops the model's finding in that
+    /// category. Off: the gate silenced real crises whose one sentence also held a cancelling cue ("I feel okay, I just
+    /// want to die", "A dog bit my son, there is a lot of blood"); kept as an option for the training search.
     /// </summary>
-    internal const bool ContextGatesModel = true;
+    internal const bool ContextGatesModel = false;
 
     /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "crisis.nplt";
@@ -454,7 +456,7 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         cancelled &= ~counted;
-        if (cancelled != 0)
+        if (cancelled != 0 && _contextGatesModel)
         {
             cancelled = CoveringCancellations(ref state, cancelled, safeLanguages);
         }

@@ -98,12 +98,26 @@ public sealed class CrisisDetectorFarmingAndArabicTests
         Assert.Empty(gated.Detect(BothPast).CategoriesAtOrAbove(Threshold));
     }
 
+    [Theory]
+    [InlineData("I feel okay, I just want to die.", "crisis.self_harm")]
+    [InlineData("My dad beat me when I was a kid and I want to die.", "crisis.self_harm")]
+    [InlineData("A dog bit my son, there is a lot of blood.", "crisis.medical")]
+    [InlineData("mere bete ko dog ne kaat liya, bahut khoon beh raha hai", "crisis.medical")]
+    public void Detect_DefaultDetector_ContextThatCancelsARuleDoesNotSilenceTheModel(string text, string category)
+    {
+        // The default detector does not gate the model with the rules' contexts (the gate silenced these messages when
+        // it was on): a model that reads a crisis still escalates, whatever cue cancelled a rule in the same sentence.
+        Assert.False(CrisisDetector.ContextGatesModel);
+        var detector = new CrisisDetector(CrisisLexicon.Default, ConstantModel(category, 0.99));
+        Assert.Contains(category, detector.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
     [Fact]
     public void Detect_ModelProbabilityBetweenTheTwoPoints_EscalatesOnlyArabicScript()
     {
-        // p = 0.73 lies between the Arabic-script point (0.70) and the global one (0.76).
-        Assert.InRange(0.73, CrisisDetector.ArabicScriptModelOperatingPoint, CrisisDetector.ModelOperatingPoint);
-        var detector = new CrisisDetector(CrisisLexicon.Default, ConstantModel(GuardCategories.CrisisSelfHarm, 0.73));
+        // p = 0.75 lies between the Arabic-script point (0.74) and the global one (0.76).
+        Assert.InRange(0.75, CrisisDetector.ArabicScriptModelOperatingPoint, CrisisDetector.ModelOperatingPoint);
+        var detector = new CrisisDetector(CrisisLexicon.Default, ConstantModel(GuardCategories.CrisisSelfHarm, 0.75));
 
         Assert.Contains(GuardCategories.CrisisSelfHarm, detector.Detect("مرحبا، كيف حالك؟").CategoriesAtOrAbove(Threshold));
         Assert.Empty(detector.Detect("hello, how are you?").CategoriesAtOrAbove(Threshold));
