@@ -586,7 +586,9 @@ public sealed class CrisisDetector : ICrisisDetector
                     return true;
                 case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow):
                     return true;
-                case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow):
+                // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
+                case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
+                    && !(oStart >= start && oEnd <= end):
                     return true;
                 case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow):
                     past = true;

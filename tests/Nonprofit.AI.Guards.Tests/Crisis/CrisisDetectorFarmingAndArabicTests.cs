@@ -99,6 +99,15 @@ public sealed class CrisisDetectorFarmingAndArabicTests
     }
 
     [Theory]
+    [InlineData("A dog bit my son, there is a lot of blood.")]
+    [InlineData("The neighbour's dog bit my daughter on the face.")]
+    public void Detect_RulesOnly_AnimalWordInsideTheMatchDoesNotCancelIt(string text)
+    {
+        // "dog bit" holds an animal word: the animal context must not cancel the rule that contains it.
+        Assert.Contains(GuardCategories.CrisisMedical, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
     [InlineData("I feel okay, I just want to die.", "crisis.self_harm")]
     [InlineData("My dad beat me when I was a kid and I want to die.", "crisis.self_harm")]
     [InlineData("A dog bit my son, there is a lot of blood.", "crisis.medical")]
