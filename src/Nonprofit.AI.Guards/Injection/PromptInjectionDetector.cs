@@ -35,6 +35,8 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     private const int WindowChars = 768;
     private const int WindowStride = 512;
 
+    // The embedded model is immutable and thread-safe: every detector built with it shares one copy (as CrisisDetector does).
+    private static readonly Lazy<LinearTextModel> s_model = new(() => LinearTextModel.LoadEmbedded(ModelFileName));
     private static readonly Lazy<PromptInjectionDetector> s_default = new(() => new PromptInjectionDetector());
     private static readonly Lazy<PromptInjectionDetector> s_rulesOnly = new(() => new PromptInjectionDetector(useModel: false));
 
@@ -53,7 +55,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not in (0, 1].</exception>
     public PromptInjectionDetector(double? threshold = null, bool useModel = true)
-        : this(useModel ? LinearTextModel.LoadEmbedded(ModelFileName) : null, threshold)
+        : this(useModel ? s_model.Value : null, threshold)
     {
     }
 
