@@ -5,12 +5,6 @@ using Nonprofit.Impact.Catalog;
 namespace Nonprofit.Evaluation.Guards;
 
 /// <summary>
-/// One case for the hate model: text, gold label, language, the MHC functionality (or our own kind), target, and the
-/// template it was made from (<see cref="OutputHateData.LoadMhc"/> says how that is recovered).
-/// </summary>
-internal sealed record HateCase(string Id, string Language, string Functionality, string Text, bool Hateful, string Target, string Template);
-
-/// <summary>
 /// The data of the output-safety hate model: Multilingual HateCheck (../shared/data/guards, CC BY 4.0, Röttger et al.
 /// 2022), read in place, split deterministically, plus our own English cases (<see cref="OutputHateEnglishCases"/>).
 /// </summary>

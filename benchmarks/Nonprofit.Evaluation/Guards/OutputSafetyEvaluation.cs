@@ -32,9 +32,9 @@ internal static class OutputSafetyEvaluation
 
         // 2. Stricter splits, each trained here with the same trainer: whole templates held out (a template's cases with
         // every target on one side), and whole target identities held out (their group words never seen in training).
-        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold);
+        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold, dropHeldOutTargets: false);
         Console.WriteLine($"guards.output.hate.strict_target.held_out={string.Join('|', OutputHateData.HeldOutTargets)}");
-        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold);
+        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold, dropHeldOutTargets: true);
 
         // 3. The samples' own texts (never trained on): the share of vetted sentences the guard would block.
         OutputSafetySamples.Report(model, threshold);
@@ -56,9 +56,12 @@ internal static class OutputSafetyEvaluation
         return 0;
     }
 
-    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold)
+    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold, bool dropHeldOutTargets)
     {
-        var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), OutputSafetyTraining.OwnTrain()));
+        // Our own cases train every split; for the identities split, our cases of the held-out identities are left out
+        // too (since session 21: the multilingual cases name them in the MHC languages).
+        var own = OutputSafetyTraining.OwnTrain(mhc).Where(c => !dropHeldOutTargets || !OutputHateData.HeldOutTargets.Contains(c.Target, StringComparer.OrdinalIgnoreCase));
+        var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), own));
         var test = mhc.Where(c => !isTrain(c)).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         Console.WriteLine($"{prefix}.test_cases={test.Count}");
         Report(prefix, test, threshold, perFunctionality: false);

@@ -22,6 +22,19 @@ internal static class OutputSafetyTraining
     /// <summary>Our English cases are few (the benign replies are not: they weigh <see cref="ReplyWeight"/> in every language) (a few hundred against 18,000 MHC cases): each weighs more.</summary>
     private const float EnglishWeight = 4f;
 
+    /// <summary>
+    /// The weight of our own multilingual HateCheck-style cases (<see cref="OutputHateMultilingualCases"/>); 0 leaves
+    /// them out. Chosen by the session-21 rule in OutputHateSelection.md.
+    /// </summary>
+    private const float MultilingualWeight = 1f;
+
+    /// <summary>
+    /// The extra weight of a non-hateful multilingual case (<see cref="AllowWeight"/> for the other own cases): each
+    /// hateful word of those templates also appears in one or two negated or counter-speech templates, so up-weighting
+    /// those would teach that the hateful word itself is benign.
+    /// </summary>
+    private const float MultilingualAllowWeight = 1f;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -34,17 +47,23 @@ internal static class OutputSafetyTraining
             return Validate(mhc, args);
         }
 
-        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), OwnTrain());
+        var own = OwnTrain(mhc).ToList();
+        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
         {
             model.Save(file);
         }
 
-        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + OwnTrain().Count()}");
+        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + own.Count}");
         foreach (var group in OutputHateBenignReplies.All().GroupBy(c => c.Language))
         {
             Console.WriteLine($"train.benign_replies.{group.Key}={group.Count()}");
+        }
+
+        foreach (var group in own.Where(c => IsMultilingual(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"train.multilingual.{group.Key.Language}.{group.Key.Functionality}={group.Count()}");
         }
 
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
@@ -53,40 +72,53 @@ internal static class OutputSafetyTraining
     }
 
     /// <summary>
-    /// Our own training cases: the TRAIN templates of the English cases and every benign in-domain reply
-    /// (<see cref="OutputHateBenignReplies"/>; none is in any TEST side).
+    /// Our own training cases: the TRAIN templates of the English cases, every benign in-domain reply
+    /// (<see cref="OutputHateBenignReplies"/>) and the multilingual HateCheck-style cases
+    /// (<see cref="OutputHateMultilingualCases"/>; none is in any TEST side). A case whose normalised text equals the
+    /// text of any MHC case is dropped, so no MHC TEST sentence is trained on even when we wrote the same words.
     /// </summary>
-    public static IEnumerable<HateCase> OwnTrain() =>
-        OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case).Concat(OutputHateBenignReplies.All());
+    public static IEnumerable<HateCase> OwnTrain(IEnumerable<HateCase> mhc)
+    {
+        var mhcTexts = mhc.Select(c => GuardText.Normalize(c.Text)).ToHashSet(StringComparer.Ordinal);
+        return OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case)
+            .Concat(OutputHateBenignReplies.All())
+            .Concat(OutputHateMultilingualCases.All())
+            .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
+    }
+
+    /// <summary>Our own multilingual cases (<see cref="OutputHateMultilingualCases"/>).</summary>
+    internal static bool IsMultilingual(string functionality) =>
+        functionality is OutputHateMultilingualCases.HatefulFunctionality or OutputHateMultilingualCases.NonHatefulFunctionality or OutputHateMultilingualCases.SupportFunctionality;
 
     /// <summary>Trains on the given cases (the split is the caller's).</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight);
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight)
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight, float multilingualWeight, float multilingualAllowWeight)
     {
         var examples = mhcTrain.Concat(ownTrain)
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f)))
+            .Where(c => multilingualWeight > 0 || !IsMultilingual(c.Functionality))
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, IsMultilingual(c.Functionality) ? multilingualAllowWeight : allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f) * (IsMultilingual(c.Functionality) ? multilingualWeight : 1f)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight.
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight.
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
         // Validation by template (a quarter of TRAIN's templates), so the search rewards what generalises to new sentences.
         static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
         var train = mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)).ToList();
-        var english = OwnTrain().ToList();
+        var english = OwnTrain(mhc).ToList();
         float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
         int I(string name, int value) => Arg(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
         var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: !args.Contains("--no-words"), wordBigrams: !args.Contains("--no-bigrams"));
         Console.WriteLine($"validation.featurizer: bits={featurizer.BucketBits} char={featurizer.MinCharN}-{featurizer.MaxCharN} words={featurizer.Words} bigrams={featurizer.WordBigrams} features_per_kb={FeaturesPerKb(featurizer, english)}");
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2) };
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight)));
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight), F("--ml-weight", MultilingualWeight), F("--ml-allow-weight", MultilingualAllowWeight)));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
@@ -106,7 +138,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>Counter-speech, negated hate, survivors' accounts and benign replies: what a support bot must never block.</summary>
     private static bool IsAllowPriority(string functionality) =>
-        OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh";
+        OutputHateData.CounterSpeech.Contains(functionality) || functionality is "negate_neg_nh" or "en_support_nh" or "en_nh" or OutputHateMultilingualCases.NonHatefulFunctionality or OutputHateMultilingualCases.SupportFunctionality;
 
     /// <summary>Feature occurrences per 1,000 characters of text (the cost of scoring), over the given cases.</summary>
     private static int FeaturesPerKb(TextFeaturizer featurizer, List<HateCase> cases)
