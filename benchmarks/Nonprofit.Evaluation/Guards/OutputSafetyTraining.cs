@@ -35,6 +35,9 @@ internal static class OutputSafetyTraining
     /// </summary>
     private const float MultilingualAllowWeight = 1f;
 
+    /// <summary>The weight of our lexical slot cases (<see cref="OutputHateMultilingualCases.SlotCases"/>); 0 leaves them out.</summary>
+    private const float SlotWeight = 0f;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -61,7 +64,7 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"train.benign_replies.{group.Key}={group.Count()}");
         }
 
-        foreach (var group in own.Where(c => IsMultilingual(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        foreach (var group in own.Where(c => IsMultilingual(c.Functionality) && (SlotWeight > 0 || !IsSlot(c.Functionality))).GroupBy(c => (c.Language, c.Functionality)))
         {
             Console.WriteLine($"train.multilingual.{group.Key.Language}.{group.Key.Functionality}={group.Count()}");
         }
@@ -83,29 +86,34 @@ internal static class OutputSafetyTraining
         return OutputHateEnglishCases.All().Where(e => e.Train).Select(e => e.Case)
             .Concat(OutputHateBenignReplies.All())
             .Concat(OutputHateMultilingualCases.All())
+            .Concat(OutputHateMultilingualCases.SlotCases())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
     /// <summary>Our own multilingual cases (<see cref="OutputHateMultilingualCases"/>).</summary>
     internal static bool IsMultilingual(string functionality) =>
-        functionality is OutputHateMultilingualCases.HatefulFunctionality or OutputHateMultilingualCases.NonHatefulFunctionality or OutputHateMultilingualCases.SupportFunctionality;
+        functionality is OutputHateMultilingualCases.HatefulFunctionality or OutputHateMultilingualCases.NonHatefulFunctionality or OutputHateMultilingualCases.SupportFunctionality || IsSlot(functionality);
+
+    /// <summary>Our lexical slot cases (<see cref="OutputHateMultilingualCases.SlotCases"/>).</summary>
+    internal static bool IsSlot(string functionality) =>
+        functionality is OutputHateMultilingualCases.SlotHatefulFunctionality or OutputHateMultilingualCases.SlotNonHatefulFunctionality;
 
     /// <summary>Trains on the given cases (the split is the caller's).</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight);
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight, float multilingualWeight, float multilingualAllowWeight)
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight, float multilingualWeight, float multilingualAllowWeight, float slotWeight)
     {
         var examples = mhcTrain.Concat(ownTrain)
-            .Where(c => multilingualWeight > 0 || !IsMultilingual(c.Functionality))
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, IsMultilingual(c.Functionality) ? multilingualAllowWeight : allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f) * (IsMultilingual(c.Functionality) ? multilingualWeight : 1f)))
+            .Where(c => IsSlot(c.Functionality) ? slotWeight > 0 : multilingualWeight > 0 || !IsMultilingual(c.Functionality))
+            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, IsMultilingual(c.Functionality) ? multilingualAllowWeight : allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f) * (IsSlot(c.Functionality) ? slotWeight : IsMultilingual(c.Functionality) ? multilingualWeight : 1f)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight.
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --seed (of the SGD order).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -117,21 +125,27 @@ internal static class OutputSafetyTraining
         int I(string name, int value) => Arg(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
         var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: !args.Contains("--no-words"), wordBigrams: !args.Contains("--no-bigrams"));
         Console.WriteLine($"validation.featurizer: bits={featurizer.BucketBits} char={featurizer.MinCharN}-{featurizer.MaxCharN} words={featurizer.Words} bigrams={featurizer.WordBigrams} features_per_kb={FeaturesPerKb(featurizer, english)}");
-        var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2) };
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight), F("--ml-weight", MultilingualWeight), F("--ml-allow-weight", MultilingualAllowWeight)));
+        var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight), F("--ml-weight", MultilingualWeight), F("--ml-allow-weight", MultilingualAllowWeight), F("--slot-weight", SlotWeight)));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
-            // MHC cases only: the benign replies (all non-hateful, two languages MHC lacks) would pull a per-language F1 down.
-            var f1 = validation.Where(v => v.Case.Language != "en" && v.Case.Functionality != OutputHateBenignReplies.Functionality).GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
+            // MHC cases only: the benign replies (all non-hateful, two languages MHC lacks) would pull a per-language F1 down,
+            // and our multilingual cases would add sw and hi-Latn as languages and mix into the MHC languages' F1.
+            var f1 = validation.Where(v => IsMhc(v.Case)).GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
+            var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
+            var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
             var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
-            Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
+            Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} own_ml={OutputSafetyEvaluation.F(ml)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
         }
 
         return 0;
     }
+
+    private static bool IsMhc(HateCase c) =>
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;

@@ -12,6 +12,7 @@ namespace Nonprofit.AI.Guards.Tests.OutputSafety;
 public sealed class OutputHateMultilingualCasesTests
 {
     private static readonly List<HateCase> s_cases = [.. OutputHateMultilingualCases.All()];
+    private static readonly List<HateCase> s_slots = [.. OutputHateMultilingualCases.SlotCases()];
 
     [Fact]
     public void Render_ChoosesTheGroupsGender_AndCapitalises()
@@ -23,9 +24,10 @@ public sealed class OutputHateMultilingualCasesTests
     [Fact]
     public void All_RenderEveryPlaceholder()
     {
-        Assert.DoesNotContain(s_cases, c => c.Text.IndexOfAny(['{', '}', '|']) >= 0 || c.Text.Contains("  ", StringComparison.Ordinal));
-        Assert.Equal(s_cases.Count, s_cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(s_cases.Count, s_cases.Select(c => c.Text).Distinct(StringComparer.Ordinal).Count());
+        var all = s_cases.Concat(s_slots).ToList();
+        Assert.DoesNotContain(all, c => c.Text.IndexOfAny(['{', '}', '|']) >= 0 || c.Text.Contains("  ", StringComparison.Ordinal));
+        Assert.Equal(all.Count, all.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(all.Count, all.Select(c => c.Text).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -39,6 +41,16 @@ public sealed class OutputHateMultilingualCasesTests
             Assert.Equal(8, language.Count(c => c.Functionality == OutputHateMultilingualCases.SupportFunctionality && !c.Hateful));
             Assert.All(language.Where(c => c.Target.Length > 0).GroupBy(c => c.Template), t => Assert.Equal(7, t.Count()));
         }
+
+        foreach (var language in s_slots.GroupBy(c => c.Language))
+        {
+            // Per group: 8 adjectives x 4 hateful frames, 8 nouns x 3, 6 emotions, 6 threats; 8 x 2 + 8 x 2 non-hateful.
+            // A rendering equal to one of the template cases ("{G} are disgusting") is left out: at most one per group.
+            Assert.InRange(language.Count(c => c.Functionality == OutputHateMultilingualCases.SlotHatefulFunctionality && c.Hateful), (((8 * 4) + (8 * 3) + 6 + 6) * 7) - 7, ((8 * 4) + (8 * 3) + 6 + 6) * 7);
+            Assert.Equal(((8 * 2) + (8 * 2)) * 7, language.Count(c => c.Functionality == OutputHateMultilingualCases.SlotNonHatefulFunctionality && !c.Hateful));
+        }
+
+        Assert.Equal(OutputHateMultilingualCases.Languages.Order(StringComparer.Ordinal), s_slots.Select(c => c.Language).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
