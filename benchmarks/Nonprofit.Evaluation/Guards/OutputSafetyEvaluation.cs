@@ -44,6 +44,28 @@ internal static class OutputSafetyEvaluation
         return 0;
     }
 
+    /// <summary>
+    /// Scores our own multilingual cases (<see cref="OutputHateMultilingualCases"/>, templates and slots) with the
+    /// embedded model (or --model FILE): per language, hateful recall and non-hateful blocked at the threshold. The
+    /// shipped model was not trained on them (weight 0), so for it this is a look at languages MHC lacks (sw, hi-Latn);
+    /// a model trained on them would be scored on its training data.
+    /// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-own [--threshold T] [--model FILE]</code>
+    /// </summary>
+    public static int OwnMultilingual(string[] args)
+    {
+        var threshold = OutputSafetyTraining.Arg(args, "--threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : new OutputSafetyDetectorOptions().HateThreshold;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        var scored = OutputHateMultilingualCases.All().Concat(OutputHateMultilingualCases.SlotCases()).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
+        foreach (var group in scored.GroupBy(s => s.Case.Language))
+        {
+            var hateful = group.Where(s => s.Case.Hateful).ToList();
+            var nonHateful = group.Where(s => !s.Case.Hateful).ToList();
+            Console.WriteLine($"guards.output.own.{group.Key}: f1_macro={F(MacroF1(group, threshold))} hateful_recall={F(Rate(hateful, threshold))} (n={hateful.Count}) non_hateful_blocked={F(Rate(nonHateful, threshold))} (n={nonHateful.Count})");
+        }
+
+        return 0;
+    }
+
     /// <summary>Prints the hate score of each line of stdin (the embedded model, or --model FILE): a look at single texts.</summary>
     public static int ScoreLines(string[] args)
     {
