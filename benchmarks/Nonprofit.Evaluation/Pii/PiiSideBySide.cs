@@ -47,7 +47,10 @@ internal static class PiiSideBySide
         }
 
         var records = PresidioRecord.Load(PiiEvaluation.FindData()).Select(r => r.Text).ToArray();
-        var prose = Enumerable.Repeat(s_prose, 40).SelectMany(p => p).ToArray();
+        var prose = Enumerable.Repeat(s_prose, 160).SelectMany(p => p).ToArray();
+
+        // The fixed cost per call: a short clean text, as many times as there are records.
+        var shortTexts = Enumerable.Repeat(ShortText, records.Length).ToArray();
 
         var ours = new PiiDetector();
         Func<string, object> oursDetect = t => ours.Detect(t);
@@ -59,8 +62,12 @@ internal static class PiiSideBySide
 
         Measure("dataset", records, passes, baseline, oursDetect);
         Measure("prose", prose, passes, baseline, oursDetect);
+        Measure("short", shortTexts, passes, baseline, oursDetect);
         return differences == 0 ? 0 : 1;
     }
+
+    /// <summary>A short clean text, for the fixed cost of a call.</summary>
+    public const string ShortText = "ok thanks.";
 
     private static readonly string[] s_prose =
     [
