@@ -10,19 +10,24 @@ namespace Nonprofit.Evaluation.Pii;
 /// Side-by-side speed of two builds of Nonprofit.Privacy in one process: this build (the one the harness references)
 /// and a baseline <c>Nonprofit.Privacy.dll</c> loaded in its own <see cref="AssemblyLoadContext"/> (its dependencies
 /// come from this process, so build the baseline from a commit with the same package versions). Passes of
-/// <c>Detect(string)</c> over the 1,500 records of the Presidio set, and over PII-free prose, alternate between the
+/// <c>Detect(string)</c> over the 1,500 records of the Presidio set, over PII-free prose and over a short clean text
+/// ("ok thanks." 1,500 times: the fixed cost per call) alternate between the
 /// builds (the order swaps every pass), so a loaded machine slows both alike; prints the best and median pass of each,
 /// in ms and MB/s, and the load average before and after. Before timing, it checks that both builds return the same
 /// matches for every record and paragraph.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- pii-ab --baseline PATH/Nonprofit.Privacy.dll [--passes N]</c>
+/// <c>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- pii-ab --baseline PATH/Nonprofit.Privacy.dll [--candidate PATH/Nonprofit.Privacy.dll] [--passes N]</c>.
+/// With <c>--candidate</c> both builds load from paths, each in a load context of its own, so neither has the default
+/// context's place; run it twice with the two paths swapped to see what the place and the process are worth (an
+/// A/A run of one build against a copy of itself moved by up to 9% on the short text).
 /// </remarks>
 internal static class PiiSideBySide
 {
     public static int Run(string[] args)
     {
         string? baselinePath = null;
+        string? candidatePath = null;
         var passes = 300;
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,11 +36,14 @@ internal static class PiiSideBySide
                 case "--baseline" when i + 1 < args.Length:
                     baselinePath = Path.GetFullPath(args[++i]);
                     break;
+                case "--candidate" when i + 1 < args.Length:
+                    candidatePath = Path.GetFullPath(args[++i]);
+                    break;
                 case "--passes" when i + 1 < args.Length:
                     passes = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: pii-ab --baseline PATH/Nonprofit.Privacy.dll [--passes N]");
+                    Console.Error.WriteLine("usage: pii-ab --baseline PATH/Nonprofit.Privacy.dll [--candidate PATH/Nonprofit.Privacy.dll] [--passes N]");
                     return 2;
             }
         }
@@ -53,11 +61,12 @@ internal static class PiiSideBySide
         var shortTexts = Enumerable.Repeat(ShortText, records.Length).ToArray();
 
         var ours = new PiiDetector();
-        Func<string, object> oursDetect = t => ours.Detect(t);
-        var baseline = LoadBaseline(baselinePath);
+        Func<string, object> oursDetect = candidatePath is null ? t => ours.Detect(t) : Load(candidatePath, "pii-candidate");
+        var baseline = Load(baselinePath, "pii-baseline");
 
         var differences = CountDifferences(records, oursDetect, baseline) + CountDifferences(prose, oursDetect, baseline);
         Console.WriteLine($"baseline={baselinePath}");
+        Console.WriteLine($"this={candidatePath ?? "this build"}");
         Console.WriteLine($"identical_matches={(differences == 0 ? "yes" : $"NO ({differences} texts differ)")}");
 
         Measure("dataset", records, passes, baseline, oursDetect);
@@ -82,9 +91,9 @@ internal static class PiiSideBySide
         "so that the report at the end of the year is a summary and not a search through old notebooks.",
     ];
 
-    private static Func<string, object> LoadBaseline(string path)
+    private static Func<string, object> Load(string path, string name)
     {
-        var context = new BaselineContext();
+        var context = new BuildContext(name);
         var assembly = context.LoadFromAssemblyPath(path);
         var type = assembly.GetType("Nonprofit.Privacy.PiiDetector", throwOnError: true)!;
         var detector = Activator.CreateInstance(type)!;
@@ -176,8 +185,8 @@ internal static class PiiSideBySide
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
-    // Loads only the baseline Nonprofit.Privacy from its path; every dependency resolves in the default context.
-    private sealed class BaselineContext() : AssemblyLoadContext("pii-baseline", isCollectible: false)
+    // Loads only a Nonprofit.Privacy from its path; every dependency resolves in the default context.
+    private sealed class BuildContext(string name) : AssemblyLoadContext(name, isCollectible: false)
     {
         protected override Assembly? Load(AssemblyName assemblyName) => null;
     }
