@@ -58,6 +58,7 @@ public sealed class WordTableTests
         // No false negatives: exhaustively over the table's words (as listed, lower and upper case).
         var table = WordClasses.LexiconAndGazetteer;
         Assert.True(table.HasFilter);
+        Assert.False(WordClasses.Lexicon.HasFilter); // the small table is probed first and stays in the cache
         var words = WordClasses.AllWords().Distinct(StringComparer.Ordinal).ToArray();
         Assert.True(words.Length > WordTable.FilterFrom);
         foreach (var w in words.Concat(words.Select(w => w.ToUpperInvariant())).Concat(words.Select(w => w.ToLowerInvariant())))
