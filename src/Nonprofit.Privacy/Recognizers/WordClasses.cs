@@ -43,36 +43,18 @@ internal static class WordClasses
     public const WordClass GazetteerClasses = WordClass.FirstName | WordClass.AmbiguousFirstName | WordClass.LastName | WordClass.City
         | WordClass.AmbiguousCity | WordClass.Country | WordClass.MultiWordPlaceStart;
 
-    // Marks, in the small lexicon table only, a lexicon word the gazetteers list too: a word that may be a name and
-    // is found there without the mark has its every class from that table, which stays in the cache.
-    private const WordClass AlsoInGazetteer = (WordClass)(1u << 31);
-
-    private static readonly WordTable s_lexicon = BuildLexicon();
+    private static readonly WordTable s_lexicon = Build(lexicon: true);
 
     // The gazetteers and the lexicons in one table: a word that may be a name or a place costs one probe, which
     // gives the union of its lexicon and gazetteer classes (the table ORs the classes of a word listed twice).
     private static readonly WordTable s_lexiconAndGazetteer = new([.. Words(lexicon: true), .. Words(lexicon: false)]);
 
-    /// <summary>Gets the table of the lexicons and gazetteers together (for tests).</summary>
-    internal static WordTable LexiconAndGazetteer => s_lexiconAndGazetteer;
-
-    /// <summary>Gets the table of the lexicons alone (for tests).</summary>
-    internal static WordTable Lexicon => s_lexicon;
-
     /// <summary>Returns the lexicon classes of <paramref name="word"/>, plus its gazetteer classes when <paramref name="mayBeName"/>.</summary>
     /// <param name="word">The word.</param>
     /// <param name="hash">The word's <see cref="WordTable.Hash"/>.</param>
     /// <param name="mayBeName">Whether to look the word up in the gazetteers too.</param>
-    public static WordClass Classify(ReadOnlySpan<char> word, uint hash, bool mayBeName)
-    {
-        var lexicon = s_lexicon.Find(word, hash);
-        if (!mayBeName)
-        {
-            return lexicon & ~AlsoInGazetteer;
-        }
-
-        return lexicon != WordClass.None && (lexicon & AlsoInGazetteer) == 0 ? lexicon : s_lexiconAndGazetteer.Find(word, hash);
-    }
+    public static WordClass Classify(ReadOnlySpan<char> word, uint hash, bool mayBeName) =>
+        mayBeName ? s_lexiconAndGazetteer.Find(word, hash) : s_lexicon.Find(word, hash);
 
     /// <summary>Returns every class of <paramref name="word"/>, gazetteers included.</summary>
     public static WordClass Classify(ReadOnlySpan<char> word) => Classify(word, WordTable.Hash(word), mayBeName: true);
@@ -85,7 +67,7 @@ internal static class WordClasses
     internal static WordClass ClassifyInTwoTables(string word)
     {
         var hash = WordTable.Hash(word);
-        return (s_lexicon.FindInSlots(word, hash) & ~AlsoInGazetteer) | s_gazetteerReference.Value.FindInSlots(word, hash);
+        return s_lexicon.Find(word, hash) | s_gazetteerReference.Value.Find(word, hash);
     }
 
     private static readonly Lazy<WordTable> s_gazetteerReference = new(() => Build(lexicon: false));
@@ -94,13 +76,6 @@ internal static class WordClasses
     internal static IEnumerable<string> AllWords() => Words(lexicon: true).Concat(Words(lexicon: false)).Select(p => p.Key);
 
     private static WordTable Build(bool lexicon) => new(Words(lexicon));
-
-    private static WordTable BuildLexicon()
-    {
-        var gazetteer = Words(lexicon: false).Select(p => WordTable.Folded(p.Key, p.Key.Length)).ToHashSet(StringComparer.Ordinal);
-        return new(Words(lexicon: true).Select(p =>
-            gazetteer.Contains(WordTable.Folded(p.Key, p.Key.Length)) ? new KeyValuePair<string, WordClass>(p.Key, p.Value | AlsoInGazetteer) : p));
-    }
 
     private static List<KeyValuePair<string, WordClass>> Words(bool lexicon)
     {
