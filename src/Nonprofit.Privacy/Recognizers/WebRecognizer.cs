@@ -33,12 +33,16 @@ internal sealed class WebRecognizer : IPiiRecognizer
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => Recognize(text, results, sentenceEnds: true);
+
+    /// <summary>Finds the matches; <paramref name="sentenceEnds"/> false reads every period's token (a reference for tests).</summary>
+    internal void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results, bool sentenceEnds)
     {
         var i = 0;
         var coveredUntil = 0;
         while (i < text.Length)
         {
+            var from = i;
             var next = text[i..].IndexOfAny(s_triggers);
             if (next < 0)
             {
@@ -48,6 +52,11 @@ internal sealed class WebRecognizer : IPiiRecognizer
             var at = i + next;
             i = at + 1;
             if (at < coveredUntil)
+            {
+                continue;
+            }
+
+            if (sentenceEnds && text[at] == '.' && IsSentenceEnd(text, from, at))
             {
                 continue;
             }
@@ -75,6 +84,26 @@ internal sealed class WebRecognizer : IPiiRecognizer
             }
         }
     }
+
+    // Whether the period at `at` ends a token that holds no trigger, which then can be nothing ("thanks.", the end of
+    // most sentences): the period is the token's last character, so Token trims it, and the token starts at or after
+    // `from`, so the search from there found no trigger before the period. With no '@', ':' or '.', no e-mail, URL,
+    // IPv6, domain or MAC. Decided from the last character before the period that is not an ASCII token character
+    // (found with a vectorised search instead of Token's walk back): only when it is ASCII is it surely not a token
+    // character; otherwise (a letter outside ASCII, or none) the token is read as usual.
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int from, int at)
+    {
+        if (at + 1 < text.Length && IsTokenChar(text[at + 1]))
+        {
+            return false;
+        }
+
+        var before = text[from..at].LastIndexOfAnyExcept(s_asciiTokenChars);
+        return before < 0 ? from == 0 : text[from + before] < 128;
+    }
+
+    private static readonly SearchValues<char> s_asciiTokenChars =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-_@:/%+?=&#~;");
 
     // A token is a run of characters that may appear in an address, URL or domain.
     private static (int Start, int End) Token(ReadOnlySpan<char> text, int at)
