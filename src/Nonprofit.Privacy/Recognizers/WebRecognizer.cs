@@ -88,9 +88,9 @@ internal sealed class WebRecognizer : IPiiRecognizer
     // Whether the period at `at` ends a token that holds no trigger, which then can be nothing ("thanks.", the end of
     // most sentences): the period is the token's last character, so Token trims it, and the token starts at or after
     // `from`, so the search from there found no trigger before the period. With no '@', ':' or '.', no e-mail, URL,
-    // IPv6, domain or MAC. Decided from the last character before the period that is not an ASCII token character
-    // (found with a vectorised search instead of Token's walk back): only when it is ASCII is it surely not a token
-    // character; otherwise (a letter outside ASCII, or none) the token is read as usual.
+    // IPv6, domain or MAC. Decided by a walk back over ASCII letters and digits (cheaper than Token's walk, which tests
+    // every token character): when the character before them is ASCII and not a token character the token starts
+    // there; otherwise (a letter outside ASCII, a token character, or `from` reached) the token is read as usual.
     private static bool IsSentenceEnd(ReadOnlySpan<char> text, int from, int at)
     {
         if (at + 1 < text.Length && IsTokenChar(text[at + 1]))
@@ -98,12 +98,14 @@ internal sealed class WebRecognizer : IPiiRecognizer
             return false;
         }
 
-        var before = text[from..at].LastIndexOfAnyExcept(s_asciiTokenChars);
-        return before < 0 ? from == 0 : text[from + before] < 128;
-    }
+        var p = at;
+        while (p > from && char.IsAsciiLetterOrDigit(text[p - 1]))
+        {
+            p--;
+        }
 
-    private static readonly SearchValues<char> s_asciiTokenChars =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-_@:/%+?=&#~;");
+        return p == from ? from == 0 : text[p - 1] < 128 && !IsTokenChar(text[p - 1]);
+    }
 
     // A token is a run of characters that may appear in an address, URL or domain.
     private static (int Start, int End) Token(ReadOnlySpan<char> text, int at)
