@@ -55,7 +55,7 @@ internal static class PiiSideBySide
         }
 
         var records = PresidioRecord.Load(PiiEvaluation.FindData()).Select(r => r.Text).ToArray();
-        var prose = Enumerable.Repeat(s_prose, 160).SelectMany(p => p).ToArray();
+        var prose = Enumerable.Repeat(ProseParagraphs, 160).SelectMany(p => p).ToArray();
 
         // The fixed cost per call: a short clean text, as many times as there are records.
         var shortTexts = Enumerable.Repeat(ShortText, records.Length).ToArray();
@@ -75,12 +75,9 @@ internal static class PiiSideBySide
         return differences == 0 ? 0 : 1;
     }
 
-    /// <summary>A short clean text, for the fixed cost of a call.</summary>
-    public const string ShortText = "ok thanks.";
-
-    private static readonly string[] s_prose =
+    /// <summary>PII-free English prose: these paragraphs, repeated, are also the detection benchmarks' prose (PiiCorpus).</summary>
+    public static readonly string[] ProseParagraphs =
     [
-        // The paragraphs of benchmarks/Nonprofit.Benchmarks/Privacy/PiiCorpus.cs (PiiFreeProse).
         "The rains came late this season, and the farmers waited for the soil to soften before planting. " +
         "Extension officers advised them to prepare the fields early and to keep seed dry until the ground was ready.",
         "A good conversation starts with listening. The volunteers were trained to ask open questions, to wait, " +
@@ -90,6 +87,10 @@ internal static class PiiSideBySide
         "Funders want to know what changed because of their support. The team records each activity when it happens, " +
         "so that the report at the end of the year is a summary and not a search through old notebooks.",
     ];
+
+    /// <summary>A short clean text, for the fixed cost of a call.</summary>
+    public const string ShortText = "ok thanks.";
+
 
     private static Func<string, object> Load(string path, string name)
     {
