@@ -10,7 +10,7 @@ using Nonprofit.Evaluation.Pii;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: Nonprofit.Evaluation pii [--data FILE] [--predictions OUT.jsonl] [--errors N]");
-    Console.WriteLine("       Nonprofit.Evaluation pii-corpus | pii-profile | impact-prepare | impact-export");
+    Console.WriteLine("       Nonprofit.Evaluation pii-corpus | pii-profile | pii-ab --baseline DLL [--passes N] | impact-prepare | impact-export");
     Console.WriteLine("       Nonprofit.Evaluation ctg | ctg-analysis | ctg-fs | ctg-fs-train | ctg-doppler | ctg-classify | ctg-monitor");
     Console.WriteLine("       Nonprofit.Evaluation guards-language [--no-peers] [--errors N] | guards-language-train");
     Console.WriteLine("       Nonprofit.Evaluation guards-scope [DATA.jsonl] [--errors]");
@@ -24,6 +24,7 @@ return args[0] switch
     "pii" => PiiEvaluation.Run(args[1..]),
     "pii-profile" => RecognizerProfile.Run(args[1..]),
     "pii-corpus" => CorpusEvaluation.Run(args[1..]),
+    "pii-ab" => PiiSideBySide.Run(args[1..]),
     "impact-prepare" => ImpactExportEvaluation.Prepare(args[1..]),
     "impact-export" => ImpactExportEvaluation.Export(args[1..]),
     "ctg" => CtgEvaluation.Run(args[1..]),

@@ -29,14 +29,11 @@ public sealed class PiiDetector
     private static readonly Counter<long> s_entitiesFound = s_meter.CreateCounter<long>(
         "nonprofit.privacy.entities_found", unit: "{entity}", description: "Personal data entities found, by type.");
 
+    // The per-thread working storage of a call, in one thread-static slot (one thread-local access per call). A call
+    // takes it from the slot and puts it back when done, so a call made from inside another on the same thread (a
+    // custom recognizer that calls the detector) gets storage of its own.
     [ThreadStatic]
-    private static List<PiiMatch>? s_threadCandidates;
-
-    [ThreadStatic]
-    private static List<PiiMatch>? s_threadResolved;
-
-    [ThreadStatic]
-    private static List<PiiMatch>? s_threadNames;
+    private static Scratch? s_scratch;
 
     private static readonly Comparer<PiiMatch> s_byStart = Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start));
 
@@ -107,10 +104,18 @@ public sealed class PiiDetector
     /// <returns>The matches, ordered by position, not overlapping; empty (and not allocated) when there are none.</returns>
     public IReadOnlyList<PiiMatch> Detect(ReadOnlySpan<char> text)
     {
-        var resolved = s_threadResolved ??= new List<PiiMatch>(32);
-        resolved.Clear();
-        Detect(text, resolved);
-        return resolved.Count == 0 ? [] : resolved.ToArray();
+        var scratch = Scratch.Take();
+        try
+        {
+            var resolved = scratch.Resolved;
+            resolved.Clear();
+            Detect(text, resolved, scratch);
+            return resolved.Count == 0 ? [] : resolved.ToArray();
+        }
+        finally
+        {
+            s_scratch = scratch;
+        }
     }
 
     /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
@@ -135,15 +140,28 @@ public sealed class PiiDetector
     public int Detect(ReadOnlySpan<char> text, List<PiiMatch> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var candidates = s_threadCandidates ??= new List<PiiMatch>(64);
+        var scratch = Scratch.Take();
+        try
+        {
+            return Detect(text, results, scratch);
+        }
+        finally
+        {
+            s_scratch = scratch;
+        }
+    }
+
+    private int Detect(ReadOnlySpan<char> text, List<PiiMatch> results, Scratch scratch)
+    {
+        var candidates = scratch.Candidates;
         candidates.Clear();
         if (_names is not null)
         {
             // The name and place scan reads the text once, making only the tokens it starts from or looks ahead
             // to; the age and birth words it met (whole words, and runs of letters inside compound tokens) then serve the token readers.
-            var names = s_threadNames ??= new List<PiiMatch>(16);
+            var names = scratch.Names;
             names.Clear();
-            var tokens = new TokenStream(text);
+            var tokens = new TokenStream(text, buffer: scratch.Tokens);
             try
             {
                 _names.Scan(text, ref tokens, names);
@@ -250,6 +268,29 @@ public sealed class PiiDetector
 
                 offset = start + value.Length;
             }
+        }
+    }
+
+    // A call's lists and token buffer, reused by the calls of one thread.
+    private sealed class Scratch
+    {
+        public readonly List<PiiMatch> Candidates = new(64);
+        public readonly List<PiiMatch> Names = new(16);
+        public readonly List<PiiMatch> Resolved = new(32);
+        public readonly WordToken[] Tokens = new WordToken[32];
+
+        // The thread's storage, taken out of its slot (a new one when a call on this thread already holds it);
+        // the caller puts it back.
+        public static Scratch Take()
+        {
+            var scratch = s_scratch;
+            if (scratch is null)
+            {
+                return new Scratch();
+            }
+
+            s_scratch = null;
+            return scratch;
         }
     }
 

@@ -20,21 +20,8 @@ internal static class PiiCorpus
         return Repeat(records);
     }
 
-    public static string[] Prose()
-    {
-        string[] paragraphs =
-        [
-            "The rains came late this season, and the farmers waited for the soil to soften before planting. " +
-            "Extension officers advised them to prepare the fields early and to keep seed dry until the ground was ready.",
-            "A good conversation starts with listening. The volunteers were trained to ask open questions, to wait, " +
-            "and to explain what help was available without promising more than they could give.",
-            "The clinic opens in the morning and closes in the evening. Health workers measure the baby's heart rate, " +
-            "write down what they see, and refer a mother to the hospital when something is not right.",
-            "Funders want to know what changed because of their support. The team records each activity when it happens, " +
-            "so that the report at the end of the year is a summary and not a search through old notebooks.",
-        ];
-        return Repeat(paragraphs);
-    }
+    // The four PII-free paragraphs, kept with the side-by-side harness (pii-ab), which reads them too.
+    public static string[] Prose() => Repeat(Nonprofit.Evaluation.Pii.PiiSideBySide.ProseParagraphs);
 
     public static long Utf8Bytes(string[] texts) => texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t) + 1);
 

@@ -33,12 +33,16 @@ internal sealed class WebRecognizer : IPiiRecognizer
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => Recognize(text, results, sentenceEnds: true);
+
+    /// <summary>Finds the matches; <paramref name="sentenceEnds"/> false reads every period's token (a reference for tests).</summary>
+    internal void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results, bool sentenceEnds)
     {
         var i = 0;
         var coveredUntil = 0;
         while (i < text.Length)
         {
+            var from = i;
             var next = text[i..].IndexOfAny(s_triggers);
             if (next < 0)
             {
@@ -48,6 +52,11 @@ internal sealed class WebRecognizer : IPiiRecognizer
             var at = i + next;
             i = at + 1;
             if (at < coveredUntil)
+            {
+                continue;
+            }
+
+            if (sentenceEnds && text[at] == '.' && IsSentenceEnd(text, from, at))
             {
                 continue;
             }
@@ -74,6 +83,28 @@ internal sealed class WebRecognizer : IPiiRecognizer
                 i = Math.Max(i, m.End);
             }
         }
+    }
+
+    // Whether the period at `at` ends a token that holds no trigger, which then can be nothing ("thanks.", the end of
+    // most sentences): the period is the token's last character, so Token trims it, and the token starts at or after
+    // `from`, so the search from there found no trigger before the period. With no '@', ':' or '.', no e-mail, URL,
+    // IPv6, domain or MAC. Decided by a walk back over ASCII letters and digits (cheaper than Token's walk, which tests
+    // every token character): when the character before them is ASCII and not a token character the token starts
+    // there; otherwise (a letter outside ASCII, a token character, or `from` reached) the token is read as usual.
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int from, int at)
+    {
+        if (at + 1 < text.Length && IsTokenChar(text[at + 1]))
+        {
+            return false;
+        }
+
+        var p = at;
+        while (p > from && char.IsAsciiLetterOrDigit(text[p - 1]))
+        {
+            p--;
+        }
+
+        return p == from ? from == 0 : text[p - 1] < 128 && !IsTokenChar(text[p - 1]);
     }
 
     // A token is a run of characters that may appear in an address, URL or domain.

@@ -91,6 +91,7 @@ internal ref struct TokenStream
 
     private readonly ReadOnlySpan<char> _text;
     private readonly bool _skip;
+    private readonly WordToken[]? _borrowed; // the caller's token buffer, never returned to the pool
     private WordToken[] _tokens;
     private WordToken[] _triggers;
     private int _triggerCount;
@@ -105,11 +106,13 @@ internal ref struct TokenStream
     /// <param name="text">The text.</param>
     /// <param name="capacity">The initial size of the token buffer.</param>
     /// <param name="skip">Whether <see cref="SkipInert"/> skips; without, it only drops the tokens made (a reference for tests).</param>
-    public TokenStream(ReadOnlySpan<char> text, int capacity = 32, bool skip = true)
+    /// <param name="buffer">A token buffer the caller owns and keeps (not returned to the pool); null to rent one of <paramref name="capacity"/>.</param>
+    public TokenStream(ReadOnlySpan<char> text, int capacity = 32, bool skip = true, WordToken[]? buffer = null)
     {
         _text = text;
         _skip = skip;
-        _tokens = ArrayPool<WordToken>.Shared.Rent(capacity);
+        _borrowed = buffer;
+        _tokens = buffer is { Length: > 0 } ? buffer : ArrayPool<WordToken>.Shared.Rent(capacity);
         _triggers = [];
         _innerRuns = [];
         Count = 0;
@@ -265,7 +268,11 @@ internal ref struct TokenStream
     {
         if (_tokens.Length > 0)
         {
-            ArrayPool<WordToken>.Shared.Return(_tokens);
+            if (!ReferenceEquals(_tokens, _borrowed))
+            {
+                ArrayPool<WordToken>.Shared.Return(_tokens);
+            }
+
             _tokens = [];
         }
 
@@ -410,7 +417,7 @@ internal ref struct TokenStream
             ? WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0)
             : WordClass.None;
         var token = new WordToken(start, i - start, kind, flags, wordClass);
-        Add(ref _tokens, Count++, token);
+        Add(ref _tokens, Count++, token, _borrowed);
         if ((wordClass & TriggerClasses) != 0)
         {
             if (_triggers.Length == 0)
@@ -466,13 +473,17 @@ internal ref struct TokenStream
         }
     }
 
-    private static void Add(ref WordToken[] buffer, int index, WordToken token)
+    private static void Add(ref WordToken[] buffer, int index, WordToken token, WordToken[]? borrowed = null)
     {
         if (index == buffer.Length)
         {
             var bigger = ArrayPool<WordToken>.Shared.Rent(buffer.Length * 2);
             buffer.AsSpan().CopyTo(bigger);
-            ArrayPool<WordToken>.Shared.Return(buffer);
+            if (!ReferenceEquals(buffer, borrowed))
+            {
+                ArrayPool<WordToken>.Shared.Return(buffer);
+            }
+
             buffer = bigger;
         }
 
