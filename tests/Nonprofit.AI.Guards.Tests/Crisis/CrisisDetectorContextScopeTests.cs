@@ -100,7 +100,24 @@ public sealed class CrisisDetectorContextScopeTests
         "Die Hitze bringt mich um",
         "Im Film droht er, ihr die Kinder wegzunehmen",
         "Ich habe meinen Pass verloren und brauche einen neuen",
+
+        // Long look-alikes (stop 21, from the kinds of out-of-fold errors on the training corpora; own phrasings).
+        "Sina mawazo ya kujiua, nauliza tu kuhusu ada ya shule",
+        "Hawa panya wataniua kwa presha, wanakula mahindi yote",
+        "Dieser Papierkram bringt mich um",
+        "هالدود رح يموتني، أكل كل الزرع",
+        "In my first pregnancy I had heavy bleeding and a caesarean. What should I ask my midwife this time?",
     };
+
+    [Fact]
+    public void Rules_HindiPluperfectIsPastButAPresentAuxiliaryAfterTheMatchIsNot()
+    {
+        // "kar liya tha" tells a death in the past; "marna chahti hai" after "bataya tha" is her wish now.
+        Assert.True(CrisisDetector.RulesOnly.Detect("Mere chacha ne do saal pehle suicide kar liya tha, ab hum unki barsi manate hain").Score < Threshold);
+        Assert.Contains(
+            GuardCategories.CrisisSelfHarm,
+            CrisisDetector.RulesOnly.Detect("Meri behen ne pichle hafte bataya tha ki woh marna chahti hai").CategoriesAtOrAbove(Threshold));
+    }
 
     [Theory]
     [MemberData(nameof(SafeNowWithSelfHarm))]
