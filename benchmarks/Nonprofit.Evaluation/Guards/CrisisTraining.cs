@@ -68,7 +68,7 @@ internal static class CrisisTraining
             var configs = args.Contains("--search") ? SearchSpace() : [Chosen];
             foreach (var config in configs)
             {
-                CrossValidate(cases, reddit, config);
+                CrossValidate(cases, reddit, config, printErrors: args.Contains("--errors"));
             }
 
             return 0;
@@ -197,7 +197,7 @@ internal static class CrisisTraining
         return scores;
     }
 
-    private static void CrossValidate(List<CrisisCase> cases, List<(string Label, List<string> Posts)> reddit, CrisisModelConfig config, int folds = 5)
+    private static void CrossValidate(List<CrisisCase> cases, List<(string Label, List<string> Posts)> reddit, CrisisModelConfig config, int folds = 5, bool printErrors = false)
     {
         var caseFold = new int[cases.Count];
         var random = new Random(29);
@@ -259,6 +259,29 @@ internal static class CrisisTraining
 
         line.Append(CultureInfo.InvariantCulture, $" reddit_cv_auc={CrisisEvaluation.Auc(userScores):0.000}");
         Console.WriteLine(line);
+        if (printErrors)
+        {
+            // Out-of-fold mistakes at the shipped points (training corpora only: our own texts), with what fired.
+            for (var f = 0; f < folds; f++)
+            {
+                var detector = new CrisisDetector(CrisisLexicon.Default, models[f]);
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    if (caseFold[i] != f || cases[i].Source == "crisis-dev")
+                    {
+                        continue;
+                    }
+
+                    var flagged = detector.Detect(cases[i].Text).Score >= CrisisDetector.DefaultThreshold;
+                    var positive = cases[i].Expected != GuardCategories.None;
+                    if (flagged != positive)
+                    {
+                        var by = rulesOnly[i].Max() >= CrisisDetector.DefaultThreshold ? "rules" : "model";
+                        Console.WriteLine($"  oof_error {cases[i].Source} {cases[i].Language} expected={cases[i].Expected} {(positive ? "missed" : "flagged_by=" + by)} len={cases[i].Text.Length}: {cases[i].Text}");
+                    }
+                }
+            }
+        }
         var points = new[] { 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88 };
         foreach (var point in points)
         {

@@ -27,7 +27,7 @@ namespace Nonprofit.AI.Guards;
 /// <para>
 /// The model (<c>Models/crisis.nplt</c>; training data and command in docs/guards.md) gives the probability p that a
 /// message is a crisis, assigned to its most likely category; it counts as the score p × 0.5 / 0.76, so it reaches
-/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.74 for text with Arabic letters (operating points chosen by
+/// <see cref="DefaultThreshold"/> at p ≥ 0.76, and at p ≥ 0.70 for text with Arabic letters (operating points chosen by
 /// cross-validation on the training corpora: the most recall with at most 10 % false positives on the look-alike
 /// messages). A category's score is the larger of the rules' and the model's. The model does not read the rules'
 /// cancelling contexts: a context that cancels a rule ("I feel okay", "when I was a kid", "dog") does not silence the
@@ -45,7 +45,7 @@ public sealed class CrisisDetector : ICrisisDetector
     internal const double ModelOperatingPoint = 0.76;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
-    internal const double ArabicScriptModelOperatingPoint = 0.74;
+    internal const double ArabicScriptModelOperatingPoint = 0.70;
 
     /// <summary>
     /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
@@ -61,6 +61,8 @@ public sealed class CrisisDetector : ICrisisDetector
     private const int PastWindow = 12;
     private const int CounterWindow = 8;
     private const int StrongWeight = 50; // weights are compared in hundredths below
+    private const int Violence = 0; // indexes into CrisisLexicon.Categories
+    private const int SelfHarm = 1;
 
     private static readonly Lazy<LinearTextModel> s_model = new(() => LinearTextModel.LoadEmbedded(ModelFileName));
 
@@ -246,6 +248,7 @@ public sealed class CrisisDetector : ICrisisDetector
     {
         var sentence = 0;
         var clause = 0;
+        var phrase = 0;
         var segmentStart = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -257,17 +260,33 @@ public sealed class CrisisDetector : ICrisisDetector
 
             if (i > segmentStart)
             {
-                AddTokens(text[segmentStart..i], sentence, clause, ref state);
+                AddTokens(text[segmentStart..i], sentence, ref clause, phrase, ref state);
             }
 
             segmentStart = i + 1;
             clause++;
+            phrase++;
             if (boundary == 2)
             {
                 sentence++;
             }
         }
     }
+
+    /// <summary>
+    /// Whether a normalised token is a conjunction that opens a clause: and/but in the lexicon's languages (en, fr, es,
+    /// pt, sw, hi in Latin and Devanagari, de, ar), and an Arabic word beginning with وأ ("and I…", "and I want…").
+    /// </summary>
+    internal static bool IsConjunction(ReadOnlySpan<char> token) => token.Length >= 3 && token[0] == '\u0648' && token[1] == '\u0623'
+        || (token.Length <= 6 && (token[0] < '\u0080'
+            ? token is "and" or "but" or "et" or "mais" or "y" or "e" or "pero" or "mas" or "na" or "lakini" or "aur" or "lekin"
+                or "magar" or "und" or "aber"
+            : token is "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" or "\u0914\u0930"
+                or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930"));
+
+    /// <summary>Swahili "na" after a form of "kuwa" or a locative ("nilikuwa na", "niko na") is "have", not "and".</summary>
+    private static bool IsSwahiliHave(ReadOnlySpan<char> previous, ReadOnlySpan<char> token) =>
+        token is "na" && (previous.EndsWith("kuwa") || previous.EndsWith("ko") || previous.EndsWith("po") || previous is "ni" or "ana" or "wana");
 
     // 2 ends a sentence, 1 a clause, 0 neither.
     private static int BoundaryKind(char c) => c switch
@@ -277,11 +296,16 @@ public sealed class CrisisDetector : ICrisisDetector
         _ => 0,
     };
 
-    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, int clause, ref MatchState state)
+    /// <summary>
+    /// Adds the tokens of one punctuation segment (<paramref name="phrase"/>); a conjunction word that is not the
+    /// segment's first token opens a new clause (<paramref name="clause"/> counts on).
+    /// </summary>
+    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, ref int clause, int phrase, ref MatchState state)
     {
         var destination = state.Normalized.AsSpan(state.NormalizedLength);
         var length = GuardText.Normalize(segment, destination);
         var start = 0;
+        var previous = -1;
         for (var i = 0; i <= length; i++)
         {
             if (i < length && destination[i] != ' ')
@@ -291,7 +315,13 @@ public sealed class CrisisDetector : ICrisisDetector
 
             if (i > start)
             {
-                state.AddToken(state.NormalizedLength + start, i - start, sentence, clause);
+                if (previous >= 0 && IsConjunction(destination[start..i]) && !IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
+                {
+                    clause++;
+                }
+
+                previous = start;
+                state.AddToken(state.NormalizedLength + start, i - start, sentence, clause, phrase);
             }
 
             start = i + 1;
@@ -590,7 +620,8 @@ public sealed class CrisisDetector : ICrisisDetector
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
                     && !(oStart >= start && oEnd <= end):
                     return true;
-                case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow):
+                case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow)
+                    && (rule.Category != SelfHarm || PastGovernsSelfHarm(ref state, rule, start, end, oStart)):
                     past = true;
                     break;
                 // A present-time cue counts before or inside the match, or just after it in the same clause ("he hits me
@@ -605,7 +636,48 @@ public sealed class CrisisDetector : ICrisisDetector
             }
         }
 
-        return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute));
+        return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute && rule.Category == Violence));
+    }
+
+    /// <summary>
+    /// Whether a past cue starting at token <paramref name="cue"/> governs the self-harm match
+    /// <paramref name="start"/>..<paramref name="end"/>: it stands in the match's clause, or in a clause of its own
+    /// without any crisis match right next to the match's clause, with only punctuation between ("When I was fifteen, I
+    /// tried to…"). A past cue attached to another verb ("my dad beat me when I was a kid and I want to die") does not.
+    /// </summary>
+    private bool PastGovernsSelfHarm(ref MatchState state, in CrisisRule rule, int start, int end, int cue)
+    {
+        var cueClause = state.TokenClause[cue];
+        if (cueClause == state.TokenClause[start] || cueClause == state.TokenClause[end])
+        {
+            return true;
+        }
+
+        // A one-word match right after a conjunction is a coordinated noun ("wegen Magersucht und Selbstverletzung"),
+        // not a clause of its own: it belongs to the clause before the conjunction.
+        if (rule.SlotCount == 1 && cue < start && start >= 2 && state.TokenClause[start - 2] == cueClause
+            && state.TokenClause[start - 1] == state.TokenClause[start] && state.TokenClause[start - 2] != state.TokenClause[start - 1]
+            && state.TokenPhrase[start - 2] == state.TokenPhrase[start])
+        {
+            return true;
+        }
+
+        var near = cue < start ? start : end;
+        if (Math.Abs(state.TokenPhrase[near] - state.TokenPhrase[cue]) != 1 || Math.Abs(state.TokenClause[near] - cueClause) != 1)
+        {
+            return false; // not the next clause, or a conjunction between
+        }
+
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis
+                && state.TokenClause[state.MatchStart[m]] <= cueClause && state.TokenClause[state.MatchEnd[m]] >= cueClause)
+            {
+                return false; // the cue's clause tells a story of its own
+            }
+        }
+
+        return true;
     }
 
     private static bool Near(ref MatchState state, int sentence, int start, int end, int oStart, int oEnd, int window) =>
@@ -697,6 +769,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public int[] TokenLength;
         public int[] TokenSentence;
         public int[] TokenClause;
+        public int[] TokenPhrase;
         public int[] TokenTermCount;
         public int[] TokenTerms;
         public int[] SentenceSelected;
@@ -720,6 +793,7 @@ public sealed class CrisisDetector : ICrisisDetector
             TokenLength = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenSentence = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenClause = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenPhrase = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTermCount = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTerms = ArrayPool<int>.Shared.Rent(maxTokens * TermsPerToken);
             SentenceSelected = ArrayPool<int>.Shared.Rent(textLength + 2); // sentence ids count boundary characters
@@ -744,8 +818,9 @@ public sealed class CrisisDetector : ICrisisDetector
             MatchEnd = ArrayPool<int>.Shared.Rent(64);
         }
 
-        public void AddToken(int start, int length, int sentence, int clause)
+        public void AddToken(int start, int length, int sentence, int clause, int phrase)
         {
+            TokenPhrase[TokenCount] = phrase;
             TokenStart[TokenCount] = start;
             TokenLength[TokenCount] = length;
             TokenSentence[TokenCount] = sentence;
@@ -771,7 +846,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public readonly void Return()
         {
             ArrayPool<char>.Shared.Return(Normalized);
-            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenTermCount, TokenTerms, SentenceSelected])
+            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenPhrase, TokenTermCount, TokenTerms, SentenceSelected])
             {
                 ArrayPool<int>.Shared.Return(array);
             }

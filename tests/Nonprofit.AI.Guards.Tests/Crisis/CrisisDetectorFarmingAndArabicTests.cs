@@ -124,7 +124,7 @@ public sealed class CrisisDetectorFarmingAndArabicTests
     [Fact]
     public void Detect_ModelProbabilityBetweenTheTwoPoints_EscalatesOnlyArabicScript()
     {
-        // p = 0.75 lies between the Arabic-script point (0.74) and the global one (0.76).
+        // p = 0.75 lies between the Arabic-script point (0.70) and the global one (0.76).
         Assert.InRange(0.75, CrisisDetector.ArabicScriptModelOperatingPoint, CrisisDetector.ModelOperatingPoint);
         var detector = new CrisisDetector(CrisisLexicon.Default, ConstantModel(GuardCategories.CrisisSelfHarm, 0.75));
 
