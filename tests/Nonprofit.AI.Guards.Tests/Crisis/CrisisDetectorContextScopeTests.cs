@@ -85,7 +85,6 @@ public sealed class CrisisDetectorContextScopeTests
         "Vor zehn Jahren war ich wegen Magersucht und Selbstverletzung in der Klinik.",
         "In the film the husband takes her passport and says she will never leave alive",
         "The news report said a man took his wife's passport and locked her in",
-        "My friend joked that she would kill me if I spoiled the finale",
         "The heat will kill me today",
         "I took my passport to the embassy to renew my visa",
         "Dans le film, il menace de lui enlever ses enfants",
@@ -104,10 +103,33 @@ public sealed class CrisisDetectorContextScopeTests
         // Long look-alikes (stop 21, from the kinds of out-of-fold errors on the training corpora; own phrasings).
         "Sina mawazo ya kujiua, nauliza tu kuhusu ada ya shule",
         "Hawa panya wataniua kwa presha, wanakula mahindi yote",
-        "Dieser Papierkram bringt mich um",
+        "Das bringt mich um, so viel Papierkram",
         "هالدود رح يموتني، أكل كل الزرع",
         "In my first pregnancy I had heavy bleeding and a caesarean. What should I ask my midwife this time?",
     };
+
+    /// <summary>
+    /// Real threats that an idiom or past cue of the stop-21 branch silenced (the lead's review, 2026-11-30): a
+    /// demonstrative, "this" or "joking" near a threat is not an idiom, and a pluperfect or "last year" is not past when
+    /// today's intent follows. Each escalated on main.
+    /// </summary>
+    public static TheoryData<string, string> ThreatsNotIdioms => new()
+    {
+        { GuardCategories.CrisisViolence, "Dieser Mann bringt mich um" },
+        { GuardCategories.CrisisViolence, "Si le cuento esto me va a matar" },
+        { GuardCategories.CrisisViolence, "He is not joking, he will kill me" },
+        { GuardCategories.CrisisSelfHarm, "मैंने आत्महत्या की कोशिश की थी, आज फिर वही करने वाली हूं" },
+        { GuardCategories.CrisisSelfHarm, "मैंने पिछले साल आत्महत्या की कोशिश की थी और आज फिर वही करने वाली हूं" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ThreatsNotIdioms))]
+    public void Rules_ThreatNearADemonstrativeJokeOrPluperfect_StillEscalates(string category, string text)
+    {
+        var detection = CrisisDetector.RulesOnly.Detect(text);
+
+        Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
+    }
 
     [Fact]
     public void Rules_HindiPluperfectIsPastButAPresentAuxiliaryAfterTheMatchIsNot()
