@@ -668,7 +668,12 @@ public sealed class CrisisDetector : ICrisisDetector
             return false; // not the next clause, or a conjunction between
         }
 
-        for (var m = 0; m < state.MatchCount; m++)
+        // Only matches that can reach the cue's clause: they end at or after its first token and start at or before its
+        // last, so they end at most MaxSpan tokens after it (matches are in order of their end; clause ids never decrease
+        // along the tokens). A scan of every match here made long texts quadratic.
+        var clauseEnd = FirstTokenOfClause(ref state, cueClause + 1);
+        var last = clauseEnd - 1 + _lexicon.MaxSpan;
+        for (var m = FirstEndingAtOrAfter(ref state, FirstTokenOfClause(ref state, cueClause)); m < state.MatchCount && state.MatchEnd[m] <= last; m++)
         {
             if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis
                 && state.TokenClause[state.MatchStart[m]] <= cueClause && state.TokenClause[state.MatchEnd[m]] >= cueClause)
@@ -691,6 +696,26 @@ public sealed class CrisisDetector : ICrisisDetector
         {
             var mid = (lo + hi) >> 1;
             if (state.MatchEnd[mid] < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The first token whose clause is <paramref name="clause"/> or later (<c>TokenCount</c> when none).</summary>
+    private static int FirstTokenOfClause(ref MatchState state, int clause)
+    {
+        int lo = 0, hi = state.TokenCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (state.TokenClause[mid] < clause)
             {
                 lo = mid + 1;
             }

@@ -113,7 +113,6 @@ public sealed class CrisisDetectorContextScopeTests
         "Ye fasal zinda nahi bachegi is garmi mein",
         "ये फसल ज़िंदा नहीं बचेगी",
         "هالدود رح يموتني، أكل كل الزرع",
-        "In my first pregnancy I had heavy bleeding and a caesarean. What should I ask my midwife this time?",
     };
 
     /// <summary>
@@ -128,6 +127,9 @@ public sealed class CrisisDetectorContextScopeTests
         { GuardCategories.CrisisViolence, "He is not joking, he will kill me" },
         { GuardCategories.CrisisSelfHarm, "मैंने आत्महत्या की कोशिश की थी, आज फिर वही करने वाली हूं" },
         { GuardCategories.CrisisSelfHarm, "मैंने पिछले साल आत्महत्या की कोशिश की थी और आज फिर वही करने वाली हूं" },
+        { GuardCategories.CrisisViolence, "Espera, me va a matar" },
+        { GuardCategories.CrisisMedical, "Estoy en mi primer embarazo y tengo sangrado abundante" },
+        { GuardCategories.CrisisMedical, "I am in my first pregnancy and bleeding heavily" },
     };
 
     [Theory]
