@@ -689,33 +689,19 @@ public sealed class CrisisDetector : ICrisisDetector
         state.TokenSentence[oStart] == sentence && oStart - end <= window && start - oEnd <= window;
 
     /// <summary>The first match whose last token is at or after <paramref name="token"/> (matches are in order of their end).</summary>
-    private static int FirstEndingAtOrAfter(ref MatchState state, int token)
-    {
-        int lo = 0, hi = state.MatchCount;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (state.MatchEnd[mid] < token)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int FirstEndingAtOrAfter(ref MatchState state, int token) => LowerBound(state.MatchEnd.AsSpan(0, state.MatchCount), token);
 
     /// <summary>The first token whose clause is <paramref name="clause"/> or later (<c>TokenCount</c> when none).</summary>
-    private static int FirstTokenOfClause(ref MatchState state, int clause)
+    private static int FirstTokenOfClause(ref MatchState state, int clause) => LowerBound(state.TokenClause.AsSpan(0, state.TokenCount), clause);
+
+    /// <summary>The first index of <paramref name="sorted"/> (ascending) whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
-        int lo = 0, hi = state.TokenCount;
+        int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >> 1;
-            if (state.TokenClause[mid] < clause)
+            if (sorted[mid] < value)
             {
                 lo = mid + 1;
             }
