@@ -15,7 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Nonprofit.Evaluation guards-language [--no-peers] [--errors N] | guards-language-train");
     Console.WriteLine("       Nonprofit.Evaluation guards-scope [DATA.jsonl] [--errors]");
     Console.WriteLine("       Nonprofit.Evaluation guards-crisis [--corpus FILE.jsonl] [--reddit FILE.csv] [--threshold X] [--errors] | guards-crisis-train [--cv [--search]] [--out FILE]");
-    Console.WriteLine("       Nonprofit.Evaluation guards (all guard evaluations) | guards-heldout [--errors] | guards-output | guards-output-train | guards-output-own | guards-injection");
+    Console.WriteLine("       Nonprofit.Evaluation guards (all guard evaluations) | guards-heldout [--errors] | guards-output | guards-output-train | guards-output-own | guards-output-indep [--data FILE] [--model FILE] | guards-injection");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -43,6 +43,7 @@ return args[0] switch
     "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
     "guards-output-score" => OutputSafetyEvaluation.ScoreLines(args[1..]),
     "guards-output-own" => OutputSafetyEvaluation.OwnMultilingual(args[1..]),
+    "guards-output-indep" => OutputSafetyIndependent.Run(args[1..]),
     "guards-heldout" => HeldOutEvaluation.Run(args[1..]),
     "guards" => GuardsEvaluation.Run(args[1..]),
     "guards-injection" => Nonprofit.Evaluation.Guards.InjectionEvaluation.Run(args[1..]),

@@ -13,7 +13,10 @@ internal static class OutputSafetySamples
 {
     private static readonly HashSet<string> s_languages = new(StringComparer.Ordinal) { "en", "fr", "es", "pt", "sw", "hi", "ar", "de" };
 
-    public static void Report(HateSpeechModel model, double threshold)
+    public static void Report(HateSpeechModel model, double threshold) => Report(model, threshold, "guards.output.samples");
+
+    /// <summary>As <see cref="Report(HateSpeechModel, double)"/>, with the metric names under <paramref name="prefix"/>.</summary>
+    public static void Report(HateSpeechModel model, double threshold, string prefix)
     {
         var project = OutputHateData.FindShared("samples/FarmerChat.Advisory/FarmerChat.Advisory.csproj");
         var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, "..", ".."));
@@ -22,10 +25,10 @@ internal static class OutputSafetySamples
             var all = sentences.Select(s => (s.Language, Blocked: model.Score(s.Text) >= threshold)).ToList();
             foreach (var group in all.GroupBy(s => s.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                Console.WriteLine($"guards.output.samples.{app}.{group.Key}.blocked={group.Count(s => s.Blocked)}/{group.Count()}");
+                Console.WriteLine($"{prefix}.{app}.{group.Key}.blocked={group.Count(s => s.Blocked)}/{group.Count()}");
             }
 
-            Console.WriteLine($"guards.output.samples.{app}.blocked_rate={OutputSafetyEvaluation.F(all.Count(s => s.Blocked) / (double)all.Count)} (n={all.Count})");
+            Console.WriteLine($"{prefix}.{app}.blocked_rate={OutputSafetyEvaluation.F(all.Count(s => s.Blocked) / (double)all.Count)} (n={all.Count})");
         }
     }
 

@@ -7,7 +7,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Trains the output-safety hate model (embedded as src/Nonprofit.AI.Guards/Models/output-hate.nplt) on the TRAIN half
 /// of Multilingual HateCheck (hash of mhc_case_id) and the TRAIN templates of our English cases. Deterministic: the
 /// same data gives a byte-identical file.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE] [weights as --validate, for candidate files]</code>
 /// </summary>
 internal static class OutputSafetyTraining
 {
@@ -55,14 +55,16 @@ internal static class OutputSafetyTraining
         }
 
         var own = OwnTrain(mhc).ToList();
-        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own);
+        var weights = HateWeights.From(args);
+        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
         {
             model.Save(file);
         }
 
-        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + own.Count(c => IsSlot(c.Functionality) ? SlotWeight > 0 : MultilingualWeight > 0 || !IsMultilingual(c.Functionality))}");
+        Console.WriteLine($"train.weights={weights}");
+        Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + own.Count(weights.Includes)}");
         foreach (var group in OutputHateBenignReplies.All().GroupBy(c => c.Language))
         {
             Console.WriteLine($"train.benign_replies.{group.Key}={group.Count()}");
@@ -71,7 +73,7 @@ internal static class OutputSafetyTraining
         // Our multilingual cases after the MHC dedupe, with the weight they train with (0 = in the repository, not trained on).
         foreach (var group in own.Where(c => IsMultilingual(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
         {
-            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {(IsSlot(group.Key.Functionality) ? SlotWeight : MultilingualWeight)})");
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {(IsSlot(group.Key.Functionality) ? weights.Slot : weights.Multilingual)})");
         }
 
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
@@ -103,22 +105,43 @@ internal static class OutputSafetyTraining
     internal static bool IsSlot(string functionality) =>
         functionality is OutputHateMultilingualCases.SlotHatefulFunctionality or OutputHateMultilingualCases.SlotNonHatefulFunctionality;
 
-    /// <summary>Trains on the given cases (the split is the caller's).</summary>
+    /// <summary>Trains on the given cases (the split is the caller's) with the shipped weights.</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight);
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, HateWeights.Shipped);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, float allowWeight, float englishWeight, float replyWeight, float multilingualWeight, float multilingualAllowWeight, float slotWeight)
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
     {
+        // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring.
         var examples = mhcTrain.Concat(ownTrain)
-            .Where(c => IsSlot(c.Functionality) ? slotWeight > 0 : multilingualWeight > 0 || !IsMultilingual(c.Functionality))
-            .Select(c => new TrainingExample(c.Text, c.Hateful ? 1 : 0, ExampleWeight(c, IsMultilingual(c.Functionality) ? multilingualAllowWeight : allowWeight, replyWeight) * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? englishWeight : 1f) * (IsSlot(c.Functionality) ? slotWeight : IsMultilingual(c.Functionality) ? multilingualWeight : 1f)))
+            .Where(w.Includes)
+            .Select(c => new TrainingExample(w.Transliterate ? DevanagariTransliteration.Transliterate(c.Text) : c.Text, c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate)
+    {
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari);
+
+        public static HateWeights From(string[] args)
+        {
+            float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate);
+        }
+
+        /// <summary>Whether the case trains at all (weight 0 leaves our multilingual or slot cases out).</summary>
+        public bool Includes(HateCase c) => IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
+
+        public float Of(HateCase c) =>
+            ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
+            * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
+            * (IsSlot(c.Functionality) ? Slot : IsMultilingual(c.Functionality) ? Multilingual : 1f);
+    }
+
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --seed (of the SGD order).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -131,7 +154,9 @@ internal static class OutputSafetyTraining
         var featurizer = new TextFeaturizer(I("--bits", 18), I("--min-n", 2), I("--max-n", 5), words: !args.Contains("--no-words"), wordBigrams: !args.Contains("--no-bigrams"));
         Console.WriteLine($"validation.featurizer: bits={featurizer.BucketBits} char={featurizer.MinCharN}-{featurizer.MaxCharN} words={featurizer.Words} bigrams={featurizer.WordBigrams} features_per_kb={FeaturesPerKb(featurizer, english)}");
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, F("--allow-weight", AllowWeight), F("--en-weight", EnglishWeight), F("--reply-weight", ReplyWeight), F("--ml-weight", MultilingualWeight), F("--ml-allow-weight", MultilingualAllowWeight), F("--slot-weight", SlotWeight)));
+        var weights = HateWeights.From(args);
+        Console.WriteLine($"validation.weights={weights}");
+        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights), weights.Transliterate);
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {

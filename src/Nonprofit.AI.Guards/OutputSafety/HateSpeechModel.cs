@@ -30,13 +30,18 @@ internal sealed class HateSpeechModel
 
     private static readonly SearchValues<char> s_quoteMarks = SearchValues.Create("\"“”„‟«»「」『』‹›");
 
-    private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName)));
+    /// <summary>Whether the embedded model was trained on Devanagari transliterated to Latin (<see cref="DevanagariTransliteration"/>).</summary>
+    public const bool EmbeddedTransliteratesDevanagari = false;
+
+    private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName), EmbeddedTransliteratesDevanagari));
 
     private readonly TextFeaturizer _featurizer;
     private readonly float[] _delta; // per bucket: weight of hateful minus weight of non-hateful
     private readonly float _biasDelta;
+    private readonly bool _transliterate;
 
-    public HateSpeechModel(LinearTextModel model)
+    /// <summary>A model; <paramref name="transliterateDevanagari"/> must say how it was trained.</summary>
+    public HateSpeechModel(LinearTextModel model, bool transliterateDevanagari = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.ClassCount != 2)
@@ -55,6 +60,7 @@ internal sealed class HateSpeechModel
         }
 
         _biasDelta = model.Bias[hateful] - model.Bias[other];
+        _transliterate = transliterateDevanagari;
     }
 
     /// <summary>The embedded model, loaded on first use.</summary>
@@ -149,6 +155,11 @@ internal sealed class HateSpeechModel
 
     private double RawScore(ReadOnlySpan<char> sentence)
     {
+        if (_transliterate && DevanagariTransliteration.Contains(sentence))
+        {
+            return TransliteratedScore(sentence);
+        }
+
         char[]? rented = null;
         var buffer = sentence.Length <= StackLimit ? stackalloc char[sentence.Length] : (rented = ArrayPool<char>.Shared.Rent(sentence.Length));
         try
@@ -162,6 +173,25 @@ internal sealed class HateSpeechModel
             var sum = new DeltaSum(_delta);
             var count = _featurizer.Visit(buffer[..length], ref sum);
             return count == 0 ? 0 : 1 / (1 + Math.Exp(-((sum.Total / MathF.Sqrt(count)) + _biasDelta)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Scores the sentence transliterated to Latin (no Devanagari is left, so this does not recurse again).</summary>
+    private double TransliteratedScore(ReadOnlySpan<char> sentence)
+    {
+        var size = sentence.Length * DevanagariTransliteration.MaxExpansion;
+        char[]? rented = null;
+        var buffer = size <= StackLimit ? stackalloc char[size] : (rented = ArrayPool<char>.Shared.Rent(size));
+        try
+        {
+            return RawScore(buffer[..DevanagariTransliteration.Transliterate(sentence, buffer)]);
         }
         finally
         {
