@@ -76,15 +76,8 @@ internal static class OutputSafetyIndependent
     internal static List<HateCase> Load(string path)
     {
         var cases = new List<HateCase>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (line, number) in File.ReadLines(path).Select((line, i) => (line, i + 1)).Where(l => !string.IsNullOrWhiteSpace(l.line)))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             string Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new InvalidDataException($"{path}:{number}: no string field '{name}'.");
