@@ -483,12 +483,14 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
     // --- Shared -----------------------------------------------------------------------------------------
 
+    // The phrase's first word is not compared again: token i equals the key it was looked up by ignoring case, and so
+    // equals the first word of every phrase filed under that key (the cues are grouped by first word ignoring case).
     private static int MatchPhrase(ReadOnlySpan<char> text, ref TokenStream tokens, int i, string[] words)
     {
-        var k = i;
-        foreach (var w in words)
+        var k = i + 1;
+        for (var w = 1; w < words.Length; w++)
         {
-            if (!tokens.Has(k) || !Slice(text, tokens[k]).Equals(w, StringComparison.OrdinalIgnoreCase))
+            if (!tokens.Has(k) || !Slice(text, tokens[k]).Equals(words[w], StringComparison.OrdinalIgnoreCase))
             {
                 return -1;
             }

@@ -68,16 +68,16 @@ internal static class NameLexicon
         "ninaishi", "naishi", "anaishi", "ninatoka", "natoka", "kutoka", "huko", "mjini", "katika",
         "rehta hoon", "rehti hoon", "se hoon", "mein", "में", "से").Select(c => c.Words).ToArray();
 
-    public static FrozenDictionary<string, (string[] Words, bool Strong)[]>.AlternateLookup<ReadOnlySpan<char>> PersonCueLookup { get; } =
-        PersonCuesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The person cues by first word, looked up by the word's folded hash (the answers of <see cref="PersonCuesByFirstWord"/>).</summary>
+    public static CueTable<(string[] Words, bool Strong)[]> PersonCueLookup { get; } = new(PersonCuesByFirstWord);
 
     /// <summary>The location cues indexed by their first word, longest first.</summary>
     public static FrozenDictionary<string, string[][]> LocationCuesByFirstWord { get; } =
         LocationCues.GroupBy(c => c[0], StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(c => c.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
 
-    public static FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> LocationCueLookup { get; } =
-        LocationCuesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The location cues by first word, looked up by the word's folded hash (the answers of <see cref="LocationCuesByFirstWord"/>).</summary>
+    public static CueTable<string[][]> LocationCueLookup { get; } = new(LocationCuesByFirstWord);
 
     /// <summary>
     /// The first words of location cues whose every cue is that word alone, and whose folded form no first word of a

@@ -126,7 +126,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         }
 
         // A grouped NIR has at least 13 digits (15 characters, "2A" or "2B" among them in Corsica).
-        if (text.Length >= 15 && CountDigits(text) >= 13)
+        if (text.Length >= 15 && HasDigits(text, 13))
         {
             AddGroupedNirs(text, results);
         }
@@ -170,11 +170,12 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         return false;
     }
 
-    private static int CountDigits(ReadOnlySpan<char> text)
+    // Whether the text's runs of ASCII digits hold at least `atLeast` digits together; stops counting there.
+    private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
     {
         var count = 0;
         var offset = 0;
-        while (offset < text.Length)
+        while (offset < text.Length && count < atLeast)
         {
             var i = text[offset..].IndexOfAny(TextScan.Digits);
             if (i < 0)
@@ -189,7 +190,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             offset += run;
         }
 
-        return count;
+        return count >= atLeast;
     }
 
     private void AddGroupedNirs(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
@@ -226,7 +227,10 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             }
 
             var at = offset + i;
-            if (at >= 3 && text[at - 1] == ' ')
+
+            // Every ending below ends in 's', 'm' or 'e'; a character equal to one of them ignoring case is that ASCII
+            // letter in either case or not ASCII.
+            if (at >= 3 && text[at - 1] == ' ' && ((text[at - 2] | 0x20) is 's' or 'm' or 'e' || text[at - 2] >= 128))
             {
                 var before = text[..(at - 1)];
                 if (before.EndsWith(" was", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" is", StringComparison.OrdinalIgnoreCase)

@@ -225,6 +225,12 @@ public sealed class RecognitionTests
     [InlineData("he is 34 years old", 6, 8)] // en
     [InlineData("aged 72", 5, 7)]
     [InlineData("I'm 19, and", 4, 6)]
+    [InlineData("I’M 19, and", 4, 6)] // a verb right before the number, without an age word, in any case
+    [InlineData("I AM 19, and", 5, 7)]
+    [InlineData("she WAS 78, and", 8, 10)]
+    [InlineData("we Are 19, and", 7, 9)]
+    [InlineData("they wERE 19, and", 10, 12)]
+    [InlineData("he Is 19, and", 6, 8)]
     [InlineData("j'ai 34 ans", 5, 7)] // fr
     [InlineData("elle a 3 ans", 7, 8)]
     [InlineData("tengo 27 años", 6, 8)] // es
