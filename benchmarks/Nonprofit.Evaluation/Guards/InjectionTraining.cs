@@ -54,7 +54,7 @@ internal static class InjectionTraining
 
         if (args.Contains("--select"))
         {
-            SelectThreshold(train);
+            SelectThreshold(train, args.Contains("--errors"));
             return 0;
         }
 
@@ -169,7 +169,7 @@ internal static class InjectionTraining
     /// own benign texts over 200 characters and on the crisis corpora's messages; if none, the one with the smallest
     /// largest excess over those limits.
     /// </summary>
-    private static void SelectThreshold(List<InjectionCase> train)
+    private static void SelectThreshold(List<InjectionCase> train, bool errors)
     {
         var scores = CrossValidatedScores(train, Chosen);
         var lookAlikes = train.Select((c, i) => (c, i)).Where(x => x.c.Origin == InjectionCase.LookAlike).ToList();
@@ -188,6 +188,15 @@ internal static class InjectionTraining
         var eligible = rows.Where(r => r.Excess <= 0).ToList();
         var chosen = eligible.Count > 0 ? eligible.MinBy(r => r.Threshold) : rows.MinBy(r => r.Excess);
         Console.WriteLine(FormattableString.Invariant($"chosen threshold={chosen.Threshold:0.00} ({(eligible.Count > 0 ? "lowest eligible" : "none eligible: smallest excess")})"));
+        if (errors)
+        {
+            // Training data only: the own lines (look-alikes, cases, narratives) the cross-validated detector gets wrong at the
+            // lowest threshold considered (benign) or at the chosen one (injections).
+            foreach (var (c, i) in train.Select((c, i) => (c, i)).Where(x => x.c.Origin is InjectionCase.LookAlike or InjectionCase.Own && (x.c.Label == 1 ? scores[x.i] < chosen.Threshold : scores[x.i] >= s_selectThresholds[0])))
+            {
+                Console.WriteLine(FormattableString.Invariant($"select_error label={c.Label} cv={scores[i]:0.00} {c.Origin} {c.Language} {c.Text}"));
+            }
+        }
     }
 
     /// <summary>
