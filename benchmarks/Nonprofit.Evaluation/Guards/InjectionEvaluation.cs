@@ -22,7 +22,8 @@ internal static class InjectionEvaluation
 
         if (args.Length > 0 && args[0] == "dev")
         {
-            return Dev(args.Contains("--errors"));
+            var dump = Array.IndexOf(args, "--dump");
+            return Dev(args.Contains("--errors"), dump > 0 && dump + 1 < args.Length ? args[dump + 1] : null);
         }
 
         // The shipped default (rules + model); "rules_only" lines are PromptInjectionDetector.RulesOnly at its own threshold.
@@ -111,10 +112,16 @@ internal static class InjectionEvaluation
     /// <c>guards-injection dev</c>: the shipped detector on the dev part of injection-lookalikes.tsv (never trained on, never
     /// used to choose anything), overall and per language; reads neither deepset test nor the held-apart Reddit users.
     /// </summary>
-    private static int Dev(bool errors)
+    private static int Dev(bool errors, string? dump)
     {
         var detector = PromptInjectionDetector.Default;
         var dev = InjectionData.LookAlikes().Dev;
+        if (dump is not null)
+        {
+            // The dev lines in the corpus format, to score them with another build (e.g. main's).
+            File.WriteAllLines(dump, dev.Select(c => $"{c.Language}\t{c.Label}\t{c.Source}\t{c.Text}"));
+        }
+
         var scores = dev.Select(c => detector.Score(c.Text, InjectionTraining.SourceOf(c))).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={detector.Threshold:0.00} lookalikes_dev_n={dev.Count}"));
         Metrics.Of(dev.Select((c, i) => (c.Label, scores[i])), detector.Threshold).Print("lookalikes_dev");
