@@ -106,7 +106,8 @@ internal static class InjectionRules
         byKind.Clear();
         Span<double> pending = stackalloc double[byKind.Length];
         pending.Clear();
-        var pendingAt = int.MinValue / 2;
+        const int nothingPending = int.MaxValue / 2;
+        var pendingAt = nothingPending;
         var instructionsAt = int.MinValue / 2;
         var others = false;
         var addressed = false;
@@ -136,14 +137,16 @@ internal static class InjectionRules
             if (pendingAt < token - OwnerLookahead)
             {
                 Commit(pending, byKind);
+                pendingAt = nothingPending;
             }
 
             if (mask != 0)
             {
-                if ((mask & Owner) != 0 && pending.ContainsAnyExcept(0.0))
+                if ((mask & Owner) != 0 && pendingAt != nothingPending)
                 {
                     // "the previous instructions of the court", "maagizo ya awali ya hakimu": the owner follows the noun.
                     pending.Clear();
+                    pendingAt = nothingPending;
                     others = true;
                 }
 
