@@ -6,7 +6,7 @@ using System.Text;
 namespace Nonprofit.AI.Guards;
 
 /// <summary>
-/// The words of the prompt-injection rules, by class, in en, de, fr, es, pt, sw and hi (Latin and Devanagari), in the
+/// The words of the prompt-injection rules, by class, in en, de, fr, es, pt, sw, hi (Latin and Devanagari) and ar, in the
 /// form <c>GuardText.Normalize</c> gives them (lower case, Latin diacritics removed, punctuation as spaces). Entries are
 /// separated by spaces; an entry with underscores is a phrase (its words joined by spaces), whose classes go to its last word.
 /// </summary>

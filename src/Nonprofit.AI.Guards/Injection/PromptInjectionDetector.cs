@@ -7,7 +7,7 @@ namespace Nonprofit.AI.Guards;
 /// <summary>
 /// The default <see cref="IPromptInjectionDetector"/>, offline: multilingual rules (instruction override, role-play
 /// jailbreaks, system-prompt extraction, requests for other users' conversations, chat-template markers, and for
-/// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw and hi (Latin and
+/// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw, ar and hi (Latin and
 /// Devanagari), and an embedded linear model over character n-grams and words (<c>Models/injection.nplt</c>, trained
 /// by <c>benchmarks/Nonprofit.Evaluation/Guards/InjectionTraining.cs</c>; see docs/guards.md). Their scores combine as
 /// <c>1 - (1 - rules) * (1 - model)</c>. The model is on by default: its benign training data includes long
