@@ -186,10 +186,11 @@ internal static class InjectionLexicon
             "doctor doctors his her their its teacher lawyer nurse landlord husband wife boss label manual package " +
             "ehemann esposo esposa marido mari mume pati " +
             "arzt arztes seine lehrer medecin docteur ses leur medico daktari mwalimu wake daktar uski uske dele dela deles delas yao zao wao unke unki leurs " +
-            "उनके उनकी उसके उसकी " +
-            "told tells says said asked sagt sagte gesagt meinte dit disait dice dijo dijeron diz disse disseram alisema anasema aliniambia ameniambia kaha kehte " +
-            "कहा कहती कहते " +
-            "قال قالت يقول تقول"),
+            "उनके उनकी उसके उसकी"),
+
+        // No reported-speech verbs (told, said, dit, dijo, gesagt, kaha, قال) in this class: "forget everything you were
+        // told", "vergiss alles, was man dir gesagt hat" are the commonest overrides, and "my teacher said: ignore all
+        // previous instructions" is an attack too. Whose instructions they are comes from the nouns and possessives.
         (ThirdParty | Owner,
             "doctor doctors teacher lawyer nurse landlord husband wife boss bag sack packet box leaflet label manual package arzt arztes lehrer medecin docteur medico daktari mwalimu daktar " +
             "court courts judge magistrate police officer officers employer employers shelter caseworker counsellor counselor school government clinic hospital landlady " +
