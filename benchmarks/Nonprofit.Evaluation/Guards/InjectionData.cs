@@ -10,7 +10,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// <param name="User">For Reddit text, the user it comes from (cross-validation folds keep a user's text together); else -1.</param>
 /// <param name="Post">For Reddit text, the post within the user (a post is cut into several windows); else -1.</param>
 /// <param name="Origin">
-/// <c>deepset</c>, <c>own</c> (injection-cases.tsv and injection-narratives.tsv), <c>reddit</c> (Reddit training users'
+/// <c>deepset</c>, <c>own</c> (injection-cases.tsv and injection-narratives.tsv), <c>lookalike</c> (injection-lookalikes.tsv), <c>reddit</c> (Reddit training users'
 /// posts, benign) or <c>crisis</c> (the crisis training corpora's messages, benign for injection).
 /// </param>
 internal sealed record InjectionCase(string Language, int Label, string Source, string Text, int User = -1, int Post = -1, string Origin = InjectionCase.Own)
@@ -19,6 +19,7 @@ internal sealed record InjectionCase(string Language, int Label, string Source, 
     public const string Own = "own";
     public const string Reddit = "reddit";
     public const string Crisis = "crisis";
+    public const string LookAlike = "lookalike";
 }
 
 /// <summary>
@@ -34,6 +35,15 @@ internal static class InjectionData
 
     /// <summary>The own help-seeking narratives, look-alikes and injections in nine languages (Data/INJECTION-TRAINING.md).</summary>
     public static string NarrativesPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-narratives.tsv");
+
+    /// <summary>The session-22 look-alikes and injections in eight languages (Data/INJECTION-TRAINING.md).</summary>
+    public static string LookAlikesPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-lookalikes.tsv");
+
+    /// <summary>The seed of the look-alikes' split into a training part and a dev part that is never trained on.</summary>
+    public const int LookAlikesSplitSeed = 2222;
+
+    /// <summary>One look-alike line in this many goes to the dev part (per language and label).</summary>
+    public const int LookAlikesDevEvery = 4;
 
     /// <summary>The seed of the Reddit users' split into training users and held-apart users.</summary>
     public const int RedditSplitSeed = 606;
@@ -78,6 +88,29 @@ internal static class InjectionData
 
     /// <summary>The own narratives, look-alikes and injections (injection-narratives.tsv).</summary>
     public static List<InjectionCase> Narratives() => ReadTsv(NarrativesPath);
+
+    /// <summary>
+    /// The look-alikes and injections of injection-lookalikes.tsv split once with <see cref="LookAlikesSplitSeed"/>: within
+    /// each (language, label) group in a seeded order, every <see cref="LookAlikesDevEvery"/>th line is dev (never trained
+    /// on, only measured), the rest is training.
+    /// </summary>
+    public static (List<InjectionCase> Training, List<InjectionCase> Dev) LookAlikes()
+    {
+        var all = ReadTsv(LookAlikesPath, InjectionCase.LookAlike);
+        var random = new Random(LookAlikesSplitSeed);
+        var dev = new bool[all.Count];
+        foreach (var group in Enumerable.Range(0, all.Count).GroupBy(i => (all[i].Language, all[i].Label)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Label))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            for (var k = 0; k < members.Length; k++)
+            {
+                dev[members[k]] = k % LookAlikesDevEvery == LookAlikesDevEvery - 1;
+            }
+        }
+
+        return ([.. all.Where((_, i) => !dev[i])], [.. all.Where((_, i) => dev[i])]);
+    }
 
     /// <summary>
     /// The Reddit C-SSRS users (../shared/data/guards, CC BY) split once, by user, with <see cref="RedditSplitSeed"/>:
@@ -170,7 +203,7 @@ internal static class InjectionData
         }
     }
 
-    private static List<InjectionCase> ReadTsv(string path)
+    private static List<InjectionCase> ReadTsv(string path, string origin = InjectionCase.Own)
     {
         var rows = new List<InjectionCase>();
         var name = Path.GetFileName(path);
@@ -187,7 +220,7 @@ internal static class InjectionData
                 throw new FormatException($"{name}: a line is not 'lang<TAB>0|1<TAB>source<TAB>text': {f[0]}");
             }
 
-            rows.Add(new InjectionCase(f[0], f[1] == "1" ? 1 : 0, f[2], f[3]));
+            rows.Add(new InjectionCase(f[0], f[1] == "1" ? 1 : 0, f[2], f[3], Origin: origin));
         }
 
         return rows;

@@ -20,6 +20,12 @@ internal static class InjectionEvaluation
             return InjectionTraining.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "dev")
+        {
+            var dump = Array.IndexOf(args, "--dump");
+            return Dev(args.Contains("--errors"), dump > 0 && dump + 1 < args.Length ? args[dump + 1] : null);
+        }
+
         // The shipped default (rules + model); "rules_only" lines are PromptInjectionDetector.RulesOnly at its own threshold.
         var detector = PromptInjectionDetector.Default;
         var threshold = detector.Threshold;
@@ -66,6 +72,9 @@ internal static class InjectionEvaluation
             }
         }
 
+        var lookCv = all.Select((c, i) => (c, Score: cv[i])).Where(x => x.c.Origin == InjectionCase.LookAlike).ToList();
+        Metrics.Of(lookCv.Select(x => (x.c.Label, x.Score)), threshold).Print("lookalikes_training_part_cv");
+
         var rulesOnlyOwn = own.Select(c => (c.Label, detector.Parts(c.Text, InjectionTraining.SourceOf(c)).Rules.Score));
         Metrics.Of(rulesOnlyOwn, rulesThreshold).Print("own_rules_only");
         Metrics.Of(all.Select((c, i) => (c, i)).Where(x => x.c.Origin == InjectionCase.Deepset).Select(x => (x.c.Label, cv[x.i])), threshold).Print("deepset_train_cv");
@@ -96,6 +105,40 @@ internal static class InjectionEvaluation
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"microseconds_per_1kb_rules_only={watch.Elapsed.TotalMicroseconds / runs:0.0}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>guards-injection dev</c>: the shipped detector on the dev part of injection-lookalikes.tsv (never trained on, never
+    /// used to choose anything), overall and per language; reads neither deepset test nor the held-apart Reddit users.
+    /// </summary>
+    private static int Dev(bool errors, string? dump)
+    {
+        var detector = PromptInjectionDetector.Default;
+        var dev = InjectionData.LookAlikes().Dev;
+        if (dump is not null)
+        {
+            // The dev lines in the corpus format, to score them with another build (e.g. main's).
+            File.WriteAllLines(dump, dev.Select(c => $"{c.Language}\t{c.Label}\t{c.Source}\t{c.Text}"));
+        }
+
+        var scores = dev.Select(c => detector.Score(c.Text, InjectionTraining.SourceOf(c))).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold={detector.Threshold:0.00} lookalikes_dev_n={dev.Count}"));
+        Metrics.Of(dev.Select((c, i) => (c.Label, scores[i])), detector.Threshold).Print("lookalikes_dev");
+        Metrics.Of(dev.Select((c, i) => (c.Label, detector.Parts(c.Text, InjectionTraining.SourceOf(c)).Rules.Score)), PromptInjectionDetector.RulesOnlyThreshold).Print("lookalikes_dev_rules_only");
+        foreach (var language in dev.Select(c => c.Language).Distinct().Order(StringComparer.Ordinal))
+        {
+            Metrics.Of(dev.Select((c, i) => (c, i)).Where(x => x.c.Language == language).Select(x => (x.c.Label, scores[x.i])), detector.Threshold).Print("lookalikes_dev_" + language);
+        }
+
+        if (errors)
+        {
+            foreach (var (c, score) in dev.Select((c, i) => (c, scores[i])).Where(x => (x.Item2 >= detector.Threshold) != (x.c.Label == 1)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dev_error label={c.Label} score={score:0.00} {c.Language} {c.Text}"));
+            }
+        }
+
         return 0;
     }
 

@@ -52,6 +52,12 @@ internal static class InjectionTraining
             return 0;
         }
 
+        if (args.Contains("--select"))
+        {
+            SelectThreshold(train, args.Contains("--errors"));
+            return 0;
+        }
+
         var model = Train(train, Chosen);
         var path = args.Length >= 2 && args[0] == "--out" ? args[1] : InjectionData.ModelPath;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -73,7 +79,7 @@ internal static class InjectionTraining
     /// the held-out corpora).
     /// </summary>
     public static List<InjectionCase> TrainingSet() =>
-        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
+        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.LookAlikes().Training, .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
 
     public static LinearTextModel Train(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config) =>
         LinearTextModelTrainer.Train([.. cases.Select(c => new TrainingExample(c.Text, c.Label))], Labels, config.Featurizer(), config.Trainer);
@@ -146,6 +152,52 @@ internal static class InjectionTraining
     }
 
     private static double Rate(List<double> scores, double threshold) => scores.Count == 0 ? 0 : scores.Count(s => s >= threshold) / (double)scores.Count;
+
+    /// <summary>The thresholds <c>--select</c> considers (session 22).</summary>
+    private static readonly double[] s_selectThresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+    /// <summary>Out-of-fold false positives allowed on the training part's benign look-alikes (session 22).</summary>
+    private const double MaxLookAlikeFalsePositives = 0.02;
+
+    /// <summary>Out-of-fold share of the Reddit training users' posts allowed to be flagged (session 22).</summary>
+    private const double MaxRedditFalseAlarms = 0.005;
+
+    /// <summary>
+    /// Session 22's threshold rule, written in docs/guards.md before it was run: with <see cref="Chosen"/>'s features and
+    /// options, the lowest threshold whose out-of-fold false positives are at most 2 % on the benign look-alikes of
+    /// injection-lookalikes.tsv's training part, at most 0.5 % on the Reddit training users' posts and at most 2 % on the
+    /// own benign texts over 200 characters and on the crisis corpora's messages; if none, the one with the smallest
+    /// largest excess over those limits.
+    /// </summary>
+    private static void SelectThreshold(List<InjectionCase> train, bool errors)
+    {
+        var scores = CrossValidatedScores(train, Chosen);
+        var lookAlikes = train.Select((c, i) => (c, i)).Where(x => x.c.Origin == InjectionCase.LookAlike).ToList();
+        var rows = new List<(double Threshold, double Excess)>();
+        foreach (var threshold in s_selectThresholds)
+        {
+            var f = Figures(train, scores, threshold);
+            var look = Metrics.Of(lookAlikes.Select(x => (x.c.Label, scores[x.i])), threshold);
+            var excess = Math.Max(Math.Max(look.FalsePositiveRate - MaxLookAlikeFalsePositives, f.RedditFalseAlarms - MaxRedditFalseAlarms),
+                Math.Max(f.NarrativeFalseAlarms - MaxFalseAlarms, f.CrisisFalseAlarms - MaxFalseAlarms));
+            rows.Add((threshold, excess));
+            Console.WriteLine(FormattableString.Invariant(
+                $"select threshold={threshold:0.00} deepset_train_accuracy={f.Deepset:0.000} own_accuracy={f.Own:0.000} lookalike_accuracy={look.Accuracy:0.000} lookalike_recall={look.Recall:0.000} lookalike_fpr={look.FalsePositiveRate:0.000} reddit_false_alarms={f.RedditFalseAlarms:0.000} own_long_benign_false_alarms={f.NarrativeFalseAlarms:0.000} crisis_corpora_false_alarms={f.CrisisFalseAlarms:0.000} eligible={excess <= 0}"));
+        }
+
+        var eligible = rows.Where(r => r.Excess <= 0).ToList();
+        var chosen = eligible.Count > 0 ? eligible.MinBy(r => r.Threshold) : rows.MinBy(r => r.Excess);
+        Console.WriteLine(FormattableString.Invariant($"chosen threshold={chosen.Threshold:0.00} ({(eligible.Count > 0 ? "lowest eligible" : "none eligible: smallest excess")})"));
+        if (errors)
+        {
+            // Training data only: the own lines (look-alikes, cases, narratives) the cross-validated detector gets wrong at the
+            // lowest threshold considered (benign) or at the chosen one (injections).
+            foreach (var (c, i) in train.Select((c, i) => (c, i)).Where(x => x.c.Origin is InjectionCase.LookAlike or InjectionCase.Own && (x.c.Label == 1 ? scores[x.i] < chosen.Threshold : scores[x.i] >= s_selectThresholds[0])))
+            {
+                Console.WriteLine(FormattableString.Invariant($"select_error label={c.Label} cv={scores[i]:0.00} {c.Origin} {c.Language} {c.Text}"));
+            }
+        }
+    }
 
     /// <summary>
     /// The selection rule, fixed before the search: among the settings (features, epochs, L2, threshold) whose

@@ -6,7 +6,7 @@ using System.Text;
 namespace Nonprofit.AI.Guards;
 
 /// <summary>
-/// The words of the prompt-injection rules, by class, in en, de, fr, es, pt, sw and hi (Latin and Devanagari), in the
+/// The words of the prompt-injection rules, by class, in en, de, fr, es, pt, sw, hi (Latin and Devanagari) and ar, in the
 /// form <c>GuardText.Normalize</c> gives them (lower case, Latin diacritics removed, punctuation as spaces). Entries are
 /// separated by spaces; an entry with underscores is a phrase (its words joined by spaces), whose classes go to its last word.
 /// </summary>
@@ -42,6 +42,8 @@ internal static class InjectionLexicon
     public const uint All = 1u << 26;          // all, alle, toutes, todas, zote, sabhi
     public const uint NowYouAre = 1u << 27;    // you are now, now you are, du bist jetzt, tu es maintenant
     public const uint Stop = 1u << 28;         // stop, stopp, achtung, attention (before "write:" / "say:")
+    public const uint Owner = 1u << 30;        // court, judge, doctor, shelter: whose instructions, also after the noun ("des Gerichts")
+    public const uint HowTo = 1u << 29;        // "instructions on how", "instructions for": a request for help, not a command
     public const uint PhraseStart = 1u << 31;  // internal: a phrase may start here
 
     /// <summary>The longest phrase, in words.</summary>
@@ -54,9 +56,9 @@ internal static class InjectionLexicon
             "забудьте забудь игнорируй игнорируйте zaboravi zaboravite ignoriraj " +
             "ignoriere ignorier ignorieren ignoriert ignorierst vergiss vergesse vergessen vergesst missachte missachten verwirf " +
             "ignorez ignorer oublie oubliez oublier tiens_pas_compte tenez_pas_compte fais_abstraction faites_abstraction " +
-            "ignora ignorar ignoren olvida olvide olvidar olviden descarta descartar omite omitir desestima caso_omiso " +
-            "ignorem esqueca esquece esquecer esquecam desconsidere desconsidera desconsiderar despreze " +
-            "puuza puuzia usizingatie msizingatie sahau sahauni achana " +
+            "ignora ignorar olvida olvide olvidar descarta descartar omite omitir desestima caso_omiso " +
+            "esqueca esquece esquecer desconsidere desconsidera desconsiderar despreze " +
+            "puuza puuzia usizingatie msizingatie sahau achana " +
             "bhool bhul bhulo bhula bhoolo bhulkar nazarandaz nazarandaaz andekha anadekha " +
             "भूल भूलो भूलें भूलकर अनदेखा नज़रअंदाज़ नजरअंदाज"),
         (Prior,
@@ -183,7 +185,54 @@ internal static class InjectionLexicon
         (ThirdParty,
             "doctor doctors his her their its teacher lawyer nurse landlord husband wife boss label manual package " +
             "ehemann esposo esposa marido mari mume pati " +
-            "arzt arztes seine lehrer medecin docteur ses leur medico daktari mwalimu wake daktar uski uske"),
+            "arzt arztes seine lehrer medecin docteur ses leur medico daktari mwalimu wake daktar uski uske dele dela deles delas yao zao wao unke unki leurs " +
+            "उनके उनकी उसके उसकी"),
+
+        // No reported-speech verbs (told, said, dit, dijo, gesagt, kaha, قال) in this class: "forget everything you were
+        // told", "vergiss alles, was man dir gesagt hat" are the commonest overrides, and "my teacher said: ignore all
+        // previous instructions" is an attack too. Whose instructions they are comes from the nouns and possessives.
+        (ThirdParty | Owner,
+            "doctor doctors teacher lawyer nurse landlord husband wife boss bag sack packet box leaflet label manual package arzt arztes lehrer medecin docteur medico daktari mwalimu daktar " +
+            "court courts judge magistrate police officer officers employer employers shelter caseworker counsellor counselor school government clinic hospital landlady " +
+            "gericht gerichts richter richterin polizei arbeitgeber chef frauenhaus jugendamt schule behorde anwalt anwaltin " +
+            "tribunal juge gendarmerie employeur patron foyer ecole mairie prefecture avocat avocate " +
+            "juez jueza policia jefe empleador refugio escuela abogado abogada gobierno " +
+            "juiz juiza policia patrao empregador abrigo escola advogado advogada governo " +
+            "mahakama polisi mwajiri hakimu makazi shule serikali wakili " +
+            "adalat adaalat court police maalik malik school sarkar vakil " +
+            "अदालत पुलिस मालिक डॉक्टर नर्स सरकार वकील स्कूल " +
+            "محكمه محكمة شرطه شرطة طبيب طبيبة قاضي قاضية صاحب مدير مديرة معلم معلمة محامي محامية زوج زوجة ملجا مدرسة حكومة"),
+        (HowTo,
+            "instructions_on_how instructions_about_how instructions_how_to instruction_on_how anweisungen_wie " +
+            "instrucciones_de_como instrucciones_sobre_como instrucoes_de_como instrucoes_sobre_como maelekezo_ya_jinsi maagizo_ya_jinsi"),
+
+        // Arabic, in the folded form InjectionRules.ArabicClasses looks up (alef forms as ا, ى as ي, no harakat), without the
+        // article and the clitics it strips: ال, و, ف, ب, ل before; ك/كم (your), ي/نا (my), ه/ها/هم (his, her, their) after.
+        // No "cancel" verb: a passive "was cancelled" (ألغيت) is said of laws far more often than of an assistant's rules.
+        // No plural imperatives (تجاهلوا, like es "ignoren", pt "ignorem", sw "puuzeni"): they address people, as notices do.
+        (Override, "تجاهل تجاهلي انس انسى انسي اهمل اهملي تخط تخطى تخطي"),
+        (Prior, "سابقة سابق سابقه السابقة السابق"),
+        (All, "كل جميع كافة"),
+        (Instructions, "تعليمات تعليمة قواعد قاعدة اوامر ارشادات توجيهات مهام مهمة"),
+        (Reveal, "اعرض اعرضي اظهر اكشف اكشفي اطبع كرر اخبرني اعطني ارني انسخ شارك"),
+        (Hidden, "نظام سري سرية مخفي مخفية داخلية"),
+        (Prompt, "برومبت"),
+        (YourPossessive, "بك بكم لديك"),
+        (Other, "اخرين اخرى اخر"),
+        (Users, "مستخدمين مستخدم مستخدمون مستخدمي ناس"),
+        (Data, "محادثات محادثة رسائل رسالة سجل بيانات"),
+        (Role, "تظاهر تظاهري تقمص"),
+        (Without, "بدون بلا دون"),
+        (Limits, "قيود قيد فلتر فلاتر رقابة حدود اخلاق"),
+        (New, "جديدة جديد"),
+        (FromNow, "من_الان من_الآن"),
+        (You, "انت انتي انتم"),
+        (Bypass, "تجاوز عطل اوقف"),
+        (Safety, "امان حماية سلامة امن"),
+        (Assistant, "مساعد بوت شات"),
+        (Act, "ارسل اطلب"),
+        (Reading, "تلخص لخص تقرا اقرا"),
+        (When, "عندما اذا"),
     ];
 
     /// <summary>Every word and phrase with its classes.</summary>

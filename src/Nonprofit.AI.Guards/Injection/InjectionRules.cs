@@ -18,8 +18,13 @@ internal enum InjectionRuleKind
     TemplateMarker,
 }
 
-/// <summary>The rules' result: a score between 0 and 1 and the strongest kind.</summary>
-internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind)
+/// <summary>
+/// The rules' result: a score between 0 and 1, the strongest kind, and <see cref="NotForTheAssistant"/>: whether the text
+/// speaks of instructions, rules or messages that belong to someone else or to the user ("the court's previous
+/// instructions", "les instructions précédentes du tribunal", "قواعده", "ignore my spelling"), or is a document or tool
+/// result that never addresses the assistant. The detector then weighs its model less.
+/// </summary>
+internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false)
 {
     public static InjectionRuleMatch None => default;
 }
@@ -79,6 +84,12 @@ internal static class InjectionRules
     /// <summary>How far back (in words) a suppressing word counts, at least: "my husband told me to forget everything".</summary>
     private const int SuppressWindow = 8;
 
+    /// <summary>How many words after a match its owner may follow ("les instructions précédentes du tribunal").</summary>
+    private const int OwnerLookahead = 3;
+
+    /// <summary>Rules scoring this or more count in a document or tool result that does not address the assistant.</summary>
+    private const double StrongRule = 0.7;
+
     private static readonly SearchValues<string> s_markers = SearchValues.Create(
         ["<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>", "[inst]", "[/inst]", "<<sys>>", "### instruction", "### system", "<system>", "</system>", "[system]"],
         StringComparison.OrdinalIgnoreCase);
@@ -93,6 +104,13 @@ internal static class InjectionRules
         last.Fill(int.MinValue / 2);
         Span<double> byKind = stackalloc double[(int)InjectionRuleKind.TemplateMarker + 1];
         byKind.Clear();
+        Span<double> pending = stackalloc double[byKind.Length];
+        pending.Clear();
+        const int nothingPending = int.MaxValue / 2;
+        var pendingAt = nothingPending;
+        var instructionsAt = int.MinValue / 2;
+        var others = false;
+        var addressed = false;
         if (raw.IndexOfAny(s_markers) >= 0)
         {
             byKind[(int)InjectionRuleKind.TemplateMarker] = 0.9;
@@ -103,19 +121,76 @@ internal static class InjectionRules
         var pos = 0;
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
-            var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : 0;
+            var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
             if ((mask & PhraseStart) != 0)
             {
                 mask = (mask & ~PhraseStart) | PhraseClasses(normalized, start, end);
             }
 
+            if ((mask & HowTo) != 0)
+            {
+                // "instructions on how to block his number": asking for help, not giving the assistant instructions.
+                mask &= ~(Instructions | HowTo);
+                others = true;
+            }
+
+            if (pendingAt < token - OwnerLookahead)
+            {
+                Commit(pending, byKind);
+                pendingAt = nothingPending;
+            }
+
             if (mask != 0)
             {
+                if ((mask & Owner) != 0 && pendingAt != nothingPending)
+                {
+                    // "the previous instructions of the court", "maagizo ya awali ya hakimu": the owner follows the noun.
+                    pending.Clear();
+                    pendingAt = nothingPending;
+                    others = true;
+                }
+
+                if ((mask & Instructions) != 0)
+                {
+                    instructionsAt = token;
+                    others |= (mask & ThirdParty) != 0 || Latest(last, ThirdParty) > token - SuppressWindow;
+                }
+                else if ((mask & Owner) != 0 && instructionsAt >= token - OwnerLookahead)
+                {
+                    others = true;
+                }
+
+                // "ignore my spelling", "seine Nachrichten zu ignorieren", "you are now my only hope": the user's own or someone else's.
+                if ((mask & (Override | NowYouAre)) != 0 && Latest(last, Mine | ThirdParty) >= token - OwnerLookahead)
+                {
+                    others = true;
+                }
+                else if ((mask & (Mine | ThirdParty)) != 0 && Latest(last, Override | NowYouAre) >= token - OwnerLookahead)
+                {
+                    others = true;
+                }
+
+                addressed |= (mask & (You | YourPossessive | Assistant | NowYouAre)) != 0;
                 Mark(last, mask, token);
-                Match(last, mask, token, indirect, byKind);
+                var matched = Match(last, mask, token, indirect, byKind, pending);
+                pendingAt = (matched & Waiting) != 0 ? token : pendingAt;
+                others |= (matched & Owned) != 0;
             }
 
             token++;
+        }
+
+        Commit(pending, byKind);
+        if (indirect && !addressed)
+        {
+            // A document or tool result that never addresses the assistant ("you", "your", "AI", "assistant") is a notice
+            // about the world ("ignore the previous price list; new instructions for sellers"): its weak cues do not count,
+            // and the model is damped. The strong rules (0.7 and over) and chat-template markers still count.
+            others = true;
+            for (var k = 1; k < byKind.Length; k++)
+            {
+                byKind[k] = byKind[k] < StrongRule ? 0 : byKind[k];
+            }
         }
 
         var keep = 1.0;
@@ -131,7 +206,93 @@ internal static class InjectionRules
             }
         }
 
-        return best == InjectionRuleKind.None ? InjectionRuleMatch.None : new InjectionRuleMatch(1 - keep, best);
+        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others) : new InjectionRuleMatch(1 - keep, best, others);
+    }
+
+    private static bool IsArabic(char c) => c is >= '\u0621' and <= '\u064A';
+
+    // Arabic clitics: what comes before a word (conjunctions, prepositions, the article) and the possessive suffixes,
+    // whose owner matters: ك/كم "your" (an assistant's rules), ي/نا "my", ه/ها/هم "his, her, their" (someone else's).
+    private static readonly string[] s_arabicPrefixes = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", ""];
+
+    private static readonly (string Suffix, uint Class)[] s_arabicSuffixes =
+    [
+        ("كما", YourPossessive), ("كم", YourPossessive), ("كن", YourPossessive), ("ك", YourPossessive),
+        ("هما", ThirdParty), ("هم", ThirdParty), ("هن", ThirdParty), ("ها", ThirdParty), ("ه", ThirdParty),
+        ("نا", Mine), ("ي", Mine), ("", 0),
+    ];
+
+    /// <summary>
+    /// The classes of an Arabic word that is not in the lexicon as written: folded (alef forms to ا, ى to ي, harakat and
+    /// tatweel removed), then looked up without a leading clitic and a possessive suffix, whose owner is added to the
+    /// stem's classes (ة is written ت before a suffix: قاعدتك).
+    /// </summary>
+    internal static uint ArabicClasses(ReadOnlySpan<char> word)
+    {
+        Span<char> folded = stackalloc char[32];
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (c is (>= '\u064B' and <= '\u0652') or '\u0640')
+            {
+                continue;
+            }
+
+            if (length == folded.Length)
+            {
+                return 0;
+            }
+
+            folded[length++] = c switch
+            {
+                '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627',
+                '\u0649' => '\u064A',
+                _ => c,
+            };
+        }
+
+        var text = folded[..length];
+        var lookup = Lookup;
+        if (lookup.TryGetValue(text, out var direct))
+        {
+            return direct & ~PhraseStart;
+        }
+
+        Span<char> stem = stackalloc char[32];
+        foreach (var prefix in s_arabicPrefixes)
+        {
+            if (!text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = text[prefix.Length..];
+            foreach (var (suffix, owner) in s_arabicSuffixes)
+            {
+                if (rest.Length - suffix.Length < 2 || !rest.EndsWith(suffix, StringComparison.Ordinal) || (prefix.Length == 0 && suffix.Length == 0))
+                {
+                    continue;
+                }
+
+                var bare = rest[..^suffix.Length];
+                if (lookup.TryGetValue(bare, out var m))
+                {
+                    return (m & ~PhraseStart) | owner;
+                }
+
+                if (suffix.Length > 0 && bare[^1] == '\u062A')
+                {
+                    bare.CopyTo(stem);
+                    stem[bare.Length - 1] = '\u0629';
+                    if (lookup.TryGetValue(stem[..bare.Length], out m))
+                    {
+                        return (m & ~PhraseStart) | owner;
+                    }
+                }
+            }
+        }
+
+        return 0;
     }
 
     private static bool NextWord(ReadOnlySpan<char> text, ref int pos, out int start, out int end)
@@ -192,21 +353,32 @@ internal static class InjectionRules
         }
     }
 
-    private static void Match(ReadOnlySpan<int> last, uint mask, int token, bool indirect, Span<double> byKind)
+    private static void Commit(Span<double> pending, Span<double> byKind)
     {
+        for (var k = 0; k < pending.Length; k++)
+        {
+            byKind[k] = Math.Max(byKind[k], pending[k]);
+        }
+
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// Applies the rules at <paramref name="token"/>. A match of a rule that someone else's instructions suppress waits in
+    /// <paramref name="pending"/> for <see cref="OwnerLookahead"/> words, in case their owner follows.
+    /// </summary>
+    /// <returns><see cref="Waiting"/> when a match waits, <see cref="Owned"/> when a rule's words were all there but an owner suppressed it.</returns>
+    private static int Match(ReadOnlySpan<int> last, uint mask, int token, bool indirect, Span<double> byKind, Span<double> pending)
+    {
+        var result = 0;
         foreach (var rule in s_rules)
         {
-            if ((rule.Any & mask) == 0 || (rule.IndirectOnly && !indirect) || rule.Score <= byKind[(int)rule.Kind])
+            if ((rule.Any & mask) == 0 || (rule.IndirectOnly && !indirect) || rule.Score <= Math.Max(byKind[(int)rule.Kind], pending[(int)rule.Kind]))
             {
                 continue;
             }
 
             var from = token - rule.Window + 1;
-            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > token - Math.Max(rule.Window, SuppressWindow))
-            {
-                continue;
-            }
-
             var all = true;
             foreach (var group in rule.Groups)
             {
@@ -217,12 +389,31 @@ internal static class InjectionRules
                 }
             }
 
-            if (all)
+            if (!all)
+            {
+                continue;
+            }
+
+            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > token - Math.Max(rule.Window, SuppressWindow))
+            {
+                result |= Owned;
+            }
+            else if ((rule.Suppress & ThirdParty) != 0)
+            {
+                pending[(int)rule.Kind] = Math.Max(pending[(int)rule.Kind], rule.Score);
+                result |= Waiting;
+            }
+            else
             {
                 byKind[(int)rule.Kind] = rule.Score;
             }
         }
+
+        return result;
     }
+
+    private const int Waiting = 1;
+    private const int Owned = 2;
 
     private static int Latest(ReadOnlySpan<int> last, uint group)
     {

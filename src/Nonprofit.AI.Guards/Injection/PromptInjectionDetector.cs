@@ -7,7 +7,7 @@ namespace Nonprofit.AI.Guards;
 /// <summary>
 /// The default <see cref="IPromptInjectionDetector"/>, offline: multilingual rules (instruction override, role-play
 /// jailbreaks, system-prompt extraction, requests for other users' conversations, chat-template markers, and for
-/// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw and hi (Latin and
+/// documents and tool results, text addressed to the assistant) in en, de, fr, es, pt, sw, ar and hi (Latin and
 /// Devanagari), and an embedded linear model over character n-grams and words (<c>Models/injection.nplt</c>, trained
 /// by <c>benchmarks/Nonprofit.Evaluation/Guards/InjectionTraining.cs</c>; see docs/guards.md). Their scores combine as
 /// <c>1 - (1 - rules) * (1 - model)</c>. The model is on by default: its benign training data includes long
@@ -30,6 +30,13 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
 
     /// <summary>The model's label for an injection.</summary>
     internal const string InjectionLabel = "injection";
+
+    /// <summary>
+    /// The weight of the model's probability when the rules find instructions that belong to someone else (a court, a
+    /// doctor, "his rules") or to the user ("ignore my last message"), or a document that never addresses the assistant:
+    /// the model reads "previous instructions" as an attack whoever gave them. Fixed at 0.5 when written, not tuned.
+    /// </summary>
+    private const double NotForTheAssistantWeight = 0.5;
 
     private const int StackLimit = 2048;
     private const int WindowChars = 768;
@@ -101,7 +108,8 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     public double Score(ReadOnlySpan<char> text, PromptInjectionSource source = PromptInjectionSource.User)
     {
         var parts = Parts(text, source);
-        return 1 - ((1 - parts.Rules.Score) * (1 - parts.Model));
+        var model = parts.Rules.NotForTheAssistant ? parts.Model * NotForTheAssistantWeight : parts.Model;
+        return 1 - ((1 - parts.Rules.Score) * (1 - model));
     }
 
     /// <summary>The rules' match and the model's probability, separately (for the evaluation).</summary>
