@@ -37,6 +37,21 @@ public sealed class CrisisDetectorSession22Tests
         "Ele nunca na vida me bateu",
         "Nunca más me pegó",
         "Sina mawazo ya kujiua wala kujidhuru",
+
+        // The same families in the training corpora's errors (own phrasings): disclaimers, a "nobody … me" slot that
+        // matched "me" alone, an age as a past cue, and light bleeding asked about as normal.
+        "nadie me hace daño solo pregunto",
+        "personne me fait du mal je demande juste",
+        "no one is hurting me just asking",
+        "no quiero hacerme daño, solo necesito hablar con alguien",
+        "I have no plans to harm myself, I just want to sleep better",
+        "siwezi kujidhuru kamwe",
+        "मुझे आत्महत्या जैसे ख्याल नहीं आते, बस नींद नहीं आती",
+        "I tried to end my life when I was 19, now I am 30 and doing well",
+        "light bleeding at 8 weeks pregnant, is that normal?",
+        "un peu de saignement léger à 8 semaines, c'est normal ?",
+        "sangramento leve com 8 semanas é normal?",
+        "matone ya damu wiki ya 8 ni kawaida?",
     };
 
     /// <summary>
@@ -83,6 +98,10 @@ public sealed class CrisisDetectorSession22Tests
         { GuardCategories.CrisisChildAtRisk, "मेरा अत्याचारी अब मेरे बच्चों के साथ रहता है" },
         { GuardCategories.CrisisChildAtRisk, "المعتدي علي يعيش الآن مع أطفالي" },
         { GuardCategories.CrisisChildAtRisk, "Mein Peiniger wohnt jetzt bei meinen Kindern" },
+        { GuardCategories.CrisisSelfHarm, "nadie me va a extrañar" },
+        { GuardCategories.CrisisSelfHarm, "personne ne me regretterait" },
+        { GuardCategories.CrisisMedical, "I am 8 weeks pregnant and bleeding heavily" },
+        { GuardCategories.CrisisSelfHarm, "No quiero vivir más" },
     };
 
     [Theory]
