@@ -39,7 +39,8 @@ public sealed class CrisisDetectorSession22Tests
         "Sina mawazo ya kujiua wala kujidhuru",
 
         // The same families in the training corpora's errors (own phrasings): disclaimers, a "nobody … me" slot that
-        // matched "me" alone, an age as a past cue, and light bleeding asked about as normal.
+        // matched "me" alone, an age as a past cue, light bleeding asked about as normal, and hi "jeene ka mann"
+        // (the wish to live) that needs its own "nahi".
         "nadie me hace daño solo pregunto",
         "personne me fait du mal je demande juste",
         "no one is hurting me just asking",
@@ -52,6 +53,7 @@ public sealed class CrisisDetectorSession22Tests
         "un peu de saignement léger à 8 semaines, c'est normal ?",
         "sangramento leve com 8 semanas é normal?",
         "matone ya damu wiki ya 8 ni kawaida?",
+        "Mujhe jeene ka mann karta hai, main khush hoon",
     };
 
     /// <summary>
@@ -102,6 +104,9 @@ public sealed class CrisisDetectorSession22Tests
         { GuardCategories.CrisisSelfHarm, "personne ne me regretterait" },
         { GuardCategories.CrisisMedical, "I am 8 weeks pregnant and bleeding heavily" },
         { GuardCategories.CrisisSelfHarm, "No quiero vivir más" },
+        { GuardCategories.CrisisSelfHarm, "jeene ka mann nahi karta, rassi bhi le aaya hu" },
+        { GuardCategories.CrisisSelfHarm, "Ab jeene ki ichha nahi hai" },
+        { GuardCategories.CrisisSelfHarm, "मुझे जीने की इच्छा नहीं है" },
     };
 
     [Theory]
