@@ -674,6 +674,10 @@ public sealed class CrisisDetector : ICrisisDetector
                     && !InsideSafe(ref state, oStart, oEnd):
                     now = true;
                     break;
+                // "…I want to die when I think about what he did years ago": the past belongs to the "when" clause.
+                case CrisisRuleKind.NowAfter when oStart == end + 1 && clauses[oStart] == clauses[end]:
+                    now = true;
+                    break;
                 default:
                     break;
             }

@@ -54,6 +54,11 @@ public sealed class CrisisDetectorSession22Tests
         "sangramento leve com 8 semanas é normal?",
         "matone ya damu wiki ya 8 ni kawaida?",
         "Mujhe jeene ka mann karta hai, main khush hoon",
+        // "when I think…" is present only right after a match: before it, a past story stays a story.
+        "When I think about how my father beat me when I was a child, I cry",
+        "When I remember how he hit me years ago I feel sick",
+        "Cuando pienso en cómo mi padre me pegaba cuando era niña, lloro",
+        "Quand je pense à mon père qui me frappait quand j'étais petite, je pleure",
     };
 
     /// <summary>
