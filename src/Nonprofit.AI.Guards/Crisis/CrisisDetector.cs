@@ -73,6 +73,7 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly bool _contextGatesModel;
     private readonly int _hindi;
     private readonly int _english;
+    private readonly int[] _conjunctionBits;
 
     /// <summary>Creates the detector over the embedded lexicon and model.</summary>
     public CrisisDetector()
@@ -92,6 +93,7 @@ public sealed class CrisisDetector : ICrisisDetector
         _contextGatesModel = contextGatesModel;
         _hindi = Array.IndexOf(lexicon.Languages, "hi");
         _english = Array.IndexOf(lexicon.Languages, "en");
+        _conjunctionBits = [.. lexicon.Languages.Select(ConjunctionBit)];
         _lexicon = lexicon;
         _model = model;
         _modelOperatingPoint = modelOperatingPoint;
@@ -247,7 +249,6 @@ public sealed class CrisisDetector : ICrisisDetector
     private static void Tokenize(ReadOnlySpan<char> text, ref MatchState state)
     {
         var sentence = 0;
-        var clause = 0;
         var phrase = 0;
         var segmentStart = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -260,11 +261,10 @@ public sealed class CrisisDetector : ICrisisDetector
 
             if (i > segmentStart)
             {
-                AddTokens(text[segmentStart..i], sentence, ref clause, phrase, ref state);
+                AddTokens(text[segmentStart..i], sentence, phrase, ref state);
             }
 
             segmentStart = i + 1;
-            clause++;
             phrase++;
             if (boundary == 2)
             {
@@ -273,16 +273,55 @@ public sealed class CrisisDetector : ICrisisDetector
         }
     }
 
+    /// <summary>How many languages have conjunctions that open a clause (<see cref="ConjunctionBit"/>).</summary>
+    private const int ConjunctionLanguageCount = 8;
+
+    private const int SwahiliBit = 16;
+
     /// <summary>
-    /// Whether a normalised token is a conjunction that opens a clause: and/but in the lexicon's languages (en, fr, es,
-    /// pt, sw, hi in Latin and Devanagari, de, ar), and an Arabic word beginning with وأ ("and I…", "and I want…").
+    /// Whether a normalised token is a conjunction that opens a clause in <paramref name="language"/> (ISO 639-1): and/but
+    /// in en, fr, es, pt, sw, hi (Latin and Devanagari), de and ar, and an Arabic word beginning with وأ ("and I…"). A word
+    /// is a conjunction only in its own language: pt "na" (in the), es "mas" (más, more) and hi "na" (not) are not.
     /// </summary>
-    internal static bool IsConjunction(ReadOnlySpan<char> token) => token.Length >= 3 && token[0] == '\u0648' && token[1] == '\u0623'
-        || (token.Length <= 6 && (token[0] < '\u0080'
-            ? token is "and" or "but" or "et" or "mais" or "y" or "e" or "pero" or "mas" or "na" or "lakini" or "aur" or "lekin"
-                or "magar" or "und" or "aber"
-            : token is "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" or "\u0914\u0930"
-                or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930"));
+    internal static bool IsConjunction(ReadOnlySpan<char> token, string language) => (ConjunctionLanguages(token) & ConjunctionBit(language)) != 0;
+
+    /// <summary>The bit of <paramref name="language"/> in <see cref="ConjunctionLanguages"/> (0 for a language without conjunctions).</summary>
+    private static int ConjunctionBit(string language) => language switch
+    {
+        "en" => 1,
+        "fr" => 2,
+        "es" => 4,
+        "pt" => 8,
+        "sw" => SwahiliBit,
+        "hi" => 32,
+        "de" => 64,
+        "ar" => 128,
+        _ => 0,
+    };
+
+    /// <summary>The languages (bits of <see cref="ConjunctionBit"/>) in which a normalised token opens a clause.</summary>
+    private static int ConjunctionLanguages(ReadOnlySpan<char> token)
+    {
+        const int En = 1, Fr = 2, Es = 4, Pt = 8, Sw = SwahiliBit, Hi = 32, De = 64, Ar = 128;
+        if (token.Length >= 3 && token[0] == '\u0648' && token[1] == '\u0623')
+        {
+            return Ar;
+        }
+
+        return token.Length > 6 ? 0 : token switch
+        {
+            "and" or "but" => En,
+            "et" or "mais" => Fr,
+            "y" or "pero" => Es,
+            "e" => Es | Pt,
+            "mas" => Pt,
+            "na" or "lakini" => Sw,
+            "aur" or "lekin" or "magar" or "\u0914\u0930" or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930" => Hi,
+            "und" or "aber" => De,
+            "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" => Ar,
+            _ => 0,
+        };
+    }
 
     /// <summary>Swahili "na" after a form of "kuwa" or a locative ("nilikuwa na", "niko na") is "have", not "and".</summary>
     private static bool IsSwahiliHave(ReadOnlySpan<char> previous, ReadOnlySpan<char> token) =>
@@ -298,9 +337,9 @@ public sealed class CrisisDetector : ICrisisDetector
 
     /// <summary>
     /// Adds the tokens of one punctuation segment (<paramref name="phrase"/>); a conjunction word that is not the
-    /// segment's first token opens a new clause (<paramref name="clause"/> counts on).
+    /// segment's first token opens a new clause in its language (see <see cref="Clauses"/>).
     /// </summary>
-    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, ref int clause, int phrase, ref MatchState state)
+    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, int phrase, ref MatchState state)
     {
         var destination = state.Normalized.AsSpan(state.NormalizedLength);
         var length = GuardText.Normalize(segment, destination);
@@ -315,13 +354,14 @@ public sealed class CrisisDetector : ICrisisDetector
 
             if (i > start)
             {
-                if (previous >= 0 && IsConjunction(destination[start..i]) && !IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
+                var conjunction = previous < 0 ? 0 : ConjunctionLanguages(destination[start..i]);
+                if (conjunction == SwahiliBit && IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
                 {
-                    clause++;
+                    conjunction = 0;
                 }
 
                 previous = start;
-                state.AddToken(state.NormalizedLength + start, i - start, sentence, clause, phrase);
+                state.AddToken(state.NormalizedLength + start, i - start, sentence, conjunction, phrase);
             }
 
             start = i + 1;
@@ -596,6 +636,7 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         var rules = _lexicon.Rules;
+        var clauses = Clauses(ref state, rule.Language);
         bool past = false, now = false;
         var last = end + PastWindow + _lexicon.MaxSpan;
         for (var o = FirstEndingAtOrAfter(ref state, start - PastWindow); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
@@ -612,23 +653,29 @@ public sealed class CrisisDetector : ICrisisDetector
             var oEnd = state.MatchEnd[o];
             switch (other.Kind)
             {
-                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start:
+                // An idiom is a fixed phrase: it does not run across punctuation ("er bringt mich um, 2 Mal hat er...").
+                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]:
                     return true;
-                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow):
+                // Negated counter-speech is none: "he is not kidding, he will kill me".
+                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o):
                     return true;
                 // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
                     && !(oStart >= start && oEnd <= end):
                     return true;
                 case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow)
-                    && (rule.Category != SelfHarm || PastGovernsSelfHarm(ref state, rule, start, end, oStart)):
+                    && (rule.Category != SelfHarm || PastGovernsSelfHarm(ref state, rule, clauses, start, end, oStart)):
                     past = true;
                     break;
                 // A present-time cue counts before or inside the match, or just after it in the same clause ("he hits me
                 // again"); one further on starts another statement ("…my father beat us, now I want to be a better parent").
                 case CrisisRuleKind.Now when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow)
-                    && (oStart <= end || (oStart == end + 1 && state.TokenClause[oStart] == state.TokenClause[end]))
+                    && (oStart <= end || (oStart == end + 1 && clauses[oStart] == clauses[end]))
                     && !InsideSafe(ref state, oStart, oEnd):
+                    now = true;
+                    break;
+                // "…I want to die when I think about what he did years ago": the past belongs to the "when" clause.
+                case CrisisRuleKind.NowAfter when oStart == end + 1 && clauses[oStart] == clauses[end]:
                     now = true;
                     break;
                 default:
@@ -636,7 +683,53 @@ public sealed class CrisisDetector : ICrisisDetector
             }
         }
 
+        if (past && !now && rule.Category == SelfHarm && RepeatedLater(ref state, rule, clauses, end))
+        {
+            return false;
+        }
+
         return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute && rule.Category == Violence));
+    }
+
+    /// <summary>
+    /// Whether a repeat cue ("I will try again", "lo voy a volver a intentar") follows the self-harm match ending at
+    /// <paramref name="end"/> in a later clause of its sentence, or early in the next sentence: the past attempt is told to
+    /// announce a new one ("Hace años intenté suicidarme y hoy lo voy a volver a intentar").
+    /// </summary>
+    private bool RepeatedLater(ref MatchState state, in CrisisRule rule, int[] clauses, int end)
+    {
+        var sentence = state.TokenSentence[end];
+        var last = end + PastWindow + _lexicon.MaxSpan;
+        for (var o = FirstEndingAtOrAfter(ref state, end + 1); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
+        {
+            var oStart = state.MatchStart[o];
+            ref readonly var cue = ref _lexicon.Rules[state.MatchRule[o]];
+            if (cue.Kind != CrisisRuleKind.Again || oStart <= end || oStart - end > PastWindow
+                || (_lexicon.Related[rule.Language] & (1UL << cue.Language)) == 0)
+            {
+                continue;
+            }
+
+            var cueSentence = state.TokenSentence[oStart];
+            if (cueSentence == sentence ? clauses[oStart] > clauses[end] : NextSentence(ref state, end, oStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the token <paramref name="later"/> is in the sentence right after that of <paramref name="token"/>.</summary>
+    private static bool NextSentence(ref MatchState state, int token, int later)
+    {
+        var t = token;
+        while (t < later && state.TokenSentence[t] == state.TokenSentence[token])
+        {
+            t++;
+        }
+
+        return state.TokenSentence[t] == state.TokenSentence[later];
     }
 
     /// <summary>
@@ -645,25 +738,25 @@ public sealed class CrisisDetector : ICrisisDetector
     /// without any crisis match right next to the match's clause, with only punctuation between ("When I was fifteen, I
     /// tried to…"). A past cue attached to another verb ("my dad beat me when I was a kid and I want to die") does not.
     /// </summary>
-    private bool PastGovernsSelfHarm(ref MatchState state, in CrisisRule rule, int start, int end, int cue)
+    private bool PastGovernsSelfHarm(ref MatchState state, in CrisisRule rule, int[] clauses, int start, int end, int cue)
     {
-        var cueClause = state.TokenClause[cue];
-        if (cueClause == state.TokenClause[start] || cueClause == state.TokenClause[end])
+        var cueClause = clauses[cue];
+        if (cueClause == clauses[start] || cueClause == clauses[end])
         {
             return true;
         }
 
         // A one-word match right after a conjunction is a coordinated noun ("wegen Magersucht und Selbstverletzung"),
         // not a clause of its own: it belongs to the clause before the conjunction.
-        if (rule.SlotCount == 1 && cue < start && start >= 2 && state.TokenClause[start - 2] == cueClause
-            && state.TokenClause[start - 1] == state.TokenClause[start] && state.TokenClause[start - 2] != state.TokenClause[start - 1]
+        if (rule.SlotCount == 1 && cue < start && start >= 2 && clauses[start - 2] == cueClause
+            && clauses[start - 1] == clauses[start] && clauses[start - 2] != clauses[start - 1]
             && state.TokenPhrase[start - 2] == state.TokenPhrase[start])
         {
             return true;
         }
 
         var near = cue < start ? start : end;
-        if (Math.Abs(state.TokenPhrase[near] - state.TokenPhrase[cue]) != 1 || Math.Abs(state.TokenClause[near] - cueClause) != 1)
+        if (Math.Abs(state.TokenPhrase[near] - state.TokenPhrase[cue]) != 1 || Math.Abs(clauses[near] - cueClause) != 1)
         {
             return false; // not the next clause, or a conjunction between
         }
@@ -671,12 +764,12 @@ public sealed class CrisisDetector : ICrisisDetector
         // Only matches that can reach the cue's clause: they end at or after its first token and start at or before its
         // last, so they end at most MaxSpan tokens after it (matches are in order of their end; clause ids never decrease
         // along the tokens). A scan of every match here made long texts quadratic.
-        var clauseEnd = FirstTokenOfClause(ref state, cueClause + 1);
+        var clauseEnd = FirstTokenOfClause(ref state, clauses, cueClause + 1);
         var last = clauseEnd - 1 + _lexicon.MaxSpan;
-        for (var m = FirstEndingAtOrAfter(ref state, FirstTokenOfClause(ref state, cueClause)); m < state.MatchCount && state.MatchEnd[m] <= last; m++)
+        for (var m = FirstEndingAtOrAfter(ref state, FirstTokenOfClause(ref state, clauses, cueClause)); m < state.MatchCount && state.MatchEnd[m] <= last; m++)
         {
             if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis
-                && state.TokenClause[state.MatchStart[m]] <= cueClause && state.TokenClause[state.MatchEnd[m]] >= cueClause)
+                && clauses[state.MatchStart[m]] <= cueClause && clauses[state.MatchEnd[m]] >= cueClause)
             {
                 return false; // the cue's clause tells a story of its own
             }
@@ -692,7 +785,41 @@ public sealed class CrisisDetector : ICrisisDetector
     private static int FirstEndingAtOrAfter(ref MatchState state, int token) => LowerBound(state.MatchEnd.AsSpan(0, state.MatchCount), token);
 
     /// <summary>The first token whose clause is <paramref name="clause"/> or later (<c>TokenCount</c> when none).</summary>
-    private static int FirstTokenOfClause(ref MatchState state, int clause) => LowerBound(state.TokenClause.AsSpan(0, state.TokenCount), clause);
+    private static int FirstTokenOfClause(ref MatchState state, int[] clauses, int clause) => LowerBound(clauses.AsSpan(0, state.TokenCount), clause);
+
+    /// <summary>
+    /// The clause of every token as read in lexicon language <paramref name="language"/>: clauses end at punctuation and
+    /// before a conjunction of that language (<see cref="IsConjunction"/>). Computed once per call and language family.
+    /// </summary>
+    private int[] Clauses(ref MatchState state, int language)
+    {
+        var bit = _conjunctionBits[language];
+        var slot = bit == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(bit) + 1;
+        if (state.Clauses is null)
+        {
+            state.Clauses = ArrayPool<int[]>.Shared.Rent(ConjunctionLanguageCount + 1);
+            state.Clauses.AsSpan(0, ConjunctionLanguageCount + 1).Clear();
+        }
+
+        if (state.Clauses[slot] is { } known)
+        {
+            return known;
+        }
+
+        var clauses = ArrayPool<int>.Shared.Rent(Math.Max(1, state.TokenCount));
+        var clause = 0;
+        for (var t = 0; t < state.TokenCount; t++)
+        {
+            if (t > 0 && (state.TokenPhrase[t] != state.TokenPhrase[t - 1] || (state.TokenConjunction[t] & bit) != 0))
+            {
+                clause++;
+            }
+
+            clauses[t] = clause;
+        }
+
+        return state.Clauses[slot] = clauses;
+    }
 
     /// <summary>The first index of <paramref name="sorted"/> (ascending) whose value is at least <paramref name="value"/>.</summary>
     private static int LowerBound(ReadOnlySpan<int> sorted, int value)
@@ -738,7 +865,8 @@ public sealed class CrisisDetector : ICrisisDetector
         ref readonly var rule = ref rules[state.MatchRule[m]];
         var start = state.MatchStart[m];
         var end = state.MatchEnd[m];
-        var clause = state.TokenClause[start];
+        var clauses = Clauses(ref state, rule.Language);
+        var clause = clauses[start];
         var last = end + 2 + _lexicon.MaxSpan;
         for (var o = FirstEndingAtOrAfter(ref state, start - 10); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
@@ -752,17 +880,18 @@ public sealed class CrisisDetector : ICrisisDetector
             var oEnd = state.MatchEnd[o];
             if (cue.Kind == CrisisRuleKind.Negation)
             {
-                if (!rule.HasNegationWord && oEnd < start && start - oEnd - 1 <= cue.Gap && state.TokenClause[oEnd] == clause)
+                if (!rule.HasNegationWord && oEnd < start && start - oEnd - 1 <= cue.Gap && clauses[oEnd] == clause)
                 {
                     return true;
                 }
 
-                if (!rule.HasNegationWord && oStart > start && oEnd < end)
+                // Inside the match, or overlapping its start ("sina mawazo" before "mawazo ya kujiua").
+                if (!rule.HasNegationWord && ((oStart > start && oEnd < end) || (oStart < start && oEnd >= start && oEnd < end && clauses[oStart] == clause)))
                 {
                     return true;
                 }
             }
-            else if (cue.Kind == CrisisRuleKind.NegationAfter && oStart > end && oStart - end - 1 <= cue.Gap && state.TokenClause[oStart] == clause)
+            else if (cue.Kind == CrisisRuleKind.NegationAfter && oStart > end && oStart - end - 1 <= cue.Gap && clauses[oStart] == clause)
             {
                 return true;
             }
@@ -779,7 +908,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public int[] TokenStart;
         public int[] TokenLength;
         public int[] TokenSentence;
-        public int[] TokenClause;
+        public int[] TokenConjunction;
         public int[] TokenPhrase;
         public int[] TokenTermCount;
         public int[] TokenTerms;
@@ -793,6 +922,7 @@ public sealed class CrisisDetector : ICrisisDetector
         public int[] MatchStart;
         public int[] MatchEnd;
         public int MatchCount;
+        public int[][]? Clauses; // per conjunction language, computed on demand (CrisisDetector.Clauses)
 
         public const int TermsPerToken = 8;
 
@@ -803,7 +933,7 @@ public sealed class CrisisDetector : ICrisisDetector
             TokenStart = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenLength = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenSentence = ArrayPool<int>.Shared.Rent(maxTokens);
-            TokenClause = ArrayPool<int>.Shared.Rent(maxTokens);
+            TokenConjunction = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenPhrase = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTermCount = ArrayPool<int>.Shared.Rent(maxTokens);
             TokenTerms = ArrayPool<int>.Shared.Rent(maxTokens * TermsPerToken);
@@ -829,13 +959,13 @@ public sealed class CrisisDetector : ICrisisDetector
             MatchEnd = ArrayPool<int>.Shared.Rent(64);
         }
 
-        public void AddToken(int start, int length, int sentence, int clause, int phrase)
+        public void AddToken(int start, int length, int sentence, int conjunction, int phrase)
         {
             TokenPhrase[TokenCount] = phrase;
             TokenStart[TokenCount] = start;
             TokenLength[TokenCount] = length;
             TokenSentence[TokenCount] = sentence;
-            TokenClause[TokenCount] = clause;
+            TokenConjunction[TokenCount] = conjunction;
             TokenCount++;
         }
 
@@ -856,8 +986,21 @@ public sealed class CrisisDetector : ICrisisDetector
 
         public readonly void Return()
         {
+            if (Clauses is not null)
+            {
+                foreach (var clauses in Clauses.AsSpan(0, ConjunctionLanguageCount + 1))
+                {
+                    if (clauses is not null)
+                    {
+                        ArrayPool<int>.Shared.Return(clauses);
+                    }
+                }
+
+                ArrayPool<int[]>.Shared.Return(Clauses, clearArray: true);
+            }
+
             ArrayPool<char>.Shared.Return(Normalized);
-            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenClause, TokenPhrase, TokenTermCount, TokenTerms, SentenceSelected])
+            foreach (var array in (ReadOnlySpan<int[]>)[TokenStart, TokenLength, TokenSentence, TokenConjunction, TokenPhrase, TokenTermCount, TokenTerms, SentenceSelected])
             {
                 ArrayPool<int>.Shared.Return(array);
             }

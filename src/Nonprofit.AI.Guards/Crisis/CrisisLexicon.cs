@@ -16,9 +16,11 @@ internal enum CrisisRuleKind : byte
     NegationAfter,
     Past,
     Now,
+    NowAfter,
     Safe,
     Counter,
     Animal,
+    Again,
 }
 
 /// <summary>One compiled rule: a sequence of slots (word alternatives) with at most <see cref="Gap"/> words between them.</summary>
@@ -114,7 +116,10 @@ internal sealed class CrisisLexicon
     /// <summary>Whether <paramref name="term"/> is in the most specific slot of some crisis rule.</summary>
     public bool IsAnchor(int term) => _anchors[term];
 
-    /// <summary>Whether <paramref name="term"/> is in the most specific slot of some safety rule ("I am safe now").</summary>
+    /// <summary>
+    /// Whether <paramref name="term"/> is in the most specific slot of some safety rule ("I am safe now") or repeat rule
+    /// ("I will try again"): their sentences are matched even without a crisis word.
+    /// </summary>
     public bool IsSafeAnchor(int term) => _safeAnchors[term];
 
     /// <summary>
@@ -242,6 +247,7 @@ internal sealed class CrisisLexicon
             var slots = fields[4].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var rule = rules.Count;
             var used = new HashSet<int>();
+            var firstSlot = new HashSet<int>();
             for (var s = 0; s < slots.Length; s++)
             {
                 var globalSlot = slotRule.Count;
@@ -249,10 +255,18 @@ internal sealed class CrisisLexicon
                 foreach (var alternative in slots[s].Split('|', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var prefix = alternative.EndsWith('*');
-                    var word = GuardText.Normalize(prefix ? alternative.AsSpan(0, alternative.Length - 1) : alternative);
+                    var written = prefix ? alternative[..^1] : alternative;
+                    var word = GuardText.Normalize(written);
                     if (word.Length == 0 || word.Contains(' ', StringComparison.Ordinal))
                     {
                         throw new FormatException($"Crisis lexicon line {lineNumber}: '{alternative}' is not one word once normalised.");
+                    }
+
+                    // A word written otherwise ("volé", "lässt") reads as its normalised form, which hides what the rule
+                    // really matches (and a duplicate); an apostrophe-split word ("m" of "m'a") never matches at all.
+                    if (word != written)
+                    {
+                        throw new FormatException($"Crisis lexicon line {lineNumber}: write '{alternative}' normalised, as '{word}'.");
                     }
 
                     if (!terms.TryGetValue((word, prefix), out var term))
@@ -268,6 +282,10 @@ internal sealed class CrisisLexicon
                     }
 
                     used.Add(term);
+                    if (s == 0)
+                    {
+                        firstSlot.Add(term);
+                    }
                 }
             }
 
@@ -278,7 +296,9 @@ internal sealed class CrisisLexicon
                     negationTerms[language] = set = [];
                 }
 
-                set.UnionWith(used);
+                // The negation word is the cue's first slot ("ma" of "ma hada", "no" of "no esta"): the words after it
+                // ("esta", "mawazo") do not make a crisis rule that contains them a negated one.
+                set.UnionWith(firstSlot);
             }
 
             rules.Add(new CrisisRule(kind, category, weight, gap, acute, language, slotRule.Count - slots.Length, slots.Length, false));
@@ -315,7 +335,7 @@ internal sealed class CrisisLexicon
         }
 
         var contextAnchors = new bool[terms.Count];
-        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe))
+        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again))
         {
             // The slot with the fewest small words (pronouns, articles, particles) and the longest words.
             var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount)
@@ -340,9 +360,11 @@ internal sealed class CrisisLexicon
         "negpost" => (CrisisRuleKind.NegationAfter, -1),
         "past" => (CrisisRuleKind.Past, -1),
         "now" => (CrisisRuleKind.Now, -1),
+        "nowafter" => (CrisisRuleKind.NowAfter, -1),
         "safe" => (CrisisRuleKind.Safe, -1),
         "counter" => (CrisisRuleKind.Counter, -1),
         "animal" => (CrisisRuleKind.Animal, -1),
+        "again" => (CrisisRuleKind.Again, -1),
         _ => throw new FormatException($"Crisis lexicon line {lineNumber}: unknown kind '{kind}'."),
     };
 

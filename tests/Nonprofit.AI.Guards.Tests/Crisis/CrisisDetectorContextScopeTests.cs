@@ -1,5 +1,3 @@
-using Nonprofit.AI.Guards.Detection;
-
 namespace Nonprofit.AI.Guards.Tests.Crisis;
 
 /// <summary>
@@ -224,17 +222,4 @@ public sealed class CrisisDetectorContextScopeTests
             GuardCategories.CrisisSelfHarm,
             CrisisDetector.RulesOnly.Detect("I am not ok and want to die").CategoriesAtOrAbove(Threshold));
     }
-
-    [Theory]
-    [InlineData("and", true)]
-    [InlineData("aber", true)]
-    [InlineData("lakini", true)]
-    [InlineData("और", true)]
-    [InlineData("لكن", true)]
-    [InlineData("وأريد", true)]
-    [InlineData("android", false)]
-    [InlineData("وقت", false)]
-    [InlineData("sandy", false)]
-    public void IsConjunction_KnowsTheWordsThatOpenAClause(string token, bool expected) =>
-        Assert.Equal(expected, CrisisDetector.IsConjunction(GuardText.Normalize(token)));
 }
