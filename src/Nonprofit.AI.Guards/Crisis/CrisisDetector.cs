@@ -278,12 +278,31 @@ public sealed class CrisisDetector : ICrisisDetector
 
     private const int SwahiliBit = 16;
 
+    /// <summary>Swahili "na" (and): also pt "na" (in the) and hi "na" (not), so it opens no clause for their rules.</summary>
+    private const int NaBit = 256;
+
+    /// <summary>pt "mas" (but): also es "mas" (más, more), so it opens no clause for Spanish rules.</summary>
+    private const int MasBit = 512;
+
+    /// <summary>Every conjunction bit of <see cref="ConjunctionLanguages"/>.</summary>
+    private const int AllConjunctions = 1023;
+
     /// <summary>
-    /// Whether a normalised token is a conjunction that opens a clause in <paramref name="language"/> (ISO 639-1): and/but
-    /// in en, fr, es, pt, sw, hi (Latin and Devanagari), de and ar, and an Arabic word beginning with وأ ("and I…"). A word
-    /// is a conjunction only in its own language: pt "na" (in the), es "mas" (más, more) and hi "na" (not) are not.
+    /// Whether a normalised token is a conjunction that opens a clause for the rules of <paramref name="language"/> (ISO
+    /// 639-1): and/but in en, fr, es, pt, sw, hi (Latin and Devanagari), de and ar, and an Arabic word beginning with وأ
+    /// ("and I…"). People mix languages ("when I was a kid my dad beat me aur I want to die"), so a conjunction of any of
+    /// them opens a clause, except the words that mean something else in the rule's language: "na" for pt (in the) and hi
+    /// (not), "mas" for es (más, more).
     /// </summary>
-    internal static bool IsConjunction(ReadOnlySpan<char> token, string language) => (ConjunctionLanguages(token) & ConjunctionBit(language)) != 0;
+    internal static bool IsConjunction(ReadOnlySpan<char> token, string language) => (ConjunctionLanguages(token) & SplitMask(ConjunctionBit(language))) != 0;
+
+    /// <summary>The conjunction bits that open a clause for rules of the language whose bit is <paramref name="languageBit"/>.</summary>
+    private static int SplitMask(int languageBit) => languageBit switch
+    {
+        8 or 32 => AllConjunctions & ~NaBit,
+        4 => AllConjunctions & ~MasBit,
+        _ => AllConjunctions,
+    };
 
     /// <summary>The bit of <paramref name="language"/> in <see cref="ConjunctionLanguages"/> (0 for a language without conjunctions).</summary>
     private static int ConjunctionBit(string language) => language switch
@@ -314,8 +333,9 @@ public sealed class CrisisDetector : ICrisisDetector
             "et" or "mais" => Fr,
             "y" or "pero" => Es,
             "e" => Es | Pt,
-            "mas" => Pt,
-            "na" or "lakini" => Sw,
+            "mas" => MasBit,
+            "na" => NaBit,
+            "lakini" => Sw,
             "aur" or "lekin" or "magar" or "\u0914\u0930" or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930" => Hi,
             "und" or "aber" => De,
             "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" => Ar,
@@ -355,7 +375,7 @@ public sealed class CrisisDetector : ICrisisDetector
             if (i > start)
             {
                 var conjunction = previous < 0 ? 0 : ConjunctionLanguages(destination[start..i]);
-                if (conjunction == SwahiliBit && IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
+                if (conjunction == NaBit && IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
                 {
                     conjunction = 0;
                 }
@@ -789,12 +809,14 @@ public sealed class CrisisDetector : ICrisisDetector
 
     /// <summary>
     /// The clause of every token as read in lexicon language <paramref name="language"/>: clauses end at punctuation and
-    /// before a conjunction of that language (<see cref="IsConjunction"/>). Computed once per call and language family.
+    /// before a conjunction of any language, except the words that mean something else in that language (see
+    /// <see cref="IsConjunction"/>). Computed once per call and language family.
     /// </summary>
     private int[] Clauses(ref MatchState state, int language)
     {
-        var bit = _conjunctionBits[language];
-        var slot = bit == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(bit) + 1;
+        var languageBit = _conjunctionBits[language];
+        var slot = languageBit == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(languageBit) + 1;
+        var bit = SplitMask(languageBit);
         if (state.Clauses is null)
         {
             state.Clauses = ArrayPool<int[]>.Shared.Rent(ConjunctionLanguageCount + 1);

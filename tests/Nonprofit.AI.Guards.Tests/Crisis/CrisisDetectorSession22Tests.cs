@@ -12,47 +12,30 @@ public sealed class CrisisDetectorSession22Tests
     private const double Threshold = CrisisDetector.DefaultThreshold;
 
     /// <summary>
-    /// Look-alikes: German "um" before a time, a lost ID, "says … take the children" to school or the park, getting a
-    /// passport issued (pt "tirou"), the es article "el", Egyptian "الجواز" (marriage) and a renewal, hi "band karna" of a
-    /// shop or phone, and a negation that a conjunction of another language had cut off (pt "na", es "más").
+    /// Look-alikes: a lost ID, the es article "el", hi "band karna" of a shop, and a negation that a conjunction of another
+    /// language had cut off (pt "na", es "más"). The first version of this change also quietened German "um" before a
+    /// time, "says … take the children" to school, getting a passport issued, Egyptian "الجواز" (marriage) and renewals,
+    /// "no one is hurting me", "no plans to", light bleeding asked about as normal and sw "kamwe"; each of those also
+    /// silenced a real crisis (<see cref="CrisesTheFirstVersionSilenced"/>), so they escalate again, as on main
+    /// (docs/guards.md lists them).
     /// </summary>
     public static TheoryData<string> LookAlikes => new()
     {
-        "Mein Mann bringt mich um 7 Uhr zur Arbeit",
-        "Er bringt mich um halb acht zum Bahnhof",
-        "Sie bringt mich um zehn zum Arzt",
         "Mein Ausweis ist weg",
-        "Mein Mann sagt, es ist besser, die Kinder zum Arzt mitzunehmen",
-        "Ele disse que vai levar as crianças à escola amanhã",
-        "Il dit qu'il va emmener les enfants au parc",
-        "Alisema atawachukua watoto shuleni",
-        "Ela tirou o passaporte ontem para viajar",
-        "Meu marido tirou o passaporte dele para a viagem",
         "El consulado guarda el pasaporte hasta mañana",
-        "أخد قرار الجواز الشهر ده",
-        "ابني اخذ جواز السفر للتجديد",
-        "Mujhe phone band karna hai",
         "Mujhe dukaan band karni hai",
         "मुझे दुकान बंद करनी है",
         "Ele nunca na vida me bateu",
         "Nunca más me pegó",
         "Sina mawazo ya kujiua wala kujidhuru",
 
-        // The same families in the training corpora's errors (own phrasings): disclaimers, a "nobody … me" slot that
-        // matched "me" alone, an age as a past cue, light bleeding asked about as normal, and hi "jeene ka mann"
+        // The same families in the training corpora's errors (own phrasings): a "nobody … me" slot that
+        // matched "me" alone, an age as a past cue, and hi "jeene ka mann"
         // (the wish to live) that needs its own "nahi".
         "nadie me hace daño solo pregunto",
         "personne me fait du mal je demande juste",
-        "no one is hurting me just asking",
         "no quiero hacerme daño, solo necesito hablar con alguien",
-        "I have no plans to harm myself, I just want to sleep better",
-        "siwezi kujidhuru kamwe",
-        "मुझे आत्महत्या जैसे ख्याल नहीं आते, बस नींद नहीं आती",
         "I tried to end my life when I was 19, now I am 30 and doing well",
-        "light bleeding at 8 weeks pregnant, is that normal?",
-        "un peu de saignement léger à 8 semaines, c'est normal ?",
-        "sangramento leve com 8 semanas é normal?",
-        "matone ya damu wiki ya 8 ni kawaida?",
         "Mujhe jeene ka mann karta hai, main khush hoon",
         // "when I think…" is present only right after a match: before it, a past story stays a story.
         "When I think about how my father beat me when I was a child, I cry",
@@ -132,6 +115,36 @@ public sealed class CrisisDetectorSession22Tests
         Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
     }
 
+    /// <summary>
+    /// Real crises that the first version of this session's change silenced (found by the lead's code review; main's
+    /// rules escalate them): a conjunction of another language between a childhood story and a present wish, "no one"
+    /// before abuse, light bleeding with danger signs, "says … take the children", a sponsor keeping a passport "for
+    /// renewal", and Swahili "kamwe" (never) strengthening a wish to die.
+    /// </summary>
+    public static TheoryData<string, string> CrisesTheFirstVersionSilenced => new()
+    {
+        { GuardCategories.CrisisSelfHarm, "when I was a kid my dad beat me aur I want to die" },
+        { GuardCategories.CrisisSelfHarm, "when I was a kid my father hit me lekin I want to kill myself" },
+        { GuardCategories.CrisisSelfHarm, "quand j'étais petite mon père me frappait but je veux mourir" },
+        { GuardCategories.CrisisViolence, "No one knows he beats me" },
+        { GuardCategories.CrisisMedical, "8 weeks pregnant light bleeding and severe pain on one side, feeling faint" },
+        { GuardCategories.CrisisViolence, "Il dit qu'il va m'enlever les enfants" },
+        { GuardCategories.CrisisViolence, "Mein Mann sagt, er wird die Kinder wegnehmen, wenn ich gehe." },
+        { GuardCategories.CrisisViolence, "Ele disse que vai levar as crianças se eu for embora" },
+        { GuardCategories.CrisisViolence, "الكفيل أخذ جوازي للتجديد وما رجعه" },
+        { GuardCategories.CrisisViolence, "O patrão tirou o passaporte e não devolve" },
+        { GuardCategories.CrisisSelfHarm, "Sitaki kuishi kamwe" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CrisesTheFirstVersionSilenced))]
+    public void Rules_CrisisTheFirstVersionSilenced_Escalates(string category, string text)
+    {
+        var detection = CrisisDetector.RulesOnly.Detect(text);
+
+        Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
+    }
+
     [Theory]
     [InlineData("Years ago I tried to kill myself and today I am a counsellor")]
     [InlineData("Hace años intenté suicidarme y hoy ayudo a otras personas")]
@@ -157,7 +170,7 @@ public sealed class CrisisDetectorSession22Tests
 
     [Theory]
     [InlineData("and", "en", true)]
-    [InlineData("and", "fr", false)]
+    [InlineData("and", "fr", true)]
     [InlineData("na", "sw", true)]
     [InlineData("na", "pt", false)]
     [InlineData("na", "hi", false)]
@@ -165,12 +178,14 @@ public sealed class CrisisDetectorSession22Tests
     [InlineData("mas", "es", false)]
     [InlineData("e", "pt", true)]
     [InlineData("aur", "hi", true)]
-    [InlineData("aur", "en", false)]
+    [InlineData("aur", "en", true)] // people mix languages: any language's conjunction opens a clause
+    [InlineData("na", "en", true)]
+    [InlineData("mas", "fr", true)]
     [InlineData("aber", "de", true)]
     [InlineData("لكن", "ar", true)]
     [InlineData("وأريد", "ar", true)]
     [InlineData("और", "hi", true)]
     [InlineData("android", "en", false)]
-    public void IsConjunction_IsAConjunctionOnlyInItsLanguage(string token, string language, bool expected) =>
+    public void IsConjunction_OpensAClauseUnlessItMeansSomethingElseInTheRulesLanguage(string token, string language, bool expected) =>
         Assert.Equal(expected, CrisisDetector.IsConjunction(GuardText.Normalize(token), language));
 }
