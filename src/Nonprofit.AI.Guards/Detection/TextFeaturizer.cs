@@ -132,23 +132,23 @@ internal sealed class TextFeaturizer
 
         if (Words || WordBigrams)
         {
+            // Words are the runs between spaces (empty runs skipped), hashed in one pass over the text.
             var previous = 0u;
             var havePrevious = false;
-            var rest = normalized;
-            while (!rest.IsEmpty)
+            var hash = WordSeed;
+            var inWord = false;
+            for (var i = 0; i <= normalized.Length; i++)
             {
-                var space = rest.IndexOf(' ');
-                var word = space < 0 ? rest : rest[..space];
-                rest = space < 0 ? [] : rest[(space + 1)..];
-                if (word.IsEmpty)
+                if (i < normalized.Length && normalized[i] != ' ')
                 {
+                    hash = (hash ^ normalized[i]) * Prime;
+                    inWord = true;
                     continue;
                 }
 
-                var hash = WordSeed;
-                foreach (var c in word)
+                if (!inWord)
                 {
-                    hash = (hash ^ c) * Prime;
+                    continue;
                 }
 
                 if (Words)
@@ -165,6 +165,8 @@ internal sealed class TextFeaturizer
 
                 previous = hash;
                 havePrevious = true;
+                hash = WordSeed;
+                inWord = false;
             }
         }
 
@@ -192,6 +194,7 @@ internal sealed class TextFeaturizer
 
         var grams = maxN - minN + 1;
         Span<uint> block = stackalloc uint[Lanes * 8];
+        ref var first = ref MemoryMarshal.GetReference(block);
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         var vmask = Vector256.Create(mask);
         var prime = Vector256.Create(Prime);
@@ -215,7 +218,7 @@ internal sealed class TextFeaturizer
                     h ^= Vector256.ShiftRightLogical(h, 13);
                     h *= mix2;
                     h ^= Vector256.ShiftRightLogical(h, 16);
-                    (h & vmask).StoreUnsafe(ref MemoryMarshal.GetReference(block), (nuint)((n - minN) * Lanes));
+                    (h & vmask).StoreUnsafe(ref first, (nuint)((n - minN) * Lanes));
                 }
             }
 
@@ -223,7 +226,7 @@ internal sealed class TextFeaturizer
             {
                 for (var g = 0; g < grams; g++)
                 {
-                    visitor.Add((int)block[(g * Lanes) + lane]);
+                    visitor.Add((int)Unsafe.Add(ref first, (g * Lanes) + lane));
                 }
             }
 
