@@ -106,7 +106,7 @@ internal sealed class TextFeaturizer
             text[padded - 1] = ' ';
             var minN = MinCharN;
             var maxN = MaxCharN;
-            var start = minN >= 2 && Vector256.IsHardwareAccelerated ? VisitBlocks(text, minN, maxN, mask, ref visitor, ref count) : 0;
+            var start = Vector256.IsHardwareAccelerated ? VisitBlocks(text, minN, maxN, mask, ref visitor, ref count) : 0;
             for (; start < padded; start++)
             {
                 var hash = CharSeed;
@@ -178,8 +178,8 @@ internal sealed class TextFeaturizer
     /// <see cref="Lanes"/> consecutive starts all have their full <paramref name="maxN"/>-character window: each lane of a
     /// vector hashes one start position (the same FNV-1a steps and <see cref="Mix"/> as the scalar loop, in 32-bit
     /// wrapping arithmetic), and the buckets are reported start by start, shortest n-gram first, exactly as the scalar
-    /// loop reports them. Texts shorter than one block report nothing here and cost only the length check.
-    /// Only for <paramref name="minN"/> ≥ 2, where every full window reports every length (no lone-space unigram to skip).
+    /// loop reports them (with <paramref name="minN"/> = 1, a start on a space skips its unigram, as there). Texts
+    /// shorter than one block report nothing here and cost only the length check.
     /// </summary>
     /// <returns>The first start position left to the scalar loop.</returns>
     private static int VisitBlocks<TVisitor>(scoped ReadOnlySpan<char> text, int minN, int maxN, uint mask, ref TVisitor visitor, ref int count)
@@ -224,13 +224,13 @@ internal sealed class TextFeaturizer
 
             for (var lane = 0; lane < Lanes; lane++)
             {
-                for (var g = 0; g < grams; g++)
+                var g = minN == 1 && Unsafe.Add(ref chars, start + lane) == ' ' ? 1 : 0;
+                count += grams - g;
+                for (; g < grams; g++)
                 {
                     visitor.Add((int)Unsafe.Add(ref first, (g * Lanes) + lane));
                 }
             }
-
-            count += grams * Lanes;
         }
 
         return end;
