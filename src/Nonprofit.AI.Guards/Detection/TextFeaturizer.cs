@@ -1,5 +1,8 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Nonprofit.AI.Guards.Detection;
 
@@ -24,6 +27,9 @@ internal sealed class TextFeaturizer
     private const uint WordSeed = 0x9E3779B9;
     private const uint BigramSeed = 0x85EBCA6B;
     private const int StackLimit = 1026;
+
+    // Character n-grams hashed at once by VisitBlocks: one start position per vector lane.
+    private const int Lanes = 8;
 
     /// <summary>Creates a featurizer.</summary>
     /// <param name="bucketBits">The number of buckets as a power of two, 8 to 24.</param>
@@ -100,7 +106,8 @@ internal sealed class TextFeaturizer
             text[padded - 1] = ' ';
             var minN = MinCharN;
             var maxN = MaxCharN;
-            for (var start = 0; start < padded; start++)
+            var start = Vector256.IsHardwareAccelerated ? VisitBlocks(text, minN, maxN, mask, ref visitor, ref count) : 0;
+            for (; start < padded; start++)
             {
                 var hash = CharSeed;
                 var window = text.Slice(start, Math.Min(maxN, padded - start));
@@ -125,23 +132,23 @@ internal sealed class TextFeaturizer
 
         if (Words || WordBigrams)
         {
+            // Words are the runs between spaces (empty runs skipped), hashed in one pass over the text.
             var previous = 0u;
             var havePrevious = false;
-            var rest = normalized;
-            while (!rest.IsEmpty)
+            var hash = WordSeed;
+            var inWord = false;
+            for (var i = 0; i <= normalized.Length; i++)
             {
-                var space = rest.IndexOf(' ');
-                var word = space < 0 ? rest : rest[..space];
-                rest = space < 0 ? [] : rest[(space + 1)..];
-                if (word.IsEmpty)
+                if (i < normalized.Length && normalized[i] != ' ')
                 {
+                    hash = (hash ^ normalized[i]) * Prime;
+                    inWord = true;
                     continue;
                 }
 
-                var hash = WordSeed;
-                foreach (var c in word)
+                if (!inWord)
                 {
-                    hash = (hash ^ c) * Prime;
+                    continue;
                 }
 
                 if (Words)
@@ -158,10 +165,75 @@ internal sealed class TextFeaturizer
 
                 previous = hash;
                 havePrevious = true;
+                hash = WordSeed;
+                inWord = false;
             }
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The character n-grams of the start positions <c>0, 1, …</c> of <paramref name="text"/> (padded) for as long as
+    /// <see cref="Lanes"/> consecutive starts all have their full <paramref name="maxN"/>-character window: each lane of a
+    /// vector hashes one start position (the same FNV-1a steps and <see cref="Mix"/> as the scalar loop, in 32-bit
+    /// wrapping arithmetic), and the buckets are reported start by start, shortest n-gram first, exactly as the scalar
+    /// loop reports them (with <paramref name="minN"/> = 1, a start on a space skips its unigram, as there). Texts
+    /// shorter than one block report nothing here and cost only the length check.
+    /// </summary>
+    /// <returns>The first start position left to the scalar loop.</returns>
+    private static int VisitBlocks<TVisitor>(scoped ReadOnlySpan<char> text, int minN, int maxN, uint mask, ref TVisitor visitor, ref int count)
+        where TVisitor : IFeatureVisitor, allows ref struct
+    {
+        // The last block starts at text.Length - maxN - Lanes + 1: its last lane's window and its last 8-character load end at the text's end.
+        var blocks = (text.Length - maxN + 1) / Lanes;
+        if (blocks <= 0)
+        {
+            return 0;
+        }
+
+        var grams = maxN - minN + 1;
+        Span<uint> block = stackalloc uint[Lanes * 8];
+        ref var first = ref MemoryMarshal.GetReference(block);
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var vmask = Vector256.Create(mask);
+        var prime = Vector256.Create(Prime);
+        var mix1 = Vector256.Create(0x85EBCA6Bu);
+        var mix2 = Vector256.Create(0xC2B2AE35u);
+        var end = blocks * Lanes;
+        for (var start = 0; start < end; start += Lanes)
+        {
+            var hash = Vector256.Create(CharSeed);
+            for (var k = 0; k < maxN; k++)
+            {
+                var c = Vector256.WidenLower(Vector128.LoadUnsafe(ref chars, (nuint)(start + k)).ToVector256Unsafe());
+                hash = (hash ^ c) * prime;
+                var n = k + 1;
+                if (n >= minN)
+                {
+                    // Mix(hash + n) & mask, lane-wise.
+                    var h = hash + Vector256.Create((uint)n);
+                    h ^= Vector256.ShiftRightLogical(h, 16);
+                    h *= mix1;
+                    h ^= Vector256.ShiftRightLogical(h, 13);
+                    h *= mix2;
+                    h ^= Vector256.ShiftRightLogical(h, 16);
+                    (h & vmask).StoreUnsafe(ref first, (nuint)((n - minN) * Lanes));
+                }
+            }
+
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                var g = minN == 1 && Unsafe.Add(ref chars, start + lane) == ' ' ? 1 : 0;
+                count += grams - g;
+                for (; g < grams; g++)
+                {
+                    visitor.Add((int)Unsafe.Add(ref first, (g * Lanes) + lane));
+                }
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

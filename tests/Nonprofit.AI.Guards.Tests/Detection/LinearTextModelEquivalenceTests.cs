@@ -53,6 +53,49 @@ public sealed class LinearTextModelEquivalenceTests
     }
 
     [Fact]
+    public void VectorisedNgramsAreTheReferenceFeaturesAtEveryLength()
+    {
+        // The vectorised n-gram blocks (8 start positions at a time) and the scalar tail meet at a length-dependent
+        // point: every text length from 0 to 300, for the embedded models' n-gram ranges and the extremes (2..8, 8..8),
+        // over any UTF-16 code unit and over a small alphabet (repeated n-grams).
+        (int Min, int Max)[] ranges = [(1, 3), (2, 2), (2, 5), (3, 4), (3, 5), (2, 8), (5, 6), (8, 8)];
+        Gen.Select(Gen.Int[0, 300], Gen.Int[0, ranges.Length - 1], Gen.Bool, Gen.Int).Sample((length, range, small, seed) =>
+        {
+            AssertSameBuckets(ranges[range], RandomText(length, small, seed));
+        }, iter: 2_000);
+
+        for (var length = 0; length <= 300; length++)
+        {
+            foreach (var range in ranges)
+            {
+                AssertSameBuckets(range, RandomText(length, length % 2 == 0, length));
+            }
+        }
+
+        static void AssertSameBuckets((int Min, int Max) range, string text)
+        {
+            var featurizer = new TextFeaturizer(16, range.Min, range.Max, words: true, wordBigrams: true);
+            var actual = new List<int>();
+            var collector = new ListCollector(actual);
+            var count = featurizer.Visit(text, ref collector);
+            Assert.Equal(Reference.Buckets(featurizer, text), actual);
+            Assert.Equal(actual.Count, count);
+        }
+
+        static string RandomText(int length, bool small, int seed)
+        {
+            var random = new Random(seed);
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = small ? "ab \u00e9"[random.Next(4)] : (char)random.Next(0, 0x10000);
+            }
+
+            return new string(chars);
+        }
+    }
+
+    [Fact]
     public void RandomModelsScoreBitForBitAsTheReference()
     {
         Gen.Select(s_model, s_text).Sample((model, text) =>
