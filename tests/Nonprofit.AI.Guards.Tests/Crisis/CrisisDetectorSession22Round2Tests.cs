@@ -3,7 +3,8 @@ namespace Nonprofit.AI.Guards.Tests.Crisis;
 /// <summary>
 /// Session 22, round 2 (issue 6): the families an independent review corpus found missed or wrongly escalated by main.
 /// Our own phrasings (short, misspelt, in the languages where the family exists), never the review's texts. Rules alone.
-/// Every non-English phrasing and rule needs a native speaker's review.
+/// Every non-English phrasing and rule needs a native speaker's review. The crises, threats and look-alikes run through
+/// <see cref="CrisisDetectorSession22Tests"/>' theories.
 /// </summary>
 public sealed class CrisisDetectorSession22Round2Tests
 {
@@ -223,15 +224,6 @@ public sealed class CrisisDetectorSession22Round2Tests
     };
 
     [Theory]
-    [MemberData(nameof(Crises))]
-    public void Rules_Crisis_Escalates(string category, string text)
-    {
-        var detection = CrisisDetector.RulesOnly.Detect(text);
-
-        Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
-    }
-
-    [Theory]
     [MemberData(nameof(Poisonings))]
     public void Rules_Poisoning_EscalatesAsSelfHarmOrMedical(string text)
     {
@@ -240,24 +232,6 @@ public sealed class CrisisDetectorSession22Round2Tests
         Assert.True(
             categories.Contains(GuardCategories.CrisisSelfHarm) || categories.Contains(GuardCategories.CrisisMedical),
             $"escalated: [{string.Join(", ", categories)}]");
-    }
-
-    [Theory]
-    [MemberData(nameof(ThreatsWithoutTheHarmlessContext))]
-    public void Rules_ThreatWithoutTheLookAlikeContext_StillEscalates(string category, string text)
-    {
-        var detection = CrisisDetector.RulesOnly.Detect(text);
-
-        Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
-    }
-
-    [Theory]
-    [MemberData(nameof(LookAlikes))]
-    public void Rules_LookAlike_DoesNotEscalate(string text)
-    {
-        var detection = CrisisDetector.RulesOnly.Detect(text);
-
-        Assert.Empty(detection.CategoriesAtOrAbove(Threshold));
     }
 
     [Theory]
