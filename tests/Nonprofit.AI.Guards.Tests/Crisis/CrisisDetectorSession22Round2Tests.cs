@@ -156,7 +156,7 @@ public sealed class CrisisDetectorSession22Round2Tests
     /// Look-alikes: "my boss/mum will kill me if I'm late" and "he'll kill me if I eat his last samosa" (with laughter
     /// tokens), heat or drought that "will kill me" asked with a farming question, self-harm long over told by a parent, a
     /// child's bruise from football asked about calmly ("un bleu", "um roxo" are bruises), the writer starting again at
-    /// something after past violence, and a burn with an adult named for another reason.
+    /// something after past violence, and a burn or bruise with an adult named for another reason (sunburn, a rugby bruise).
     /// </summary>
     public static TheoryData<string> LookAlikes => new()
     {
@@ -216,6 +216,13 @@ public sealed class CrisisDetectorSession22Round2Tests
         "my son hurt his knee playing football, there's a bruise, should i worry",
         "Ele me batia há anos, mas agora estou a salvo",
         "Hace años me pegaba, ahora me siento a salvo",
+        "Mi hijo tiene quemaduras del sol y dice que papá le puso crema",
+        "Meu filho voltou da praia com queimaduras e diz que o pai esqueceu o protetor",
+        "Mon fils a des bleus du rugby et dit que papa était fier",
+        "Mein Sohn hat blaue Flecken vom Fußball und sagt, Papa hat zugeschaut",
+        "Mtoto ana alama za kuungua jua, anasema baba alisahau kofia",
+        "Bete ko chot lagi, kehta hai papa ne dawai lagayi",
+        "ابني عنده كدمات من الكورة وبيقول أبوه كان معه",
         "mudiri ra7 yi2telni hhhh",
         "abouya 3omro ma darabni",
         "Meu chefe vai me matar se eu chegar atrasado",
