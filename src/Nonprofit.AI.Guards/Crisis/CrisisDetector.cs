@@ -60,9 +60,11 @@ public sealed class CrisisDetector : ICrisisDetector
 
     private const int PastWindow = 12;
     private const int CounterWindow = 8;
+    private const int RepeatWindow = 24; // words from a cancelled violence match to a new attack ("…but last night he did it again")
     private const int StrongWeight = 50; // weights are compared in hundredths below
     private const int Violence = 0; // indexes into CrisisLexicon.Categories
     private const int SelfHarm = 1;
+    private const int Child = 2;
 
     // Every character BoundaryKind does not map to 0 (a test checks all 65,536), found with one vectorised search.
     private static readonly SearchValues<char> s_boundaries = SearchValues.Create(".!?;\n\r\u061F\u0964\u06D4\u3002\uFF01\uFF1F,:\u060C()\"\u201C\u201D\u2014\u2013");
@@ -713,7 +715,10 @@ public sealed class CrisisDetector : ICrisisDetector
             }
         }
 
-        if (past && !now && rule.Category == SelfHarm && RepeatedLater(ref state, rule, clauses, end))
+        // A past attempt told to announce a new one ("…y hoy lo voy a volver a intentar"), or past violence followed by a
+        // new attack ("…I thought it was over, but last night he did it again"): the past cue does not cancel it.
+        if (past && !now && rule.Category is SelfHarm or Violence or Child
+            && RepeatedLater(ref state, rule, clauses, end, rule.Category == SelfHarm ? CrisisRuleKind.Again : CrisisRuleKind.Repeat))
         {
             return false;
         }
@@ -722,26 +727,29 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
-    /// Whether a repeat cue ("I will try again", "lo voy a volver a intentar") follows the self-harm match ending at
-    /// <paramref name="end"/> in a later clause of its sentence, or early in the next sentence: the past attempt is told to
+    /// Whether a cue of <paramref name="kind"/> follows the match ending at <paramref name="end"/>: for self-harm a repeat
+    /// announced now ("I will try again", "lo voy a volver a intentar"), for violence a new attack ("last night he did it
+    /// again"); in a later clause of its sentence, or early in the next sentence: the past attempt is told to
     /// announce a new one ("Hace años intenté suicidarme y hoy lo voy a volver a intentar").
     /// </summary>
-    private bool RepeatedLater(ref MatchState state, in CrisisRule rule, int[] clauses, int end)
+    private bool RepeatedLater(ref MatchState state, in CrisisRule rule, int[] clauses, int end, CrisisRuleKind kind)
     {
         var sentence = state.TokenSentence[end];
-        var last = end + PastWindow + _lexicon.MaxSpan;
+        var window = kind == CrisisRuleKind.Repeat ? RepeatWindow : PastWindow;
+        var last = end + window + _lexicon.MaxSpan;
         for (var o = FirstEndingAtOrAfter(ref state, end + 1); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
             var oStart = state.MatchStart[o];
             ref readonly var cue = ref _lexicon.Rules[state.MatchRule[o]];
-            if (cue.Kind != CrisisRuleKind.Again || oStart <= end || oStart - end > PastWindow
+            if (cue.Kind != kind || oStart <= end || oStart - end > window
                 || (_lexicon.Related[rule.Language] & (1UL << cue.Language)) == 0)
             {
                 continue;
             }
 
+            // A new attack may come a sentence later ("He beat me years ago. I thought it was over. Last night he did it again").
             var cueSentence = state.TokenSentence[oStart];
-            if (cueSentence == sentence ? clauses[oStart] > clauses[end] : NextSentence(ref state, end, oStart))
+            if (cueSentence == sentence ? clauses[oStart] > clauses[end] : kind == CrisisRuleKind.Repeat || NextSentence(ref state, end, oStart))
             {
                 return true;
             }

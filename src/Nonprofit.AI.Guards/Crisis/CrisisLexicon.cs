@@ -21,6 +21,7 @@ internal enum CrisisRuleKind : byte
     Counter,
     Animal,
     Again,
+    Repeat,
 }
 
 /// <summary>One compiled rule: a sequence of slots (word alternatives) with at most <see cref="Gap"/> words between them.</summary>
@@ -118,7 +119,7 @@ internal sealed class CrisisLexicon
 
     /// <summary>
     /// Whether <paramref name="term"/> is in the most specific slot of some safety rule ("I am safe now") or repeat rule
-    /// ("I will try again"): their sentences are matched even without a crisis word.
+    /// ("I will try again", "last night he did it again"): their sentences are matched even without a crisis word.
     /// </summary>
     public bool IsSafeAnchor(int term) => _safeAnchors[term];
 
@@ -335,7 +336,7 @@ internal sealed class CrisisLexicon
         }
 
         var contextAnchors = new bool[terms.Count];
-        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again))
+        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again or CrisisRuleKind.Repeat))
         {
             // The slot with the fewest small words (pronouns, articles, particles) and the longest words.
             var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount)
@@ -365,6 +366,7 @@ internal sealed class CrisisLexicon
         "counter" => (CrisisRuleKind.Counter, -1),
         "animal" => (CrisisRuleKind.Animal, -1),
         "again" => (CrisisRuleKind.Again, -1),
+        "repeat" => (CrisisRuleKind.Repeat, -1),
         _ => throw new FormatException($"Crisis lexicon line {lineNumber}: unknown kind '{kind}'."),
     };
 

@@ -99,6 +99,7 @@ public sealed class CrisisDetectorSession22Tests
 
     [Theory]
     [MemberData(nameof(LookAlikes))]
+    [MemberData(nameof(CrisisDetectorSession22Round2Tests.LookAlikes), MemberType = typeof(CrisisDetectorSession22Round2Tests))]
     public void Rules_LookAlike_DoesNotEscalate(string text)
     {
         var detection = CrisisDetector.RulesOnly.Detect(text);
@@ -108,6 +109,8 @@ public sealed class CrisisDetectorSession22Tests
 
     [Theory]
     [MemberData(nameof(Crises))]
+    [MemberData(nameof(CrisisDetectorSession22Round2Tests.Crises), MemberType = typeof(CrisisDetectorSession22Round2Tests))]
+    [MemberData(nameof(CrisisDetectorSession22Round2Tests.ThreatsWithoutTheHarmlessContext), MemberType = typeof(CrisisDetectorSession22Round2Tests))]
     public void Rules_Crisis_Escalates(string category, string text)
     {
         var detection = CrisisDetector.RulesOnly.Detect(text);
