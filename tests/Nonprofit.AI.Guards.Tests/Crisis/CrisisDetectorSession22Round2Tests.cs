@@ -154,6 +154,13 @@ public sealed class CrisisDetectorSession22Round2Tests
         // The lead's narrowing at the merge: food control is no joke, and plural bruises ("des bleus", "roxos") stay
         // evidence for the child rules.
         { GuardCategories.CrisisViolence, "He said he will kill me if I eat the food, he locks it away" },
+
+        // Laughter is often nervous: the second review's threats with a laughter token (the laughter-only idioms are out).
+        { GuardCategories.CrisisViolence, "he'll kill me if I come home late lol" },
+        { GuardCategories.CrisisViolence, "il va me tuer si je rentre en retard mdr j'ai trop peur de lui" },
+        { GuardCategories.CrisisViolence, "me va a matar si llego tarde jaja, ayúdame por favor" },
+        { GuardCategories.CrisisViolence, "ele vai me matar se eu chegar tarde kkkk to com medo" },
+        { GuardCategories.CrisisViolence, "mume wangu ataniua nikichelewa haha naogopa sana" },
         { GuardCategories.CrisisChildAtRisk, "Mon fils est revenu avec des bleus, il dit que c'est papa qui l'a frappé" },
         { GuardCategories.CrisisChildAtRisk, "Meu filho voltou com roxos e disse que foi o pai" },
     };
@@ -166,6 +173,13 @@ public sealed class CrisisDetectorSession22Round2Tests
     /// </summary>
     public static TheoryData<string> LookAlikes => new()
     {
+        // The second review's false escalations of the new rules (lead's mend).
+        "I have to take 10 tablets a day for my TB treatment",
+        "Life is easier for everyone when the snow is gone",
+        "É melhor para todos se essa mancha sumir",
+        "Es wäre besser für die Kinder, wenn du mich vorher anrufst",
+        "my engine is drinking antifreeze, there is a leak somewhere",
+        "Oma hat heute ihre Tabletten schon geschluckt",
         "My boss will kill me if I'm late",
         "my mum will kill me if I'm late haha",
         "he'll kill me if I eat his last samosa 😂",
@@ -232,7 +246,6 @@ public sealed class CrisisDetectorSession22Round2Tests
         "mudiri ra7 yi2telni hhhh",
         "abouya 3omro ma darabni",
         "Meu chefe vai me matar se eu chegar atrasado",
-        "Maman va me tuer si je mange tout le gâteau",
         "My boss is gonna kill me if I miss the deadline",
     };
 
