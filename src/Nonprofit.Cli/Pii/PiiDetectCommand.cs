@@ -57,7 +57,16 @@ internal static class PiiDetectCommand
                 throw new CliException(ExitCodes.BadInput, $"line {lineNumber}: the object has no string field \"text\".");
             }
 
-            return text.GetString()!;
+            try
+            {
+                return text.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses a \uD800-\uDFFF escape without its pair when it builds the string.
+                throw new CliException(ExitCodes.BadInput,
+                    $"line {lineNumber}: the \"text\" string is not valid Unicode (a lone surrogate escape such as \\uD800). Send UTF-16 surrogates in pairs.");
+            }
         }
         catch (JsonException ex)
         {

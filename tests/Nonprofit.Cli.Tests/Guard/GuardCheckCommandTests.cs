@@ -104,6 +104,20 @@ public sealed class GuardCheckCommandTests
     }
 
     [Fact]
+    public async Task Check_LoneSurrogateEscape_ExitsTwoNamesTheLineNotAnInternalError()
+    {
+        var input = Input("When should I plant maize?") + "{\"text\":\"he will kill me \\ud800 call 712\"}\n" + Input("never read");
+
+        var result = await CliRunner.InvokeAsync(input, "guard", "check");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Single(Lines(result.Out));
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains("surrogate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("712", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_RealProcess_ReadsStdinAndWritesOneVerdictPerLine()
     {
         var result = await CliRunner.RunProcessWithInputAsync(

@@ -45,6 +45,20 @@ public sealed class PiiDetectCommandTests
     }
 
     [Fact]
+    public async Task Detect_LoneSurrogateEscape_ExitsTwoNamesTheLineNotAnInternalError()
+    {
+        const string Input = "{\"text\":\"nothing here\"}\n{\"text\":\"call \\udc00 +254 712 345 678\"}\n";
+
+        var result = await CliRunner.InvokeAsync(Input, "pii", "detect");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Single(Lines(result.Out));
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains("surrogate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("712", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Detect_InvalidJsonOnLine3_ExitsTwoNamesTheLineAndKeepsEarlierOutput()
     {
         const string Input =
