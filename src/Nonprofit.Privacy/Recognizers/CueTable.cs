@@ -25,6 +25,7 @@ internal sealed class CueTable<TValue>
     /// <param name="dictionary">The cues by first word.</param>
     public CueTable(FrozenDictionary<string, TValue> dictionary)
     {
+        ArgumentNullException.ThrowIfNull(dictionary);
         if (!ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
         {
             throw new ArgumentException("The dictionary must compare with OrdinalIgnoreCase.", nameof(dictionary));
@@ -47,9 +48,6 @@ internal sealed class CueTable<TValue>
             _entries[b] = new Entry(hash, folded, key, value);
         }
     }
-
-    /// <summary>Gets the number of first words.</summary>
-    public int Count => _dictionary.Dictionary.Count;
 
     /// <summary>Gets the phrases whose first word equals <paramref name="word"/> ignoring case, as the dictionary finds them.</summary>
     /// <param name="word">The word.</param>

@@ -109,6 +109,7 @@ public sealed class CrisisDetectorSession22Tests
 
     [Theory]
     [MemberData(nameof(Crises))]
+    [MemberData(nameof(CrisesTheFirstVersionSilenced))]
     [MemberData(nameof(CrisisDetectorSession22Round2Tests.Crises), MemberType = typeof(CrisisDetectorSession22Round2Tests))]
     [MemberData(nameof(CrisisDetectorSession22Round2Tests.ThreatsWithoutTheHarmlessContext), MemberType = typeof(CrisisDetectorSession22Round2Tests))]
     public void Rules_Crisis_Escalates(string category, string text)
@@ -138,15 +139,6 @@ public sealed class CrisisDetectorSession22Tests
         { GuardCategories.CrisisViolence, "O patrão tirou o passaporte e não devolve" },
         { GuardCategories.CrisisSelfHarm, "Sitaki kuishi kamwe" },
     };
-
-    [Theory]
-    [MemberData(nameof(CrisesTheFirstVersionSilenced))]
-    public void Rules_CrisisTheFirstVersionSilenced_Escalates(string category, string text)
-    {
-        var detection = CrisisDetector.RulesOnly.Detect(text);
-
-        Assert.Contains(category, detection.CategoriesAtOrAbove(Threshold));
-    }
 
     [Theory]
     [InlineData("Years ago I tried to kill myself and today I am a counsellor")]

@@ -89,31 +89,20 @@ public sealed class GuardCheckCommandTests
         Assert.DoesNotContain("secret-topic", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Check_InvalidLine_ExitsTwoNamesTheLineKeepsEarlierOutputAndNeverQuotesText()
+    [Theory]
+    [InlineData("{\"text\":\"he will kill me, call +254 712 345 678\"\n", "not valid JSON")] // unterminated object
+    [InlineData("{\"text\":\"he will kill me \\ud800 call 712\"}\n", "surrogate")] // a lone surrogate escape is not Unicode
+    public async Task Check_InvalidLine_ExitsTwoNamesTheLineKeepsEarlierOutputAndNeverQuotesText(string badLine, string reason)
     {
-        var input = Input("When should I plant maize?") + "{\"text\":\"he will kill me, call +254 712 345 678\"\n" + Input("never read");
+        var input = Input("When should I plant maize?") + badLine + Input("never read");
 
         var result = await CliRunner.InvokeAsync(input, "guard", "check");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Single(Lines(result.Out));
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("kill", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("712", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Check_LoneSurrogateEscape_ExitsTwoNamesTheLineNotAnInternalError()
-    {
-        var input = Input("When should I plant maize?") + "{\"text\":\"he will kill me \\ud800 call 712\"}\n" + Input("never read");
-
-        var result = await CliRunner.InvokeAsync(input, "guard", "check");
-
-        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Single(Lines(result.Out));
-        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
-        Assert.Contains("surrogate", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("712", result.Error, StringComparison.Ordinal);
     }
 
