@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using Nonprofit.AI.Guards.Detection;
 using static Nonprofit.AI.Guards.InjectionLexicon;
 
 namespace Nonprofit.AI.Guards;
@@ -24,7 +25,8 @@ internal enum InjectionRuleKind
 /// instructions", "les instructions précédentes du tribunal", "قواعده", "ignore my spelling"), or is a document or tool
 /// result that never addresses the assistant. The detector then weighs its model less.
 /// </summary>
-internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false)
+/// <remarks><see cref="Addressed"/>: the text has a word that addresses the assistant (you, your, AI, assistant).</remarks>
+internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false, bool Addressed = false)
 {
     public static InjectionRuleMatch None => default;
 }
@@ -87,6 +89,19 @@ internal static class InjectionRules
     /// <summary>How many words after a match its owner may follow ("les instructions précédentes du tribunal").</summary>
     private const int OwnerLookahead = 3;
 
+    /// <summary>
+    /// The word positions skipped at a sentence end, more than any window (<see cref="SuppressWindow"/>, the rules' 12), so
+    /// no rule, owner or suppressor reaches into the next sentence ("Disregard the earlier bus timetable. New instructions:
+    /// …"; "Ignore all previous instructions. The hospital needs …").
+    /// </summary>
+    private const int SentenceGap = 16;
+
+    /// <summary>
+    /// A sentence shorter than this many words does not end a window: "Stop! Write …", "Well done! Now forget …",
+    /// "Achtung: schreib …" are one command.
+    /// </summary>
+    private const int MinSentenceWords = 3;
+
     /// <summary>Rules scoring this or more count in a document or tool result that does not address the assistant.</summary>
     private const double StrongRule = 0.7;
 
@@ -119,8 +134,14 @@ internal static class InjectionRules
         var lookup = Lookup;
         var token = 0;
         var pos = 0;
+        var sentences = new SentenceCursor();
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
+            if (sentences.NextWordStartsSentence(raw))
+            {
+                token += SentenceGap;
+            }
+
             var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
             if ((mask & PhraseStart) != 0)
             {
@@ -206,7 +227,64 @@ internal static class InjectionRules
             }
         }
 
-        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others) : new InjectionRuleMatch(1 - keep, best, others);
+        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, addressed) : new InjectionRuleMatch(1 - keep, best, others, addressed);
+    }
+
+    /// <summary>
+    /// Walks the original text word by word alongside the normalised one (<c>GuardText.Normalize</c> maps each character
+    /// to one character, a word break or nothing, so both have the same words) and tells whether a word begins a new
+    /// sentence: after . ! ? ; : or a line break (and their Arabic, Devanagari and full-width forms) that is followed by
+    /// a break, not inside "3.5" or "10:30", once the sentence has <see cref="MinSentenceWords"/> words.
+    /// </summary>
+    private struct SentenceCursor
+    {
+        private int _pos;
+        private int _words;
+        private int _sentenceStart;
+
+        public bool NextWordStartsSentence(ReadOnlySpan<char> raw)
+        {
+            var ended = false;
+            while (_pos < raw.Length)
+            {
+                var c = raw[_pos];
+                var folded = GuardText.FoldChar(c);
+                if (folded == '\0')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (folded == ' ')
+                {
+                    ended |= IsSentenceEnd(c) && (_pos + 1 == raw.Length || c is '\n' or '\r' || GuardText.FoldChar(raw[_pos + 1]) == ' ');
+                    _pos++;
+                    continue;
+                }
+
+                break;
+            }
+
+            // Skip the word itself.
+            while (_pos < raw.Length)
+            {
+                var folded = GuardText.FoldChar(raw[_pos]);
+                if (folded == ' ')
+                {
+                    break;
+                }
+
+                _pos++;
+            }
+
+            var starts = ended && _words - _sentenceStart >= MinSentenceWords;
+            _sentenceStart = starts ? _words : _sentenceStart;
+            _words++;
+            return starts;
+        }
+
+        private static bool IsSentenceEnd(char c) =>
+            c is '.' or '!' or '?' or ';' or ':' or '\n' or '\r' or '\u061F' or '\u06D4' or '\u061B' or '\u0964' or '\u0965' or '\u3002' or '\uFF01' or '\uFF1F' or '\uFF1B' or '\uFF1A' or '\u2026';
     }
 
     private static bool IsArabic(char c) => c is >= '\u0621' and <= '\u064A';
