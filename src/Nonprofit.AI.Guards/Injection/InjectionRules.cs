@@ -458,13 +458,17 @@ internal static class InjectionRules
 
             var from = token - rule.Window + 1;
             var all = true;
+            var first = token;
             foreach (var group in rule.Groups)
             {
-                if (Latest(last, group) < from)
+                var at = Latest(last, group);
+                if (at < from)
                 {
                     all = false;
                     break;
                 }
+
+                first = Math.Min(first, at);
             }
 
             if (!all)
@@ -472,7 +476,9 @@ internal static class InjectionRules
                 continue;
             }
 
-            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > token - Math.Max(rule.Window, SuppressWindow))
+            // The owner may stand up to SuppressWindow words before the match's first word, in the same sentence: "Mein
+            // Lehrer sagt, ich soll die vorherigen Anweisungen für die Hausaufgaben ignorieren" (the verb comes last).
+            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > Math.Min(token - Math.Max(rule.Window, SuppressWindow), first - SuppressWindow))
             {
                 result |= Owned;
             }

@@ -33,7 +33,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// The default threshold on the combined score of the rules and the model, chosen by cross-validation on the
     /// training data (never on test data; docs/guards.md).
     /// </summary>
-    public const double DefaultThreshold = 0.75;
+    public const double DefaultThreshold = 0.8;
 
     /// <summary>The default threshold of a detector without the model (the rules' own scores: 0.7 and above is an injection).</summary>
     public const double RulesOnlyThreshold = 0.7;
