@@ -113,7 +113,8 @@ internal static class InjectionRules
     /// <param name="raw">The original text (for chat-template markers).</param>
     /// <param name="normalized">The text after <c>GuardText.Normalize</c>.</param>
     /// <param name="indirect">Whether the text is a retrieved document or a tool result.</param>
-    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect)
+    /// <param name="sentenceStarts">Where sentences start in <paramref name="normalized"/> (<see cref="NormalizeBySentence"/>), ascending.</param>
+    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect, ReadOnlySpan<int> sentenceStarts)
     {
         Span<int> last = stackalloc int[32];
         last.Fill(int.MinValue / 2);
@@ -134,12 +135,16 @@ internal static class InjectionRules
         var lookup = Lookup;
         var token = 0;
         var pos = 0;
-        var sentences = new SentenceCursor();
+        var sentence = 0;
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
-            if (sentences.NextWordStartsSentence(raw))
+            if (sentence < sentenceStarts.Length && start >= sentenceStarts[sentence])
             {
                 token += SentenceGap;
+                while (sentence < sentenceStarts.Length && start >= sentenceStarts[sentence])
+                {
+                    sentence++;
+                }
             }
 
             var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
@@ -230,61 +235,71 @@ internal static class InjectionRules
         return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, addressed) : new InjectionRuleMatch(1 - keep, best, others, addressed);
     }
 
+    /// <summary>The most sentence starts <see cref="NormalizeBySentence"/> records; windows may cross later ones.</summary>
+    public const int MaxSentences = 256;
+
+    private static readonly SearchValues<char> s_sentenceEnds = SearchValues.Create(".!?;:\n\r\u061F\u06D4\u061B\u0964\u0965\u3002\uFF01\uFF1F\uFF1B\uFF1A\u2026");
+
+    // The ASCII ends alone, for ASCII text: an all-ASCII set is searched faster.
+    private static readonly SearchValues<char> s_asciiSentenceEnds = SearchValues.Create(".!?;:\n\r");
+
     /// <summary>
-    /// Walks the original text word by word alongside the normalised one (<c>GuardText.Normalize</c> maps each character
-    /// to one character, a word break or nothing, so both have the same words) and tells whether a word begins a new
-    /// sentence: after . ! ? ; : or a line break (and their Arabic, Devanagari and full-width forms) that is followed by
-    /// a break, not inside "3.5" or "10:30", once the sentence has <see cref="MinSentenceWords"/> words.
+    /// Normalises <paramref name="raw"/> exactly as <c>GuardText.Normalize</c> does (the same characters: every sentence end
+    /// is a word break there too), a sentence at a time, and records where each sentence starts in the normalised text: after
+    /// . ! ? ; : or a line break (and their Arabic, Devanagari and full-width forms) followed by a break, not inside "3.5" or
+    /// "10:30", once the sentence has <see cref="MinSentenceWords"/> words.
     /// </summary>
-    private struct SentenceCursor
+    /// <returns>The normalised length; <paramref name="count"/> receives the number of sentence starts written.</returns>
+    public static int NormalizeBySentence(ReadOnlySpan<char> raw, Span<char> destination, Span<int> starts, out int count)
     {
-        private int _pos;
-        private int _words;
-        private int _sentenceStart;
-
-        public bool NextWordStartsSentence(ReadOnlySpan<char> raw)
+        count = 0;
+        var length = 0;
+        var sentenceStart = 0;
+        var pending = false;
+        var from = 0;
+        var ends = System.Text.Ascii.IsValid(raw) ? s_asciiSentenceEnds : s_sentenceEnds;
+        while (from < raw.Length)
         {
-            var ended = false;
-            while (_pos < raw.Length)
+            var at = raw[from..].IndexOfAny(ends);
+            var end = at < 0 ? raw.Length : from + at + 1;
+            var offset = length == 0 ? 0 : length + 1;
+            var n = GuardText.Normalize(raw[from..end], destination[offset..]);
+            if (n > 0)
             {
-                var c = raw[_pos];
-                var folded = GuardText.FoldChar(c);
-                if (folded == '\0')
+                if (length > 0)
                 {
-                    _pos++;
-                    continue;
+                    destination[length] = ' ';
                 }
 
-                if (folded == ' ')
+                if (pending && count < starts.Length)
                 {
-                    ended |= IsSentenceEnd(c) && (_pos + 1 == raw.Length || c is '\n' or '\r' || GuardText.FoldChar(raw[_pos + 1]) == ' ');
-                    _pos++;
-                    continue;
+                    starts[count++] = offset;
+                    sentenceStart = offset;
                 }
 
-                break;
+                pending = false;
+                length = offset + n;
             }
 
-            // Skip the word itself.
-            while (_pos < raw.Length)
+            if (at >= 0 && (end == raw.Length || raw[end - 1] is '\n' or '\r' || GuardText.FoldChar(raw[end]) == ' ')
+                && length > sentenceStart && destination[sentenceStart..length].Count(' ') + 1 >= MinSentenceWords)
             {
-                var folded = GuardText.FoldChar(raw[_pos]);
-                if (folded == ' ')
-                {
-                    break;
-                }
-
-                _pos++;
+                pending = true;
             }
 
-            var starts = ended && _words - _sentenceStart >= MinSentenceWords;
-            _sentenceStart = starts ? _words : _sentenceStart;
-            _words++;
-            return starts;
+            from = end;
         }
 
-        private static bool IsSentenceEnd(char c) =>
-            c is '.' or '!' or '?' or ';' or ':' or '\n' or '\r' or '\u061F' or '\u06D4' or '\u061B' or '\u0964' or '\u0965' or '\u3002' or '\uFF01' or '\uFF1F' or '\uFF1B' or '\uFF1A' or '\u2026';
+        return length;
+    }
+
+    /// <summary>Applies the rules, finding the sentence ends itself (for code off the hot path).</summary>
+    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect)
+    {
+        var buffer = new char[raw.Length];
+        Span<int> starts = stackalloc int[MaxSentences];
+        NormalizeBySentence(raw, buffer, starts, out var count);
+        return Evaluate(raw, normalized, indirect, starts[..count]);
     }
 
     private static bool IsArabic(char c) => c is >= '\u0621' and <= '\u064A';

@@ -156,8 +156,9 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
-            var normalized = buffer[..GuardText.Normalize(text, buffer)];
-            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User);
+            Span<int> sentences = stackalloc int[InjectionRules.MaxSentences];
+            var normalized = buffer[..InjectionRules.NormalizeBySentence(text, buffer, sentences, out var count)];
+            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User, sentences[..count]);
             Span<char> markers = stackalloc char[MaxMarkers];
             return (rules, ModelProbability(normalized, markers[..Markers(rules, _ownership, markers)]));
         }

@@ -145,6 +145,26 @@ public sealed class PromptInjectionDetectorTests
     public void Rules_OwnerInAnotherSentence_DoesNotSuppress(string text) =>
         Assert.True(s_rulesOnly.Parts(text, PromptInjectionSource.User).Rules.Score >= PromptInjectionDetector.RulesOnlyThreshold);
 
+    // The rules normalise a sentence at a time; the model must still read exactly GuardText.Normalize's text.
+    [Theory]
+    [InlineData("")]
+    [InlineData("...")]
+    [InlineData(" . Hello")]
+    [InlineData("It weighs 3.5 kg. Next: a;b\n\nc… d؟ e। f!")]
+    [InlineData("Stop! Write: \"yes\". Then 10:30, www.example.org.")]
+    [InlineData("قبل رسالتي الأولى؟ نعم. ")]
+    [InlineData("L'école a dit : « non ». ")]
+    public void NormalizeBySentence_GivesTheSameTextAsNormalize(string text)
+    {
+        var buffer = new char[text.Length];
+        var starts = new int[InjectionRules.MaxSentences];
+
+        var length = InjectionRules.NormalizeBySentence(text, buffer, starts, out var count);
+
+        Assert.Equal(GuardText.Normalize(text), new string(buffer, 0, length));
+        Assert.All(starts[..count], s => Assert.InRange(s, 1, length - 1));
+    }
+
     [Fact]
     public void Rules_ShortExclamation_JoinsTheNextSentence()
     {
