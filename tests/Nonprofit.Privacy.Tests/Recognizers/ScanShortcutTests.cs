@@ -1,0 +1,189 @@
+using CsCheck;
+using Nonprofit.Privacy.Recognizers;
+
+namespace Nonprofit.Privacy.Tests.Recognizers;
+
+/// <summary>
+/// The stop-23 shortcuts of the pattern, identifier and web recognizers give the answers of the code they replaced:
+/// the pattern recognizer's one pass over the digit runs, the identifier recognizer's skip over capitalised words, the
+/// web recognizer's token-character masks.
+/// </summary>
+public sealed class ScanShortcutTests
+{
+    private static readonly string[] s_pieces =
+    [
+        "12", "3", "1234567", "0", "9.", ".", ".5", "48.8566", "2.35", "1.23", "1.2345", " ", "  ", "was ", "is ", "am ", "are ",
+        "were ", "I'm ", "i’M ", "WAS ", "Is ", "s ", "m ", "e ", "é ", "ſ ", "K ", "she", " was", "I", "'m", "’m", "x", "-", "/",
+        ",", "५", "٣", "Paris", "Thanks", "Ab", "ab", "AB", "Ab-", "-cd", "Ab-cd-ef-01-23-45", "AB-CD-EF-01-23-45", "Abcdefgh",
+        "Abcdefghijk", "DEUTDEFF", "DEUTDEFF500", "Ab1", "Abc2", "AbC", "GB82 WEST 1234 5698 7654 32", "GB82WEST12345698765432",
+        "QQ 12 34 56 C", "QQ123456C", "12345678Z", "12345678-Z", "X-1234567-L", "Xy", "Éa", "Aé", "A_b", "Ab_", "_Ab", "Zz",
+        "ABCPD1234E", "A123456789B", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "\n", "é",
+    ];
+
+    private static readonly Gen<string> s_texts = Gen.OneOf(
+        Gen.Int[0, s_pieces.Length - 1].Array[1, 25].Select(ix => string.Concat(ix.Select(i => s_pieces[i]))),
+        Gen.Char["aAbZz09. -'’sméKI_५"].Array[0, 40].Select(c => new string(c)));
+
+    [Fact]
+    public void DigitFacts_RandomTexts_SameAsSeparateScans()
+    {
+        s_texts.Sample(text =>
+        {
+            var facts = PatternRecognizer.DigitFacts.Of(text);
+            Assert.Equal(text.AsSpan().ContainsAny(TextScan.Digits), facts.Any);
+            Assert.Equal(HasLongDecimal(text), facts.LongDecimal);
+            Assert.Equal(HasDigits(text, 13), facts.ThirteenDigits);
+            Assert.Equal(HasVerbBeforeNumber(text), facts.VerbBeforeNumber);
+        }, iter: 50_000);
+    }
+
+    [Theory]
+    [InlineData("", false, false, false, false)]
+    [InlineData("no digits.", false, false, false, false)]
+    [InlineData("at 48.8566, 2.3522", true, true, false, false)]
+    [InlineData("48.856", true, true, false, false)]
+    [InlineData("48.85", true, false, false, false)]
+    [InlineData("1 78 11 2A 162 08", true, false, false, false)]
+    [InlineData("1 78 11 21 162 086 60", true, false, true, false)]
+    [InlineData("she WAS 78.", true, false, false, true)]
+    [InlineData("I’m 34", true, false, false, true)]
+    [InlineData("he has 34", true, false, false, false)]
+    public void DigitFacts_Examples(string text, bool any, bool longDecimal, bool thirteen, bool verb) =>
+        Assert.Equal(new PatternRecognizer.DigitFacts(any, longDecimal, thirteen, verb), PatternRecognizer.DigitFacts.Of(text));
+
+    [Fact]
+    public void IdentifierCapitalisedWords_RandomTexts_SameMatchesAsReadingEveryToken()
+    {
+        var identifier = new IdentifierRecognizer();
+        s_texts.Sample(text =>
+        {
+            var fast = new List<PiiMatch>();
+            var full = new List<PiiMatch>();
+            identifier.Recognize(text, fast, capitalisedWords: true);
+            identifier.Recognize(text, full, capitalisedWords: false);
+            Assert.Equal(full, fast);
+        }, iter: 50_000);
+    }
+
+    [Theory]
+    [InlineData("Paris", true, 5)]
+    [InlineData("x Thanks.", true, 8)]
+    [InlineData("Ab-cd", true, 2)]
+    [InlineData("Ab1", false, 0)]
+    [InlineData("AbC", false, 0)]
+    [InlineData("A", false, 0)]
+    [InlineData("AB", false, 0)]
+    [InlineData("Abé", true, 2)]
+    [InlineData("Ab_c", true, 2)]
+    public void IsPlainCapitalised_Examples(string text, bool expected, int end)
+    {
+        var at = text.AsSpan().IndexOfAnyInRange('A', 'Z');
+        Assert.Equal(expected, IdentifierRecognizer.IsPlainCapitalised(text, 0, at < 0 ? 0 : at, out var wordEnd));
+        if (expected)
+        {
+            Assert.Equal(end, wordEnd);
+        }
+    }
+
+    [Fact]
+    public void IsPlainCapitalised_RunReachingBackToALetter_IsNot() =>
+        Assert.False(IdentifierRecognizer.IsPlainCapitalised("xParis", 0, 1, out _));
+
+    [Fact]
+    public void IdentifierCapitalisedWords_MacAfterCapitalisedPair_Found()
+    {
+        var results = new List<PiiMatch>();
+        new IdentifierRecognizer().Recognize("mac Ab-cd-ef-01-23-45 here", results);
+        Assert.Contains(results, m => m.Type == PiiEntityType.MacAddress && m.Start == 4 && m.Length == 17);
+    }
+
+    [Fact]
+    public void WebTokenCharacters_EveryChar_SameAsDefinition()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(WebRecognizer.IsTokenCharReference((char)c), WebRecognizer.IsTokenChar((char)c));
+        }
+    }
+
+    // The separate scans the one pass replaced (main's code before stop 23).
+    private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
+    {
+        var count = 0;
+        var offset = 0;
+        while (offset < text.Length && count < atLeast)
+        {
+            var i = text[offset..].IndexOfAny(TextScan.Digits);
+            if (i < 0)
+            {
+                break;
+            }
+
+            offset += i;
+            var run = text[offset..].IndexOfAnyExceptInRange('0', '9');
+            run = run < 0 ? text.Length - offset : run;
+            count += run;
+            offset += run;
+        }
+
+        return count >= atLeast;
+    }
+
+    private static bool HasVerbBeforeNumber(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var i = text[offset..].IndexOfAny(TextScan.Digits);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var at = offset + i;
+            if (at >= 3 && text[at - 1] == ' ')
+            {
+                var before = text[..(at - 1)];
+                if (before.EndsWith(" was", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" is", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith(" am", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" are", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith(" were", StringComparison.OrdinalIgnoreCase) || before.EndsWith("'m", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith("’m", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            offset = at + 1;
+            while (offset < text.Length && char.IsAsciiDigit(text[offset]))
+            {
+                offset++;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLongDecimal(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var i = text[offset..].IndexOf('.');
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var at = offset + i;
+            if (at > 0 && char.IsAsciiDigit(text[at - 1]) && at + 3 < text.Length && char.IsAsciiDigit(text[at + 1])
+                && char.IsAsciiDigit(text[at + 2]) && char.IsAsciiDigit(text[at + 3]))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+}
