@@ -192,18 +192,28 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
     /// digits (the run does not reach back to <paramref name="from"/>'s left) followed by one or more lower-case ASCII
     /// letters up to the run's end (<paramref name="end"/>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool IsPlainCapitalised(ReadOnlySpan<char> text, int from, int at, out int end)
     {
         end = at;
-        if (!char.IsAsciiLetterUpper(text[at]) || (at > from && char.IsAsciiLetterOrDigit(text[at - 1]))
-            || at + 1 >= text.Length || !char.IsAsciiLetterLower(text[at + 1]))
+        if (!char.IsAsciiLetterUpper(text[at]) || (at > from && char.IsAsciiLetterOrDigit(text[at - 1])))
         {
             return false;
         }
 
-        var lower = text[(at + 2)..].IndexOfAnyExceptInRange('a', 'z');
-        end = lower < 0 ? text.Length : at + 2 + lower;
-        return end == text.Length || !char.IsAsciiLetterOrDigit(text[end]);
+        var p = at + 1;
+        while (p < text.Length && char.IsAsciiLetterLower(text[p]))
+        {
+            p++;
+        }
+
+        if (p == at + 1 || (p < text.Length && char.IsAsciiLetterOrDigit(text[p])))
+        {
+            return false;
+        }
+
+        end = p;
+        return true;
     }
 
     private void Check(ReadOnlySpan<char> text, int start, int end, int digits, ICollection<PiiMatch> results)

@@ -187,3 +187,40 @@ public sealed class ScanShortcutTests
         return false;
     }
 }
+
+/// <summary>The detector's own sort of its candidates gives <see cref="List{T}.Sort(Comparison{T})"/>'s order, ties included.</summary>
+public sealed class CandidateSortTests
+{
+    private static readonly PiiEntityType[] s_types = [PiiEntityType.PhoneNumber, PiiEntityType.Passport, PiiEntityType.Person, PiiEntityType.UsSsn];
+
+    // Few distinct scores and lengths, so that many candidates tie; the start and recognizer tell tied ones apart.
+    private static readonly Gen<PiiMatch[]> s_candidates = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 40], Gen.Int[1, 3], Gen.Int[0, 3])
+        .Select((type, start, length, score) => new PiiMatch(s_types[type], start, length, score / 4.0, "r" + start))
+        .Array[0, 20];
+
+    [Fact]
+    public void SortByPriority_RandomCandidates_SameOrderAsListSort()
+    {
+        var reference = typeof(PiiDetector).GetField("s_byPriority", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .GetValue(null) as Comparison<PiiMatch>;
+        Assert.NotNull(reference);
+        s_candidates.Sample(candidates =>
+        {
+            var expected = new List<PiiMatch>(candidates);
+            expected.Sort(reference);
+            var actual = new List<PiiMatch>(candidates);
+            PiiDetector.SortByPriority(actual);
+            Assert.Equal(expected, actual);
+        }, iter: 50_000);
+    }
+
+    [Fact]
+    public void SortByPriority_ThreeTied_KeepsListSortsUnstableOrder()
+    {
+        // a and b tie, c ranks first: the list's sort of three gives c, b, a (not the stable c, a, b).
+        PiiMatch a = new(PiiEntityType.Person, 0, 2, 0.5, "a"), b = new(PiiEntityType.Person, 5, 2, 0.5, "b"), c = new(PiiEntityType.Person, 9, 2, 0.9, "c");
+        var list = new List<PiiMatch> { a, b, c };
+        PiiDetector.SortByPriority(list);
+        Assert.Equal([c, b, a], list);
+    }
+}
