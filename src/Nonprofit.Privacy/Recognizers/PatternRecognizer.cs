@@ -84,7 +84,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
     [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupedNir();
+    internal static partial Regex GroupedNir();
 
     public string Name => "pattern";
 
@@ -128,7 +128,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         }
 
         // A grouped NIR has at least 13 digits (15 characters, "2A" or "2B" among them in Corsica).
-        if (text.Length >= 15 && facts.ThirteenDigits)
+        if (text.Length >= 15 && facts.ThirteenDigits && (facts.NirChain || !System.Text.Ascii.IsValid(text)))
         {
             AddGroupedNirs(text, results);
         }
@@ -147,10 +147,13 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     /// <summary>
     /// What the patterns ask of a text's runs of ASCII digits, found in one pass over them: whether it has a digit
     /// (<see cref="Any"/>), a decimal point between a digit and three more (<see cref="LongDecimal"/>: decimal
-    /// coordinates), at least 13 digits in all (<see cref="ThirteenDigits"/>: a grouped NIR) and a form of "to be"
-    /// right before a number (<see cref="VerbBeforeNumber"/>: "she was 78.", "I'm 34").
+    /// coordinates), at least 13 digits in all (<see cref="ThirteenDigits"/>: a grouped NIR), runs at most two characters
+    /// apart that hold at least 14 digits together (<see cref="NirChain"/>: in a text of ASCII characters, where <c>\d</c> is
+    /// an ASCII digit and <c>\s</c> one character, every grouped NIR is such a chain: 14 or 15 digits, groups one space
+    /// apart, or two after "2A") and a form of "to be" right before a number (<see cref="VerbBeforeNumber"/>: "she was 78.",
+    /// "I'm 34").
     /// </summary>
-    internal readonly record struct DigitFacts(bool Any, bool LongDecimal, bool ThirteenDigits, bool VerbBeforeNumber)
+    internal readonly record struct DigitFacts(bool Any, bool LongDecimal, bool ThirteenDigits, bool NirChain, bool VerbBeforeNumber)
     {
         public static DigitFacts Of(ReadOnlySpan<char> text)
         {
@@ -161,21 +164,29 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             }
 
             var count = 0;
+            var chain = 0;
+            var longestChain = 0;
+            var previousEnd = int.MinValue / 2;
             var longDecimal = false;
             var verb = false;
             while (true)
             {
                 verb = verb || IsVerbBefore(text, start);
+                chain = start - previousEnd <= 2 ? chain : 0;
                 var run = text[start..].IndexOfAnyExceptInRange('0', '9');
                 if (run < 0)
                 {
                     count += text.Length - start;
+                    longestChain = Math.Max(longestChain, chain + text.Length - start);
                     break;
                 }
 
                 // A period right after a digit ends a run of digits.
                 var end = start + run;
                 count += run;
+                chain += run;
+                longestChain = Math.Max(longestChain, chain);
+                previousEnd = end;
                 longDecimal = longDecimal || (text[end] == '.' && end + 3 < text.Length && char.IsAsciiDigit(text[end + 1])
                     && char.IsAsciiDigit(text[end + 2]) && char.IsAsciiDigit(text[end + 3]));
                 var next = text[end..].IndexOfAnyInRange('0', '9');
@@ -187,7 +198,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
                 start = end + next;
             }
 
-            return new DigitFacts(true, longDecimal, count >= 13, verb);
+            return new DigitFacts(true, longDecimal, count >= 13, longestChain >= 14, verb);
         }
     }
 

@@ -37,6 +37,60 @@ public sealed class ScanShortcutTests
         }, iter: 50_000);
     }
 
+    // Grouped NIRs with every separator the expression allows (and some it does not), Corsican ones included, among other digits.
+    private static readonly Gen<string> s_nirTexts = Gen.Select(
+            Gen.Int[0, 9].Array[15, 15], Pick("", " ", " ", "", "\t", " ", "", "  ", "-", "\u00A0").Array[6, 6], Pick("", "A", "B", "a"),
+            Gen.Int[0, s_pieces.Length - 1].Array[0, 4], Gen.Int[0, s_pieces.Length - 1].Array[0, 4])
+        .Select((digits, separators, corsica, before, after) =>
+        {
+            var groups = new[] { 1, 2, 2, 2, 3, 3, 2 };
+            var text = new System.Text.StringBuilder(string.Concat(before.Select(i => s_pieces[i]))).Append(' ');
+            var d = 0;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                for (var k = 0; k < groups[g]; k++, d++)
+                {
+                    text.Append(g == 3 && corsica.Length > 0 ? (k == 0 ? "2" : corsica) : ((char)('0' + digits[d])).ToString());
+                }
+
+                text.Append(g < 6 ? separators[g] : " ");
+            }
+
+            return text.Append(string.Concat(after.Select(i => s_pieces[i]))).ToString();
+        });
+
+    private static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    [Fact]
+    public void DigitFacts_EveryGroupedNirMatch_IsInAChainOrANonAsciiText()
+    {
+        Gen.OneOf(s_nirTexts, s_texts).Sample(text =>
+        {
+            var facts = PatternRecognizer.DigitFacts.Of(text);
+            if (PatternRecognizer.GroupedNir().IsMatch(text) && HasDigits(text, 13))
+            {
+                Assert.True(facts.NirChain || !System.Text.Ascii.IsValid(text));
+            }
+        }, iter: 50_000);
+    }
+
+    [Fact]
+    public void DigitFacts_GroupedNirs_SomeMatch()
+    {
+        // The property above is not empty: the generated texts hold matches, Corsican ones too.
+        var matches = 0;
+        var corsican = 0;
+        s_nirTexts.Sample(text =>
+        {
+            if (PatternRecognizer.GroupedNir().IsMatch(text))
+            {
+                matches++;
+                corsican += text.Contains("2A ", StringComparison.Ordinal) || text.Contains("2B ", StringComparison.Ordinal) ? 1 : 0;
+            }
+        }, iter: 5_000, threads: 1);
+        Assert.True(matches > 100 && corsican > 10, $"{matches} matches, {corsican} Corsican");
+    }
+
     [Theory]
     [InlineData("", false, false, false, false)]
     [InlineData("no digits.", false, false, false, false)]
@@ -48,8 +102,21 @@ public sealed class ScanShortcutTests
     [InlineData("she WAS 78.", true, false, false, true)]
     [InlineData("I’m 34", true, false, false, true)]
     [InlineData("he has 34", true, false, false, false)]
-    public void DigitFacts_Examples(string text, bool any, bool longDecimal, bool thirteen, bool verb) =>
-        Assert.Equal(new PatternRecognizer.DigitFacts(any, longDecimal, thirteen, verb), PatternRecognizer.DigitFacts.Of(text));
+    public void DigitFacts_Examples(string text, bool any, bool longDecimal, bool thirteen, bool verb)
+    {
+        var facts = PatternRecognizer.DigitFacts.Of(text);
+        Assert.Equal((any, longDecimal, thirteen, verb), (facts.Any, facts.LongDecimal, facts.ThirteenDigits, facts.VerbBeforeNumber));
+    }
+
+    [Theory]
+    [InlineData("1 78 11 2A 162 086 60", true)]
+    [InlineData("178112A16208660", true)]
+    [InlineData("1 78 11 21 162 086 60", true)]
+    [InlineData("1 78 11 2A  162 086 60", false)] // three characters apart (and no grouped NIR: "2A" then one space at most)
+    [InlineData("1 78 11 21 16", false)]
+    [InlineData("1 78 11 21   162 086 60", false)]
+    [InlineData("call 555 123 4567 or 555 987 6543", false)]
+    public void DigitFacts_NirChain_Examples(string text, bool chain) => Assert.Equal(chain, PatternRecognizer.DigitFacts.Of(text).NirChain);
 
     [Fact]
     public void IdentifierCapitalisedWords_RandomTexts_SameMatchesAsReadingEveryToken()
