@@ -68,6 +68,57 @@ internal static class RecognizerProfile
             return 0;
         }
 
+        if (args.Length == 1 && args[0] == "--context-ab")
+        {
+            // Context scoring's word search over the 48-character windows of every candidate below 1: the bit-mask path
+            // against the walk over the characters, alternating passes in one process.
+            var searches = ContextLexicon.Words.ToDictionary(p => p.Key, p => new WordSearch(p.Value));
+            var windows = records.Select(t => new List<(int From, int Start, int End, int To, WordSearch Search)>()).ToArray();
+            for (var k = 0; k < records.Length; k++)
+            {
+                var list = new List<PiiMatch>();
+                foreach (var r in detector.Recognizers)
+                {
+                    r.Recognize(records[k], list);
+                }
+
+                foreach (var c in list.Where(c => c.Score < 1 && searches.ContainsKey(c.Type)))
+                {
+                    windows[k].Add((Math.Max(0, c.Start - 48), c.Start, c.End, Math.Min(records[k].Length, c.End + 48), searches[c.Type]));
+                }
+            }
+
+            var recordIndex = records.Select((t, k) => (t, k)).GroupBy(p => p.t).ToDictionary(g => g.Key, g => g.First().k);
+            var times = new[] { new List<double>(), new List<double>() };
+            var hits = 0;
+            for (var pass = 0; pass < 400; pass++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    var masks = (k ^ (pass % 2)) == 0;
+                    times[masks ? 0 : 1].Add(Pass(records, t =>
+                    {
+                        foreach (var w in windows[recordIndex[t]])
+                        {
+                            var span = t.AsSpan();
+                            var found = masks
+                                ? w.Search.ContainsWord(span[w.From..w.Start]) || w.Search.ContainsWord(span[w.End..w.To])
+                                : w.Search.ContainsWordScalar(span[w.From..w.Start]) || w.Search.ContainsWordScalar(span[w.End..w.To]);
+                            hits += found ? 1 : 0;
+                        }
+                    }));
+                }
+            }
+
+            foreach (var (name, list) in new[] { ("masks", times[0]), ("walk", times[1]) })
+            {
+                list.Sort();
+                Console.WriteLine($"context {name,-6} best {list[0]:0.000} ms median {list[list.Count / 2]:0.000} ms ({windows.Sum(w => w.Count)} candidates, {hits / 800} found per pass)");
+            }
+
+            return 0;
+        }
+
         var bytes = records.Sum(r => System.Text.Encoding.UTF8.GetByteCount(r));
         var sum = 0.0;
         foreach (var recognizer in detector.Recognizers)

@@ -291,3 +291,54 @@ public sealed class CandidateSortTests
         Assert.Equal([c, b, a], list);
     }
 }
+
+/// <summary>The word search's bit-mask path over short ASCII spans finds what the walk over the characters finds.</summary>
+public sealed class WordSearchMaskTests
+{
+    private static readonly string[] s_pieces =
+    [
+        "phone", "Phone", "PHONE", "text me", "text", "me", "téléphone", "número", "smartphone", "phones", "tel", "tel.", "call", "a", "z", "A",
+        "Z", "@", "[", "`", "{", " ", "  ", ",", ".", "-", "1", "42", "é", "ß", "number", "mobile number", "my", "the", "x", "ref", "order",
+        "invoice", "K", "ſ",
+    ];
+
+    private static readonly Gen<string> s_texts = Gen.OneOf(
+        Gen.Int[0, s_pieces.Length - 1].Array[0, 16].Select(ix => string.Concat(ix.Select(i => s_pieces[i]))),
+        Gen.Char["phonetxm ZA@[`{.1é"].Array[0, 70].Select(c => new string(c)));
+
+    [Fact]
+    public void ContainsWord_RandomSpans_SameAsWalk()
+    {
+        var searches = ContextLexicon.Words.Values.Select(w => new WordSearch(w)).Append(new WordSearch(PatternRecognizer.AgeTriggerWords)).ToArray();
+        var found = 0;
+        Gen.Select(s_texts, Gen.Int[0, 70], Gen.Int[0, 70]).Sample((text, a, b) =>
+        {
+            var from = Math.Min(a, text.Length);
+            var to = Math.Min(Math.Max(from, b), text.Length);
+            var span = text.AsSpan(from, to - from);
+            foreach (var search in searches)
+            {
+                var expected = search.ContainsWordScalar(span);
+                Assert.Equal(expected, search.ContainsWord(span));
+                found += expected ? 1 : 0;
+            }
+        }, iter: 20_000, threads: 1);
+        Assert.True(found > 200, $"{found} spans with a word");
+    }
+
+    [Theory]
+    [InlineData("", true, 0UL)]
+    [InlineData("aZ1", true, 0b011UL)]
+    [InlineData("@[`{ab", true, 0b110000UL)]
+    [InlineData("abcdefghijklmnop", true, 0xFFFFUL)]
+    [InlineData("abcdefghé", false, 0UL)]
+    [InlineData("abcdefgh-é", false, 0UL)]
+    public void TryAsciiLetters_Examples(string text, bool ascii, ulong letters)
+    {
+        Assert.Equal(ascii, WordSearch.TryAsciiLetters(text, out var bits));
+        if (ascii)
+        {
+            Assert.Equal(letters, bits);
+        }
+    }
+}
