@@ -44,6 +44,7 @@ internal static class RecognizerProfile
             // The identifier recognizer with and without its pass over capitalised words, and through the interface the
             // detector calls, alternating passes in one process.
             var identifier = new IdentifierRecognizer();
+            var reference = new IdentifierRecognizer(capitalisedWords: false);
             var sink = new List<PiiMatch>();
             var times = new[] { new List<double>(), new List<double>(), new List<double>() };
             var asInterface = detector.Recognizers.Single(r => r.Name == "identifier");
@@ -61,7 +62,7 @@ internal static class RecognizerProfile
                         }
                         else
                         {
-                            identifier.Recognize(t, sink, capitalisedWords: variant == 0);
+                            (variant == 0 ? identifier : reference).Recognize(t, sink);
                         }
                     }));
                 }

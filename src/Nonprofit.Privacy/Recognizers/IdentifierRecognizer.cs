@@ -117,15 +117,21 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
-    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) => RecognizeCore(text, results, capitalisedWords: true);
+    private readonly bool _capitalisedWords;
 
-    /// <summary>Finds the candidates; <paramref name="capitalisedWords"/> false reads every capitalised word's token in full (a reference for tests).</summary>
-    internal void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results, bool capitalisedWords) =>
-        RecognizeCore(text, results, capitalisedWords);
+    /// <summary>Initializes the recognizer.</summary>
+    public IdentifierRecognizer()
+        : this(capitalisedWords: true)
+    {
+    }
 
-    // Inlined into each caller, so that the detector's path has no extra call and no test of the flag.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void RecognizeCore(ReadOnlySpan<char> text, ICollection<PiiMatch> results, bool capitalisedWords)
+    /// <summary>Initializes the recognizer; <paramref name="capitalisedWords"/> false reads every capitalised word's token in full (a reference for tests).</summary>
+    internal IdentifierRecognizer(bool capitalisedWords)
+    {
+        _capitalisedWords = capitalisedWords;
+    }
+
+    public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
         var i = 0;
         while (i < text.Length)
@@ -138,7 +144,7 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             }
 
             var start = i + next;
-            if (capitalisedWords && IsPlainCapitalised(text, i, start, out var wordEnd))
+            if (_capitalisedWords && IsPlainCapitalised(text, i, start, out var wordEnd))
             {
                 // "Paris", "Thanks": a capital that starts a run of ASCII letters and digits, then only lower-case
                 // letters. No identifier is such a token (each needs a digit or two capitals); only a two-letter one
