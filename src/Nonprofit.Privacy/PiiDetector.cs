@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Nonprofit.Privacy.Recognizers;
 
@@ -35,11 +36,11 @@ public sealed class PiiDetector
     [ThreadStatic]
     private static Scratch? s_scratch;
 
-    private static readonly Comparer<PiiMatch> s_byStart = Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start));
-
     // Highest score first, then longest; on a tie, a specific identifier wins over the generic phone reading
     // of the same digits.
-    private static readonly Comparison<PiiMatch> s_byPriority = static (a, b) =>
+    private static readonly Comparison<PiiMatch> s_byPriority = ComparePriority;
+
+    private static int ComparePriority(PiiMatch a, PiiMatch b)
     {
         var byScore = b.Score.CompareTo(a.Score);
         if (byScore != 0)
@@ -49,7 +50,7 @@ public sealed class PiiDetector
 
         var byLength = b.Length.CompareTo(a.Length);
         return byLength != 0 ? byLength : (a.Type == PiiEntityType.PhoneNumber).CompareTo(b.Type == PiiEntityType.PhoneNumber);
-    };
+    }
 
     private readonly IPiiRecognizer[] _recognizers;
     private readonly ITokenRecognizer?[] _tokenRecognizers; // where a built-in recognizer reads the shared tokens
@@ -304,7 +305,7 @@ public sealed class PiiDetector
 
         if (candidates.Count > 1)
         {
-            candidates.Sort(s_byPriority);
+            SortByPriority(candidates);
         }
 
         var first = results.Count;
@@ -328,7 +329,70 @@ public sealed class PiiDetector
 
         if (results.Count - first > 1)
         {
-            results.Sort(first, results.Count - first, s_byStart);
+            // The accepted matches do not overlap, so their starts differ and any sort by start gives one order.
+            var accepted = CollectionsMarshal.AsSpan(results)[first..];
+            for (var i = 1; i < accepted.Length; i++)
+            {
+                var m = accepted[i];
+                var j = i - 1;
+                while (j >= 0 && accepted[j].Start > m.Start)
+                {
+                    accepted[j + 1] = accepted[j];
+                    j--;
+                }
+
+                accepted[j + 1] = m;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sorts the candidates by <see cref="s_byPriority"/> into exactly the order <see cref="List{T}.Sort(Comparison{T})"/>
+    /// gives (candidates that compare equal keep that order too): up to 16 elements as its introspective sort sorts
+    /// them (two and three elements by compare-and-swap, more by insertion), without a delegate call per comparison;
+    /// more by the list's sort itself.
+    /// </summary>
+    internal static void SortByPriority(List<PiiMatch> candidates)
+    {
+        var keys = CollectionsMarshal.AsSpan(candidates);
+        switch (keys.Length)
+        {
+            case <= 1:
+                return;
+            case 2:
+                SwapIfGreater(keys, 0, 1);
+                return;
+            case 3:
+                SwapIfGreater(keys, 0, 1);
+                SwapIfGreater(keys, 0, 2);
+                SwapIfGreater(keys, 1, 2);
+                return;
+            case <= 16:
+                for (var i = 0; i < keys.Length - 1; i++)
+                {
+                    var t = keys[i + 1];
+                    var j = i;
+                    while (j >= 0 && ComparePriority(t, keys[j]) < 0)
+                    {
+                        keys[j + 1] = keys[j];
+                        j--;
+                    }
+
+                    keys[j + 1] = t;
+                }
+
+                return;
+            default:
+                candidates.Sort(s_byPriority);
+                return;
+        }
+    }
+
+    private static void SwapIfGreater(Span<PiiMatch> keys, int i, int j)
+    {
+        if (ComparePriority(keys[i], keys[j]) > 0)
+        {
+            (keys[i], keys[j]) = (keys[j], keys[i]);
         }
     }
 }

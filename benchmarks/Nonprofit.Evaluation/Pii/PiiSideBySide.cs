@@ -29,6 +29,7 @@ internal static class PiiSideBySide
         string? baselinePath = null;
         string? candidatePath = null;
         var passes = 300;
+        var noNames = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,11 +40,15 @@ internal static class PiiSideBySide
                 case "--candidate" when i + 1 < args.Length:
                     candidatePath = Path.GetFullPath(args[++i]);
                     break;
+                case "--no-names":
+                    // Both builds without the name and place scan: the other recognizers and the detector's own work.
+                    noNames = true;
+                    break;
                 case "--passes" when i + 1 < args.Length:
                     passes = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: pii-ab --baseline PATH/Nonprofit.Privacy.dll [--candidate PATH/Nonprofit.Privacy.dll] [--passes N]");
+                    Console.Error.WriteLine("usage: pii-ab --baseline PATH/Nonprofit.Privacy.dll [--candidate PATH/Nonprofit.Privacy.dll] [--passes N] [--no-names]");
                     return 2;
             }
         }
@@ -60,13 +65,13 @@ internal static class PiiSideBySide
         // The fixed cost per call: a short clean text, as many times as there are records.
         var shortTexts = Enumerable.Repeat(ShortText, records.Length).ToArray();
 
-        var ours = new PiiDetector();
-        Func<string, object> oursDetect = candidatePath is null ? t => ours.Detect(t) : Load(candidatePath, "pii-candidate");
-        var baseline = Load(baselinePath, "pii-baseline");
+        var ours = new PiiDetector(new PiiDetectorOptions { EnableNameAndPlaceRecognizers = !noNames });
+        Func<string, object> oursDetect = candidatePath is null ? t => ours.Detect(t) : Load(candidatePath, "pii-candidate", noNames);
+        var baseline = Load(baselinePath, "pii-baseline", noNames);
 
         var differences = CountDifferences(records, oursDetect, baseline) + CountDifferences(prose, oursDetect, baseline);
         Console.WriteLine($"baseline={baselinePath}");
-        Console.WriteLine($"this={candidatePath ?? "this build"}");
+        Console.WriteLine($"this={candidatePath ?? "this build"}{(noNames ? " (both without the name and place scan)" : "")}");
         Console.WriteLine($"identical_matches={(differences == 0 ? "yes" : $"NO ({differences} texts differ)")}");
 
         Measure("dataset", records, passes, baseline, oursDetect);
@@ -92,12 +97,25 @@ internal static class PiiSideBySide
     public const string ShortText = "ok thanks.";
 
 
-    private static Func<string, object> Load(string path, string name)
+    private static Func<string, object> Load(string path, string name, bool noNames)
     {
         var context = new BuildContext(name);
         var assembly = context.LoadFromAssemblyPath(path);
         var type = assembly.GetType("Nonprofit.Privacy.PiiDetector", throwOnError: true)!;
-        var detector = Activator.CreateInstance(type)!;
+        object detector;
+        if (noNames)
+        {
+            var optionsType = assembly.GetType("Nonprofit.Privacy.PiiDetectorOptions", throwOnError: true)!;
+            var options = Activator.CreateInstance(optionsType)!;
+            optionsType.GetProperty("EnableNameAndPlaceRecognizers")!.SetValue(options, false);
+            detector = type.GetConstructor([optionsType, typeof(IEnumerable<>).MakeGenericType(assembly.GetType("Nonprofit.Privacy.IPiiRecognizer", throwOnError: true)!)])!
+                .Invoke([options, null]);
+        }
+        else
+        {
+            detector = Activator.CreateInstance(type)!;
+        }
+
         var method = type.GetMethod("Detect", [typeof(string)])!;
         return (Func<string, object>)Delegate.CreateDelegate(typeof(Func<string, object>), detector, method);
     }

@@ -39,6 +39,95 @@ internal static class RecognizerProfile
             return 0;
         }
 
+        if (args.Length == 1 && args[0] == "--identifier-ab")
+        {
+            // The identifier recognizer with and without its pass over capitalised words, and through the interface the
+            // detector calls, alternating passes in one process.
+            var identifier = new IdentifierRecognizer();
+            var reference = new IdentifierRecognizer(capitalisedWords: false);
+            var sink = new List<PiiMatch>();
+            var times = new[] { new List<double>(), new List<double>(), new List<double>() };
+            var asInterface = detector.Recognizers.Single(r => r.Name == "identifier");
+            for (var pass = 0; pass < 400; pass++)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    var variant = (k + pass) % 3;
+                    times[variant].Add(Pass(records, t =>
+                    {
+                        sink.Clear();
+                        if (variant == 2)
+                        {
+                            asInterface.Recognize(t, sink);
+                        }
+                        else
+                        {
+                            (variant == 0 ? identifier : reference).Recognize(t, sink);
+                        }
+                    }));
+                }
+            }
+
+            foreach (var (name, list) in new[] { ("shortcut", times[0]), ("full", times[1]), ("interface", times[2]) })
+            {
+                list.Sort();
+                Console.WriteLine($"identifier {name,-9} best {list[0]:0.000} ms median {list[list.Count / 2]:0.000} ms");
+            }
+
+            return 0;
+        }
+
+        if (args.Length == 1 && args[0] == "--context-ab")
+        {
+            // Context scoring's word search over the 48-character windows of every candidate below 1: the bit-mask path
+            // against the walk over the characters, alternating passes in one process.
+            var searches = ContextLexicon.Words.ToDictionary(p => p.Key, p => new WordSearch(p.Value));
+            var windows = records.Select(t => new List<(int From, int Start, int End, int To, WordSearch Search)>()).ToArray();
+            for (var k = 0; k < records.Length; k++)
+            {
+                var list = new List<PiiMatch>();
+                foreach (var r in detector.Recognizers)
+                {
+                    r.Recognize(records[k], list);
+                }
+
+                foreach (var c in list.Where(c => c.Score < 1 && searches.ContainsKey(c.Type)))
+                {
+                    windows[k].Add((Math.Max(0, c.Start - 48), c.Start, c.End, Math.Min(records[k].Length, c.End + 48), searches[c.Type]));
+                }
+            }
+
+            var recordIndex = records.Select((t, k) => (t, k)).GroupBy(p => p.t).ToDictionary(g => g.Key, g => g.First().k);
+            var times = new[] { new List<double>(), new List<double>() };
+            var hits = 0;
+            for (var pass = 0; pass < 400; pass++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    var masks = (k ^ (pass % 2)) == 0;
+                    times[masks ? 0 : 1].Add(Pass(records, t =>
+                    {
+                        foreach (var w in windows[recordIndex[t]])
+                        {
+                            var span = t.AsSpan();
+                            var found = masks
+                                ? w.Search.ContainsWord(span[w.From..w.Start]) || w.Search.ContainsWord(span[w.End..w.To])
+                                : w.Search.ContainsWordScalar(span[w.From..w.Start]) || w.Search.ContainsWordScalar(span[w.End..w.To]);
+                            hits += found ? 1 : 0;
+                        }
+                    }));
+                }
+            }
+
+            foreach (var (name, list) in new[] { ("masks", times[0]), ("walk", times[1]) })
+            {
+                list.Sort();
+                Console.WriteLine($"context {name,-6} best {list[0]:0.000} ms median {list[list.Count / 2]:0.000} ms ({windows.Sum(w => w.Count)} candidates, {hits / 800} found per pass)");
+            }
+
+            return 0;
+        }
+
         var bytes = records.Sum(r => System.Text.Encoding.UTF8.GetByteCount(r));
         var sum = 0.0;
         foreach (var recognizer in detector.Recognizers)
@@ -68,6 +157,15 @@ internal static class RecognizerProfile
             return list.ToArray();
         }).ToArray();
         Console.WriteLine($"{"(candidates)",-14} {candidates.Sum(c => c.Length),8}");
+        if (Environment.GetEnvironmentVariable("PII_PROFILE_CONTEXT_STATS") == "1")
+        {
+            var withContext = candidates.SelectMany(c => c.Where(m => m.Score < 1 && ContextLexicon.Words.ContainsKey(m.Type))).ToArray();
+            Console.WriteLine($"context calls {withContext.Length}; by type: {string.Join(", ", withContext.GroupBy(m => m.Type.Name).Select(g => g.Key + "=" + g.Count()))}");
+            var sameBefore = candidates.Sum(c => c.Where(m => m.Score < 1 && ContextLexicon.Words.ContainsKey(m.Type)).GroupBy(m => (m.Type, m.Start)).Sum(g => g.Count() - 1));
+            var sameAfter = candidates.Sum(c => c.Where(m => m.Score < 1 && ContextLexicon.Words.ContainsKey(m.Type)).GroupBy(m => (m.Type, m.End)).Sum(g => g.Count() - 1));
+            Console.WriteLine($"repeated before-windows {sameBefore}, repeated after-windows {sameAfter}");
+        }
+
         var index = new Dictionary<string, int>(records.Length);
         for (var k = 0; k < records.Length; k++)
         {
@@ -104,6 +202,20 @@ internal static class RecognizerProfile
         Report("det. no names", records, bytes, t => noNames.Detect(t));
         var noContext = new PiiDetector(new PiiDetectorOptions { ContextBoost = 0 });
         Report("det. no context", records, bytes, t => noContext.Detect(t));
+
+        // The detector's own work per call (scratch, candidate lists, context, thresholds, resolution, metrics): the
+        // detector without the name scan against its recognizers called in turn on each record, into one list.
+        var noNameRecognizers = noNames.Recognizers.ToArray();
+        Report("no names, turn", records, bytes, t =>
+        {
+            all.Clear();
+            foreach (var r in noNameRecognizers)
+            {
+                r.Recognize(t, all);
+            }
+        });
+        var noNamesNoContext = new PiiDetector(new PiiDetectorOptions { EnableNameAndPlaceRecognizers = false, ContextBoost = 0 });
+        Report("det. no n., ctx", records, bytes, t => noNamesNoContext.Detect(t));
         return 0;
     }
 

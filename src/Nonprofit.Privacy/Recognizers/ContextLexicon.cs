@@ -77,8 +77,10 @@ internal static class ContextLexicon
         s_nonPhone.ContainsWord(text[Math.Max(0, start - 24)..start]);
 
     // One vectorised multi-string search per type instead of one search per word.
-    private static readonly FrozenDictionary<PiiEntityType, WordSearch> s_search =
-        Words.ToFrozenDictionary(p => p.Key, p => new WordSearch(p.Value));
+    // Keyed by the type's name (ordinal, as PiiEntityType compares): a frozen string dictionary hashes a few of the
+    // name's characters instead of the whole name with Marvin.
+    private static readonly FrozenDictionary<string, WordSearch> s_search =
+        Words.ToFrozenDictionary(p => p.Key.Name, p => new WordSearch(p.Value), StringComparer.Ordinal);
 
     /// <summary>
     /// Returns whether one of <paramref name="type"/>'s context words stands within <paramref name="window"/>
@@ -86,7 +88,7 @@ internal static class ContextLexicon
     /// </summary>
     public static bool HasContext(ReadOnlySpan<char> text, int start, int end, PiiEntityType type, int window)
     {
-        if (!s_search.TryGetValue(type, out var words))
+        if (!s_search.TryGetValue(type.Name, out var words))
         {
             return false;
         }

@@ -117,6 +117,20 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
 
     public IReadOnlyCollection<PiiEntityType> SupportedTypes => s_types;
 
+    private readonly bool _capitalisedWords;
+
+    /// <summary>Initializes the recognizer.</summary>
+    public IdentifierRecognizer()
+        : this(capitalisedWords: true)
+    {
+    }
+
+    /// <summary>Initializes the recognizer; <paramref name="capitalisedWords"/> false reads every capitalised word's token in full (a reference for tests).</summary>
+    internal IdentifierRecognizer(bool capitalisedWords)
+    {
+        _capitalisedWords = capitalisedWords;
+    }
+
     public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
         var i = 0;
@@ -130,6 +144,20 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
             }
 
             var start = i + next;
+            if (_capitalisedWords && IsPlainCapitalised(text, i, start, out var wordEnd))
+            {
+                // "Paris", "Thanks": a capital that starts a run of ASCII letters and digits, then only lower-case
+                // letters. No identifier is such a token (each needs a digit or two capitals); only a two-letter one
+                // before a hyphen may start a MAC address ("Ab-cd-ef-01-23-45").
+                if (wordEnd - start == 2 && wordEnd < text.Length && text[wordEnd] == '-')
+                {
+                    CheckHyphenated(text, start, wordEnd, results);
+                }
+
+                i = wordEnd;
+                continue;
+            }
+
             while (start > i && char.IsAsciiLetterOrDigit(text[start - 1]))
             {
                 start--;
@@ -143,28 +171,60 @@ internal sealed class IdentifierRecognizer : IPiiRecognizer
                 end++;
             }
 
-            var wordBounded = TextScan.StartsWord(text, start) && TextScan.EndsWord(text, end);
-            if (wordBounded && end - start >= 6 && (digits > 0 || end - start is 8 or 11))
+            // Whether the token is bounded by non-word characters is asked only where its length allows a match.
+            var length = end - start;
+            if (length >= 6 && (digits > 0 || length is 8 or 11) && IsWordBounded(text, start, end))
             {
                 Check(text, start, end, digits, results);
                 CheckHyphenated(text, start, end, results);
             }
-            else if (end - start <= 2 && end < text.Length && text[end] == '-')
+            else if (length <= 2 && end < text.Length && text[end] == '-')
             {
                 CheckHyphenated(text, start, end, results);
             }
-            else if (wordBounded && end - start == 4 && digits == 2 && char.IsAsciiLetter(text[start]))
+            else if (length == 4 && digits == 2 && char.IsAsciiLetter(text[start]) && IsWordBounded(text, start, end))
             {
                 // "GB59 NAWV 7713 ...": an IBAN written in groups.
                 TryGroupedIban(text, start, results);
             }
-            else if (wordBounded && end - start == 2 && digits == 0)
+            else if (length == 2 && digits == 0 && IsWordBounded(text, start, end))
             {
                 TryGroupedNino(text, start, results);
             }
 
             i = end;
         }
+    }
+
+    private static bool IsWordBounded(ReadOnlySpan<char> text, int start, int end) => TextScan.StartsWord(text, start) && TextScan.EndsWord(text, end);
+
+    /// <summary>
+    /// Returns whether the trigger at <paramref name="at"/> is an ASCII capital that starts its run of ASCII letters and
+    /// digits (the run does not reach back to <paramref name="from"/>'s left) followed by one or more lower-case ASCII
+    /// letters up to the run's end (<paramref name="end"/>).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsPlainCapitalised(ReadOnlySpan<char> text, int from, int at, out int end)
+    {
+        end = at;
+        if (!char.IsAsciiLetterUpper(text[at]) || (at > from && char.IsAsciiLetterOrDigit(text[at - 1])))
+        {
+            return false;
+        }
+
+        var p = at + 1;
+        while (p < text.Length && char.IsAsciiLetterLower(text[p]))
+        {
+            p++;
+        }
+
+        if (p == at + 1 || (p < text.Length && char.IsAsciiLetterOrDigit(text[p])))
+        {
+            return false;
+        }
+
+        end = p;
+        return true;
     }
 
     private void Check(ReadOnlySpan<char> text, int start, int end, int digits, ICollection<PiiMatch> results)

@@ -84,7 +84,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
     [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupedNir();
+    internal static partial Regex GroupedNir();
 
     public string Name => "pattern";
 
@@ -99,13 +99,15 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     // TokenStream.RunsKnown), and the trigger words are found from their classes instead of a scan of the text.
     private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, ICollection<PiiMatch> results)
     {
-        // Every pattern needs a digit: skip the regex engines on text without one.
-        if (!text.ContainsAny(TextScan.Digits))
+        // Every pattern needs a digit: skip the regex engines on text without one. One pass over the runs of ASCII
+        // digits answers the other cheap questions too (see DigitFacts).
+        var facts = DigitFacts.Of(text);
+        if (!facts.Any)
         {
             return;
         }
 
-        if (HasLongDecimal(text))
+        if (facts.LongDecimal)
         {
             foreach (var m in DecimalCoordinates().EnumerateMatches(text))
             {
@@ -126,12 +128,12 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         }
 
         // A grouped NIR has at least 13 digits (15 characters, "2A" or "2B" among them in Corsica).
-        if (text.Length >= 15 && HasDigits(text, 13))
+        if (text.Length >= 15 && facts.ThirteenDigits && (facts.NirChain || !System.Text.Ascii.IsValid(text)))
         {
             AddGroupedNirs(text, results);
         }
 
-        if (HasWord(text, tokens, innerRuns, useTokens, s_ageTriggers, WordClass.AgeTrigger) || HasVerbBeforeNumber(text))
+        if (HasWord(text, tokens, innerRuns, useTokens, s_ageTriggers, WordClass.AgeTrigger) || facts.VerbBeforeNumber)
         {
             AddAges(text, results);
         }
@@ -139,6 +141,64 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         if (HasWord(text, tokens, innerRuns, useTokens, s_birthSearch, WordClass.BirthWord))
         {
             AddDatesOfBirth(text, results);
+        }
+    }
+
+    /// <summary>
+    /// What the patterns ask of a text's runs of ASCII digits, found in one pass over them: whether it has a digit
+    /// (<see cref="Any"/>), a decimal point between a digit and three more (<see cref="LongDecimal"/>: decimal
+    /// coordinates), at least 13 digits in all (<see cref="ThirteenDigits"/>: a grouped NIR), runs at most two characters
+    /// apart that hold at least 14 digits together (<see cref="NirChain"/>: in a text of ASCII characters, where <c>\d</c> is
+    /// an ASCII digit and <c>\s</c> one character, every grouped NIR is such a chain: 14 or 15 digits, groups one space
+    /// apart, or two after "2A") and a form of "to be" right before a number (<see cref="VerbBeforeNumber"/>: "she was 78.",
+    /// "I'm 34").
+    /// </summary>
+    internal readonly record struct DigitFacts(bool Any, bool LongDecimal, bool ThirteenDigits, bool NirChain, bool VerbBeforeNumber)
+    {
+        public static DigitFacts Of(ReadOnlySpan<char> text)
+        {
+            var start = text.IndexOfAnyInRange('0', '9');
+            if (start < 0)
+            {
+                return default;
+            }
+
+            var count = 0;
+            var chain = 0;
+            var longestChain = 0;
+            var previousEnd = int.MinValue / 2;
+            var longDecimal = false;
+            var verb = false;
+            while (true)
+            {
+                verb = verb || IsVerbBefore(text, start);
+                chain = start - previousEnd <= 2 ? chain : 0;
+                var run = text[start..].IndexOfAnyExceptInRange('0', '9');
+                if (run < 0)
+                {
+                    count += text.Length - start;
+                    longestChain = Math.Max(longestChain, chain + text.Length - start);
+                    break;
+                }
+
+                // A period right after a digit ends a run of digits.
+                var end = start + run;
+                count += run;
+                chain += run;
+                longestChain = Math.Max(longestChain, chain);
+                previousEnd = end;
+                longDecimal = longDecimal || (text[end] == '.' && end + 3 < text.Length && char.IsAsciiDigit(text[end + 1])
+                    && char.IsAsciiDigit(text[end + 2]) && char.IsAsciiDigit(text[end + 3]));
+                var next = text[end..].IndexOfAnyInRange('0', '9');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                start = end + next;
+            }
+
+            return new DigitFacts(true, longDecimal, count >= 13, longestChain >= 14, verb);
         }
     }
 
@@ -170,29 +230,6 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         return false;
     }
 
-    // Whether the text's runs of ASCII digits hold at least `atLeast` digits together; stops counting there.
-    private static bool HasDigits(ReadOnlySpan<char> text, int atLeast)
-    {
-        var count = 0;
-        var offset = 0;
-        while (offset < text.Length && count < atLeast)
-        {
-            var i = text[offset..].IndexOfAny(TextScan.Digits);
-            if (i < 0)
-            {
-                break;
-            }
-
-            offset += i;
-            var run = text[offset..].IndexOfAnyExceptInRange('0', '9');
-            run = run < 0 ? text.Length - offset : run;
-            count += run;
-            offset += run;
-        }
-
-        return count >= atLeast;
-    }
-
     private void AddGroupedNirs(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
         Span<char> compact = stackalloc char[15];
@@ -214,67 +251,21 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         }
     }
 
-    // "she was 78.", "I'm 34": a form of "to be" right before a number.
-    private static bool HasVerbBeforeNumber(ReadOnlySpan<char> text)
+    // "she was 78.", "I'm 34": a form of "to be" right before the number whose first digit is at `at`.
+    private static bool IsVerbBefore(ReadOnlySpan<char> text, int at)
     {
-        var offset = 0;
-        while (offset < text.Length)
+        // Every ending below ends in 's', 'm' or 'e'; a character equal to one of them ignoring case is that ASCII
+        // letter in either case or not ASCII.
+        if (at < 3 || text[at - 1] != ' ' || ((text[at - 2] | 0x20) is not ('s' or 'm' or 'e') && text[at - 2] < 128))
         {
-            var i = text[offset..].IndexOfAny(TextScan.Digits);
-            if (i < 0)
-            {
-                return false;
-            }
-
-            var at = offset + i;
-
-            // Every ending below ends in 's', 'm' or 'e'; a character equal to one of them ignoring case is that ASCII
-            // letter in either case or not ASCII.
-            if (at >= 3 && text[at - 1] == ' ' && ((text[at - 2] | 0x20) is 's' or 'm' or 'e' || text[at - 2] >= 128))
-            {
-                var before = text[..(at - 1)];
-                if (before.EndsWith(" was", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" is", StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith(" am", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" are", StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith(" were", StringComparison.OrdinalIgnoreCase) || before.EndsWith("'m", StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith("’m", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            offset = at + 1;
-            while (offset < text.Length && char.IsAsciiDigit(text[offset]))
-            {
-                offset++;
-            }
+            return false;
         }
 
-        return false;
-    }
-
-    // Decimal coordinates have a decimal point followed by at least three digits.
-    private static bool HasLongDecimal(ReadOnlySpan<char> text)
-    {
-        var offset = 0;
-        while (offset < text.Length)
-        {
-            var i = text[offset..].IndexOf('.');
-            if (i < 0)
-            {
-                return false;
-            }
-
-            var at = offset + i;
-            if (at > 0 && char.IsAsciiDigit(text[at - 1]) && at + 3 < text.Length && char.IsAsciiDigit(text[at + 1])
-                && char.IsAsciiDigit(text[at + 2]) && char.IsAsciiDigit(text[at + 3]))
-            {
-                return true;
-            }
-
-            offset = at + 1;
-        }
-
-        return false;
+        var before = text[..(at - 1)];
+        return before.EndsWith(" was", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" is", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith(" am", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" are", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith(" were", StringComparison.OrdinalIgnoreCase) || before.EndsWith("'m", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("’m", StringComparison.OrdinalIgnoreCase);
     }
 
     private void AddAges(ReadOnlySpan<char> text, ICollection<PiiMatch> results)

@@ -136,8 +136,27 @@ internal sealed class WebRecognizer : IPiiRecognizer
         return (start, end);
     }
 
-    private static bool IsTokenChar(char c) =>
+    internal static bool IsTokenChar(char c) =>
+        c < 128 ? ((c < 64 ? s_asciiTokenLow >> c : s_asciiTokenHigh >> (c - 64)) & 1) != 0 : char.IsLetterOrDigit(c);
+
+    // IsTokenChar for the ASCII characters, one bit each (characters 0-63, then 64-127), from the definition.
+    private static readonly ulong s_asciiTokenLow = AsciiTokenMask(0);
+    private static readonly ulong s_asciiTokenHigh = AsciiTokenMask(64);
+
+    /// <summary>The definition of a token character (the fast <see cref="IsTokenChar"/> reads it from two masks for ASCII).</summary>
+    internal static bool IsTokenCharReference(char c) =>
         char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '@' or ':' or '/' or '%' or '+' or '?' or '=' or '&' or '#' or '~' or ';';
+
+    private static ulong AsciiTokenMask(int from)
+    {
+        var mask = 0UL;
+        for (var k = 0; k < 64; k++)
+        {
+            mask |= IsTokenCharReference((char)(from + k)) ? 1UL << k : 0;
+        }
+
+        return mask;
+    }
 
     private PiiMatch? Email(ReadOnlySpan<char> token, int start)
     {
