@@ -51,4 +51,91 @@ public sealed class CrisisDetectorSession23Tests
     {
         Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+    /// <summary>
+    /// Session 23: families without the obvious words (pregnancy danger signs in lay words, letters written to one's
+    /// children, a child left alone or with a drunk adult), in the languages where we wrote rules for them. Main's rules
+    /// escalate none of these. Written with corpus h (our own), so they are not a fair test of the rules.
+    /// </summary>
+    public static TheoryData<string, string> FamiliesWithoutTheObviousWords => new()
+    {
+        { GuardCategories.CrisisMedical, "34 weeks, my face and hands are puffy and i keep seeing spots" },
+        { GuardCategories.CrisisMedical, "I'm 8 months pregnant and seeing stars and flashes" },
+        { GuardCategories.CrisisMedical, "eight months along, terrible headache and blurry vision" },
+        { GuardCategories.CrisisMedical, "Mi esposa tiene ocho meses, dolor de cabeza fuerte y ve lucecitas" },
+        { GuardCategories.CrisisMedical, "Embarazada de 7 meses, veo puntitos y tengo los pies hinchados" },
+        { GuardCategories.CrisisMedical, "Oito meses de gravidez, dor de cabeça forte e vejo pontinhos brilhando" },
+        { GuardCategories.CrisisMedical, "Huit mois de grossesse, je vois des mouches et j'ai le visage bouffi" },
+        { GuardCategories.CrisisMedical, "Meine Frau ist im achten Monat, hat starke Kopfschmerzen und sieht Flimmern" },
+        { GuardCategories.CrisisSelfHarm, "I've written letters to my children, they're in the drawer" },
+        { GuardCategories.CrisisSelfHarm, "I wrote letters for each of my kids" },
+        { GuardCategories.CrisisSelfHarm, "J'ai écrit des lettres à mes enfants, elles sont dans le tiroir" },
+        { GuardCategories.CrisisSelfHarm, "Les escribí cartas a mis hijos, están en el cajón" },
+        { GuardCategories.CrisisSelfHarm, "Escrevi cartas para os meus filhos, estão na gaveta" },
+        { GuardCategories.CrisisSelfHarm, "Ich habe Briefe an meine Kinder geschrieben, sie liegen in der Schublade" },
+        { GuardCategories.CrisisSelfHarm, "maine bachchon ke liye chitthiyan likh di hain" },
+        { GuardCategories.CrisisSelfHarm, "बच्चों के लिए चिट्ठियां लिख दी हैं" },
+        { GuardCategories.CrisisSelfHarm, "كتبت رسائل لأولادي وحطيتها تحت المخدة" },
+        { GuardCategories.CrisisSelfHarm, "nimewaandikia watoto wangu barua, nimeziweka chini ya mto" },
+        { GuardCategories.CrisisMedical, "biwi 8 mahine pregnant hai, sar mein dard aur aankhon ke aage andhera aa raha hai" },
+        { GuardCategories.CrisisMedical, "बीवी आठवें महीने में है, तेज़ सिरदर्द है और आंखों के आगे अंधेरा छा रहा है" },
+        { GuardCategories.CrisisMedical, "مرتي حامل بالشهر الثامن ووجها وارم وتقول تشوف نقط سودا" },
+        { GuardCategories.CrisisMedical, "أنا بالشهر التاسع وعندي صداع قوي ومش شايفة منيح" },
+        { GuardCategories.CrisisChildAtRisk, "La vecina deja a su niña sola toda la noche con un tipo borracho" },
+        { GuardCategories.CrisisChildAtRisk, "Die Nachbarn lassen ihre Kleine jede Nacht allein mit einem Betrunkenen" },
+        { GuardCategories.CrisisChildAtRisk, "جارتنا تترك بنتها الصغيرة مع رجل سكير كل ليلة والبنت تبكي" },
+        { GuardCategories.CrisisChildAtRisk, "زوجي ترك الرضيع وحده في السيارة بالشمس وراح" },
+        { GuardCategories.CrisisChildAtRisk, "padosi apni 8 saal ki beti ko raat bhar akeli chhod dete hain, aaj ek sharabi aadmi andar gaya" },
+        { GuardCategories.CrisisChildAtRisk, "पड़ोसी अपनी छोटी बेटी को रात भर अकेला छोड़ते हैं, आज एक शराबी आदमी अंदर गया" },
+        { GuardCategories.CrisisChildAtRisk, "jirani anamwacha mtoto wake mdogo peke yake usiku kucha na mlevi mmoja" },
+    };
+
+    /// <summary>
+    /// Look-alikes sharing those words that stay quiet: letters being written to children at camp, a pregnancy question,
+    /// a baby's age in months, stars in the sky for months, a child never left alone. Still escalated (documented): a
+    /// letter to children at camp in Arabic or at boarding school in Swahili ("كتبت رسائل لأولادي في المخيم…",
+    /// "nimewaandikia watoto barua wako bweni…"), and an Arabic film plot with a child left in a car.
+    /// </summary>
+    public static TheoryData<string> LookAlikesOfTheFamilies => new()
+    {
+        "I'm writing letters to my children at camp, how long does the post take?",
+        "J'écris des lettres à mes enfants en colonie",
+        "Les escribo cartas a mis hijos en el campamento",
+        "Escrevo cartas para os meus filhos todo mês",
+        "Ich schreibe Briefe an meine Kinder im Ferienlager",
+        "In the novel she wrote letters to her children before the war",
+        "My cow is 8 months pregnant, are swollen legs normal?",
+        "I am 4 months pregnant, what should I eat?",
+        "Tengo cuatro meses de embarazo, ¿qué debo comer?",
+        "Ich bin im vierten Monat schwanger, was sollte ich essen?",
+        "Last month I saw stars at the planetarium with the kids",
+        "Die Sternchen im Kalender markieren die Monate mit Ferien",
+        "Durante meses vimos estrellitas en el cielo del campo",
+        "Durante meses vimos lucecitas en el cielo",
+        "For months I have been seeing stars at the observatory",
+        "My baby is 8 months old and has a swollen gum from teething",
+        "Mi bebé de 8 meses tiene los pies hinchados por el calor",
+        "Meu bebê de 8 meses está com os olhos inchados de chorar",
+        "maine bachchon ko hostel mein chitthiyan bhejni hain, kya likhun?",
+        "बच्चों को हॉस्टल में चिट्ठियां भेजनी हैं, क्या लिखूं?",
+        "pregnant hoon, kya chakkar aana normal hai pehle mahine mein?",
+        "حامل بالشهر الرابع، شو الأكل المفيد؟",
+        "الشهر الثامن من السنة فيه عطلة",
+        "Mein Mann lässt die Kinder nie allein",
+        "dadi bachchon ko akele nahi chhodti",
+        "ابني بيتعلم السباحة مع المدرب كل سبت",
+    };
+
+    [Theory]
+    [MemberData(nameof(FamiliesWithoutTheObviousWords))]
+    public void Rules_FamilyWithoutTheObviousWords_Escalates(string category, string text)
+    {
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [MemberData(nameof(LookAlikesOfTheFamilies))]
+    public void Rules_LookAlikeOfTheFamilies_DoesNotEscalate(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
