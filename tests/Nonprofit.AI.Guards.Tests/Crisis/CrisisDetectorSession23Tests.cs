@@ -138,4 +138,69 @@ public sealed class CrisisDetectorSession23Tests
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+    /// <summary>
+    /// Session 23: families of the training corpora's out-of-fold misses (self-cutting, "no one would miss me", "sleep and
+    /// never wake up", forced marriage, a hand on the neck, a heart attack's arm pain, a snake bite, foam at the mouth,
+    /// an overdose, children locked in or unfed), and Swahili "kwa sababu" (because), which the counter cue "sababu"
+    /// cancelled ("ananipiga kila siku kwa sababu ya pesa" was quiet on main). Our own phrasings.
+    /// </summary>
+    public static TheoryData<string, string> MissedFamilies => new()
+    {
+        { GuardCategories.CrisisSelfHarm, "Als Jugendliche habe ich mich geritzt und jetzt ritze ich mich wieder" },
+        { GuardCategories.CrisisSelfHarm, "ich ritze mich gerade im Bad" },
+        { GuardCategories.CrisisSelfHarm, "Niemand würde mich vermissen, heute Nacht ist es so weit" },
+        { GuardCategories.CrisisChildAtRisk, "Er droht, mir die Kinder wegzunehmen und sie mitzunehmen" },
+        { GuardCategories.CrisisMedical, "Druck auf der Brust und Schmerzen im linken Arm, mein Vater schwitzt" },
+        { GuardCategories.CrisisMedical, "Mi papá tiene dolor en el pecho que le baja al brazo izquierdo" },
+        { GuardCategories.CrisisViolence, "Me dijo que esta noche me mata" },
+        { GuardCategories.CrisisSelfHarm, "Solo quiero dormirme y no despertar nunca más" },
+        { GuardCategories.CrisisChildAtRisk, "Mis hijos no comen desde hace dos días" },
+        { GuardCategories.CrisisMedical, "A mi hermano le mordió una culebra en la milpa" },
+        { GuardCategories.CrisisSelfHarm, "nimechoka na maisha haya yote" },
+        { GuardCategories.CrisisSelfHarm, "sioni sababu ya kuendelea kuishi" },
+        { GuardCategories.CrisisViolence, "wanamlazimisha dada yangu kuolewa na mzee" },
+        { GuardCategories.CrisisChildAtRisk, "mtoto amefungiwa chumbani peke yake tangu jana" },
+        { GuardCategories.CrisisMedical, "baba ana povu mdomoni na hapumui vizuri" },
+        { GuardCategories.CrisisSelfHarm, "جرحت حالي بالموس" },
+        { GuardCategories.CrisisViolence, "حط إيده على رقبتي وصار يضغط" },
+        { GuardCategories.CrisisMedical, "أبوي عنده ألم في صدره نازل على إيده الشمال" },
+        { GuardCategories.CrisisMedical, "أخي أخذ جرعة زيادة من الحبوب" },
+        { GuardCategories.CrisisMedical, "ابني شرب جرعة زيادة من فيتامين د بالغلط، هل هذا خطير؟" },
+        { GuardCategories.CrisisMedical, "papa ke seene mein dard hai aur baayen haath mein bhi" },
+        { GuardCategories.CrisisMedical, "bhai ko saanp ne kaat liya khet mein" },
+        { GuardCategories.CrisisViolence, "Mañana me mata mi esposo si no vuelvo" },
+        { GuardCategories.CrisisSelfHarm, "جرحت حالي وأنا لوحدي بالغرفة" },
+        { GuardCategories.CrisisViolence, "ananipiga kila siku kwa sababu ya pesa" },
+        { GuardCategories.CrisisViolence, "Mume wangu ananipiga bila sababu" },
+    };
+
+    /// <summary>Look-alikes of those families: past self-harm, a heat or boss idiom, a lie-in, cooking, animals.</summary>
+    public static TheoryData<string> LookAlikesOfTheMissedFamilies => new()
+    {
+        "als Jugendliche habe ich mich geritzt, heute geht es mir gut",
+        "Hoy me mata el calor en la obra",
+        "Mañana me mata el jefe si no termino jaja",
+        "Quiero dormir el domingo y no despertar hasta tarde",
+        "ng'ombe ana povu mdomoni, nifanye nini?",
+        "جرحت حالي وأنا بقطع البصل",
+        "Das Kind schüttelt den Kopf und weint",
+        "Die Katze hat Schaum vor dem Mund",
+        "Der Handwerker klopft an die Tür",
+        "ng'ombe ametoka damu baada ya kuzaa",
+        "sababu za kujiua ni nini kwa vijana?",
+    };
+
+    [Theory]
+    [MemberData(nameof(MissedFamilies))]
+    public void Rules_MissedFamily_Escalates(string category, string text)
+    {
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [MemberData(nameof(LookAlikesOfTheMissedFamilies))]
+    public void Rules_LookAlikeOfTheMissedFamilies_DoesNotEscalate(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
