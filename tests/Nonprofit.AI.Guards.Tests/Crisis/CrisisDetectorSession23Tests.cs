@@ -203,4 +203,37 @@ public sealed class CrisisDetectorSession23Tests
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+    /// <summary>
+    /// Session 23: "video" alone was a counter-speech cue in en, fr, es, pt, sw and de, so abuse reported with video
+    /// evidence was silenced (main's rules escalate none of these). Only a video *about* something is counter-speech now.
+    /// </summary>
+    public static TheoryData<string> AbuseWithVideoEvidence => new()
+    {
+        "He hit me again and I recorded a video of it",
+        "he hit me, i have a video of it on my phone",
+        "My husband beat me, I have photos and a video for the police",
+        "Mi esposo me pegó y tengo un video",
+        "Il m'a frappée, j'ai une vidéo",
+        "Ele me bateu de novo, gravei um vídeo",
+        "Er hat mich geschlagen, ich habe ein Video davon",
+        "Amenipiga tena, nina video",
+    };
+
+    [Theory]
+    [MemberData(nameof(AbuseWithVideoEvidence))]
+    public void Rules_AbuseWithVideoEvidence_Escalates(string text)
+    {
+        Assert.Contains(GuardCategories.CrisisViolence, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [InlineData("I watched a video about how to help someone who wants to kill himself")]
+    [InlineData("Vi un video sobre la violencia doméstica en la escuela")]
+    [InlineData("Este video me va a matar de risa")]
+    [InlineData("Esse vídeo vai me matar de rir")]
+    [InlineData("Ce film va me tuer de rire")]
+    public void Rules_VideoAboutTheSubject_StaysCounterSpeech(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
