@@ -236,4 +236,32 @@ public sealed class CrisisDetectorSession23Tests
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+    /// <summary>
+    /// Session 23: everyday words (training, law, study, community, game…) were single-word counter-speech cues and
+    /// silenced abuse reported beside them; main's rules escalate none of these.
+    /// </summary>
+    [Theory]
+    [InlineData("He beat me after football training, I am scared to go home")]
+    [InlineData("My husband hits me every day, what does the law say?")]
+    [InlineData("my dad hits me when he comes back from his study group")]
+    [InlineData("He hit me in front of the whole community")]
+    [InlineData("Mi esposo me pega todos los días, ¿qué dice la ley?")]
+    [InlineData("Mume wangu ananipiga kila siku, sheria inasemaje?")]
+    [InlineData("Mein Mann schlägt mich nach dem Spiel immer")]
+    [InlineData("My dad hits me when I forget my homework")]
+    public void Rules_AbuseNextToAnEverydayWordOnceACounterCue_Escalates(string text)
+    {
+        Assert.Contains(GuardCategories.CrisisViolence, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>Writing a story about it, fiction, and a football match that "almost killed me" stay quiet.</summary>
+    [Theory]
+    [InlineData("i'm writing a story about a girl escaping a forced marriage, can you help with the ending?")]
+    [InlineData("esse jogo do flamengo quase me matou do coração")]
+    [InlineData("In the film he kills himself at the end")]
+    [InlineData("Estoy escribiendo una historia sobre una mujer que escapa de su marido violento")]
+    public void Rules_StoryFictionOrMatchIdiom_StaysQuiet(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
