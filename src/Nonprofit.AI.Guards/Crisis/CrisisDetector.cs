@@ -45,7 +45,7 @@ public sealed class CrisisDetector : ICrisisDetector
     internal const double ModelOperatingPoint = 0.76;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
-    internal const double ArabicScriptModelOperatingPoint = 0.70;
+    internal const double ArabicScriptModelOperatingPoint = 0.74;
 
     /// <summary>
     /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
@@ -681,6 +681,13 @@ public sealed class CrisisDetector : ICrisisDetector
                 continue;
             }
 
+            // A scoped cue cancels only the categories it is written for: a work idiom ("work … kill") never silences
+            // a self-harm or child match in its clause ("after work I will kill myself").
+            if (!other.MayCancel(rule.Category))
+            {
+                continue;
+            }
+
             var oStart = state.MatchStart[o];
             var oEnd = state.MatchEnd[o];
             switch (other.Kind)
@@ -911,7 +918,7 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var o = FirstEndingAtOrAfter(ref state, start - 10); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
             ref readonly var cue = ref rules[state.MatchRule[o]];
-            if ((_lexicon.Related[rule.Language] & (1UL << cue.Language)) == 0)
+            if ((_lexicon.Related[rule.Language] & (1UL << cue.Language)) == 0 || !cue.MayCancel(rule.Category))
             {
                 continue;
             }

@@ -24,9 +24,22 @@ internal enum CrisisRuleKind : byte
     Repeat,
 }
 
-/// <summary>One compiled rule: a sequence of slots (word alternatives) with at most <see cref="Gap"/> words between them.</summary>
+/// <summary>
+/// One compiled rule: a sequence of slots (word alternatives) with at most <see cref="Gap"/> words between them.
+/// <see cref="Cancels"/> is, for a context cue, the categories (a bit each, in the order of
+/// <see cref="CrisisLexicon.Categories"/>) whose matches it may cancel: all unless the lexicon line scopes it
+/// ("idiom:violence"); for a crisis rule, unused.
+/// </summary>
 internal readonly record struct CrisisRule(
-    CrisisRuleKind Kind, int Category, float Weight, int Gap, bool Acute, int Language, int FirstSlot, int SlotCount, bool HasNegationWord);
+    CrisisRuleKind Kind, int Category, float Weight, int Gap, bool Acute, int Language, int FirstSlot, int SlotCount, bool HasNegationWord,
+    int Cancels = CrisisRule.AllCategories)
+{
+    /// <summary>Every crisis category's bit.</summary>
+    public const int AllCategories = 0b1111;
+
+    /// <summary>Whether this cue may cancel a match of crisis <paramref name="category"/> (a cue's own negation: always).</summary>
+    public bool MayCancel(int category) => category < 0 || (Cancels & (1 << category)) != 0;
+}
 
 /// <summary>
 /// The compiled crisis lexicon (CrisisLexicon.txt, embedded): a character trie of every word and word prefix the rules
@@ -238,7 +251,10 @@ internal sealed class CrisisLexicon
             }
 
             var acute = fields[1].EndsWith('!');
-            var (kind, category) = ParseKind(fields[1].TrimEnd('!'), lineNumber);
+            var kindField = fields[1].TrimEnd('!');
+            var scope = kindField.IndexOf(':', StringComparison.Ordinal);
+            var (kind, category) = ParseKind(scope < 0 ? kindField : kindField[..scope], lineNumber);
+            var cancels = scope < 0 ? CrisisRule.AllCategories : ParseScope(kind, kindField[(scope + 1)..], lineNumber);
             if (!float.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight is < 0 or > 1
                 || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var gap) || gap > 8)
             {
@@ -302,7 +318,7 @@ internal sealed class CrisisLexicon
                 set.UnionWith(firstSlot);
             }
 
-            rules.Add(new CrisisRule(kind, category, weight, gap, acute, language, slotRule.Count - slots.Length, slots.Length, false));
+            rules.Add(new CrisisRule(kind, category, weight, gap, acute, language, slotRule.Count - slots.Length, slots.Length, false, cancels));
             ruleTerms.Add(used);
         }
 
@@ -348,6 +364,33 @@ internal sealed class CrisisLexicon
         return new CrisisLexicon(
             trie.EdgeStart, trie.EdgeCount, trie.EdgeChar, trie.EdgeTarget, trie.Exact, trie.Prefix,
             slotArrays, [.. slotRule], [.. rules], [.. languages], anchors, contextAnchors);
+    }
+
+    /// <summary>
+    /// The categories a scoped cancelling cue is written for ("idiom:violence,medical"): a bit per category of
+    /// <see cref="Categories"/>. Only cues that cancel (idiom, neg, negpost, past, counter, animal) take a scope.
+    /// </summary>
+    private static int ParseScope(CrisisRuleKind kind, string scope, int lineNumber)
+    {
+        if (kind is not (CrisisRuleKind.Idiom or CrisisRuleKind.Negation or CrisisRuleKind.NegationAfter or CrisisRuleKind.Past
+            or CrisisRuleKind.Counter or CrisisRuleKind.Animal))
+        {
+            throw new FormatException($"Crisis lexicon line {lineNumber}: only a cancelling cue takes a category scope.");
+        }
+
+        var cancels = 0;
+        foreach (var name in scope.Split(','))
+        {
+            var (scoped, category) = ParseKind(name, lineNumber);
+            if (scoped != CrisisRuleKind.Crisis)
+            {
+                throw new FormatException($"Crisis lexicon line {lineNumber}: '{name}' is not a crisis category.");
+            }
+
+            cancels |= 1 << category;
+        }
+
+        return cancels;
     }
 
     private static (CrisisRuleKind Kind, int Category) ParseKind(string kind, int lineNumber) => kind switch
