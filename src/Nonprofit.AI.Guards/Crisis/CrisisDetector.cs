@@ -45,7 +45,7 @@ public sealed class CrisisDetector : ICrisisDetector
     internal const double ModelOperatingPoint = 0.76;
 
     /// <summary>The model probability that reaches <see cref="DefaultThreshold"/> for a text with Arabic letters.</summary>
-    internal const double ArabicScriptModelOperatingPoint = 0.74;
+    internal const double ArabicScriptModelOperatingPoint = 0.70;
 
     /// <summary>
     /// Whether a category whose rule matches were all cancelled by context (idiom, negation, past, safe now,
