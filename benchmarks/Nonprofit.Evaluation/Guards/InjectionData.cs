@@ -39,9 +39,6 @@ internal static class InjectionData
     /// <summary>The session-22 look-alikes and injections in eight languages (Data/INJECTION-TRAINING.md).</summary>
     public static string LookAlikesPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-lookalikes.tsv");
 
-    /// <summary>The session-23 attack styles (role play, task pivots, output forcing, translation wrappers, fake context) and their look-alikes (Data/INJECTION-TRAINING.md).</summary>
-    public static string StylesPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-styles.tsv");
-
     /// <summary>The seed of the look-alikes' split into a training part and a dev part that is never trained on.</summary>
     public const int LookAlikesSplitSeed = 2222;
 
@@ -91,9 +88,6 @@ internal static class InjectionData
 
     /// <summary>The own narratives, look-alikes and injections (injection-narratives.tsv).</summary>
     public static List<InjectionCase> Narratives() => ReadTsv(NarrativesPath);
-
-    /// <summary>The session-23 attack styles and their look-alikes (injection-styles.tsv), all trained on.</summary>
-    public static List<InjectionCase> Styles() => ReadTsv(StylesPath);
 
     /// <summary>
     /// The look-alikes and injections of injection-lookalikes.tsv split once with <see cref="LookAlikesSplitSeed"/>: within

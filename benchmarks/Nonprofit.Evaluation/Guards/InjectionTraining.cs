@@ -4,12 +4,12 @@ using Nonprofit.AI.Guards.Detection;
 namespace Nonprofit.Evaluation.Guards;
 
 /// <summary>One choice of features, training options and threshold for the injection model.</summary>
-internal sealed record InjectionModelConfig(int BucketBits, int MinCharN, int MaxCharN, bool Words, bool WordBigrams, TrainerOptions Trainer, InjectionOwnership Ownership = InjectionOwnership.Weight)
+internal sealed record InjectionModelConfig(int BucketBits, int MinCharN, int MaxCharN, bool Words, bool WordBigrams, TrainerOptions Trainer)
 {
     public TextFeaturizer Featurizer() => new(BucketBits, MinCharN, MaxCharN, Words, WordBigrams);
 
     public override string ToString() => FormattableString.Invariant(
-        $"bits={BucketBits} chars={MinCharN}-{MaxCharN} words={Words} bigrams={WordBigrams} epochs={Trainer.Epochs} lr={Trainer.LearningRate} l2={Trainer.L2} balance={Trainer.BalanceClasses} ownership={Ownership}");
+        $"bits={BucketBits} chars={MinCharN}-{MaxCharN} words={Words} bigrams={WordBigrams} epochs={Trainer.Epochs} lr={Trainer.LearningRate} l2={Trainer.L2} balance={Trainer.BalanceClasses}");
 }
 
 /// <summary>
@@ -54,7 +54,7 @@ internal static class InjectionTraining
 
         if (args.Contains("--select"))
         {
-            Select(train, args.Contains("--errors"), args.Contains("--train-errors"));
+            SelectThreshold(train, args.Contains("--errors"));
             return 0;
         }
 
@@ -79,10 +79,10 @@ internal static class InjectionTraining
     /// the held-out corpora).
     /// </summary>
     public static List<InjectionCase> TrainingSet() =>
-        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.Styles(), .. InjectionData.LookAlikes().Training, .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
+        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.LookAlikes().Training, .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
 
     public static LinearTextModel Train(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config) =>
-        LinearTextModelTrainer.Train([.. cases.Select(c => new TrainingExample(PromptInjectionDetector.TrainingText(c.Text, SourceOf(c), config.Ownership), c.Label))], Labels, config.Featurizer(), config.Trainer);
+        LinearTextModelTrainer.Train([.. cases.Select(c => new TrainingExample(c.Text, c.Label))], Labels, config.Featurizer(), config.Trainer);
 
     /// <summary>
     /// Held-out combined scores of every case by k-fold cross-validation (folds stratified by language and label, in a
@@ -115,7 +115,7 @@ internal static class InjectionTraining
         for (var f = 0; f < folds; f++)
         {
             var model = Train([.. cases.Where((_, i) => fold[i] != f)], config);
-            var detector = new PromptInjectionDetector(model, null, config.Ownership);
+            var detector = new PromptInjectionDetector(model);
             for (var i = 0; i < cases.Count; i++)
             {
                 if (fold[i] == f)
@@ -156,75 +156,45 @@ internal static class InjectionTraining
     /// <summary>The thresholds <c>--select</c> considers (session 22).</summary>
     private static readonly double[] s_selectThresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
-    /// <summary>Session 23's ownership variants (Data/INJECTION-TRAINING.md, "Session 23 selection rule").</summary>
-    private static readonly InjectionOwnership[] s_ownerships = [InjectionOwnership.Weight, InjectionOwnership.Feature, InjectionOwnership.FeatureAndAddressed];
+    /// <summary>Out-of-fold false positives allowed on the training part's benign look-alikes (session 22).</summary>
+    private const double MaxLookAlikeFalsePositives = 0.02;
 
-    /// <summary>Out-of-fold look-alike false-positive rate of main's build at 0.75 in session 23's first run (04:05), + 0.01.</summary>
-    private const double MaxLookAlikeFpr = 0.039 + 0.01;
-
-    /// <summary>Out-of-fold share of the Reddit training users' posts allowed to be flagged.</summary>
+    /// <summary>Out-of-fold share of the Reddit training users' posts allowed to be flagged (session 22).</summary>
     private const double MaxRedditFalseAlarms = 0.005;
 
-    /// <summary>Out-of-fold false positives allowed on the own benign texts and on the crisis corpora's messages.</summary>
-    private const double MaxOwnFalseAlarms = 0.02;
-
-    /// <summary>Candidates within this of the best deepset-train accuracy count as equal (then the lowest look-alike FPR).</summary>
-    private const double SelectTie = 0.005;
-
     /// <summary>
-    /// Session 23's rule, written in Data/INJECTION-TRAINING.md before it was run: with <see cref="Chosen"/>'s features and
-    /// options, over the ownership variants × thresholds 0.50–0.95, eligible are those that out of fold flag at most 0.5 % of
-    /// the Reddit training users' posts, at most 2 % of the own benign texts and of the crisis corpora's messages, and whose
-    /// look-alike (training part) FPR is at most <see cref="MaxLookAlikeFpr"/>; the best deepset-train accuracy wins; within
-    /// <see cref="SelectTie"/> of it, the lowest look-alike FPR, then the higher threshold.
+    /// Session 22's threshold rule, written in docs/guards.md before it was run: with <see cref="Chosen"/>'s features and
+    /// options, the lowest threshold whose out-of-fold false positives are at most 2 % on the benign look-alikes of
+    /// injection-lookalikes.tsv's training part, at most 0.5 % on the Reddit training users' posts and at most 2 % on the
+    /// own benign texts over 200 characters and on the crisis corpora's messages; if none, the one with the smallest
+    /// largest excess over those limits.
     /// </summary>
-    private static void Select(List<InjectionCase> train, bool errors, bool trainErrors)
+    private static void SelectThreshold(List<InjectionCase> train, bool errors)
     {
-        var indexed = train.Select((c, i) => (c, i)).ToList();
-        var rows = new List<(InjectionOwnership Ownership, double Threshold, double Deepset, double LookFpr, bool Eligible)>();
-        var allScores = new Dictionary<InjectionOwnership, double[]>();
-        foreach (var ownership in s_ownerships)
+        var scores = CrossValidatedScores(train, Chosen);
+        var lookAlikes = train.Select((c, i) => (c, i)).Where(x => x.c.Origin == InjectionCase.LookAlike).ToList();
+        var rows = new List<(double Threshold, double Excess)>();
+        foreach (var threshold in s_selectThresholds)
         {
-            var scores = CrossValidatedScores(train, Chosen with { Ownership = ownership });
-            allScores[ownership] = scores;
-            foreach (var threshold in s_selectThresholds)
-            {
-                var f = Figures(train, scores, threshold);
-                var look = Metrics.Of(indexed.Where(x => x.c.Origin == InjectionCase.LookAlike).Select(x => (x.c.Label, scores[x.i])), threshold);
-                var own = Metrics.Of(indexed.Where(x => x.c.Origin == InjectionCase.Own).Select(x => (x.c.Label, scores[x.i])), threshold);
-                var eligible = f.RedditFalseAlarms <= MaxRedditFalseAlarms && own.FalsePositiveRate <= MaxOwnFalseAlarms && f.CrisisFalseAlarms <= MaxOwnFalseAlarms && look.FalsePositiveRate <= MaxLookAlikeFpr;
-                rows.Add((ownership, threshold, f.Deepset, look.FalsePositiveRate, eligible));
-                Console.WriteLine(FormattableString.Invariant(
-                    $"select ownership={ownership} threshold={threshold:0.00} deepset_train_accuracy={f.Deepset:0.000} own_accuracy={f.Own:0.000} own_fpr={own.FalsePositiveRate:0.000} own_recall={own.Recall:0.000} lookalike_accuracy={look.Accuracy:0.000} lookalike_recall={look.Recall:0.000} lookalike_fpr={look.FalsePositiveRate:0.000} reddit_false_alarms={f.RedditFalseAlarms:0.000} own_long_benign_false_alarms={f.NarrativeFalseAlarms:0.000} crisis_corpora_false_alarms={f.CrisisFalseAlarms:0.000} eligible={eligible}"));
-            }
+            var f = Figures(train, scores, threshold);
+            var look = Metrics.Of(lookAlikes.Select(x => (x.c.Label, scores[x.i])), threshold);
+            var excess = Math.Max(Math.Max(look.FalsePositiveRate - MaxLookAlikeFalsePositives, f.RedditFalseAlarms - MaxRedditFalseAlarms),
+                Math.Max(f.NarrativeFalseAlarms - MaxFalseAlarms, f.CrisisFalseAlarms - MaxFalseAlarms));
+            rows.Add((threshold, excess));
+            Console.WriteLine(FormattableString.Invariant(
+                $"select threshold={threshold:0.00} deepset_train_accuracy={f.Deepset:0.000} own_accuracy={f.Own:0.000} lookalike_accuracy={look.Accuracy:0.000} lookalike_recall={look.Recall:0.000} lookalike_fpr={look.FalsePositiveRate:0.000} reddit_false_alarms={f.RedditFalseAlarms:0.000} own_long_benign_false_alarms={f.NarrativeFalseAlarms:0.000} crisis_corpora_false_alarms={f.CrisisFalseAlarms:0.000} eligible={excess <= 0}"));
         }
 
-        var candidates = rows.Where(r => r.Eligible).ToList();
-        if (candidates.Count == 0)
-        {
-            Console.WriteLine("chosen none (no candidate is eligible: main's model stays)");
-            return;
-        }
-
-        var best = candidates.Max(r => r.Deepset);
-        var chosen = candidates.Where(r => r.Deepset >= best - SelectTie).OrderBy(r => r.LookFpr).ThenByDescending(r => r.Threshold).First();
-        Console.WriteLine(FormattableString.Invariant($"chosen ownership={chosen.Ownership} threshold={chosen.Threshold:0.00} deepset_train_accuracy={chosen.Deepset:0.000} lookalike_fpr={chosen.LookFpr:0.000} (best eligible deepset accuracy {best:0.000})"));
-        var chosenScores = allScores[chosen.Ownership];
+        var eligible = rows.Where(r => r.Excess <= 0).ToList();
+        var chosen = eligible.Count > 0 ? eligible.MinBy(r => r.Threshold) : rows.MinBy(r => r.Excess);
+        Console.WriteLine(FormattableString.Invariant($"chosen threshold={chosen.Threshold:0.00} ({(eligible.Count > 0 ? "lowest eligible" : "none eligible: smallest excess")})"));
         if (errors)
         {
-            // Training data only: the own lines (look-alikes, cases, narratives) the cross-validated detector gets wrong at the chosen threshold.
-            foreach (var (c, i) in indexed.Where(x => x.c.Origin is InjectionCase.LookAlike or InjectionCase.Own && (chosenScores[x.i] >= chosen.Threshold) != (x.c.Label == 1)))
+            // Training data only: the own lines (look-alikes, cases, narratives) the cross-validated detector gets wrong at the
+            // lowest threshold considered (benign) or at the chosen one (injections).
+            foreach (var (c, i) in train.Select((c, i) => (c, i)).Where(x => x.c.Origin is InjectionCase.LookAlike or InjectionCase.Own && (x.c.Label == 1 ? scores[x.i] < chosen.Threshold : scores[x.i] >= s_selectThresholds[0])))
             {
-                Console.WriteLine(FormattableString.Invariant($"select_error label={c.Label} cv={chosenScores[i]:0.00} {c.Origin} {c.Language} {c.Text}"));
-            }
-        }
-
-        if (trainErrors)
-        {
-            // deepset train rows (never test) the cross-validated detector gets wrong: to see which styles the features miss.
-            foreach (var (c, i) in indexed.Where(x => x.c.Origin == InjectionCase.Deepset && (chosenScores[x.i] >= chosen.Threshold) != (x.c.Label == 1)))
-            {
-                Console.WriteLine(FormattableString.Invariant($"train_error label={c.Label} cv={chosenScores[i]:0.00} {c.Text[..Math.Min(160, c.Text.Length)]}"));
+                Console.WriteLine(FormattableString.Invariant($"select_error label={c.Label} cv={scores[i]:0.00} {c.Origin} {c.Language} {c.Text}"));
             }
         }
     }

@@ -99,13 +99,6 @@ internal static class GuardText
     }
 
     /// <summary>Folds one character: a letter or mark to keep, <c>'0'</c>, <c>' '</c> (a separator) or <c>'\0'</c> (drop).</summary>
-    /// <summary>
-    /// How <see cref="Normalize(ReadOnlySpan{char}, Span{char})"/> treats one character: '\0' when it is dropped (apostrophes,
-    /// format characters, Latin diacritics), ' ' when it separates words, else the folded character. For code that must
-    /// count the normalised text's words in the original text (the injection rules' sentence ends).
-    /// </summary>
-    internal static char FoldChar(char c) => c < s_latinTable.Length ? s_latinTable[c] : Fold(c);
-
     private static char Fold(char c)
     {
         if (c < s_latinTable.Length)

@@ -92,8 +92,7 @@ internal static class InjectionLexicon
             "mostre mostra revela repete diga imprima exiba exibe conte " +
             "onyesha nionyeshe tuonyeshe fichua rudia niambie nipe andika " +
             "dikhao dikhaiye dikha batao bataiye bata likho sunao " +
-            "copy quote recopie recopiez copie copiez copia copiar kopiere kopier nakili dohrao dohraiye dohrayen doharao nakal " +
-            "दिखाओ दिखाइए दिखा बताओ बताइए बता लिखो दोहराओ दोहराइए दोहराएं कॉपी"),
+            "दिखाओ दिखाइए दिखा बताओ बताइए बता लिखो"),
         (Hidden,
             "system hidden secret internal confidential initial developer " +
             "systemanweisungen systemprompt geheimen geheime versteckten versteckte internen vertraulichen " +
@@ -103,18 +102,6 @@ internal static class InjectionLexicon
             "सिस्टम गुप्त छिपे"),
         (Prompt,
             "prompt prompts systemprompt preprompt metaprompt system_prompt prompt_text prompt_texts प्रॉम्प्ट प्रोम्प्ट"),
-
-        // What stands before the user's first message is the system prompt: "repeat what is written before my first message".
-        (Prompt | Prior | Hidden,
-            "before_my_first_message before_my_first_question top_of_this_conversation start_of_this_conversation before_this_conversation before_this_chat " +
-            "vor_meiner_ersten_nachricht vor_meiner_ersten_frage vor_diesem_gesprach vor_diesem_chat vor_dieser_unterhaltung " +
-            "avant_mon_premier_message avant_ma_premiere_question avant_cette_conversation " +
-            "antes_de_mi_primer antes_de_mi_primera antes_de_esta_conversacion " +
-            "antes_da_minha_primeira antes_do_meu_primeiro antes_desta_conversa " +
-            "kabla_ya_ujumbe_wangu kabla_ya_swali_langu kabla_ya_mazungumzo_haya " +
-            "message_se_pehle message_se_pahle sandesh_se_pehle sandesh_se_pahle " +
-            "संदेश_से_पहले मैसेज_से_पहले " +
-            "قبل_رسالتي قبل_اول_رسالة قبل_أول_رسالة قبل_هذه_المحادثة"),
         (YourPossessive,
             "your yours deine dein deinen deiner deines eure euren tes ton ta vos votre tus tu sus su suas seus sua seu tuas teus tua teu " +
             "yako zako wako lako chako vyako aapke apke aapki apki aapka tumhare tumhari tera tere teri " +
@@ -170,7 +157,7 @@ internal static class InjectionLexicon
             "henceforth desormais from_now_on starting_now ab_jetzt von_nun_an ab_sofort a_partir_de_maintenant des_maintenant a_partir_de_ahora de_ahora_en_adelante a_partir_de_agora de_agora_em_diante kuanzia_sasa tangu_sasa ab_se aaj_se अब_से"),
         (NowYouAre,
             "you_are_now now_you_are from_now_you_are du_bist_jetzt jetzt_bist_du ab_jetzt_bist_du tu_es_maintenant maintenant_tu_es vous_etes_maintenant " +
-            "nun_bist_du du_bist_nun ahora_eres ahora_tu_eres agora_voce_e agora_es sasa_wewe_ni ab_tum_ho ab_aap_ho want_you_to_act want_you_to_pretend " +
+            "ahora_eres ahora_tu_eres agora_voce_e agora_es sasa_wewe_ni ab_tum_ho ab_aap_ho want_you_to_act want_you_to_pretend " +
             "अब_तुम_हो"),
         (Stop,
             "stop stopp achtung attention halt arrete alto pare simama ruko"),
@@ -207,8 +194,6 @@ internal static class InjectionLexicon
         (ThirdParty | Owner,
             "doctor doctors teacher lawyer nurse landlord husband wife boss bag sack packet box leaflet label manual package arzt arztes lehrer medecin docteur medico daktari mwalimu daktar " +
             "court courts judge magistrate police officer officers employer employers shelter caseworker counsellor counselor school government clinic hospital landlady " +
-            "agronomist agronome agronomo social_worker social_workers assistante_sociale assistant_social sozialarbeiterin sozialarbeiter trabajadora_social trabajador_social assistente_social " +
-            "krankenschwester pflegerin pfleger infirmiere infirmier enfermera enfermero enfermeira enfermeiro muuguzi wauguzi ممرضة ممرضه ممرض " +
             "gericht gerichts richter richterin polizei arbeitgeber chef frauenhaus jugendamt schule behorde anwalt anwaltin " +
             "tribunal juge gendarmerie employeur patron foyer ecole mairie prefecture avocat avocate " +
             "juez jueza policia jefe empleador refugio escuela abogado abogada gobierno " +

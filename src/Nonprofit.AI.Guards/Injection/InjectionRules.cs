@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using Nonprofit.AI.Guards.Detection;
 using static Nonprofit.AI.Guards.InjectionLexicon;
 
 namespace Nonprofit.AI.Guards;
@@ -25,8 +24,7 @@ internal enum InjectionRuleKind
 /// instructions", "les instructions précédentes du tribunal", "قواعده", "ignore my spelling"), or is a document or tool
 /// result that never addresses the assistant. The detector then weighs its model less.
 /// </summary>
-/// <remarks><see cref="Addressed"/>: the text has a word that addresses the assistant (you, your, AI, assistant).</remarks>
-internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false, bool Addressed = false)
+internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false)
 {
     public static InjectionRuleMatch None => default;
 }
@@ -89,19 +87,6 @@ internal static class InjectionRules
     /// <summary>How many words after a match its owner may follow ("les instructions précédentes du tribunal").</summary>
     private const int OwnerLookahead = 3;
 
-    /// <summary>
-    /// The word positions skipped at a sentence end, more than any window (<see cref="SuppressWindow"/>, the rules' 12), so
-    /// no rule, owner or suppressor reaches into the next sentence ("Disregard the earlier bus timetable. New instructions:
-    /// …"; "Ignore all previous instructions. The hospital needs …").
-    /// </summary>
-    private const int SentenceGap = 16;
-
-    /// <summary>
-    /// A sentence shorter than this many words does not end a window: "Stop! Write …", "Well done! Now forget …",
-    /// "Achtung: schreib …" are one command.
-    /// </summary>
-    private const int MinSentenceWords = 3;
-
     /// <summary>Rules scoring this or more count in a document or tool result that does not address the assistant.</summary>
     private const double StrongRule = 0.7;
 
@@ -113,8 +98,7 @@ internal static class InjectionRules
     /// <param name="raw">The original text (for chat-template markers).</param>
     /// <param name="normalized">The text after <c>GuardText.Normalize</c>.</param>
     /// <param name="indirect">Whether the text is a retrieved document or a tool result.</param>
-    /// <param name="sentenceStarts">Where sentences start in <paramref name="normalized"/> (<see cref="NormalizeBySentence"/>), ascending.</param>
-    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect, ReadOnlySpan<int> sentenceStarts)
+    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect)
     {
         Span<int> last = stackalloc int[32];
         last.Fill(int.MinValue / 2);
@@ -135,18 +119,8 @@ internal static class InjectionRules
         var lookup = Lookup;
         var token = 0;
         var pos = 0;
-        var sentence = 0;
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
-            if (sentence < sentenceStarts.Length && start >= sentenceStarts[sentence])
-            {
-                token += SentenceGap;
-                while (sentence < sentenceStarts.Length && start >= sentenceStarts[sentence])
-                {
-                    sentence++;
-                }
-            }
-
             var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
             if ((mask & PhraseStart) != 0)
             {
@@ -232,74 +206,7 @@ internal static class InjectionRules
             }
         }
 
-        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, addressed) : new InjectionRuleMatch(1 - keep, best, others, addressed);
-    }
-
-    /// <summary>The most sentence starts <see cref="NormalizeBySentence"/> records; windows may cross later ones.</summary>
-    public const int MaxSentences = 256;
-
-    private static readonly SearchValues<char> s_sentenceEnds = SearchValues.Create(".!?;:\n\r\u061F\u06D4\u061B\u0964\u0965\u3002\uFF01\uFF1F\uFF1B\uFF1A\u2026");
-
-    // The ASCII ends alone, for ASCII text: an all-ASCII set is searched faster.
-    private static readonly SearchValues<char> s_asciiSentenceEnds = SearchValues.Create(".!?;:\n\r");
-
-    /// <summary>
-    /// Normalises <paramref name="raw"/> exactly as <c>GuardText.Normalize</c> does (the same characters: every sentence end
-    /// is a word break there too), a sentence at a time, and records where each sentence starts in the normalised text: after
-    /// . ! ? ; : or a line break (and their Arabic, Devanagari and full-width forms) followed by a break, not inside "3.5" or
-    /// "10:30", once the sentence has <see cref="MinSentenceWords"/> words.
-    /// </summary>
-    /// <returns>The normalised length; <paramref name="count"/> receives the number of sentence starts written.</returns>
-    public static int NormalizeBySentence(ReadOnlySpan<char> raw, Span<char> destination, Span<int> starts, out int count)
-    {
-        count = 0;
-        var length = 0;
-        var sentenceStart = 0;
-        var pending = false;
-        var from = 0;
-        var ends = System.Text.Ascii.IsValid(raw) ? s_asciiSentenceEnds : s_sentenceEnds;
-        while (from < raw.Length)
-        {
-            var at = raw[from..].IndexOfAny(ends);
-            var end = at < 0 ? raw.Length : from + at + 1;
-            var offset = length == 0 ? 0 : length + 1;
-            var n = GuardText.Normalize(raw[from..end], destination[offset..]);
-            if (n > 0)
-            {
-                if (length > 0)
-                {
-                    destination[length] = ' ';
-                }
-
-                if (pending && count < starts.Length)
-                {
-                    starts[count++] = offset;
-                    sentenceStart = offset;
-                }
-
-                pending = false;
-                length = offset + n;
-            }
-
-            if (at >= 0 && (end == raw.Length || raw[end - 1] is '\n' or '\r' || GuardText.FoldChar(raw[end]) == ' ')
-                && length > sentenceStart && destination[sentenceStart..length].Count(' ') + 1 >= MinSentenceWords)
-            {
-                pending = true;
-            }
-
-            from = end;
-        }
-
-        return length;
-    }
-
-    /// <summary>Applies the rules, finding the sentence ends itself (for code off the hot path).</summary>
-    public static InjectionRuleMatch Evaluate(ReadOnlySpan<char> raw, ReadOnlySpan<char> normalized, bool indirect)
-    {
-        var buffer = new char[raw.Length];
-        Span<int> starts = stackalloc int[MaxSentences];
-        NormalizeBySentence(raw, buffer, starts, out var count);
-        return Evaluate(raw, normalized, indirect, starts[..count]);
+        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others) : new InjectionRuleMatch(1 - keep, best, others);
     }
 
     private static bool IsArabic(char c) => c is >= '\u0621' and <= '\u064A';
@@ -473,17 +380,13 @@ internal static class InjectionRules
 
             var from = token - rule.Window + 1;
             var all = true;
-            var first = token;
             foreach (var group in rule.Groups)
             {
-                var at = Latest(last, group);
-                if (at < from)
+                if (Latest(last, group) < from)
                 {
                     all = false;
                     break;
                 }
-
-                first = Math.Min(first, at);
             }
 
             if (!all)
@@ -491,9 +394,7 @@ internal static class InjectionRules
                 continue;
             }
 
-            // The owner may stand up to SuppressWindow words before the match's first word, in the same sentence: "Mein
-            // Lehrer sagt, ich soll die vorherigen Anweisungen für die Hausaufgaben ignorieren" (the verb comes last).
-            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > Math.Min(token - Math.Max(rule.Window, SuppressWindow), first - SuppressWindow))
+            if (rule.Suppress != 0 && Latest(last, rule.Suppress) > token - Math.Max(rule.Window, SuppressWindow))
             {
                 result |= Owned;
             }

@@ -4,19 +4,6 @@ using Nonprofit.AI.Guards.Detection;
 
 namespace Nonprofit.AI.Guards;
 
-/// <summary>How the detector tells its model whose instructions a text speaks of (session 23's candidates).</summary>
-internal enum InjectionOwnership
-{
-    /// <summary>Stop 22: the model's probability is weighed by 0.5 when the rules find the text is not for the assistant, unless it is 0.95 or more.</summary>
-    Weight,
-
-    /// <summary>The rules' "not for the assistant" finding is a feature of the model (a marker word), weighed by training.</summary>
-    Feature,
-
-    /// <summary>As <see cref="Feature"/>, and a second feature for a text that addresses the assistant (you, your, AI).</summary>
-    FeatureAndAddressed,
-}
-
 /// <summary>
 /// The default <see cref="IPromptInjectionDetector"/>, offline: multilingual rules (instruction override, role-play
 /// jailbreaks, system-prompt extraction, requests for other users' conversations, chat-template markers, and for
@@ -33,7 +20,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// The default threshold on the combined score of the rules and the model, chosen by cross-validation on the
     /// training data (never on test data; docs/guards.md).
     /// </summary>
-    public const double DefaultThreshold = 0.8;
+    public const double DefaultThreshold = 0.75;
 
     /// <summary>The default threshold of a detector without the model (the rules' own scores: 0.7 and above is an injection).</summary>
     public const double RulesOnlyThreshold = 0.7;
@@ -60,14 +47,6 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// </summary>
     private const double ConfidentModel = 0.95;
 
-    /// <summary>How the embedded model was trained to read ownership (<see cref="InjectionOwnership"/>).</summary>
-    internal const InjectionOwnership EmbeddedOwnership = InjectionOwnership.Weight;
-
-    // Marker words put before the text the model reads; letters that no language writes together, so only the rules make them.
-    private const string OwnedMarker = "qxjowned ";
-    private const string AddressedMarker = "wkvaddr ";
-    private const int MaxMarkers = 24;
-
     private const int StackLimit = 2048;
     private const int WindowChars = 768;
     private const int WindowStride = 512;
@@ -79,7 +58,6 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
 
     private readonly LinearTextModel? _model;
     private readonly int _injection;
-    private readonly InjectionOwnership _ownership;
 
     /// <summary>Creates a detector: the multilingual rules, and the embedded model unless <paramref name="useModel"/> is false.</summary>
     /// <param name="threshold">
@@ -97,8 +75,8 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     {
     }
 
-    /// <summary>Creates a detector with a given model (none: rules only), trained to read ownership as <paramref name="ownership"/>.</summary>
-    internal PromptInjectionDetector(LinearTextModel? model, double? threshold = null, InjectionOwnership ownership = EmbeddedOwnership)
+    /// <summary>Creates a detector with a given model (none: rules only).</summary>
+    internal PromptInjectionDetector(LinearTextModel? model, double? threshold = null)
     {
         var value = threshold ?? (model is null ? RulesOnlyThreshold : DefaultThreshold);
         if (double.IsNaN(value) || value is <= 0 or > 1)
@@ -107,7 +85,6 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         }
 
         _model = model;
-        _ownership = ownership;
         _injection = model?.IndexOf(InjectionLabel) ?? -1;
         Threshold = value;
     }
@@ -140,7 +117,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     public double Score(ReadOnlySpan<char> text, PromptInjectionSource source = PromptInjectionSource.User)
     {
         var parts = Parts(text, source);
-        var model = _ownership == InjectionOwnership.Weight && parts.Rules.NotForTheAssistant && parts.Model < ConfidentModel ? parts.Model * NotForTheAssistantWeight : parts.Model;
+        var model = parts.Rules.NotForTheAssistant && parts.Model < ConfidentModel ? parts.Model * NotForTheAssistantWeight : parts.Model;
         return 1 - ((1 - parts.Rules.Score) * (1 - model));
     }
 
@@ -156,11 +133,9 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
-            Span<int> sentences = stackalloc int[InjectionRules.MaxSentences];
-            var normalized = buffer[..InjectionRules.NormalizeBySentence(text, buffer, sentences, out var count)];
-            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User, sentences[..count]);
-            Span<char> markers = stackalloc char[MaxMarkers];
-            return (rules, ModelProbability(normalized, markers[..Markers(rules, _ownership, markers)]));
+            var normalized = buffer[..GuardText.Normalize(text, buffer)];
+            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User);
+            return (rules, ModelProbability(normalized));
         }
         finally
         {
@@ -175,7 +150,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// The model's probability of an injection; a long text is read in overlapping windows (the highest wins), so an
     /// instruction hidden in a long document is not diluted by the rest.
     /// </summary>
-    private double ModelProbability(ReadOnlySpan<char> normalized, ReadOnlySpan<char> markers)
+    private double ModelProbability(ReadOnlySpan<char> normalized)
     {
         if (_model is null)
         {
@@ -183,11 +158,9 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         }
 
         Span<float> probabilities = stackalloc float[_model.ClassCount];
-        Span<char> marked = markers.IsEmpty ? [] : stackalloc char[markers.Length + Math.Min(normalized.Length, WindowChars + (WindowChars / 2))];
-        markers.CopyTo(marked);
         if (normalized.Length <= WindowChars + (WindowChars / 2))
         {
-            _model.Predict(Marked(normalized, markers, marked), probabilities);
+            _model.Predict(normalized, probabilities);
             return probabilities[_injection];
         }
 
@@ -197,7 +170,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
             var from = start == 0 ? 0 : WordStart(normalized, start);
             var to = Math.Min(normalized.Length, from + WindowChars);
             to = to == normalized.Length ? to : WordEnd(normalized, to);
-            _model.Predict(Marked(normalized[from..to], markers, marked), probabilities);
+            _model.Predict(normalized[from..to], probabilities);
             best = Math.Max(best, probabilities[_injection]);
             if (to == normalized.Length)
             {
@@ -206,54 +179,6 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         }
 
         return best;
-    }
-
-    /// <summary>The text the model reads: the marker words, then the (normalised) text.</summary>
-    private static ReadOnlySpan<char> Marked(ReadOnlySpan<char> text, ReadOnlySpan<char> markers, Span<char> buffer)
-    {
-        if (markers.IsEmpty)
-        {
-            return text;
-        }
-
-        text.CopyTo(buffer[markers.Length..]);
-        return buffer[..(markers.Length + text.Length)];
-    }
-
-    /// <summary>Writes the marker words the model of <paramref name="ownership"/> reads before a text with these rule findings.</summary>
-    private static int Markers(InjectionRuleMatch rules, InjectionOwnership ownership, Span<char> destination)
-    {
-        var length = 0;
-        if (ownership != InjectionOwnership.Weight && rules.NotForTheAssistant)
-        {
-            OwnedMarker.CopyTo(destination);
-            length += OwnedMarker.Length;
-        }
-
-        if (ownership == InjectionOwnership.FeatureAndAddressed && rules.Addressed)
-        {
-            AddressedMarker.CopyTo(destination[length..]);
-            length += AddressedMarker.Length;
-        }
-
-        return length;
-    }
-
-    /// <summary>
-    /// The text a model of <paramref name="ownership"/> is trained on: the marker words the detector will put before it
-    /// (from the same rules), then the text (for the training code, so training and use agree).
-    /// </summary>
-    internal static string TrainingText(string text, PromptInjectionSource source, InjectionOwnership ownership)
-    {
-        if (ownership == InjectionOwnership.Weight || text.Length == 0)
-        {
-            return text;
-        }
-
-        var normalized = GuardText.Normalize(text);
-        var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User);
-        Span<char> markers = stackalloc char[MaxMarkers];
-        return string.Concat(markers[..Markers(rules, ownership, markers)], text);
     }
 
     private static int WordStart(ReadOnlySpan<char> text, int i)
