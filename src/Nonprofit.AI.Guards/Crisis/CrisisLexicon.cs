@@ -34,8 +34,8 @@ internal readonly record struct CrisisRule(
     CrisisRuleKind Kind, int Category, float Weight, int Gap, bool Acute, int Language, int FirstSlot, int SlotCount, bool HasNegationWord,
     int Cancels = CrisisRule.AllCategories)
 {
-    /// <summary>Every crisis category's bit.</summary>
-    public const int AllCategories = 0b1111;
+    /// <summary>Every crisis category's bit, also of categories added later (all bits set).</summary>
+    public const int AllCategories = -1;
 
     /// <summary>Whether this cue may cancel a match of crisis <paramref name="category"/> (a cue's own negation: always).</summary>
     public bool MayCancel(int category) => category < 0 || (Cancels & (1 << category)) != 0;

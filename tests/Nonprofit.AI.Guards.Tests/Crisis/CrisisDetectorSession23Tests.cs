@@ -1,24 +1,31 @@
 namespace Nonprofit.AI.Guards.Tests.Crisis;
 
 /// <summary>
-/// Session 23, issue 6: known false escalations of docs/guards.md narrowed with idioms scoped to violence, each beside
-/// real crises that share its words and must still escalate (the safety rule of the brief: the last round's cues
-/// silenced "Ich bringe mich um 3 Uhr um" and "No one knows he beats me"). Rules alone; our own phrasings.
+/// Session 23, issue 6: real crises that share words with known false escalations of docs/guards.md (the round's idioms
+/// that narrowed those were removed after the lead's code review found them silencing crises), and the families the
+/// round added. Rules alone; our own phrasings.
 /// </summary>
 public sealed class CrisisDetectorSession23Tests
 {
     private const double Threshold = CrisisDetector.DefaultThreshold;
 
-    /// <summary>Main's rules escalate each of these.</summary>
-    public static TheoryData<string> KnownFalseEscalations => new()
+    /// <summary>
+    /// Real crises the round's narrowing idioms silenced (the lead's code review, session 23): German "bringt mich um" + a
+    /// time + zum/zur/nach, "no one is hurting me just/only", a baby's age in months, the "ngombe" animal cue. The idioms
+    /// were removed; main's rules escalate each of these, and so must ours.
+    /// </summary>
+    public static TheoryData<string> CrisesTheNarrowingSilenced => new()
     {
-        "Mein Mann bringt mich um 7 Uhr zur Arbeit",
-        "Mein Mann bringt mich um 7 Uhr zum Bahnhof",
-        "Er bringt mich um acht zur Schule",
-        "Sie bringt uns um halb neun nach Hause",
-        "no one is hurting me just asking",
-        "Mujhe phone band karna hai",
-        "मुझे फोन बंद करना है",
+        "Ich bringe mich um zehn nach acht um",
+        "Ich bringe mich um 3 Uhr nach der Schule um",
+        "Mein Mann bringt mich um 8 Uhr nach dem Essen um, hat er gesagt",
+        "Er hat gesagt, er bringt mich um 10 Uhr zur Sicherheit um",
+        "Er droht: ich bringe dich um 9 Uhr zur Strafe um",
+        "No one is hurting me only when he drinks",
+        "No one is abusing me just my uncle forces me to do things at night",
+        "Mi nieta de 7 meses sangra por la nariz sin parar",
+        "Meu neto de 7 meses sangra pelo nariz sem parar",
+        "Ng'ombe wetu ni wagonjwa na mtoto wangu ana degedege",
     };
 
     /// <summary>Real crises that share those words.</summary>
@@ -39,10 +46,10 @@ public sealed class CrisisDetectorSession23Tests
     };
 
     [Theory]
-    [MemberData(nameof(KnownFalseEscalations))]
-    public void Rules_KnownFalseEscalation_DoesNotEscalate(string text)
+    [MemberData(nameof(CrisesTheNarrowingSilenced))]
+    public void Rules_CrisisTheRemovedNarrowingSilenced_Escalates(string text)
     {
-        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+        Assert.NotEmpty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
 
     [Theory]
@@ -112,9 +119,6 @@ public sealed class CrisisDetectorSession23Tests
         "Durante meses vimos estrellitas en el cielo del campo",
         "Durante meses vimos lucecitas en el cielo",
         "For months I have been seeing stars at the observatory",
-        "My baby is 8 months old and has a swollen gum from teething",
-        "Mi bebé de 8 meses tiene los pies hinchados por el calor",
-        "Meu bebê de 8 meses está com os olhos inchados de chorar",
         "maine bachchon ko hostel mein chitthiyan bhejni hain, kya likhun?",
         "बच्चों को हॉस्टल में चिट्ठियां भेजनी हैं, क्या लिखूं?",
         "pregnant hoon, kya chakkar aana normal hai pehle mahine mein?",
@@ -181,7 +185,6 @@ public sealed class CrisisDetectorSession23Tests
         "Hoy me mata el calor en la obra",
         "Mañana me mata el jefe si no termino jaja",
         "Quiero dormir el domingo y no despertar hasta tarde",
-        "ng'ombe ana povu mdomoni, nifanye nini?",
         "جرحت حالي وأنا بقطع البصل",
         "Das Kind schüttelt den Kopf und weint",
         "Die Katze hat Schaum vor dem Mund",
