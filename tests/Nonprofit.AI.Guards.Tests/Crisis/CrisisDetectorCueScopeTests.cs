@@ -22,12 +22,15 @@ public sealed class CrisisDetectorCueScopeTests
         { GuardCategories.CrisisSelfHarm, "after work ill kill myself" },
         { GuardCategories.CrisisSelfHarm, "Después del trabajo me voy a matar" },
         { GuardCategories.CrisisChildAtRisk, "Mi marido le pega a los niños me da miedo" },
+        { GuardCategories.CrisisChildAtRisk, "Mon mari frappe les enfants ça me fait peur" },
     };
 
     /// <summary>The idioms themselves stay cancelled: they were written for a threat ("killing me") and still cancel it.</summary>
     public static TheoryData<string> ScopedIdiomsStillCancelTheThreat => new()
     {
         "This job is killing me",
+        "Ce travail me tue",
+        "Mon patron va me tuer si je suis en retard",
         "work is killing me lol",
         "El trabajo me está matando",
         "Este calor me va a matar",
