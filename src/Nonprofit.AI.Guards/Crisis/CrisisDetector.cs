@@ -285,7 +285,8 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <summary>How many languages have conjunctions that open a clause (<see cref="ConjunctionBit"/>).</summary>
     private const int ConjunctionLanguageCount = 8;
 
-    private const int SwahiliBit = 16;
+    // The languages' conjunction bits (ConjunctionBit, ConjunctionLanguages, SplitMask).
+    private const int EnBit = 1, FrBit = 2, EsBit = 4, PtBit = 8, SwahiliBit = 16, HiBit = 32, DeBit = 64, ArBit = 128;
 
     /// <summary>Swahili "na" (and): also pt "na" (in the) and hi "na" (not), so it opens no clause for their rules.</summary>
     private const int NaBit = 256;
@@ -308,46 +309,45 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <summary>The conjunction bits that open a clause for rules of the language whose bit is <paramref name="languageBit"/>.</summary>
     private static int SplitMask(int languageBit) => languageBit switch
     {
-        8 or 32 => AllConjunctions & ~NaBit,
-        4 => AllConjunctions & ~MasBit,
+        PtBit or HiBit => AllConjunctions & ~NaBit,
+        EsBit => AllConjunctions & ~MasBit,
         _ => AllConjunctions,
     };
 
     /// <summary>The bit of <paramref name="language"/> in <see cref="ConjunctionLanguages"/> (0 for a language without conjunctions).</summary>
     private static int ConjunctionBit(string language) => language switch
     {
-        "en" => 1,
-        "fr" => 2,
-        "es" => 4,
-        "pt" => 8,
+        "en" => EnBit,
+        "fr" => FrBit,
+        "es" => EsBit,
+        "pt" => PtBit,
         "sw" => SwahiliBit,
-        "hi" => 32,
-        "de" => 64,
-        "ar" => 128,
+        "hi" => HiBit,
+        "de" => DeBit,
+        "ar" => ArBit,
         _ => 0,
     };
 
     /// <summary>The languages (bits of <see cref="ConjunctionBit"/>) in which a normalised token opens a clause.</summary>
     private static int ConjunctionLanguages(ReadOnlySpan<char> token)
     {
-        const int En = 1, Fr = 2, Es = 4, Pt = 8, Sw = SwahiliBit, Hi = 32, De = 64, Ar = 128;
         if (token.Length >= 3 && token[0] == '\u0648' && token[1] == '\u0623')
         {
-            return Ar;
+            return ArBit;
         }
 
         return token.Length > 6 ? 0 : token switch
         {
-            "and" or "but" => En,
-            "et" or "mais" => Fr,
-            "y" or "pero" => Es,
-            "e" => Es | Pt,
+            "and" or "but" => EnBit,
+            "et" or "mais" => FrBit,
+            "y" or "pero" => EsBit,
+            "e" => EsBit | PtBit,
             "mas" => MasBit,
             "na" => NaBit,
-            "lakini" => Sw,
-            "aur" or "lekin" or "magar" or "\u0914\u0930" or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930" => Hi,
-            "und" or "aber" => De,
-            "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" => Ar,
+            "lakini" => SwahiliBit,
+            "aur" or "lekin" or "magar" or "\u0914\u0930" or "\u0932\u0947\u0915\u093F\u0928" or "\u092E\u0917\u0930" => HiBit,
+            "und" or "aber" => DeBit,
+            "\u0648" or "\u0644\u0643\u0646" or "\u0648\u0644\u0643\u0646" => ArBit,
             _ => 0,
         };
     }
