@@ -152,6 +152,201 @@ public sealed class PiiDetector
         }
     }
 
+    /// <summary>
+    /// Finds the personal data in each of <paramref name="texts"/>: for every text exactly the matches
+    /// <see cref="Detect(string)"/> returns for it, with the same options, thresholds, allow- and deny-lists and metrics.
+    /// </summary>
+    /// <remarks>
+    /// Faster than calling <see cref="Detect(string)"/> on each of many short texts (records, lines, form fields): the
+    /// texts are read in blocks, and each recognizer runs over the whole block before the next, so its code and tables
+    /// stay in the processor's caches. Allocates the returned list and one array per text with personal data, nothing
+    /// per clean text; <see cref="DetectMany(IReadOnlyList{string}, List{PiiMatch}, Span{int})"/> allocates nothing.
+    /// </remarks>
+    /// <param name="texts">The texts to search.</param>
+    /// <returns>
+    /// One list of matches per text, in the order of <paramref name="texts"/>; each ordered by position, not overlapping,
+    /// and empty (and not allocated) when the text has none.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="texts"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<IReadOnlyList<PiiMatch>> DetectMany(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ThrowIfAnyNull(texts);
+        var all = new IReadOnlyList<PiiMatch>[texts.Count];
+        if (all.Length == 0)
+        {
+            return all;
+        }
+
+        Span<int> ends = stackalloc int[BlockSize];
+        var scratch = Scratch.Take();
+        try
+        {
+            var resolved = scratch.Resolved;
+            for (var first = 0; first < all.Length; first += BlockSize)
+            {
+                var count = Math.Min(BlockSize, all.Length - first);
+                resolved.Clear();
+                DetectBlock(texts, first, count, resolved, ends, scratch);
+                var start = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    all[first + i] = ends[i] == start ? [] : CollectionsMarshal.AsSpan(resolved)[start..ends[i]].ToArray();
+                    start = ends[i];
+                }
+            }
+
+            return all;
+        }
+        finally
+        {
+            s_scratch = scratch;
+        }
+    }
+
+    /// <summary>
+    /// Finds the personal data in each of <paramref name="texts"/> and appends it to <paramref name="results"/>, text after
+    /// text: for every text exactly the matches <see cref="Detect(string)"/> returns for it, with the same options,
+    /// thresholds, allow- and deny-lists and metrics. Allocates nothing once <paramref name="results"/> is large enough.
+    /// </summary>
+    /// <remarks>
+    /// The texts are read in blocks, and each recognizer runs over the whole block before the next, so its code and
+    /// tables stay in the processor's caches: faster than a call per text on many short texts. The matches of text
+    /// <c>i</c> are <c>results[s..ends[i]]</c>, where <c>s</c> is <c>ends[i - 1]</c> (for the first text, the count of
+    /// <paramref name="results"/> before the call). When a recognizer throws, <paramref name="results"/> and
+    /// <paramref name="ends"/> may hold the matches of some of the texts.
+    /// </remarks>
+    /// <param name="texts">The texts to search.</param>
+    /// <param name="results">Receives the matches of every text, in the order of <paramref name="texts"/>; each text's ordered by position, not overlapping.</param>
+    /// <param name="ends">Receives, for each text, the count of <paramref name="results"/> after its matches; at least as long as <paramref name="texts"/>.</param>
+    /// <returns>The number of matches appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> or <paramref name="results"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// An element of <paramref name="texts"/> is <see langword="null"/>, or <paramref name="ends"/> is shorter than <paramref name="texts"/>.
+    /// </exception>
+    public int DetectMany(IReadOnlyList<string> texts, List<PiiMatch> results, Span<int> ends)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(results);
+        if (ends.Length < texts.Count)
+        {
+            throw new ArgumentException("The span of ends is shorter than the list of texts.", nameof(ends));
+        }
+
+        ThrowIfAnyNull(texts);
+        var before = results.Count;
+        var scratch = Scratch.Take();
+        try
+        {
+            for (var first = 0; first < texts.Count; first += BlockSize)
+            {
+                var count = Math.Min(BlockSize, texts.Count - first);
+                DetectBlock(texts, first, count, results, ends.Slice(first, count), scratch);
+            }
+
+            return results.Count - before;
+        }
+        finally
+        {
+            s_scratch = scratch;
+        }
+    }
+
+    private static void ThrowIfAnyNull(IReadOnlyList<string> texts)
+    {
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"The text at index {i} is null.", nameof(texts));
+            }
+        }
+    }
+
+    // The texts a batch call runs each recognizer over before the next: enough for the recognizers' code and tables
+    // to be reused while hot, few enough that a block's candidates and trigger words stay in the cache too.
+    internal const int BlockSize = 32;
+
+    // Detects texts[first..first+count], appending each text's matches to results and its end to ends, exactly as
+    // Detect does text by text: the name scan (and its token stream) over every text of the block first, then each
+    // recognizer over every text, each text's candidates in their own list in the recognizers' order, then per text
+    // the deny-list, context, thresholds and resolution.
+    private void DetectBlock(IReadOnlyList<string> texts, int first, int count, List<PiiMatch> results, Span<int> ends, Scratch scratch)
+    {
+        var block = scratch.Block ??= new BlockScratch();
+        var blockTexts = block.Texts;
+        var candidates = block.Candidates;
+        for (var i = 0; i < count; i++)
+        {
+            blockTexts[i] = texts[first + i];
+            candidates[i].Clear();
+        }
+
+        try
+        {
+            if (_names is not null)
+            {
+                block.TriggerCount = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    var text = blockTexts[i].AsSpan();
+                    var names = block.Names[i];
+                    names.Clear();
+                    var tokens = new TokenStream(text, buffer: scratch.Tokens);
+                    try
+                    {
+                        _names.Scan(text, ref tokens, names);
+                        block.Keep(i, tokens.Triggers, tokens.InnerRunTriggers, tokens.RunsKnown);
+                    }
+                    finally
+                    {
+                        tokens.Dispose();
+                    }
+                }
+            }
+
+            for (var r = 0; r < _recognizers.Length; r++)
+            {
+                if (ReferenceEquals(_recognizers[r], _names))
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        candidates[i].AddRange(block.Names[i]);
+                    }
+                }
+                else if (_tokenRecognizers[r] is { } tokenRecognizer)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        tokenRecognizer.Recognize(blockTexts[i], block.Triggers(i), block.InnerRuns(i), block.RunsKnown[i], candidates[i]);
+                    }
+                }
+                else
+                {
+                    var recognizer = _recognizers[r];
+                    for (var i = 0; i < count; i++)
+                    {
+                        recognizer.Recognize(blockTexts[i], candidates[i]);
+                    }
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                Finish(blockTexts[i], candidates[i], results);
+                ends[i] = results.Count;
+            }
+
+            s_textsScanned.Add(count);
+        }
+        finally
+        {
+            // The scratch outlives the call: it keeps no reference to the caller's texts.
+            Array.Clear(blockTexts, 0, count);
+        }
+    }
+
     private int Detect(ReadOnlySpan<char> text, List<PiiMatch> results, Scratch scratch)
     {
         var candidates = scratch.Candidates;
@@ -178,6 +373,15 @@ public sealed class PiiDetector
             Recognize(text, [], [], runsKnown: false, names: null, candidates);
         }
 
+        var found = Finish(text, candidates, results);
+        s_textsScanned.Add(1);
+        return found;
+    }
+
+    // Deny-list, context, thresholds, exclusions, allow-list and overlap resolution of one text's candidates, which
+    // the recognizers added in their order; appends the matches to results and counts them by type.
+    private int Finish(ReadOnlySpan<char> text, List<PiiMatch> candidates, List<PiiMatch> results)
+    {
         if (_denyList.Length > 0)
         {
             AddDenyListMatches(text, candidates);
@@ -211,7 +415,6 @@ public sealed class PiiDetector
         var before = results.Count;
         Resolve(candidates, results);
         var found = results.Count - before;
-        s_textsScanned.Add(1);
         if (found > 0 && s_entitiesFound.Enabled)
         {
             for (var i = before; i < results.Count; i++)
@@ -280,6 +483,9 @@ public sealed class PiiDetector
         public readonly List<PiiMatch> Resolved = new(32);
         public readonly WordToken[] Tokens = new WordToken[32];
 
+        // A batch call's per-text storage, made on the thread's first batch call.
+        public BlockScratch? Block;
+
         // The thread's storage, taken out of its slot (a new one when a call on this thread already holds it);
         // the caller puts it back.
         public static Scratch Take()
@@ -292,6 +498,55 @@ public sealed class PiiDetector
 
             s_scratch = null;
             return scratch;
+        }
+    }
+
+    // A batch call's storage for one block of texts: each text's candidate and name lists, and the trigger words its
+    // token stream kept (copied out, since the stream's buffers go back to the pool when the next text starts).
+    private sealed class BlockScratch
+    {
+        public readonly string[] Texts = new string[BlockSize];
+        public readonly List<PiiMatch>[] Candidates = NewLists(64);
+        public readonly List<PiiMatch>[] Names = NewLists(16);
+        public readonly bool[] RunsKnown = new bool[BlockSize];
+        private readonly int[] _triggerStart = new int[BlockSize];
+        private readonly int[] _innerStart = new int[BlockSize];
+        private readonly int[] _innerEnd = new int[BlockSize];
+        private WordToken[] _words = new WordToken[4 * BlockSize];
+
+        public int TriggerCount;
+
+        public ReadOnlySpan<WordToken> Triggers(int i) => _words.AsSpan(_triggerStart[i], _innerStart[i] - _triggerStart[i]);
+
+        public ReadOnlySpan<WordToken> InnerRuns(int i) => _words.AsSpan(_innerStart[i], _innerEnd[i] - _innerStart[i]);
+
+        public void Keep(int i, ReadOnlySpan<WordToken> triggers, ReadOnlySpan<WordToken> innerRuns, bool runsKnown)
+        {
+            var needed = TriggerCount + triggers.Length + innerRuns.Length;
+            if (needed > _words.Length)
+            {
+                Array.Resize(ref _words, Math.Max(needed, 2 * _words.Length));
+            }
+
+            _triggerStart[i] = TriggerCount;
+            triggers.CopyTo(_words.AsSpan(TriggerCount));
+            TriggerCount += triggers.Length;
+            _innerStart[i] = TriggerCount;
+            innerRuns.CopyTo(_words.AsSpan(TriggerCount));
+            TriggerCount += innerRuns.Length;
+            _innerEnd[i] = TriggerCount;
+            RunsKnown[i] = runsKnown;
+        }
+
+        private static List<PiiMatch>[] NewLists(int capacity)
+        {
+            var lists = new List<PiiMatch>[BlockSize];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                lists[i] = new List<PiiMatch>(capacity);
+            }
+
+            return lists;
         }
     }
 
