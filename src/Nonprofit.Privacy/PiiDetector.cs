@@ -550,8 +550,9 @@ public sealed class PiiDetector
         }
     }
 
-    // Highest score first (then longest); a candidate that overlaps an accepted one is dropped.
-    private static void Resolve(List<PiiMatch> candidates, List<PiiMatch> results)
+    // Highest score first (then longest); a candidate that overlaps an accepted one is dropped. Above manyCandidates (a
+    // parameter for the tests) through ResolveMany.
+    internal static void Resolve(List<PiiMatch> candidates, List<PiiMatch> results, int manyCandidates = ManyCandidates)
     {
         if (candidates.Count == 0)
         {
@@ -561,6 +562,12 @@ public sealed class PiiDetector
         if (candidates.Count > 1)
         {
             SortByPriority(candidates);
+        }
+
+        if (candidates.Count > manyCandidates)
+        {
+            ResolveMany(candidates, results);
+            return;
         }
 
         var first = results.Count;
@@ -599,6 +606,90 @@ public sealed class PiiDetector
                 accepted[j + 1] = m;
             }
         }
+    }
+
+    // Above this many candidates (a long text), overlaps are found in a bit map of the characters taken, not by comparing
+    // each candidate with every accepted match, and the accepted matches are sorted by start with a sort that is not
+    // quadratic: both were quadratic in the number of matches (a 2 MB text dense in personal data took seconds).
+    private const int ManyCandidates = 64;
+
+    // Resolve for many candidates, already in priority order: the same matches in the same order. A candidate shares a
+    // character with an accepted match exactly when one of its characters is marked taken.
+    private static void ResolveMany(List<PiiMatch> candidates, List<PiiMatch> results)
+    {
+        var end = 0;
+        foreach (var c in candidates)
+        {
+            end = Math.Max(end, c.End);
+        }
+
+        var words = (end + 63) >> 6;
+        var taken = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+        try
+        {
+            var map = taken.AsSpan(0, words);
+            map.Clear();
+            var first = results.Count;
+            foreach (var c in candidates)
+            {
+                if (!AnyTaken(map, c.Start, c.End))
+                {
+                    results.Add(c);
+                    Take(map, c.Start, c.End);
+                }
+            }
+
+            // The accepted matches do not overlap, so their starts differ and any sort by start gives one order.
+            CollectionsMarshal.AsSpan(results)[first..].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(taken);
+        }
+    }
+
+    // Whether any character in [start, end) is marked; end > start >= 0.
+    private static bool AnyTaken(ReadOnlySpan<ulong> map, int start, int end)
+    {
+        int w = start >> 6, last = (end - 1) >> 6;
+        var low = ulong.MaxValue << (start & 63);
+        var high = ulong.MaxValue >> (63 - ((end - 1) & 63));
+        if (w == last)
+        {
+            return (map[w] & low & high) != 0;
+        }
+
+        if ((map[w] & low) != 0 || (map[last] & high) != 0)
+        {
+            return true;
+        }
+
+        for (var i = w + 1; i < last; i++)
+        {
+            if (map[i] != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Marks the characters in [start, end) taken; end > start >= 0.
+    private static void Take(Span<ulong> map, int start, int end)
+    {
+        int w = start >> 6, last = (end - 1) >> 6;
+        var low = ulong.MaxValue << (start & 63);
+        var high = ulong.MaxValue >> (63 - ((end - 1) & 63));
+        if (w == last)
+        {
+            map[w] |= low & high;
+            return;
+        }
+
+        map[w] |= low;
+        map[last] |= high;
+        map[(w + 1)..last].Fill(ulong.MaxValue);
     }
 
     /// <summary>

@@ -234,3 +234,26 @@ public sealed class PiiDetectorBatchTests
         }
     }
 }
+
+/// <summary>Overlap resolution of many candidates (a long text) through the bit map gives the pairwise loop's matches.</summary>
+public sealed class PiiDetectorResolveTests
+{
+    private static readonly PiiEntityType[] s_types = [PiiEntityType.Person, PiiEntityType.PhoneNumber, PiiEntityType.EmailAddress];
+
+    [Fact]
+    public void Resolve_ManyCandidates_SameAsPairwise()
+    {
+        // Starts in a short range (so many overlap) or spread across a few thousand characters (word boundaries of the
+        // bit map), lengths up to 150 (spanning several words), a few scores (many ties).
+        var candidate = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 3000], Gen.Int[1, 150], Gen.Int[0, 4])
+            .Select((type, start, length, score) => new PiiMatch(s_types[type], start, length, 0.5 + (score / 8.0), "r"));
+        candidate.List[0, 400].Sample(list =>
+        {
+            var pairwise = new List<PiiMatch>();
+            PiiDetector.Resolve([.. list], pairwise, manyCandidates: int.MaxValue);
+            var mapped = new List<PiiMatch> { new(PiiEntityType.Person, 0, 1, 1, "before") };
+            PiiDetector.Resolve([.. list], mapped, manyCandidates: 0);
+            Assert.Equal(pairwise, mapped.Skip(1));
+        }, iter: 2000);
+    }
+}

@@ -23,6 +23,9 @@ internal static class PiiCorpus
     // The four PII-free paragraphs, kept with the side-by-side harness (pii-ab), which reads them too.
     public static string[] Prose() => Repeat(Nonprofit.Evaluation.Pii.PiiSideBySide.ProseParagraphs);
 
+    /// <summary>The records of <see cref="LoadDatasetRecords"/> (at least 10 MB with their line ends) joined with '\n' into one text.</summary>
+    public static string Concatenated() => string.Join('\n', LoadDatasetRecords());
+
     public static long Utf8Bytes(string[] texts) => texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t) + 1);
 
     private static string[] Repeat(string[] texts)

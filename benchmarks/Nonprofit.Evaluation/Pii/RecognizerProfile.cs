@@ -25,6 +25,21 @@ internal static class RecognizerProfile
                 args[1] = "detector";
             }
 
+            if (args[1] == "detector-batch")
+            {
+                // The batch entry point over the records, for a sampling profiler (perf).
+                var sink = new List<PiiMatch>();
+                var ends = new int[records.Length];
+                var batchLoop = Stopwatch.StartNew();
+                while (batchLoop.Elapsed < TimeSpan.FromSeconds(8))
+                {
+                    sink.Clear();
+                    detector.DetectMany(records, sink, ends);
+                }
+
+                return 0;
+            }
+
             // A long loop over one recognizer (or the whole detector), for a sampling profiler (dotnet-trace).
             Action<string> one = args[1] == "detector" ? t => detector.Detect(t) : RecognizeInto(detector.Recognizers.Single(r => r.Name == args[1]));
             var loop = Stopwatch.StartNew();
@@ -35,6 +50,66 @@ internal static class RecognizerProfile
                     one(text);
                 }
             }
+
+            return 0;
+        }
+
+        if (args.Length >= 1 && args[0] == "--batch-ab")
+        {
+            return BatchSideBySide(records, detector, args.Length == 3 && args[1] == "--passes" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 150);
+        }
+
+        if (args.Length == 2 && args[0] == "--concatenated")
+        {
+            // The records joined with '\n' and repeated N times, detected in one call: how the one-call reading of the
+            // issue scales with the text's length.
+            var copies = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+            var joined = string.Join('\n', Enumerable.Repeat(records, copies).SelectMany(r => r));
+            var joinedBytes = System.Text.Encoding.UTF8.GetByteCount(joined);
+            // Many calls first, so that tiered compilation reaches the optimised code (one call runs mostly unoptimised code).
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                detector.Detect(joined);
+            }
+
+            var bestMs = double.MaxValue;
+            var found = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                found = detector.Detect(joined).Count;
+                bestMs = Math.Min(bestMs, sw.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"concatenated x{copies}: {joinedBytes / 1e6:0.00} MB, {found} matches, best of 10 {bestMs:0.0} ms, {joinedBytes / 1e3 / bestMs:0.0} MB/s");
+
+            // Where the time goes: each recognizer alone over the joined text, and the detector without context scoring.
+            var sink = new List<PiiMatch>();
+            foreach (var r in detector.Recognizers)
+            {
+                var best = double.MaxValue;
+                for (var i = 0; i < 10; i++)
+                {
+                    sink.Clear();
+                    var sw = Stopwatch.StartNew();
+                    r.Recognize(joined, sink);
+                    best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+                }
+
+                Console.WriteLine($"  {r.Name,-14} {best,8:0.0} ms, {sink.Count} candidates");
+            }
+
+            var withoutContext = new PiiDetector(new PiiDetectorOptions { ContextBoost = 0 });
+            var bestNoContext = double.MaxValue;
+            for (var i = 0; i < 10; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                withoutContext.Detect(joined);
+                bestNoContext = Math.Min(bestNoContext, sw.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"  det. no context {bestNoContext,6:0.0} ms");
 
             return 0;
         }
@@ -195,6 +270,15 @@ internal static class RecognizerProfile
 
         var total = Report("detector", records, bytes, t => detector.Detect(t));
         Console.WriteLine($"{"(overhead)",-14} {total - sum,8:0.00} ms");
+        var batch = new List<PiiMatch>();
+        var batchEnds = new int[records.Length];
+        ReportPass("det. batch", bytes, () =>
+        {
+            var sw = Stopwatch.StartNew();
+            batch.Clear();
+            detector.DetectMany(records, batch, batchEnds);
+            return sw.Elapsed.TotalMilliseconds;
+        });
 
         // Ablations inside the detector (timing only: their matches differ): without the name and place scan and its
         // token stream (the pattern recognizer then scans for its trigger words itself), and without context scoring.
@@ -258,21 +342,76 @@ internal static class RecognizerProfile
         };
     }
 
-    private static double Report(string name, string[] records, long bytes, Action<string> run)
+    // Detect on each record against DetectMany over all of them, passes alternating (the order swaps every pass), after
+    // a check that both give the same matches; best and median pass of each and their ratio (above 1: the batch is faster).
+    private static int BatchSideBySide(string[] records, PiiDetector detector, int passes)
+    {
+        var bytes = records.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(r));
+        var batch = new List<PiiMatch>();
+        var ends = new int[records.Length];
+        detector.DetectMany(records, batch, ends);
+        var single = records.SelectMany(r => detector.Detect(r)).ToList();
+        var identical = single.SequenceEqual(batch);
+        Console.WriteLine($"identical_matches={(identical ? "yes" : "NO")} load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        var times = new[] { new List<double>(), new List<double>() };
+        Func<double>[] runs =
+        [
+            () => Pass(records, t => detector.Detect(t)),
+            () =>
+            {
+                var sw = Stopwatch.StartNew();
+                batch.Clear();
+                detector.DetectMany(records, batch, ends);
+                return sw.Elapsed.TotalMilliseconds;
+            },
+        ];
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            runs[0]();
+            runs[1]();
+        }
+
+        for (var pass = 0; pass < passes; pass++)
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                var variant = (k + pass) % 2;
+                times[variant].Add(runs[variant]());
+            }
+        }
+
+        string[] names = ["per record", "batch"];
+        for (var v = 0; v < 2; v++)
+        {
+            var sorted = times[v].Order().ToArray();
+            Console.WriteLine($"{names[v],-11} best {sorted[0],7:0.000} ms ({bytes / 1e3 / sorted[0],6:0.0} MB/s) median {sorted[sorted.Length / 2],7:0.000} ms");
+        }
+
+        var best = times.Select(t => t.Min()).ToArray();
+        var median = times.Select(t => t.Order().ElementAt(t.Count / 2)).ToArray();
+        Console.WriteLine($"speedup best {best[0] / best[1]:0.000} median {median[0] / median[1]:0.000} load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return identical ? 0 : 1;
+    }
+
+    private static double Report(string name, string[] records, long bytes, Action<string> run) =>
+        ReportPass(name, bytes, () => Pass(records, run));
+
+    private static double ReportPass(string name, long bytes, Func<double> pass)
     {
         // Long enough for tiered compilation to reach its optimised code.
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < TimeSpan.FromSeconds(1.5))
         {
-            Pass(records, run);
+            pass();
         }
 
         var best = double.MaxValue;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var collections = GC.CollectionCount(0);
-        for (var pass = 0; pass < Passes; pass++)
+        for (var i = 0; i < Passes; i++)
         {
-            best = Math.Min(best, Pass(records, run));
+            best = Math.Min(best, pass());
         }
 
         allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Passes;
