@@ -46,6 +46,24 @@ public sealed class PiiScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_FileLongerThanABatchOfLines_ReportsEveryLineWhereItIs()
+    {
+        // Lines go to the detector in batches of 256: findings on the edges of the batches keep their line numbers.
+        int[] withPhone = [1, 255, 256, 257, 512, 513, 700];
+        var lines = Enumerable.Range(1, 700).Select(n => withPhone.Contains(n) ? $"line {n:000} call +254 712 345 678" : $"line {n:000} is clean");
+        using var folder = new TempFolder();
+        folder.Write("long.txt", string.Join('\n', lines) + "\n");
+
+        var result = await CliRunner.InvokeAsync("", "pii", "scan", folder.Path);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(
+            withPhone.Select(n => $"{Path.Combine(folder.Path, "long.txt")}:{n}:15: PHONE_NUMBER"),
+            result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("7 finding(s) in 1 file(s)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_JsonFormat_WritesOneJsonObjectPerFinding()
     {
         using var folder = CreateFolder();
