@@ -56,7 +56,12 @@ internal static class RecognizerProfile
 
         if (args.Length >= 1 && args[0] == "--batch-ab")
         {
-            return BatchSideBySide(records, detector, args.Length == 3 && args[1] == "--passes" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 150);
+            // [--passes N] [--no-names]: the latter compares both paths without the name and place scan.
+            var passes = Array.IndexOf(args, "--passes") is var p and > 0 && p + 1 < args.Length
+                ? int.Parse(args[p + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 150;
+            var compared = args.Contains("--no-names") ? new PiiDetector(new PiiDetectorOptions { EnableNameAndPlaceRecognizers = false }) : detector;
+            return BatchSideBySide(records, compared, passes);
         }
 
         if (args.Length == 2 && args[0] == "--concatenated")
