@@ -29,7 +29,8 @@ internal static class InjectionAddressing
     private static readonly FrozenSet<string> s_aiNouns = FrozenSet.Create(StringComparer.Ordinal,
         "ai", "ais", "ia", "ias", "lia", "ki", "kis", "assistant", "assistentin", "lassistant", "assistente", "asistente", "chatbot", "bot",
         "llm", "gpt", "chatgpt", "model", "modell", "modele", "modelo", "msaidizi", "akili", "bandia", "الاصطناعي", "المساعد",
-        "للمساعد", "مساعد", "الذكاء",
+        "للمساعد", "مساعد", "الذكاء", "الذكي", "lenguaje", "linguagem", "langage", "intelligence", "artificielle", "artificial",
+        "intelligenz",
         "assistants", "assistenten", "assistentes", "asistentes", "chatbots", "bots", "llms", "models", "modelle", "modeles", "modelos", "wasaidizi", "نماذج", "النماذج");
 
     private static readonly FrozenSet<string> s_plural = FrozenSet.Create(StringComparer.Ordinal,
@@ -71,6 +72,16 @@ internal static class InjectionAddressing
         "mwambie", "waambie", "mwambia", "pendekeza", "sema", "semeni", "kamwe", "tu",
         "kaho", "kahiye", "kahen", "bolo", "boliye", "batao", "sirf", "kabhi", "hamesha", "कहो", "बोलो", "बताओ", "सिर्फ",
         "قولوا", "قل", "قولي", "اخبر", "أخبر", "اخبروا", "أخبروا", "انصح", "انصحوا", "فقط", "ابدا", "أبدا", "دائما");
+
+    // Words that may stand between the marker and the addressee ("note to all the AI models", "NOTA PARA MODELOS DE IA",
+    // "pour l'IA"); any other word there makes the AI a complement of someone else ("Note aux utilisateurs de l'IA :",
+    // "Message for users of AI:"): the note is for people.
+    private static readonly FrozenSet<string> s_glue = FrozenSet.Create(StringComparer.Ordinal,
+        "the", "a", "an", "our", "this", "that", "le", "la", "les", "l", "de", "des", "du", "un", "une", "el", "los", "las", "del", "o", "os", "as",
+        "da", "do", "das", "dos", "der", "die", "den", "dem", "wa", "ya", "za", "ke", "ki", "ka", "se", "il", "lil", "ال", "language", "large",
+        "sprach", "kunstliche", "akili", "lugha");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_glueLookup = s_glue.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_aiNounsLookup = s_aiNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_pluralLookup = s_plural.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -159,9 +170,17 @@ internal static class InjectionAddressing
                 return 0;
             }
 
-            marker |= s_markersLookup.Contains(w);
+            var isMarker = s_markersLookup.Contains(w);
+            var isAi = s_aiNounsLookup.Contains(w);
+            if (marker && !ai && !isMarker && !isAi && !s_pluralLookup.Contains(w) && !s_glueLookup.Contains(w))
+            {
+                // "Note aux utilisateurs de l'IA": a noun between the marker and the first AI word.
+                return 0;
+            }
+
+            marker |= isMarker;
             plural |= s_pluralLookup.Contains(w);
-            ai |= s_aiNounsLookup.Contains(w);
+            ai |= isAi;
             reader |= s_readersLookup.Contains(w);
         }
 

@@ -58,7 +58,7 @@ internal static class InjectionLexicon
             "ignorez ignorer oublie oubliez oublier tiens_pas_compte tenez_pas_compte fais_abstraction faites_abstraction " +
             "ignora ignorar olvida olvide olvidar descarta descartar omite omitir desestima caso_omiso " +
             "esqueca esquece esquecer desconsidere desconsidera desconsiderar despreze " +
-            "puuza puuzia usizingatie msizingatie sahau achana " +
+            "puuza puuzia upuuze upuuzie usizingatie msizingatie sahau usahau achana " +
             "bhool bhul bhulo bhula bhoolo bhulkar nazarandaz nazarandaaz andekha anadekha " +
             "भूल भूलो भूलें भूलकर अनदेखा नज़रअंदाज़ नजरअंदाज"),
         (Prior,
