@@ -244,6 +244,16 @@ internal static class InjectionLexicon
         (Reveal, "warini warrini wareeni werini a0tini e0tini 0oli qoli ektebli"),
     ];
 
+    /// <summary>
+    /// Words without classes: reversed and ROT13 forms of key words. The rules do nothing with them but note that the text
+    /// may be masked (the detector then reads it reversed and in ROT13 too), at no cost beyond the lookup every word has.
+    /// </summary>
+    private const string MaskedForms =
+        "erongi zerongi rerongi arongi rarongi ereirongi tegrof ssigrev snoitcurtsni senoiccurtsni seocurtsni negnusiewna " +
+        "selger selgr salger sarger nleger tpmorp metsys azuup ozigaam loohb luhb " +
+        "لهاجت تاميلعت تاميلعتلا دعاوق كدعاوق " +
+        "vtaber vtabevrer vtaben cerivbhf vafgehpgvbaf vafgehpgvba vafgehppvbarf cebzcg flfgrz sbetrg ehyrf najrvfhatra ertryua";
+
     /// <summary>Every word and phrase with its classes.</summary>
     public static FrozenDictionary<string, uint> Words { get; } = Build();
 
@@ -259,6 +269,11 @@ internal static class InjectionLexicon
             {
                 Add(words, entry.Replace('_', ' '), cls);
             }
+        }
+
+        foreach (var entry in MaskedForms.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.TryAdd(entry, 0);
         }
 
         return words.ToFrozenDictionary(StringComparer.Ordinal);

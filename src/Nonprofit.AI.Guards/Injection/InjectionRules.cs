@@ -25,7 +25,11 @@ internal enum InjectionRuleKind
 /// instructions", "les instructions précédentes du tribunal", "قواعده", "ignore my spelling"), or is a document or tool
 /// result that never addresses the assistant. The detector then weighs its model less.
 /// </summary>
-internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false)
+/// <remarks>
+/// <see cref="MaybeMasked"/>: the text has a sign of a mask the detector should read through (<see cref="InjectionUnmasking"/>):
+/// a reversed or ROT13 key word, three single letters in a row, or a word of 16 characters or more (base64, hex).
+/// </remarks>
+internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false, bool MaybeMasked = false)
 {
     public static InjectionRuleMatch None => default;
 }
@@ -129,9 +133,24 @@ internal static class InjectionRules
         var token = 0;
         var pos = 0;
         int previousStart = 0, previousEnd = 0, beforeStart = 0, beforeEnd = 0;
+        var masked = false;
+        var singles = 0;
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
-            var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
+            // Signs of a mask, at no extra lookup: a lexicon entry without classes is a reversed or ROT13 key word.
+            singles = end - start == 1 ? singles + 1 : 0;
+            masked |= singles >= 3 || end - start >= InjectionUnmasking.MinEncodedRun;
+            uint mask;
+            if (lookup.TryGetValue(normalized[start..end], out var m))
+            {
+                mask = m;
+                masked |= m == 0;
+            }
+            else
+            {
+                mask = IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
+            }
+
             if ((mask & PhraseStart) != 0)
             {
                 mask = (mask & ~PhraseStart) | PhraseClasses(normalized, start, end);
@@ -226,7 +245,7 @@ internal static class InjectionRules
             }
         }
 
-        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others) : new InjectionRuleMatch(1 - keep, best, others);
+        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, masked) : new InjectionRuleMatch(1 - keep, best, others, masked);
     }
 
     // A self-description before a job noun: "as a nurse", "comme une avocate", "I am a nurse" (with an article);

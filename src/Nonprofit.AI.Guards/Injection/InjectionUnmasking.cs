@@ -10,7 +10,7 @@ namespace Nonprofit.AI.Guards;
 /// digits between letters ("ign0re"), letters spaced out one by one ("i g n o r e", "i.g.n.o.r.e"), and base64 or hex runs
 /// of 16 characters or more that decode to readable UTF-8 text (replaced by that text). Zero-width and bidi controls need
 /// nothing here: <c>GuardText.Normalize</c> drops them. Reversed and ROT13 text are tried on the normalised text when it
-/// contains a reversed or ROT13 form of a key word (<see cref="NeedsReversal"/>, <see cref="NeedsRot13"/>).
+/// contains a reversed or ROT13 form of a key word (the lexicon's masked forms).
 /// One pass, linear in the text; the unmasked text is never longer than the input. Allocation-free apart from pooled buffers.
 /// </summary>
 internal static class InjectionUnmasking
@@ -21,25 +21,43 @@ internal static class InjectionUnmasking
     /// <summary>The fewest single letters in a row, one separator apart, that are joined into a word.</summary>
     private const int MinSpacedLetters = 3;
 
-    // Reversed key words (after GuardText.Normalize): ignore(z/r), ignora(r), ignoriere, forget, vergiss, instructions,
-    // instrucciones, instrucoes, anweisungen, regeln, regles, reglas, regras, prompt, system, puuza, maagizo, bhool,
-    // Arabic تجاهل, تعليمات, قواعد.
-    private static readonly SearchValues<string> s_reversed = SearchValues.Create(
-        ["erongi", "arongi", "ereirongi", "tegrof", "ssigrev", "snoitcurtsni", "senoiccurtsni", "seocurtsni", "negnusiewna",
-         "lnoitcurtsni", "tpmorp", "metsys", "azuup", "ozigaam", "loohb", "ehcsid",
-         "\u0644\u0647\u0627\u062C\u062A", "\u062A\u0627\u0645\u064A\u0644\u0639\u062A", "\u062F\u0639\u0627\u0648\u0642"],
-        StringComparison.Ordinal);
+    /// <summary>
+    /// Whether the normalised text may hide something <see cref="Unmask"/> reveals, beyond what the rules already noted
+    /// (<see cref="InjectionRuleMatch.MaybeMasked"/>): Greek, Cyrillic or full-width letters, or a digit between two letters.
+    /// Vectorised searches, so a plain text costs little.
+    /// </summary>
+    public static bool MayHideLetters(ReadOnlySpan<char> normalized)
+    {
+        // Letters beyond Latin (rare in Latin-script text; Arabic and Devanagari text then takes the closer look).
+        var other = normalized.IndexOfAnyExceptInRange(' ', '\u024F');
+        if (other >= 0)
+        {
+            var rest = normalized[other..];
+            if (rest.IndexOfAnyInRange('\u0370', '\u052F') >= 0 || rest.IndexOfAnyInRange('\uFF01', '\uFF5E') >= 0 || rest.Contains('\u0261'))
+            {
+                return true;
+            }
+        }
 
-    // ROT13 key words: ignore, instructions, prompt, system, previous, forget, rules, ignoriere, anweisungen.
-    private static readonly SearchValues<string> s_rot13 = SearchValues.Create(
-        ["vtaber", "vafgehpgvbaf", "cebzcg", "flfgrz", "cerivbhf", "sbetrg", "vtabevrer", "najrvfhatra", "vafgehppvbarf"],
-        StringComparison.Ordinal);
+        // GuardText.Normalize writes every digit as '0'.
+        var from = 0;
+        while (true)
+        {
+            var i = normalized[from..].IndexOf('0');
+            if (i < 0)
+            {
+                return false;
+            }
 
-    /// <summary>Whether the normalised text holds a reversed key word ("snoitcurtsni suoiverp lla erongi").</summary>
-    public static bool NeedsReversal(ReadOnlySpan<char> normalized) => normalized.IndexOfAny(s_reversed) >= 0;
+            i += from;
+            if (i > 0 && i + 1 < normalized.Length && char.IsLetter(normalized[i - 1]) && char.IsLetter(normalized[i + 1]))
+            {
+                return true;
+            }
 
-    /// <summary>Whether the normalised text holds a ROT13 key word ("vtaber nyy cerivbhf vafgehpgvbaf").</summary>
-    public static bool NeedsRot13(ReadOnlySpan<char> normalized) => normalized.IndexOfAny(s_rot13) >= 0;
+            from = i + 1;
+        }
+    }
 
     /// <summary>Writes the normalised text reversed (characters in reverse order, so words and their letters both turn).</summary>
     public static void Reverse(ReadOnlySpan<char> normalized, Span<char> destination)

@@ -141,14 +141,15 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
             var indirect = source != PromptInjectionSource.User;
             var normalized = buffer[..GuardText.Normalize(text, buffer)];
             var best = (Rules: InjectionRules.Evaluate(text, normalized, indirect), Model: ModelProbability(normalized));
-            var bestScore = Combine(best.Rules, best.Model);
-            if (InjectionUnmasking.NeedsReversal(normalized))
+            if (!best.Rules.MaybeMasked && !InjectionUnmasking.MayHideLetters(normalized))
             {
-                best = Better(best, ref bestScore, Transformed(normalized, indirect, reverse: true));
+                return best;
             }
 
-            if (InjectionUnmasking.NeedsRot13(normalized))
+            var bestScore = Combine(best.Rules, best.Model);
+            if (best.Rules.MaybeMasked)
             {
+                best = Better(best, ref bestScore, Transformed(normalized, indirect, reverse: true));
                 best = Better(best, ref bestScore, Transformed(normalized, indirect, reverse: false));
             }
 
