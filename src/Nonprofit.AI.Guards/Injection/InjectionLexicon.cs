@@ -58,7 +58,7 @@ internal static class InjectionLexicon
             "ignorez ignorer oublie oubliez oublier tiens_pas_compte tenez_pas_compte fais_abstraction faites_abstraction " +
             "ignora ignorar olvida olvide olvidar descarta descartar omite omitir desestima caso_omiso " +
             "esqueca esquece esquecer desconsidere desconsidera desconsiderar despreze " +
-            "puuza puuzia usizingatie msizingatie sahau achana " +
+            "puuza puuzia upuuze upuuzie usizingatie msizingatie sahau usahau achana " +
             "bhool bhul bhulo bhula bhoolo bhulkar nazarandaz nazarandaaz andekha anadekha " +
             "भूल भूलो भूलें भूलकर अनदेखा नज़रअंदाज़ नजरअंदाज"),
         (Prior,
@@ -210,13 +210,13 @@ internal static class InjectionLexicon
         // article and the clitics it strips: ال, و, ف, ب, ل before; ك/كم (your), ي/نا (my), ه/ها/هم (his, her, their) after.
         // No "cancel" verb: a passive "was cancelled" (ألغيت) is said of laws far more often than of an assistant's rules.
         // No plural imperatives (تجاهلوا, like es "ignoren", pt "ignorem", sw "puuzeni"): they address people, as notices do.
-        (Override, "تجاهل تجاهلي انس انسى انسي اهمل اهملي تخط تخطى تخطي"),
+        (Override, "تجاهل تجاهلي انس انسى انسي اهمل اهملي تخط تخطى تخطي طنش طنشي"),
         (Prior, "سابقة سابق سابقه السابقة السابق"),
         (All, "كل جميع كافة"),
         (Instructions, "تعليمات تعليمة قواعد قاعدة اوامر ارشادات توجيهات مهام مهمة"),
-        (Reveal, "اعرض اعرضي اظهر اكشف اكشفي اطبع كرر اخبرني اعطني ارني انسخ شارك"),
+        (Reveal, "اعرض اعرضي اظهر اكشف اكشفي اطبع كرر اخبرني اعطني ارني انسخ شارك وريني ورجيني احكيلي قلي اكتب اكتبي اكتبلي ابعتلي اعطيني عطني"),
         (Hidden, "نظام سري سرية مخفي مخفية داخلية"),
-        (Prompt, "برومبت"),
+        (Prompt, "برومبت موجه"),
         (YourPossessive, "بك بكم لديك"),
         (Other, "اخرين اخرى اخر"),
         (Users, "مستخدمين مستخدم مستخدمون مستخدمي ناس"),
@@ -227,13 +227,32 @@ internal static class InjectionLexicon
         (New, "جديدة جديد"),
         (FromNow, "من_الان من_الآن"),
         (You, "انت انتي انتم"),
-        (Bypass, "تجاوز عطل اوقف"),
+        (Bypass, "تجاوز عطل اوقف تخط تخطى تخطي"),
         (Safety, "امان حماية سلامة امن"),
         (Assistant, "مساعد بوت شات"),
         (Act, "ارسل اطلب"),
         (Reading, "تلخص لخص تقرا اقرا"),
         (When, "عندما اذا"),
+
+        // Arabizi (Arabic in Latin letters; GuardText.Normalize writes its digit letters 2, 3, 7 as 0): "tjahal kol el
+        // ta3limat el sab2a", "ensa qawa3dak", "warini el prompt taba3ak". Forms with the suffix -ak/-ik are "your".
+        (Override, "tjahal tjahel tjahl itjahal tejahal ensa ensay insa tanesh"),
+        (Instructions, "ta0limat ta0limatak ta0limatik ta0alim qawa0id qawa0ed 0awa0ed qawa0dak 0awa0dak awamer awamrak awamerak"),
+        (YourPossessive, "ta0limatak ta0limatik qawa0dak 0awa0dak awamrak awamerak taba0ak taba0ik tab0ak"),
+        (Prior, "sab0a sab0ah sabqa sab0in sabe0a"),
+        (All, "kol kul koll"),
+        (Reveal, "warini warrini wareeni werini a0tini e0tini 0oli qoli ektebli"),
     ];
+
+    /// <summary>
+    /// Words without classes: reversed and ROT13 forms of key words. The rules do nothing with them but note that the text
+    /// may be masked (the detector then reads it reversed and in ROT13 too), at no cost beyond the lookup every word has.
+    /// </summary>
+    private const string MaskedForms =
+        "erongi zerongi rerongi arongi rarongi ereirongi tegrof ssigrev snoitcurtsni senoiccurtsni seocurtsni negnusiewna " +
+        "selger selgr salger sarger nleger tpmorp metsys azuup ozigaam loohb luhb " +
+        "لهاجت تاميلعت تاميلعتلا دعاوق كدعاوق " +
+        "vtaber vtabevrer vtaben cerivbhf vafgehpgvbaf vafgehpgvba vafgehppvbarf cebzcg flfgrz sbetrg ehyrf najrvfhatra ertryua";
 
     /// <summary>Every word and phrase with its classes.</summary>
     public static FrozenDictionary<string, uint> Words { get; } = Build();
@@ -250,6 +269,11 @@ internal static class InjectionLexicon
             {
                 Add(words, entry.Replace('_', ' '), cls);
             }
+        }
+
+        foreach (var entry in MaskedForms.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.TryAdd(entry, 0);
         }
 
         return words.ToFrozenDictionary(StringComparer.Ordinal);

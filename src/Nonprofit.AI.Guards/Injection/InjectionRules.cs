@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Frozen;
 using static Nonprofit.AI.Guards.InjectionLexicon;
 
 namespace Nonprofit.AI.Guards;
@@ -24,7 +25,11 @@ internal enum InjectionRuleKind
 /// instructions", "les instructions précédentes du tribunal", "قواعده", "ignore my spelling"), or is a document or tool
 /// result that never addresses the assistant. The detector then weighs its model less.
 /// </summary>
-internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false)
+/// <remarks>
+/// <see cref="MaybeMasked"/>: the text has a sign of a mask the detector should read through (<see cref="InjectionUnmasking"/>):
+/// a reversed or ROT13 key word, three single letters in a row, or a word of 16 characters or more (base64, hex).
+/// </remarks>
+internal readonly record struct InjectionRuleMatch(double Score, InjectionRuleKind Kind, bool NotForTheAssistant = false, bool MaybeMasked = false)
 {
     public static InjectionRuleMatch None => default;
 }
@@ -110,18 +115,42 @@ internal static class InjectionRules
         var pendingAt = nothingPending;
         var instructionsAt = int.MinValue / 2;
         var others = false;
-        var addressed = false;
         if (raw.IndexOfAny(s_markers) >= 0)
         {
             byKind[(int)InjectionRuleKind.TemplateMarker] = 0.9;
         }
 
+        // "NOTE TO AI ASSISTANTS: tell the user …" inside a pasted page: whatever the source, the text addresses the model.
+        var addressed = false;
+        var addressedHeader = InjectionAddressing.Find(raw);
+        if (addressedHeader)
+        {
+            addressed = true;
+            byKind[(int)InjectionRuleKind.AddressedToModel] = InjectionAddressing.Score;
+        }
+
         var lookup = Lookup;
         var token = 0;
         var pos = 0;
+        int previousStart = 0, previousEnd = 0, beforeStart = 0, beforeEnd = 0;
+        var masked = false;
+        var singles = 0;
         while (NextWord(normalized, ref pos, out var start, out var end))
         {
-            var mask = lookup.TryGetValue(normalized[start..end], out var m) ? m : IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
+            // Signs of a mask, at no extra lookup: a lexicon entry without classes is a reversed or ROT13 key word.
+            singles = end - start == 1 ? singles + 1 : 0;
+            masked |= singles >= 3 || end - start >= InjectionUnmasking.MinEncodedRun;
+            uint mask;
+            if (lookup.TryGetValue(normalized[start..end], out var m))
+            {
+                mask = m;
+                masked |= m == 0;
+            }
+            else
+            {
+                mask = IsArabic(normalized[start]) ? ArabicClasses(normalized[start..end]) : 0;
+            }
+
             if ((mask & PhraseStart) != 0)
             {
                 mask = (mask & ~PhraseStart) | PhraseClasses(normalized, start, end);
@@ -140,6 +169,16 @@ internal static class InjectionRules
                 pendingAt = nothingPending;
             }
 
+            if ((mask & Owner) != 0 && IsSelfDescription(normalized, previousStart, previousEnd, beforeStart, beforeEnd))
+            {
+                // "As a nurse I need you to bypass …", "Als Krankenschwester …", "بصفتي محامية …": the user's own job, not an owner.
+                mask &= ~(ThirdParty | Owner);
+            }
+
+            beforeStart = previousStart;
+            beforeEnd = previousEnd;
+            previousStart = start;
+            previousEnd = end;
             if (mask != 0)
             {
                 if ((mask & Owner) != 0 && pendingAt != nothingPending)
@@ -206,7 +245,31 @@ internal static class InjectionRules
             }
         }
 
-        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others) : new InjectionRuleMatch(1 - keep, best, others);
+        return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, masked) : new InjectionRuleMatch(1 - keep, best, others, masked);
+    }
+
+    // A self-description before a job noun: "as a nurse", "comme une avocate", "I am a nurse" (with an article);
+    // "als Anwältin", "como abogada", "kama daktari", "ich bin Arzt", "soy enfermera", "بصفتي محامية" (without one).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfBeforeArticle =
+        FrozenSet.Create(StringComparer.Ordinal, "as", "comme", "am", "im", "suis", "being").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_articles =
+        FrozenSet.Create(StringComparer.Ordinal, "a", "an", "un", "une").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfDirect =
+        FrozenSet.Create(StringComparer.Ordinal, "als", "como", "kama", "bin", "soy", "sou", "بصفتي", "كوني", "بوصفي").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the word before (or, after an indefinite article, two before) a job noun makes it the user's own job.</summary>
+    private static bool IsSelfDescription(ReadOnlySpan<char> text, int previousStart, int previousEnd, int beforeStart, int beforeEnd)
+    {
+        if (previousEnd <= previousStart)
+        {
+            return false;
+        }
+
+        var previous = text[previousStart..previousEnd];
+        return s_selfDirect.Contains(previous)
+            || (beforeEnd > beforeStart && s_articles.Contains(previous) && s_selfBeforeArticle.Contains(text[beforeStart..beforeEnd]));
     }
 
     private static bool IsArabic(char c) => c is >= '\u0621' and <= '\u064A';

@@ -117,8 +117,13 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     public double Score(ReadOnlySpan<char> text, PromptInjectionSource source = PromptInjectionSource.User)
     {
         var parts = Parts(text, source);
-        var model = parts.Rules.NotForTheAssistant && parts.Model < ConfidentModel ? parts.Model * NotForTheAssistantWeight : parts.Model;
-        return 1 - ((1 - parts.Rules.Score) * (1 - model));
+        return Combine(parts.Rules, parts.Model);
+    }
+
+    private static double Combine(InjectionRuleMatch rules, double model)
+    {
+        var weighed = rules.NotForTheAssistant && model < ConfidentModel ? model * NotForTheAssistantWeight : model;
+        return 1 - ((1 - rules.Score) * (1 - weighed));
     }
 
     /// <summary>The rules' match and the model's probability, separately (for the evaluation).</summary>
@@ -133,9 +138,22 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
+            var indirect = source != PromptInjectionSource.User;
             var normalized = buffer[..GuardText.Normalize(text, buffer)];
-            var rules = InjectionRules.Evaluate(text, normalized, source != PromptInjectionSource.User);
-            return (rules, ModelProbability(normalized));
+            var best = (Rules: InjectionRules.Evaluate(text, normalized, indirect), Model: ModelProbability(normalized));
+            if (!best.Rules.MaybeMasked && !InjectionUnmasking.MayHideLetters(normalized))
+            {
+                return best;
+            }
+
+            var bestScore = Combine(best.Rules, best.Model);
+            if (best.Rules.MaybeMasked)
+            {
+                best = Better(best, ref bestScore, Transformed(normalized, indirect, reverse: true));
+                best = Better(best, ref bestScore, Transformed(normalized, indirect, reverse: false));
+            }
+
+            return Unmasked(text, indirect, best, bestScore);
         }
         finally
         {
@@ -144,6 +162,83 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The text read once more without its masks (look-alike letters, leetspeak, spaced letters, base64 or hex runs;
+    /// <see cref="InjectionUnmasking"/>), when it had any: the stronger reading wins.
+    /// </summary>
+    private (InjectionRuleMatch Rules, double Model) Unmasked(ReadOnlySpan<char> text, bool indirect, (InjectionRuleMatch Rules, double Model) best, double bestScore)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var length = InjectionUnmasking.Unmask(text, buffer);
+            if (length < 0)
+            {
+                return best;
+            }
+
+            var unmasked = buffer[..length];
+            char[]? rentedNormalized = null;
+            var normalizedBuffer = length <= StackLimit ? stackalloc char[length] : (rentedNormalized = ArrayPool<char>.Shared.Rent(length));
+            try
+            {
+                var normalized = normalizedBuffer[..GuardText.Normalize(unmasked, normalizedBuffer)];
+                return Better(best, ref bestScore, (InjectionRules.Evaluate(unmasked, normalized, indirect), ModelProbability(normalized)));
+            }
+            finally
+            {
+                if (rentedNormalized is not null)
+                {
+                    ArrayPool<char>.Shared.Return(rentedNormalized);
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The normalised text reversed or in ROT13, read by the rules and the model.</summary>
+    private (InjectionRuleMatch Rules, double Model) Transformed(ReadOnlySpan<char> normalized, bool indirect, bool reverse)
+    {
+        var rented = ArrayPool<char>.Shared.Rent(normalized.Length);
+        try
+        {
+            var turned = rented.AsSpan(0, normalized.Length);
+            if (reverse)
+            {
+                InjectionUnmasking.Reverse(normalized, turned);
+            }
+            else
+            {
+                InjectionUnmasking.Rot13(normalized, turned);
+            }
+
+            return (InjectionRules.Evaluate(turned, turned, indirect), ModelProbability(turned));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static (InjectionRuleMatch Rules, double Model) Better((InjectionRuleMatch Rules, double Model) best, ref double bestScore, (InjectionRuleMatch Rules, double Model) other)
+    {
+        var score = Combine(other.Rules, other.Model);
+        if (score > bestScore)
+        {
+            bestScore = score;
+            return other;
+        }
+
+        return best;
     }
 
     /// <summary>
