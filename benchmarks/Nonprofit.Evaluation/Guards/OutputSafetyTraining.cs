@@ -111,23 +111,34 @@ internal static class OutputSafetyTraining
 
     private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
     {
-        // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring.
+        // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring;
+        // with identity abstraction, through the same HateSpeechIdentities (the trainer's normalisation then keeps it as is).
         var examples = mhcTrain.Concat(ownTrain)
             .Where(w.Includes)
-            .Select(c => new TrainingExample(w.Transliterate ? DevanagariTransliteration.Transliterate(c.Text) : c.Text, c.Hateful ? 1 : 0, w.Of(c)))
+            .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities);
+
+        /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
+        public string Prepare(string text)
+        {
+            text = Transliterate ? DevanagariTransliteration.Transliterate(text) : text;
+            return Identities ? HateSpeechIdentities.Abstract(text) : text;
+        }
+
+        /// <summary>A scorer for a model trained with this configuration.</summary>
+        public HateSpeechModel Scorer(LinearTextModel model) => new(model, Transliterate, Identities);
 
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate);
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities);
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual or slot cases out).</summary>
@@ -156,7 +167,7 @@ internal static class OutputSafetyTraining
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
         var weights = HateWeights.From(args);
         Console.WriteLine($"validation.weights={weights}");
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights), weights.Transliterate);
+        var model = weights.Scorer(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
@@ -168,6 +179,16 @@ internal static class OutputSafetyTraining
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
             var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
+            if (threshold == 0.6 && args.Contains("--errors"))
+            {
+                // Where the validation quarter's errors are, by MHC functionality (blocked for _nh, missed for _h).
+                foreach (var g in validation.Where(v => IsMhc(v.Case)).GroupBy(v => v.Case.Functionality).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var wrong = g.Count(v => (v.Score >= threshold) != v.Case.Hateful);
+                    Console.WriteLine($"validation.t0.6.errors.{g.Key}={OutputSafetyEvaluation.F(wrong / (double)g.Count())} (n={g.Count()})");
+                }
+            }
+
             Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} own_ml={OutputSafetyEvaluation.F(ml)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
         }
 
