@@ -42,6 +42,12 @@ internal static class OutputSafetyTraining
     /// </summary>
     private const float SlotWeight = 0f;
 
+    /// <summary>
+    /// The weight of MHC's positive and neutral identity mentions (<c>ident_pos_nh</c>, <c>ident_neutral_nh</c>); 1 as
+    /// before session 24; <c>--validate --ident-allow-weight W</c> tries others.
+    /// </summary>
+    private const float IdentityAllowWeight = 1f;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -121,9 +127,9 @@ internal static class OutputSafetyTraining
     }
 
     /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false)
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight);
 
         /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
         public string Prepare(string text)
@@ -138,7 +144,7 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities);
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual or slot cases out).</summary>
@@ -146,6 +152,7 @@ internal static class OutputSafetyTraining
 
         public float Of(HateCase c) =>
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
+            * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
             * (IsSlot(c.Functionality) ? Slot : IsMultilingual(c.Functionality) ? Multilingual : 1f);
     }
@@ -186,6 +193,12 @@ internal static class OutputSafetyTraining
                 {
                     var wrong = g.Count(v => (v.Score >= threshold) != v.Case.Hateful);
                     Console.WriteLine($"validation.t0.6.errors.{g.Key}={OutputSafetyEvaluation.F(wrong / (double)g.Count())} (n={g.Count()})");
+                }
+
+                // Our own benign replies that would be blocked (our text, TRAIN side): which words pull them over.
+                foreach (var v in validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality && v.Score >= threshold))
+                {
+                    Console.WriteLine($"validation.t0.6.blocked_reply.{v.Case.Language}={OutputSafetyEvaluation.F(v.Score)} {v.Case.Text}");
                 }
             }
 
