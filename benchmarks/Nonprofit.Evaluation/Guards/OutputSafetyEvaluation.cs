@@ -8,7 +8,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Evaluates the output-safety guard: the embedded hate model on the TEST half of Multilingual HateCheck (never trained
 /// on) and on our held-out English templates, a stricter split that holds out whole target identities (trained here,
 /// in-process, with the same trainer), and the detector on our own multilingual cases of every category.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one) [--identities (it was trained with group mentions abstracted)]] [--samples-only]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one)] [--samples-only] [training options of guards-output-train, e.g. --identities: the strict splits train with them, and --model FILE is scored as trained with them]</code>
 /// </summary>
 internal static class OutputSafetyEvaluation
 {
@@ -39,9 +39,9 @@ internal static class OutputSafetyEvaluation
 
         // 2. Stricter splits, each trained here with the same trainer: whole templates held out (a template's cases with
         // every target on one side), and whole target identities held out (their group words never seen in training).
-        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold, dropHeldOutTargets: false);
+        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold, dropHeldOutTargets: false, OutputSafetyTraining.HateWeights.From(args));
         Console.WriteLine($"guards.output.hate.strict_target.held_out={string.Join('|', OutputHateData.HeldOutTargets)}");
-        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold, dropHeldOutTargets: true);
+        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold, dropHeldOutTargets: true, OutputSafetyTraining.HateWeights.From(args));
 
         // 3. The samples' own texts (never trained on): the share of vetted sentences the guard would block.
         OutputSafetySamples.Report(model, threshold);
@@ -85,12 +85,12 @@ internal static class OutputSafetyEvaluation
         return 0;
     }
 
-    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold, bool dropHeldOutTargets)
+    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold, bool dropHeldOutTargets, OutputSafetyTraining.HateWeights weights)
     {
         // Our own cases train every split; for the identities split, our cases of the held-out identities are left out
         // too (since session 21: the multilingual cases name them in the MHC languages).
         var own = OutputSafetyTraining.OwnTrain(mhc).Where(c => !dropHeldOutTargets || !OutputHateData.HeldOutTargets.Contains(c.Target, StringComparer.OrdinalIgnoreCase));
-        var model = OutputSafetyTraining.HateWeights.Shipped.Scorer(OutputSafetyTraining.Train(mhc.Where(isTrain), own));
+        var model = weights.Scorer(OutputSafetyTraining.Train(mhc.Where(isTrain), own, weights));
         var test = mhc.Where(c => !isTrain(c)).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         Console.WriteLine($"{prefix}.test_cases={test.Count}");
         Report(prefix, test, threshold, perFunctionality: false);

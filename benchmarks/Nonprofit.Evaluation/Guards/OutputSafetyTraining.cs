@@ -113,7 +113,11 @@ internal static class OutputSafetyTraining
 
     /// <summary>Trains on the given cases (the split is the caller's) with the shipped weights.</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, HateWeights.Shipped);
+        Train(mhcTrain, ownTrain, HateWeights.Shipped);
+
+    /// <summary>Trains on the given cases with the shipped features and options and the given configuration.</summary>
+    public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
 
     private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
     {
