@@ -25,6 +25,8 @@ internal static class HateSpeechIdentities
     public const char Placeholder = '\uA66E';
 
     private const int MaxPhraseWords = 4;
+    private const char HanFirst = '\u4E00';
+    private const char HanLast = '\u9FFF';
 
     // Plain lists per language; each entry is normalised with GuardText at load time (lower case, no Latin diacritics).
     private static readonly string[] s_words =
@@ -119,16 +121,22 @@ internal static class HateSpeechIdentities
         "回教徒", "犹太人", "移民", "难民", "外国人", "少数民族", "亚洲人", "东北人",
     ];
 
-    private static readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> s_lookup = BuildLookup(out s_phraseStarts);
+    private const byte IsForm = 1;
+    private const byte StartsPhrase = 2;
+    private const int FilterKeyBits = 10;
+    private const int FilterLengths = 32;
 
-    private static readonly HashSet<string> s_phraseStarts;
+    // A bit per (first two letters hashed, word length): a word whose bit is clear is in no entry, so most words of a
+    // reply cost one bit test instead of a dictionary lookup.
+    private static readonly ulong[] s_filter = new ulong[((1 << FilterKeyBits) * FilterLengths) / 64];
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_phraseStartLookup = s_phraseStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Normalised form (a word, or a phrase with single spaces) -> IsForm | StartsPhrase.
+    private static readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> s_lookup = BuildLookup();
 
     private static readonly string[] s_hanTerms = [.. s_han.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal)];
 
     /// <summary>The normalised forms of the lexicon (phrases with one space between words), for tests and reports.</summary>
-    public static IEnumerable<string> Forms => s_lookup.Dictionary.Keys.Concat(s_hanTerms);
+    public static IEnumerable<string> Forms => s_lookup.Dictionary.Where(e => (e.Value & IsForm) != 0).Select(e => e.Key).Concat(s_hanTerms);
 
     /// <summary>Normalises <paramref name="text"/> and replaces its group mentions by <see cref="Placeholder"/>.</summary>
     public static string Abstract(string text)
@@ -145,6 +153,7 @@ internal static class HateSpeechIdentities
     public static int Abstract(Span<char> normalized)
     {
         var n = normalized.Length;
+        var han = normalized.IndexOfAnyInRange(HanFirst, HanLast) >= 0;
         var read = 0;
         var write = 0;
         while (read < n)
@@ -165,7 +174,21 @@ internal static class HateSpeechIdentities
                 continue;
             }
 
-            write = CopyWord(normalized, read, wordEnd, write);
+            if (han && normalized[read..wordEnd].IndexOfAnyInRange(HanFirst, HanLast) >= 0)
+            {
+                write = CopyWord(normalized, read, wordEnd, write);
+            }
+            else
+            {
+                // Until the first replacement the text is already in place; after it, a move to the left (memmove-safe).
+                if (write != read)
+                {
+                    normalized[read..wordEnd].CopyTo(normalized[write..]);
+                }
+
+                write += wordEnd - read;
+            }
+
             read = wordEnd;
         }
 
@@ -181,10 +204,16 @@ internal static class HateSpeechIdentities
     /// <summary>The end of the longest lexicon phrase that starts at <paramref name="start"/>, or 0.</summary>
     private static int Match(ReadOnlySpan<char> text, int start, int firstEnd)
     {
-        var single = s_lookup.ContainsKey(text[start..firstEnd]);
-        if (!s_phraseStartLookup.Contains(text[start..firstEnd]))
+        var word = text[start..firstEnd];
+        if (!MayBeEntry(word) || !s_lookup.TryGetValue(word, out var flags))
         {
-            return single ? firstEnd : 0;
+            return 0;
+        }
+
+        var single = (flags & IsForm) != 0;
+        if ((flags & StartsPhrase) == 0)
+        {
+            return firstEnd;
         }
 
         // Ends of the following words, then the longest phrase first.
@@ -199,7 +228,7 @@ internal static class HateSpeechIdentities
 
         for (var k = words - 1; k >= 1; k--)
         {
-            if (s_lookup.ContainsKey(text[start..ends[k]]))
+            if (s_lookup.TryGetValue(text[start..ends[k]], out var phrase) && (phrase & IsForm) != 0)
             {
                 return ends[k];
             }
@@ -215,7 +244,7 @@ internal static class HateSpeechIdentities
         while (i < end)
         {
             var c = text[i];
-            if (c is >= '\u4E00' and <= '\u9FFF')
+            if (c is >= HanFirst and <= HanLast)
             {
                 var term = HanTerm(text[i..end]);
                 if (term > 0)
@@ -246,22 +275,37 @@ internal static class HateSpeechIdentities
         return 0;
     }
 
-    private static Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> BuildLookup(out HashSet<string> phraseStarts)
+    private static Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> BuildLookup()
     {
-        var forms = new Dictionary<string, bool>(StringComparer.Ordinal);
-        phraseStarts = new HashSet<string>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, byte>(StringComparer.Ordinal);
         foreach (var entry in s_words.SelectMany(ArabicVariants))
         {
             var form = GuardText.Normalize(entry);
-            forms[form] = true;
+            forms[form] = (byte)(forms.GetValueOrDefault(form) | IsForm);
             var space = form.IndexOf(' ', StringComparison.Ordinal);
+            var first = space > 0 ? form[..space] : form;
             if (space > 0)
             {
-                phraseStarts.Add(form[..space]);
+                forms[first] = (byte)(forms.GetValueOrDefault(first) | StartsPhrase);
             }
+
+            var bit = FilterBit(first);
+            s_filter[bit >> 6] |= 1UL << (bit & 63);
         }
 
         return forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static bool MayBeEntry(ReadOnlySpan<char> word)
+    {
+        var bit = FilterBit(word);
+        return (s_filter[bit >> 6] & (1UL << (bit & 63))) != 0;
+    }
+
+    private static int FilterBit(ReadOnlySpan<char> word)
+    {
+        var key = (word[0] * 31) ^ (word.Length > 1 ? word[1] * 7 : 0);
+        return ((key & ((1 << FilterKeyBits) - 1)) * FilterLengths) + Math.Min(word.Length, FilterLengths - 1);
     }
 
     /// <summary>An Arabic entry with the conjunctions و, ف and the prepositions ب, ك, ل attached (ل + ال is written لل).</summary>
