@@ -8,7 +8,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Evaluates the output-safety guard: the embedded hate model on the TEST half of Multilingual HateCheck (never trained
 /// on) and on our held-out English templates, a stricter split that holds out whole target identities (trained here,
 /// in-process, with the same trainer), and the detector on our own multilingual cases of every category.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one)]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one)] [--samples-only] [training options of guards-output-train, e.g. --identities: the strict splits train with them, and --model FILE is scored as trained with them]</code>
 /// </summary>
 internal static class OutputSafetyEvaluation
 {
@@ -19,9 +19,16 @@ internal static class OutputSafetyEvaluation
         var mhc = OutputHateData.LoadMhc(data);
         var english = OutputHateEnglishCases.All().ToList();
         Console.WriteLine($"guards.output.hate.threshold={F(threshold)}");
+        if (args.Contains("--samples-only"))
+        {
+            // The samples' false-block check alone (a selection criterion; it looks at no TEST side).
+            var candidate = OutputSafetyTraining.Arg(args, "--model") is { } path ? new HateSpeechModel(LoadFile(path), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
+            OutputSafetySamples.Report(candidate, threshold);
+            return 0;
+        }
 
         // 1. The shipped model on the TEST half (hash of mhc_case_id) and the held-out English templates.
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
         var test = mhc.Where(c => !OutputHateData.IsTrainByHash(c.Id)).Concat(english.Where(e => !e.Train).Select(e => e.Case)).ToList();
         var watch = Stopwatch.StartNew();
         var scored = test.Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
@@ -32,9 +39,9 @@ internal static class OutputSafetyEvaluation
 
         // 2. Stricter splits, each trained here with the same trainer: whole templates held out (a template's cases with
         // every target on one side), and whole target identities held out (their group words never seen in training).
-        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold, dropHeldOutTargets: false);
+        Strict("guards.output.hate.strict_template", mhc, OutputHateData.IsTrainByTemplate, threshold, dropHeldOutTargets: false, OutputSafetyTraining.HateWeights.From(args));
         Console.WriteLine($"guards.output.hate.strict_target.held_out={string.Join('|', OutputHateData.HeldOutTargets)}");
-        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold, dropHeldOutTargets: true);
+        Strict("guards.output.hate.strict_target", mhc, OutputHateData.IsTrainByTarget, threshold, dropHeldOutTargets: true, OutputSafetyTraining.HateWeights.From(args));
 
         // 3. The samples' own texts (never trained on): the share of vetted sentences the guard would block.
         OutputSafetySamples.Report(model, threshold);
@@ -54,7 +61,7 @@ internal static class OutputSafetyEvaluation
     public static int OwnMultilingual(string[] args)
     {
         var threshold = OutputSafetyTraining.Arg(args, "--threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : new OutputSafetyDetectorOptions().HateThreshold;
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
         var scored = OutputHateMultilingualCases.All().Concat(OutputHateMultilingualCases.SlotCases()).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var group in scored.GroupBy(s => s.Case.Language))
         {
@@ -69,7 +76,7 @@ internal static class OutputSafetyEvaluation
     /// <summary>Prints the hate score of each line of stdin (the embedded model, or --model FILE): a look at single texts.</summary>
     public static int ScoreLines(string[] args)
     {
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file)) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
         while (Console.ReadLine() is { } line)
         {
             Console.WriteLine($"{F(model.Score(line))}\t{line}");
@@ -78,12 +85,12 @@ internal static class OutputSafetyEvaluation
         return 0;
     }
 
-    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold, bool dropHeldOutTargets)
+    private static void Strict(string prefix, List<HateCase> mhc, Func<HateCase, bool> isTrain, double threshold, bool dropHeldOutTargets, OutputSafetyTraining.HateWeights weights)
     {
         // Our own cases train every split; for the identities split, our cases of the held-out identities are left out
         // too (since session 21: the multilingual cases name them in the MHC languages).
         var own = OutputSafetyTraining.OwnTrain(mhc).Where(c => !dropHeldOutTargets || !OutputHateData.HeldOutTargets.Contains(c.Target, StringComparer.OrdinalIgnoreCase));
-        var model = new HateSpeechModel(OutputSafetyTraining.Train(mhc.Where(isTrain), own));
+        var model = weights.Scorer(OutputSafetyTraining.Train(mhc.Where(isTrain), own, weights));
         var test = mhc.Where(c => !isTrain(c)).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         Console.WriteLine($"{prefix}.test_cases={test.Count}");
         Report(prefix, test, threshold, perFunctionality: false);

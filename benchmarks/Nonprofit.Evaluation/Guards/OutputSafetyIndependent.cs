@@ -11,7 +11,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// the languages, the blocked rate of counter-speech and survivors' kinds, and the samples' vetted sentences blocked.
 /// The embedded model first, then each <c>--model FILE</c> (<c>--model-translit FILE</c>: a model trained on
 /// Devanagari transliterated to Latin).
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-indep [--data FILE] [--threshold T] [--model FILE]... [--model-translit FILE]...</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-indep [--data FILE] [--threshold T] [--model FILE]... [--model-translit FILE]... [--model-identities FILE]... (trained with --identities)</code>
 /// </summary>
 internal static class OutputSafetyIndependent
 {
@@ -27,10 +27,10 @@ internal static class OutputSafetyIndependent
         var models = new List<(string Name, HateSpeechModel Model)> { ("embedded", HateSpeechModel.Default) };
         for (var i = 0; i < args.Length - 1; i++)
         {
-            if (args[i] is "--model" or "--model-translit")
+            if (args[i] is "--model" or "--model-translit" or "--model-identities")
             {
                 using var stream = File.OpenRead(args[i + 1]);
-                models.Add((Path.GetFileNameWithoutExtension(args[i + 1]), new HateSpeechModel(Nonprofit.AI.Guards.Detection.LinearTextModel.Load(stream), args[i] == "--model-translit")));
+                models.Add((Path.GetFileNameWithoutExtension(args[i + 1]), new HateSpeechModel(Nonprofit.AI.Guards.Detection.LinearTextModel.Load(stream), args[i] == "--model-translit", args[i] == "--model-identities")));
             }
         }
 

@@ -42,6 +42,12 @@ internal static class OutputSafetyTraining
     /// </summary>
     private const float SlotWeight = 0f;
 
+    /// <summary>
+    /// The weight of MHC's positive and neutral identity mentions (<c>ident_pos_nh</c>, <c>ident_neutral_nh</c>); 1 as
+    /// before session 24; <c>--validate --ident-allow-weight W</c> tries others.
+    /// </summary>
+    private const float IdentityAllowWeight = 1f;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -107,27 +113,42 @@ internal static class OutputSafetyTraining
 
     /// <summary>Trains on the given cases (the split is the caller's) with the shipped weights.</summary>
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain) =>
-        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, HateWeights.Shipped);
+        Train(mhcTrain, ownTrain, HateWeights.Shipped);
+
+    /// <summary>Trains on the given cases with the shipped features and options and the given configuration.</summary>
+    public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
+        Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
 
     private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
     {
-        // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring.
+        // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring;
+        // with identity abstraction, through the same HateSpeechIdentities (the trainer's normalisation then keeps it as is).
         var examples = mhcTrain.Concat(ownTrain)
             .Where(w.Includes)
-            .Select(c => new TrainingExample(w.Transliterate ? DevanagariTransliteration.Transliterate(c.Text) : c.Text, c.Hateful ? 1 : 0, w.Of(c)))
+            .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight);
+
+        /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
+        public string Prepare(string text)
+        {
+            text = Transliterate ? DevanagariTransliteration.Transliterate(text) : text;
+            return Identities ? HateSpeechIdentities.Abstract(text) : text;
+        }
+
+        /// <summary>A scorer for a model trained with this configuration.</summary>
+        public HateSpeechModel Scorer(LinearTextModel model) => new(model, Transliterate, Identities);
 
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate);
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual or slot cases out).</summary>
@@ -135,6 +156,7 @@ internal static class OutputSafetyTraining
 
         public float Of(HateCase c) =>
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
+            * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
             * (IsSlot(c.Functionality) ? Slot : IsMultilingual(c.Functionality) ? Multilingual : 1f);
     }
@@ -156,7 +178,7 @@ internal static class OutputSafetyTraining
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
         var weights = HateWeights.From(args);
         Console.WriteLine($"validation.weights={weights}");
-        var model = new HateSpeechModel(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights), weights.Transliterate);
+        var model = weights.Scorer(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights));
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
@@ -168,6 +190,22 @@ internal static class OutputSafetyTraining
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
             var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en"), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
+            if (threshold == 0.6 && args.Contains("--errors"))
+            {
+                // Where the validation quarter's errors are, by MHC functionality (blocked for _nh, missed for _h).
+                foreach (var g in validation.Where(v => IsMhc(v.Case)).GroupBy(v => v.Case.Functionality).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var wrong = g.Count(v => (v.Score >= threshold) != v.Case.Hateful);
+                    Console.WriteLine($"validation.t0.6.errors.{g.Key}={OutputSafetyEvaluation.F(wrong / (double)g.Count())} (n={g.Count()})");
+                }
+
+                // Our own benign replies that would be blocked (our text, TRAIN side): which words pull them over.
+                foreach (var v in validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality && v.Score >= threshold))
+                {
+                    Console.WriteLine($"validation.t0.6.blocked_reply.{v.Case.Language}={OutputSafetyEvaluation.F(v.Score)} {v.Case.Text}");
+                }
+            }
+
             Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} own_ml={OutputSafetyEvaluation.F(ml)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
         }
 

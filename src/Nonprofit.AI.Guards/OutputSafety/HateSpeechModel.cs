@@ -33,15 +33,19 @@ internal sealed class HateSpeechModel
     /// <summary>Whether the embedded model was trained on Devanagari transliterated to Latin (<see cref="DevanagariTransliteration"/>).</summary>
     public const bool EmbeddedTransliteratesDevanagari = false;
 
-    private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName), EmbeddedTransliteratesDevanagari));
+    /// <summary>Whether the embedded model was trained with group mentions replaced by a placeholder (<see cref="HateSpeechIdentities"/>).</summary>
+    public const bool EmbeddedAbstractsIdentities = false;
+
+    private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName), EmbeddedTransliteratesDevanagari, EmbeddedAbstractsIdentities));
 
     private readonly TextFeaturizer _featurizer;
     private readonly float[] _delta; // per bucket: weight of hateful minus weight of non-hateful
     private readonly float _biasDelta;
     private readonly bool _transliterate;
+    private readonly bool _abstractIdentities;
 
-    /// <summary>A model; <paramref name="transliterateDevanagari"/> must say how it was trained.</summary>
-    public HateSpeechModel(LinearTextModel model, bool transliterateDevanagari = false)
+    /// <summary>A model; <paramref name="transliterateDevanagari"/> and <paramref name="abstractIdentities"/> must say how it was trained.</summary>
+    public HateSpeechModel(LinearTextModel model, bool transliterateDevanagari = false, bool abstractIdentities = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.ClassCount != 2)
@@ -61,6 +65,7 @@ internal sealed class HateSpeechModel
 
         _biasDelta = model.Bias[hateful] - model.Bias[other];
         _transliterate = transliterateDevanagari;
+        _abstractIdentities = abstractIdentities;
     }
 
     /// <summary>The embedded model, loaded on first use.</summary>
@@ -165,6 +170,11 @@ internal sealed class HateSpeechModel
         try
         {
             var length = GuardText.Normalize(sentence, buffer);
+            if (_abstractIdentities)
+            {
+                length = HateSpeechIdentities.Abstract(buffer[..length]);
+            }
+
             if (length == 0)
             {
                 return 0;
