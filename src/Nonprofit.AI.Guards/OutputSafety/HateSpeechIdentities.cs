@@ -35,7 +35,7 @@ internal static class HateSpeechIdentities
         "women", "woman", "females", "trans", "transgender", "transgenders", "trans people", "trans women", "trans men",
         "transsexuals", "gay", "gays", "gay people", "gay men", "lesbians", "lesbian", "homosexuals", "homosexual",
         "bisexuals", "queer people", "lgbt people", "lgbtq people", "black people", "blacks", "black men", "black women",
-        "disabled people", "the disabled", "people with disabilities", "disabled", "muslims", "muslim", "jews", "jew",
+        "disabled people", "people with disabilities", "disabled", "muslims", "muslim", "jews", "jew",
         "jewish people", "immigrants", "immigrant", "migrants", "migrant", "refugees", "refugee", "asylum seekers",
         "foreigners", "foreigner", "indigenous people", "asians", "asian people", "dalits", "lower caste people", "roma",
 
@@ -122,7 +122,7 @@ internal static class HateSpeechIdentities
     ];
 
     private const byte IsForm = 1;
-    private const byte StartsPhrase = 2;
+    private const int PhraseShift = 2; // bits 2-3: the word count of the longest phrase this word starts, minus one
     private const int FilterKeyBits = 10;
     private const int FilterLengths = 32;
 
@@ -130,7 +130,7 @@ internal static class HateSpeechIdentities
     // reply cost one bit test instead of a dictionary lookup.
     private static readonly ulong[] s_filter = new ulong[((1 << FilterKeyBits) * FilterLengths) / 64];
 
-    // Normalised form (a word, or a phrase with single spaces) -> IsForm | StartsPhrase.
+    // Normalised form (a word, or a phrase with single spaces) -> IsForm, and for a word that starts phrases the word count of the longest one (minus one) above PhraseShift.
     private static readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> s_lookup = BuildLookup();
 
     private static readonly string[] s_hanTerms = [.. s_han.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal)];
@@ -165,8 +165,14 @@ internal static class HateSpeechIdentities
                 continue;
             }
 
-            var wordEnd = WordEnd(normalized, read);
-            var match = Match(normalized, read, wordEnd);
+            // Words are short: a plain scan is cheaper than a vectorised search per word.
+            var wordEnd = read + 1;
+            while (wordEnd < n && normalized[wordEnd] != ' ')
+            {
+                wordEnd++;
+            }
+
+            var match = MayBeEntry(normalized[read..wordEnd]) ? Match(normalized, read, wordEnd) : 0;
             if (match > 0)
             {
                 normalized[write++] = Placeholder;
@@ -201,26 +207,26 @@ internal static class HateSpeechIdentities
         return space < 0 ? text.Length : start + space;
     }
 
-    /// <summary>The end of the longest lexicon phrase that starts at <paramref name="start"/>, or 0.</summary>
+    /// <summary>The end of the longest lexicon phrase that starts at <paramref name="start"/>, or 0 (the caller checked <see cref="MayBeEntry"/>).</summary>
     private static int Match(ReadOnlySpan<char> text, int start, int firstEnd)
     {
-        var word = text[start..firstEnd];
-        if (!MayBeEntry(word) || !s_lookup.TryGetValue(word, out var flags))
+        if (!s_lookup.TryGetValue(text[start..firstEnd], out var flags))
         {
             return 0;
         }
 
         var single = (flags & IsForm) != 0;
-        if ((flags & StartsPhrase) == 0)
+        var longest = 1 + (flags >> PhraseShift);
+        if (longest == 1)
         {
             return firstEnd;
         }
 
-        // Ends of the following words, then the longest phrase first.
+        // Ends of the following words (as many as the longest phrase from this word needs), then the longest phrase first.
         Span<int> ends = stackalloc int[MaxPhraseWords];
         ends[0] = firstEnd;
         var words = 1;
-        while (words < MaxPhraseWords && ends[words - 1] < text.Length)
+        while (words < longest && ends[words - 1] < text.Length)
         {
             ends[words] = WordEnd(text, ends[words - 1] + 1);
             words++;
@@ -286,7 +292,9 @@ internal static class HateSpeechIdentities
             var first = space > 0 ? form[..space] : form;
             if (space > 0)
             {
-                forms[first] = (byte)(forms.GetValueOrDefault(first) | StartsPhrase);
+                var words = form.Count(c => c == ' ') + 1;
+                var flags = forms.GetValueOrDefault(first);
+                forms[first] = (byte)((flags & IsForm) | (Math.Max(words - 1, flags >> PhraseShift) << PhraseShift));
             }
 
             var bit = FilterBit(first);
