@@ -157,10 +157,11 @@ public sealed class PiiDetector
     /// <see cref="Detect(string)"/> returns for it, with the same options, thresholds, allow- and deny-lists and metrics.
     /// </summary>
     /// <remarks>
-    /// Faster than calling <see cref="Detect(string)"/> on each of many short texts (records, lines, form fields): the
-    /// texts are read in blocks, and each recognizer runs over the whole block before the next, so its code and tables
-    /// stay in the processor's caches. Allocates the returned list and one array per text with personal data, nothing
-    /// per clean text; <see cref="DetectMany(IReadOnlyList{string}, List{PiiMatch}, Span{int})"/> allocates nothing.
+    /// Meant for many short texts (records, lines, form fields): the texts are read in blocks, and each recognizer runs
+    /// over the whole block before the next, so its code and tables stay in the processor's caches (measured on the
+    /// data set: up to about 10 % faster than calling <see cref="Detect(string)"/> on each, often within the noise).
+    /// Allocates the returned list and one array per text with personal data, nothing per clean text;
+    /// <see cref="DetectMany(IReadOnlyList{string}, List{PiiMatch}, Span{int})"/> allocates nothing.
     /// </remarks>
     /// <param name="texts">The texts to search.</param>
     /// <returns>
@@ -201,6 +202,13 @@ public sealed class PiiDetector
         }
         finally
         {
+            // A block's matches all pass through this list: do not keep the room a dense block made it take.
+            if (scratch.Resolved.Capacity > BlockScratch.MaxKeptCapacity)
+            {
+                scratch.Resolved.Clear();
+                scratch.Resolved.Capacity = 32;
+            }
+
             s_scratch = scratch;
         }
     }
@@ -212,8 +220,9 @@ public sealed class PiiDetector
     /// </summary>
     /// <remarks>
     /// The texts are read in blocks, and each recognizer runs over the whole block before the next, so its code and
-    /// tables stay in the processor's caches: faster than a call per text on many short texts. The matches of text
-    /// <c>i</c> are <c>results[s..ends[i]]</c>, where <c>s</c> is <c>ends[i - 1]</c> (for the first text, the count of
+    /// tables stay in the processor's caches (measured on the data set: up to about 10 % faster than a call per text,
+    /// often within the noise, and less allocation). The matches of text <c>i</c> are <c>results[s..ends[i]]</c>, where
+    /// <c>s</c> is <c>ends[i - 1]</c> (for the first text, the count of
     /// <paramref name="results"/> before the call). When a recognizer throws, <paramref name="results"/> and
     /// <paramref name="ends"/> may hold the matches of some of the texts.
     /// </remarks>
@@ -342,8 +351,9 @@ public sealed class PiiDetector
         }
         finally
         {
-            // The scratch outlives the call: it keeps no reference to the caller's texts.
+            // The scratch outlives the call: it keeps no reference to the caller's texts, nor the room a long text took.
             Array.Clear(blockTexts, 0, count);
+            block.Trim(count);
         }
     }
 
@@ -506,6 +516,9 @@ public sealed class PiiDetector
     private sealed class BlockScratch
     {
         public readonly string[] Texts = new string[BlockSize];
+        /// <summary>The most room a list keeps between calls (matches).</summary>
+        public const int MaxKeptCapacity = 4096;
+
         public readonly List<PiiMatch>[] Candidates = NewLists(64);
         public readonly List<PiiMatch>[] Names = NewLists(16);
         public readonly bool[] RunsKnown = new bool[BlockSize];
@@ -536,6 +549,31 @@ public sealed class PiiDetector
             TriggerCount += innerRuns.Length;
             _innerEnd[i] = TriggerCount;
             RunsKnown[i] = runsKnown;
+        }
+
+        /// <summary>
+        /// Lets go of the room a long text made its lists take (they live as long as the thread): a list grown past
+        /// <see cref="MaxKeptCapacity"/> is replaced by a new one, and so are the kept words.
+        /// </summary>
+        public void Trim(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (Candidates[i].Capacity > MaxKeptCapacity)
+                {
+                    Candidates[i] = new List<PiiMatch>(64);
+                }
+
+                if (Names[i].Capacity > MaxKeptCapacity)
+                {
+                    Names[i] = new List<PiiMatch>(16);
+                }
+            }
+
+            if (_words.Length > 16 * MaxKeptCapacity)
+            {
+                _words = new WordToken[4 * BlockSize];
+            }
         }
 
         private static List<PiiMatch>[] NewLists(int capacity)

@@ -124,6 +124,21 @@ public sealed class PiiDetectorBatchTests
     }
 
     [Fact]
+    public void DetectMany_AfterDenseLongTexts_ShortTextsStillSameAsDetect()
+    {
+        // A block of long texts dense in phone numbers and e-mails grows the thread's lists past what they keep between
+        // calls (they are let go); the calls after it, on this thread, must give the same matches as Detect.
+        var detector = new PiiDetector();
+        static string Dense(int count) =>
+            string.Join(' ', Enumerable.Range(0, count).Select(i => i % 2 == 0 ? "+254 712 345 678" : $"user{i}@example.org"));
+        string[] longTexts = [Dense(5_000), .. Enumerable.Repeat(Dense(200), PiiDetector.BlockSize)];
+        AssertSameAsDetect(detector, longTexts);
+        int[] counts = [5_000, .. Enumerable.Repeat(200, PiiDetector.BlockSize)];
+        Assert.Equal(counts, detector.DetectMany(longTexts).Select(m => m.Count));
+        AssertSameAsDetect(detector, ["call +254 712 345 678", "clean text", "write to jane.doe@example.org", Dense(300)]);
+    }
+
+    [Fact]
     public void DetectMany_CleanTexts_ShareTheEmptyList()
     {
         var many = new PiiDetector().DetectMany(["ok thanks.", "", "The clinic opens in the morning."]);

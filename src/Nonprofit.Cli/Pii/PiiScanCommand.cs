@@ -17,7 +17,14 @@ namespace Nonprofit.Cli.Pii;
 /// </summary>
 internal static class PiiScanCommand
 {
+    /// <summary>Most lines sent to <see cref="PiiDetector.DetectMany(IReadOnlyList{string}, List{PiiMatch}, Span{int})"/> at once.</summary>
     private const int LinesPerBatch = 256;
+
+    /// <summary>
+    /// A batch ends once its lines hold this many characters, so a file of long lines (data dumps, minified JSON) is not
+    /// held 256 lines at a time: a line longer than this goes alone, as it did before batching.
+    /// </summary>
+    private const int CharsPerBatch = 1 << 16;
 
     private static readonly HashSet<string> s_skippedFolders = new(StringComparer.Ordinal)
     {
@@ -93,7 +100,8 @@ internal static class PiiScanCommand
             while (more)
             {
                 lines.Clear();
-                while (lines.Count < LinesPerBatch)
+                var chars = 0;
+                while (lines.Count < LinesPerBatch && chars < CharsPerBatch)
                 {
                     if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } line)
                     {
@@ -102,7 +110,10 @@ internal static class PiiScanCommand
                     }
 
                     lines.Add(line);
+                    chars += line.Length;
                 }
+
+                cancellationToken.ThrowIfCancellationRequested();
 
                 matches.Clear();
                 detector.DetectMany(lines, matches, ends);

@@ -64,6 +64,25 @@ public sealed class PiiScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_LongLines_EndABatchEarlyAndKeepTheirLineNumbers()
+    {
+        // A batch also ends once its lines hold 64K characters (long lines are not held 256 at a time): findings
+        // before, on and after such ends keep their line and column.
+        var filler = new string('a', 40_000);
+        int[] withPhone = [1, 2, 3, 5, 6];
+        var lines = Enumerable.Range(1, 6).Select(n => withPhone.Contains(n) ? $"{filler} call +254 712 345 678" : filler);
+        using var folder = new TempFolder();
+        folder.Write("wide.txt", string.Join('\n', lines) + "\n");
+
+        var result = await CliRunner.InvokeAsync("", "pii", "scan", folder.Path);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Equal(
+            withPhone.Select(n => $"{Path.Combine(folder.Path, "wide.txt")}:{n}:40007: PHONE_NUMBER"),
+            result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Scan_JsonFormat_WritesOneJsonObjectPerFinding()
     {
         using var folder = CreateFolder();
