@@ -693,10 +693,17 @@ public sealed class CrisisDetector : ICrisisDetector
             switch (other.Kind)
             {
                 // An idiom is a fixed phrase: it does not run across punctuation ("er bringt mich um, 2 Mal hat er...").
-                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]:
+                // A first person's announcement of killing themself (an acute self-harm rule: "je vais me tuer", "vou me
+                // matar") is cancelled only by an idiom that runs on past it ("vou me matar de rir"), never by one that
+                // ends with it ("depois do trabalho vou me matar" reads the work idiom "trabalho … me matar").
+                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]
+                    && !(rule.Acute && rule.Category == SelfHarm && oEnd <= end):
                     return true;
-                // Negated counter-speech is none: "he is not kidding, he will kill me".
-                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o):
+                // Negated counter-speech is none: "he is not kidding, he will kill me". A one-word cue ("film", "news",
+                // "joke") must frame the match: stand in its clause, or before it with only punctuation between ("In the film,
+                // he kills her"); one in another clause is about something else ("he hit me and I saw the news").
+                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
+                    && (other.SlotCount > 1 || CounterFrames(ref state, clauses, start, end, oStart)):
                     return true;
                 // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
@@ -731,6 +738,48 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute && rule.Category == Violence));
+    }
+
+    /// <summary>
+    /// Whether a one-word counter cue at token <paramref name="cue"/> frames the match <paramref name="start"/>..<paramref name="end"/>:
+    /// it stands in one of the match's clauses, or before them in the same sentence with only punctuation between the
+    /// clauses (no "and"/"but") and no crisis match in the clauses from the cue's to the match's ("In the novel, the
+    /// character kills himself", "Nachrichten: Polizei nimmt Mann fest, der seine Nachbarn bedroht hat"). A cue after
+    /// the match, or joined to it by a conjunction, speaks of something else ("he beat me and then watched the news",
+    /// "my husband hits me, I saw a documentary about it").
+    /// </summary>
+    private bool CounterFrames(ref MatchState state, int[] clauses, int start, int end, int cue)
+    {
+        var cueClause = clauses[cue];
+        if (cueClause >= clauses[start] && cueClause <= clauses[end])
+        {
+            return true;
+        }
+
+        if (cueClause > clauses[start])
+        {
+            return false;
+        }
+
+        // Every clause boundary from the cue to the match is punctuation, not a conjunction.
+        for (var t = cue + 1; t <= start; t++)
+        {
+            if (clauses[t] != clauses[t - 1] && state.TokenPhrase[t] == state.TokenPhrase[t - 1])
+            {
+                return false;
+            }
+        }
+
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            var clause = clauses[state.MatchStart[m]];
+            if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis && clause >= cueClause && clause < clauses[start])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
