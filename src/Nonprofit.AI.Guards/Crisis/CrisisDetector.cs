@@ -55,6 +55,22 @@ public sealed class CrisisDetector : ICrisisDetector
     /// </summary>
     internal const bool ContextGatesModel = false;
 
+    /// <summary>
+    /// Whether a medical finding of the model alone (the rules do not support it) in a text with an animal or crop cue is
+    /// held to the global operating point even in Arabic script, whose own point is lower: "بقرتي بتنزف بعد ما ولدت، شو
+    /// أعطيها؟" (the retrained model of session 24 read a cow's calving as a woman's, p 0.714). Not a gate: a person's
+    /// emergency beside an animal still escalates through the rules or a model as sure as in any other language. A
+    /// margin over the point for every language was tried and dropped: it silenced "My son was bitten by a snake while
+    /// herding the goats, his leg is swelling fast".
+    /// </summary>
+    internal const bool AnimalHoldsArabicToGlobalPoint = true;
+
+    /// <summary>A bit of <see cref="DetectRules"/>' cancelled mask outside the categories: an animal or crop cue matched.</summary>
+    private const int AnimalContext = 1 << 30;
+
+    /// <summary>The model's class index of <c>crisis.medical</c>.</summary>
+    private const int MedicalClass = 4;
+
     /// <summary>The file of the embedded model under <c>Models/</c>.</summary>
     internal const string ModelFileName = "crisis.nplt";
 
@@ -76,6 +92,7 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly double _modelOperatingPoint;
     private readonly double _arabicScriptOperatingPoint;
     private readonly bool _contextGatesModel;
+    private readonly bool _animalHoldsArabicToGlobalPoint;
     private readonly int _hindi;
     private readonly int _english;
     private readonly int[] _conjunctionBits;
@@ -93,9 +110,10 @@ public sealed class CrisisDetector : ICrisisDetector
     {
     }
 
-    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint, bool contextGatesModel = ContextGatesModel)
+    internal CrisisDetector(CrisisLexicon lexicon, LinearTextModel? model = null, double modelOperatingPoint = ModelOperatingPoint, double arabicScriptOperatingPoint = ArabicScriptModelOperatingPoint, bool contextGatesModel = ContextGatesModel, bool animalHoldsArabicToGlobalPoint = AnimalHoldsArabicToGlobalPoint)
     {
         _contextGatesModel = contextGatesModel;
+        _animalHoldsArabicToGlobalPoint = animalHoldsArabicToGlobalPoint;
         _hindi = Array.IndexOf(lexicon.Languages, "hi");
         _english = Array.IndexOf(lexicon.Languages, "en");
         _conjunctionBits = [.. lexicon.Languages.Select(ConjunctionBit)];
@@ -128,7 +146,8 @@ public sealed class CrisisDetector : ICrisisDetector
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
     {
         var rules = DetectRules(text, out language, out var cancelled);
-        return _model is null || text.IsEmpty ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0);
+        return _model is null || text.IsEmpty ? rules
+            : AddModel(rules, text, _contextGatesModel ? cancelled & ~AnimalContext : 0, (cancelled & AnimalContext) != 0);
     }
 
     private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled)
@@ -181,7 +200,8 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <param name="rules">The rules' findings.</param>
     /// <param name="text">The text.</param>
     /// <param name="gated">A bit per category (index into <see cref="CrisisLexicon.Categories"/>) the model may not add.</param>
-    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text, int gated)
+    /// <param name="animal">Whether an animal or crop cue matched (see <see cref="AnimalHoldsArabicToGlobalPoint"/>).</param>
+    private GuardDetection AddModel(GuardDetection rules, ReadOnlySpan<char> text, int gated, bool animal)
     {
         var (probability, best) = ModelScore(text);
         if (probability < 0.5 || (gated & (1 << (best - 1))) != 0)
@@ -190,7 +210,13 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         var category = CrisisLexicon.Categories[best - 1];
-        var score = Math.Round(Math.Min(probability * DefaultThreshold / OperatingPoint(text), 0.999), 3);
+        var point = OperatingPoint(text);
+        if (animal && _animalHoldsArabicToGlobalPoint && best == MedicalClass && !rules.CategoriesAtOrAbove(DefaultThreshold).Contains(category))
+        {
+            point = Math.Max(point, _modelOperatingPoint);
+        }
+
+        var score = Math.Round(Math.Min(probability * DefaultThreshold / point, 0.999), 3);
         var findings = new List<GuardFinding>(rules.Findings.Count + 1);
         var replaced = false;
         foreach (var finding in rules.Findings)
@@ -515,6 +541,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
         if (!hasCrisis)
         {
+            cancelled = AnimalContextOf(ref state);
             return GuardDetection.None;
         }
 
@@ -563,6 +590,8 @@ public sealed class CrisisDetector : ICrisisDetector
             cancelled = CoveringCancellations(ref state, cancelled, safeLanguages);
         }
 
+        cancelled |= AnimalContextOf(ref state);
+
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
         for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
@@ -585,6 +614,20 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return count == 0 ? GuardDetection.None : new GuardDetection(findings[..count].ToArray());
+    }
+
+    /// <summary><see cref="AnimalContext"/> when an animal or crop cue matched, else 0.</summary>
+    private int AnimalContextOf(ref MatchState state)
+    {
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Animal)
+            {
+                return AnimalContext;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>
@@ -693,10 +736,17 @@ public sealed class CrisisDetector : ICrisisDetector
             switch (other.Kind)
             {
                 // An idiom is a fixed phrase: it does not run across punctuation ("er bringt mich um, 2 Mal hat er...").
-                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]:
+                // A first person's announcement of killing themself (an acute self-harm rule: "je vais me tuer", "vou me
+                // matar") is cancelled only by an idiom that runs on past it ("vou me matar de rir"), never by one that
+                // ends with it ("depois do trabalho vou me matar" reads the work idiom "trabalho … me matar").
+                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]
+                    && !(rule.Acute && rule.Category == SelfHarm && oEnd <= end):
                     return true;
-                // Negated counter-speech is none: "he is not kidding, he will kill me".
-                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o):
+                // Negated counter-speech is none: "he is not kidding, he will kill me". A one-word cue ("film", "news",
+                // "joke") must frame the match: stand in its clause, or before it with only punctuation between ("In the film,
+                // he kills her"); one in another clause is about something else ("he hit me and I saw the news").
+                case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
+                    && (other.SlotCount > 1 || CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
@@ -731,6 +781,50 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return !now && (past || ((safeLanguages & _lexicon.Related[rule.Language]) != 0 && !rule.Acute && rule.Category == Violence));
+    }
+
+    /// <summary>
+    /// Whether a one-word counter cue at token <paramref name="cue"/> frames the match <paramref name="start"/>..<paramref name="end"/>:
+    /// it stands in one of the match's clauses, or before them in the same sentence with only punctuation between the
+    /// clauses (no "and"/"but") and no crisis match in the clauses from the cue's to the match's ("In the novel, the
+    /// character kills himself", "Nachrichten: Polizei nimmt Mann fest, der seine Nachbarn bedroht hat"). A cue after
+    /// the match, or joined to it by a conjunction, speaks of something else ("he beat me and then watched the news",
+    /// "my husband hits me, I saw a documentary about it").
+    /// </summary>
+    private bool CounterFrames(ref MatchState state, int[] clauses, int language, int start, int end, int cue)
+    {
+        var conjunctions = SplitMask(_conjunctionBits[language]);
+        var cueClause = clauses[cue];
+        if (cueClause >= clauses[start] && cueClause <= clauses[end])
+        {
+            return true;
+        }
+
+        if (cueClause > clauses[start])
+        {
+            return false;
+        }
+
+        // Every clause boundary from the cue to the match is punctuation, not a conjunction (nor punctuation and then a
+        // conjunction: "Le journal parle de violences, et moi mon mari me bat").
+        for (var t = cue + 1; t <= start; t++)
+        {
+            if (clauses[t] != clauses[t - 1] && (state.TokenPhrase[t] == state.TokenPhrase[t - 1] || (ConjunctionLanguages(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])) & conjunctions) != 0))
+            {
+                return false;
+            }
+        }
+
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            var clause = clauses[state.MatchStart[m]];
+            if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis && clause >= cueClause && clause < clauses[start])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
