@@ -193,4 +193,31 @@ public sealed class CrisisDetectorSession24Tests
         bias[Array.IndexOf(CrisisTraining.Labels, category)] = MathF.Log((float)probability);
         return new LinearTextModel(featurizer, CrisisTraining.Labels, new float[featurizer.BucketCount * bias.Length], bias);
     }
+
+    /// <summary>
+    /// A seizure or collapse told in plain Arabic (the lead's rules after the session's independent review corpus: the
+    /// retrained model alone sat just under its point on eclampsia told after a routine question). Our own phrasings.
+    /// </summary>
+    [Theory]
+    [InlineData("زوجتي حامل في الشهر السابع، منذ ساعة تشتكي من صداع شديد ثم سقطت على الأرض وجسمها يرتجف")]
+    [InlineData("ابني جسمه يتشنج وعيونه مقلوبة")]
+    [InlineData("جسمه يرتجف ولا يرد، ساعدونا")]
+    [InlineData("أمي سقطت في المطبخ ولا تصحو")]
+    [InlineData("جدتي أغمي عليها ولا تصحو")]
+    public void Rules_ArabicSeizureOrCollapseInPlainWords_Escalates(string text)
+    {
+        Assert.Contains(GuardCategories.CrisisMedical, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>The same words in everyday Arabic: shaking from cold or fear, failing an exam, a government falling.</summary>
+    [Theory]
+    [InlineData("جسمها يرتجف من البرد بعد المطر، هل أعطيها شاي؟")]
+    [InlineData("الطفل يرتجف من الخوف بعد الصراخ")]
+    [InlineData("سقط ابني في الامتحان ولا يرد على أحد منذ الصباح")]
+    [InlineData("سقطت الحكومة ولا تستجيب لمطالبنا")]
+    [InlineData("سقطت الحكومة ولا أحد يرد على أسئلتنا عن الدعم")]
+    public void Rules_ArabicShakingOrFallingInEverydayWords_StaysQuiet(string text)
+    {
+        Assert.DoesNotContain(GuardCategories.CrisisMedical, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
