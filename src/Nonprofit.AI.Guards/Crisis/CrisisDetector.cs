@@ -378,6 +378,80 @@ public sealed class CrisisDetector : ICrisisDetector
         };
     }
 
+    /// <summary>
+    /// Rewrites a two-digit number from 18 to 99 that stands as a word of its own ("00" once normalised) to
+    /// <see cref="AdultNumber"/>, so that the rules written for a child's age ("I am 00 years", "marry … 00") no longer
+    /// read an adult's ("I am 26 years old and looking for work" escalated as a child at risk); rules meant for any
+    /// number list both ("took 00|0q pills"). The digits are found by order: when the normalised text and the segment do
+    /// not hold the same number of digit runs (a dropped character joined two), nothing is rewritten.
+    /// </summary>
+    internal static void MarkAdultAges(ReadOnlySpan<char> segment, Span<char> normalized)
+    {
+        if (normalized.IndexOf("00".AsSpan()) < 0)
+        {
+            return;
+        }
+
+        var runs = 0;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (normalized[i] == '0' && (i == 0 || normalized[i - 1] != '0'))
+            {
+                runs++;
+            }
+        }
+
+        var originalRuns = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (char.IsDigit(segment[i]) && (i == 0 || !char.IsDigit(segment[i - 1])))
+            {
+                originalRuns++;
+            }
+        }
+
+        if (runs != originalRuns)
+        {
+            return;
+        }
+
+        var o = 0;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (normalized[i] != '0' || (i > 0 && normalized[i - 1] == '0'))
+            {
+                continue;
+            }
+
+            while (!char.IsDigit(segment[o]))
+            {
+                o++;
+            }
+
+            var end = o;
+            while (end < segment.Length && char.IsDigit(segment[end]))
+            {
+                end++;
+            }
+
+            var isWord = i + 2 <= normalized.Length && normalized[i + 1] == '0' && (i + 2 == normalized.Length || normalized[i + 2] == ' ')
+                && (i == 0 || normalized[i - 1] == ' ');
+            if (isWord && end - o == 2 && char.GetNumericValue(segment[o]) >= 1)
+            {
+                var value = (10 * (int)char.GetNumericValue(segment[o])) + (int)char.GetNumericValue(segment[o + 1]);
+                if (value >= 18)
+                {
+                    AdultNumber.AsSpan().CopyTo(normalized[i..]);
+                }
+            }
+
+            o = end;
+        }
+    }
+
+    /// <summary>What <see cref="MarkAdultAges"/> writes for a two-digit number from 18 to 99.</summary>
+    internal const string AdultNumber = "0q";
+
     /// <summary>Swahili "na" after a form of "kuwa" or a locative ("nilikuwa na", "niko na") is "have", not "and".</summary>
     private static bool IsSwahiliHave(ReadOnlySpan<char> previous, ReadOnlySpan<char> token) =>
         token is "na" && (previous.EndsWith("kuwa") || previous.EndsWith("ko") || previous.EndsWith("po") || previous is "ni" or "ana" or "wana");
@@ -401,6 +475,7 @@ public sealed class CrisisDetector : ICrisisDetector
     {
         var destination = state.Normalized.AsSpan(state.NormalizedLength);
         var length = GuardText.Normalize(segment, destination);
+        MarkAdultAges(segment, destination[..length]);
         var start = 0;
         var previous = -1;
         for (var i = 0; i <= length; i++)

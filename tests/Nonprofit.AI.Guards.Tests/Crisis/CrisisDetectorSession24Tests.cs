@@ -220,4 +220,54 @@ public sealed class CrisisDetectorSession24Tests
     {
         Assert.DoesNotContain(GuardCategories.CrisisMedical, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+
+    /// <summary>
+    /// An adult giving their age is no child at risk (main escalated every "I am NN years" in eight languages, since
+    /// digits normalise to 0 and "26" read as a child's "14"); a child giving theirs still is.
+    /// </summary>
+    [Theory]
+    [InlineData("I am 26 years old and looking for work")]
+    [InlineData("J'ai 34 ans et je suis enceinte de 3 mois, est-ce normal d'être fatiguée ?")]
+    [InlineData("Tengo 45 años y quiero sembrar maíz, ¿cuándo es mejor?")]
+    [InlineData("Tenho 30 anos e quero saber sobre o pré-natal")]
+    [InlineData("Nina miaka 40, nataka ushauri kuhusu mbolea ya mahindi")]
+    [InlineData("Meri umar 35 saal hai, mujhe loan chahiye")]
+    [InlineData("عمري 50 سنة وأريد أن أسأل عن الضغط")]
+    [InlineData("عمري ٥٠ سنة وأريد أن أسأل عن الضغط")]
+    [InlineData("Ich bin 29 Jahre alt und suche einen Deutschkurs")]
+    [InlineData("I am 18 years old and I want to study nursing")]
+    public void Rules_AnAdultsAge_IsNoChildAtRisk(string text)
+    {
+        Assert.DoesNotContain(GuardCategories.CrisisChildAtRisk, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [InlineData("I am 11 years old and nobody has come home for two days, there is no food")]
+    [InlineData("I am 17 years old and I can't go home")]
+    [InlineData("I'm 9 yrs and scared")]
+    [InlineData("Tenho 14 anos e meu tio me obriga a fazer coisas")]
+    [InlineData("Meri umar 12 saal hai aur mere chacha mujhe chhoote hain")]
+    [InlineData("عمري ١٣ سنة وأبي يضربني كل يوم")]
+    [InlineData("J'ai 13 ans et j'ai peur de rentrer")]
+    [InlineData("Ich bin 10 Jahre alt und allein zu Hause")]
+    public void Rules_AChildsAge_StillEscalates(string text)
+    {
+        Assert.NotEmpty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [InlineData("I am 26 years old", "i am 0q years old")]
+    [InlineData("I am 14 years old", "i am 00 years old")]
+    [InlineData("took 40 pills", "took 0q pills")]
+    [InlineData("room 05 and 99", "room 00 and 0q")]
+    [InlineData("age 120 or 7", "age 000 or 0")]
+    [InlineData("5k and 25k", "0k and 00k")]
+    [InlineData("١٩ سنة", "0q سنة")]
+    public void MarkAdultAges_RewritesOnlyTwoDigitWordsFrom18(string text, string expected)
+    {
+        var normalized = new char[text.Length];
+        var length = GuardText.Normalize(text, normalized);
+        CrisisDetector.MarkAdultAges(text, normalized.AsSpan(0, length));
+        Assert.Equal(expected, new string(normalized, 0, length));
+    }
 }
