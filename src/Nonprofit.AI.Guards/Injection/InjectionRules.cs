@@ -258,7 +258,8 @@ internal static class InjectionRules
     }
 
     // A self-description before a job noun: "as a nurse", "comme une avocate", "I am a nurse" (with an article);
-    // "als Anwältin", "como abogada", "ich bin Arzt", (not sw "kama", also "as, like, if": "Kama polisi walivyosema"), "soy enfermera", "بصفتي محامية" (without one).
+    // "als Anwältin", "como abogada", "kama daktari", "ich bin Arzt" (sw "kama" is also "as, like, if": "Kama polisi
+    // walivyosema, puuza …" keeps its owner, as the clause does not speak to the assistant), "soy enfermera", "بصفتي محامية" (without one).
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfBeforeArticle =
         FrozenSet.Create(StringComparer.Ordinal, "as", "comme", "am", "im", "suis", "being").GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -266,12 +267,12 @@ internal static class InjectionRules
         FrozenSet.Create(StringComparer.Ordinal, "a", "an", "un", "une").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfDirect =
-        FrozenSet.Create(StringComparer.Ordinal, "als", "como", "bin", "soy", "sou", "بصفتي", "كوني", "بوصفي").GetAlternateLookup<ReadOnlySpan<char>>();
+        FrozenSet.Create(StringComparer.Ordinal, "als", "como", "kama", "bin", "soy", "sou", "بصفتي", "كوني", "بوصفي").GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "you" as an object, not in the lexicon's You class (which drives other rules): "sage ich dir", "te ordeno",
     // "nakuamuru", "tumhe bata rahi hoon", "أطلب منك".
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_youObjects =
-        FrozenSet.Create(StringComparer.Ordinal, "dir", "dich", "euch", "te", "ti", "toi", "contigo", "nakuamuru", "nakuomba", "nakwambia",
+        FrozenSet.Create(StringComparer.Ordinal, "dir", "dich", "euch", "te", "ti", "toi", "contigo", "nakuamuru", "nakuomba", "nakwambia", "nakuambia", "nakuagiza",
             "tumhe", "tujhe", "aapko", "tumko", "لك", "منك", "اليك", "عليك").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether one of the <see cref="ClauseWords"/> words after <paramref name="pos"/> speaks to the assistant ("you", "your", "تعليماتك").</summary>
