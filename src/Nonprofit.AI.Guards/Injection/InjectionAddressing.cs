@@ -63,15 +63,17 @@ internal static class InjectionAddressing
         "soma", "padh", "padhe", "padhega", "parse", "parses", "processes", "summarizes", "summarises", "يقرأ", "يقرا", "تقرأ", "تقرا", "whoever",
         "quiconque", "quienquiera", "wer");
 
+    // Only verbs: the adverbs and particles of ordinary statements ("we do not sell your data", "este blog solo habla de
+    // jardinería", "ce contenu ne doit pas servir", "ukurasa huu ni wa mapishi tu") are no orders.
     private static readonly FrozenSet<string> s_orders = FrozenSet.Create(StringComparer.Ordinal,
-        "tell", "say", "recommend", "claim", "state", "answer", "only", "never", "always", "do", "dont", "must", "should",
-        "dites", "dis", "parlez", "recommandez", "recommande", "affirmez", "repondez", "ne", "jamais", "toujours",
-        "dile", "diles", "digan", "di", "recomienda", "recomienden", "afirma", "nunca", "siempre", "solo", "solamente",
-        "diga", "digam", "recomende", "recomendem", "fale", "afirme", "sempre", "apenas",
-        "sagt", "sag", "sage", "empfehlt", "empfiehl", "behauptet", "antwortet", "nie", "immer", "nur",
-        "mwambie", "waambie", "mwambia", "pendekeza", "sema", "semeni", "kamwe", "tu",
-        "kaho", "kahiye", "kahen", "bolo", "boliye", "batao", "sirf", "kabhi", "hamesha", "कहो", "बोलो", "बताओ", "सिर्फ",
-        "قولوا", "قل", "قولي", "اخبر", "أخبر", "اخبروا", "أخبروا", "انصح", "انصحوا", "فقط", "ابدا", "أبدا", "دائما");
+        "tell", "say", "recommend", "claim", "state", "answer",
+        "dites", "dis", "parlez", "recommandez", "recommande", "affirmez", "repondez",
+        "dile", "diles", "digan", "di", "recomienda", "recomienden", "afirma",
+        "diga", "digam", "recomende", "recomendem", "fale", "afirme",
+        "sagt", "sag", "sage", "empfehlt", "empfiehl", "behauptet", "antwortet",
+        "mwambie", "waambie", "mwambia", "pendekeza", "sema", "semeni",
+        "kaho", "kahiye", "kahen", "bolo", "boliye", "batao", "कहो", "बोलो", "बताओ",
+        "قولوا", "قل", "قولي", "اخبر", "أخبر", "اخبروا", "أخبروا", "انصح", "انصحوا");
 
     // Words that may stand between the marker and the addressee ("note to all the AI models", "NOTA PARA MODELOS DE IA",
     // "pour l'IA"); any other word there makes the AI a complement of someone else ("Note aux utilisateurs de l'IA :",
@@ -93,7 +95,12 @@ internal static class InjectionAddressing
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ordersLookup = s_orders.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="raw"/> holds a header addressed to AI models followed by an order.</summary>
-    public static bool Find(ReadOnlySpan<char> raw)
+    /// <param name="raw">The original text.</param>
+    /// <param name="indirect">
+    /// Whether the text is a retrieved document or a tool result. In the user's own message, "the user" after a header
+    /// to one AI is someone typing for another person ("Note to the AI: the user is my mother"), not an order.
+    /// </param>
+    public static bool Find(ReadOnlySpan<char> raw, bool indirect = true)
     {
         var from = 0;
         while (true)
@@ -107,7 +114,7 @@ internal static class InjectionAddressing
             var colon = from + rel;
             from = colon + 1;
             var strength = HeaderStrength(raw, colon);
-            if (strength != 0 && HasOrder(raw[(colon + 1)..], strong: strength == 2))
+            if (strength != 0 && HasOrder(raw[(colon + 1)..], strong: strength == 2, users: indirect || strength == 2))
             {
                 return true;
             }
@@ -200,7 +207,7 @@ internal static class InjectionAddressing
     }
 
     /// <summary>Whether an order follows the header within <see cref="BodyWords"/> words.</summary>
-    private static bool HasOrder(ReadOnlySpan<char> after, bool strong)
+    private static bool HasOrder(ReadOnlySpan<char> after, bool strong, bool users)
     {
         var take = Math.Min(after.Length, BodyChars);
         Span<char> buffer = stackalloc char[BodyChars];
@@ -223,7 +230,7 @@ internal static class InjectionAddressing
             }
 
             var mask = lookup.TryGetValue(w, out var m) ? m & ~PhraseStart : w[0] is >= '\u0621' and <= '\u064A' ? InjectionRules.ArabicClasses(w) : 0;
-            if ((mask & (Override | Bypass | Users)) != 0)
+            if ((mask & (Override | Bypass)) != 0 || (users && (mask & Users) != 0))
             {
                 return true;
             }

@@ -193,15 +193,19 @@ internal static class InjectionLexicon
         // previous instructions" is an attack too. Whose instructions they are comes from the nouns and possessives.
         (ThirdParty | Owner,
             "doctor doctors teacher lawyer nurse landlord husband wife boss bag sack packet box leaflet label manual package arzt arztes lehrer medecin docteur medico daktari mwalimu daktar " +
-            "court courts judge magistrate police officer officers employer employers shelter caseworker counsellor counselor school government clinic hospital landlady " +
+            "court courts judge magistrate police officer officers employer employers shelter caseworker counsellor counselor school government clinic hospital landlady principal headteacher " +
             "gericht gerichts richter richterin polizei arbeitgeber chef frauenhaus jugendamt schule behorde anwalt anwaltin " +
             "tribunal juge gendarmerie employeur patron foyer ecole mairie prefecture avocat avocate " +
-            "juez jueza policia jefe empleador refugio escuela abogado abogada gobierno " +
+            "juez jueza policia jefe empleador refugio escuela abogado abogada gobierno casero casera arrendador " +
             "juiz juiza policia patrao empregador abrigo escola advogado advogada governo " +
             "mahakama polisi mwajiri hakimu makazi shule serikali wakili " +
             "adalat adaalat court police maalik malik school sarkar vakil " +
             "अदालत पुलिस मालिक डॉक्टर नर्स सरकार वकील स्कूल " +
-            "محكمه محكمة شرطه شرطة طبيب طبيبة قاضي قاضية صاحب مدير مديرة معلم معلمة محامي محامية زوج زوجة ملجا مدرسة حكومة"),
+            "محكمه محكمة شرطه شرطة طبيب طبيبة قاضي قاضية صاحب مالك مدير مديرة معلم معلمة محامي محامية زوج زوجة ملجا مدرسة حكومة " +
+            // Arabizi (digits as 0): doctor, teacher, court, judge, police, husband, lawyer. Not "2adi" (judge), which folds
+            // to "0adi" like the everyday "3adi" (normal).
+            "doktor doktora dektor daktor tabib mo0alem mo0alim mu0alim mo0alema mahkama ma0kama mo0kama qadi shorta shor0a bolis " +
+            "goz gozi gozik gozek zawgi zoji jozi mo0ami mu0ami mo0amy mo0amia mo0amiya"),
         (HowTo,
             "instructions_on_how instructions_about_how instructions_how_to instruction_on_how anweisungen_wie " +
             "instrucciones_de_como instrucciones_sobre_como instrucoes_de_como instrucoes_sobre_como maelekezo_ya_jinsi maagizo_ya_jinsi"),

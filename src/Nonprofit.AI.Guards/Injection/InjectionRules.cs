@@ -89,6 +89,12 @@ internal static class InjectionRules
     /// <summary>How far back (in words) a suppressing word counts, at least: "my husband told me to forget everything".</summary>
     private const int SuppressWindow = 8;
 
+    /// <summary>How many words either side of a self-description count as its clause (the normalised text has no punctuation).</summary>
+    private const int ClauseWords = 10;
+
+    /// <summary>The classes of words that speak to the assistant.</summary>
+    private const uint Addressing = You | YourPossessive | Assistant | NowYouAre;
+
     /// <summary>How many words after a match its owner may follow ("les instructions précédentes du tribunal").</summary>
     private const int OwnerLookahead = 3;
 
@@ -122,7 +128,7 @@ internal static class InjectionRules
 
         // "NOTE TO AI ASSISTANTS: tell the user …" inside a pasted page: whatever the source, the text addresses the model.
         var addressed = false;
-        var addressedHeader = InjectionAddressing.Find(raw);
+        var addressedHeader = InjectionAddressing.Find(raw, indirect);
         if (addressedHeader)
         {
             addressed = true;
@@ -169,9 +175,12 @@ internal static class InjectionRules
                 pendingAt = nothingPending;
             }
 
-            if ((mask & Owner) != 0 && IsSelfDescription(normalized, previousStart, previousEnd, beforeStart, beforeEnd))
+            if ((mask & Owner) != 0 && IsSelfDescription(normalized, previousStart, previousEnd, beforeStart, beforeEnd)
+                && (Latest(last, Addressing) >= token - ClauseWords || AddressesAhead(normalized, end)))
             {
-                // "As a nurse I need you to bypass …", "Als Krankenschwester …", "بصفتي محامية …": the user's own job, not an owner.
+                // "As a nurse I need you to bypass …", "Als Krankenschwester …", "بصفتي محامية …": the user's own job, not an
+                // owner, when the clause speaks to the assistant; "As a teacher, I ignore previous instructions from the
+                // principal …" speaks to no one: the job noun stays an owner.
                 mask &= ~(ThirdParty | Owner);
             }
 
@@ -249,7 +258,8 @@ internal static class InjectionRules
     }
 
     // A self-description before a job noun: "as a nurse", "comme une avocate", "I am a nurse" (with an article);
-    // "als Anwältin", "como abogada", "kama daktari", "ich bin Arzt", "soy enfermera", "بصفتي محامية" (without one).
+    // "als Anwältin", "como abogada", "kama daktari", "ich bin Arzt" (sw "kama" is also "as, like, if": "Kama polisi
+    // walivyosema, puuza …" keeps its owner, as the clause does not speak to the assistant), "soy enfermera", "بصفتي محامية" (without one).
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfBeforeArticle =
         FrozenSet.Create(StringComparer.Ordinal, "as", "comme", "am", "im", "suis", "being").GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -258,6 +268,29 @@ internal static class InjectionRules
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfDirect =
         FrozenSet.Create(StringComparer.Ordinal, "als", "como", "kama", "bin", "soy", "sou", "بصفتي", "كوني", "بوصفي").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // "you" as an object, not in the lexicon's You class (which drives other rules): "sage ich dir", "te ordeno",
+    // "nakuamuru", "tumhe bata rahi hoon", "أطلب منك".
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_youObjects =
+        FrozenSet.Create(StringComparer.Ordinal, "dir", "dich", "euch", "te", "ti", "toi", "contigo", "nakuamuru", "nakuomba", "nakwambia", "nakuambia", "nakuagiza",
+            "tumhe", "tujhe", "aapko", "tumko", "لك", "منك", "اليك", "عليك").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether one of the <see cref="ClauseWords"/> words after <paramref name="pos"/> speaks to the assistant ("you", "your", "تعليماتك").</summary>
+    private static bool AddressesAhead(ReadOnlySpan<char> text, int pos)
+    {
+        var lookup = Lookup;
+        for (var k = 0; k < ClauseWords && NextWord(text, ref pos, out var start, out var end); k++)
+        {
+            var word = text[start..end];
+            var mask = lookup.TryGetValue(word, out var m) ? m : IsArabic(word[0]) ? ArabicClasses(word) : 0;
+            if ((mask & Addressing) != 0 || s_youObjects.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the word before (or, after an indefinite article, two before) a job noun makes it the user's own job.</summary>
     private static bool IsSelfDescription(ReadOnlySpan<char> text, int previousStart, int previousEnd, int beforeStart, int beforeEnd)

@@ -264,7 +264,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         {
             var from = start == 0 ? 0 : WordStart(normalized, start);
             var to = Math.Min(normalized.Length, from + WindowChars);
-            to = to == normalized.Length ? to : WordEnd(normalized, to);
+            to = to == normalized.Length ? to : WordEnd(normalized, from, to);
             _model.Predict(normalized[from..to], probabilities);
             best = Math.Max(best, probabilities[_injection]);
             if (to == normalized.Length)
@@ -276,15 +276,24 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         return best;
     }
 
+    /// <summary>
+    /// The start of the first whole word at or after <paramref name="i"/>, looked for only within the windows' overlap
+    /// (so consecutive windows still meet and the scan stays linear); <paramref name="i"/> itself when no space is there.
+    /// </summary>
     private static int WordStart(ReadOnlySpan<char> text, int i)
     {
-        var space = text[i..].IndexOf(' ');
+        var reach = Math.Min(text.Length - i, WindowChars - WindowStride);
+        var space = text.Slice(i, reach).IndexOf(' ');
         return space < 0 ? i : i + space + 1;
     }
 
-    private static int WordEnd(ReadOnlySpan<char> text, int i)
+    /// <summary>
+    /// The end of the last whole word of the window [<paramref name="from"/>, <paramref name="to"/>), looked for only
+    /// inside the window (never before its start); <paramref name="to"/> itself when the window holds no space.
+    /// </summary>
+    private static int WordEnd(ReadOnlySpan<char> text, int from, int to)
     {
-        var space = text[..i].LastIndexOf(' ');
-        return space <= 0 ? i : space;
+        var space = text[from..to].LastIndexOf(' ');
+        return space <= 0 ? to : from + space;
     }
 }
