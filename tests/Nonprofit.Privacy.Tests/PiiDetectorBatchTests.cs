@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using CsCheck;
 using Nonprofit.Evaluation.Pii;
@@ -104,7 +102,7 @@ public sealed class PiiDetectorBatchTests
     [Fact]
     public void DetectMany_PresidioResearchSet_SameAsDetectOnEachText()
     {
-        var texts = PresidioRecord.Load(FindData("../shared/data/pii/presidio_research_synth_dataset_v2.json")).Select(r => r.Text).ToArray();
+        var texts = PresidioRecord.Load(TestSupport.FindData("../shared/data/pii/presidio_research_synth_dataset_v2.json")).Select(r => r.Text).ToArray();
         Assert.True(texts.Length >= 1000);
         AssertSameAsDetect(new PiiDetector(), texts);
     }
@@ -167,51 +165,15 @@ public sealed class PiiDetectorBatchTests
     [Fact]
     public void DetectMany_ReportsTextsAndEntities()
     {
-        var thread = Environment.CurrentManagedThreadId;
-        var measurements = new ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == PiiDetector.MeterName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            if (Environment.CurrentManagedThreadId == thread)
-            {
-                measurements.Enqueue((instrument.Name, value, tags.ToArray()));
-            }
-        });
-        listener.Start();
-
         var texts = Enumerable.Repeat("call me at +254 712 345 678 or write to jane.doe@example.org", PiiDetector.BlockSize + 3)
             .Append("ok thanks.").ToArray();
-        new PiiDetector().DetectMany(texts);
-        listener.Dispose();
+        var measurements = TestSupport.Measure(() => new PiiDetector().DetectMany(texts));
 
         Assert.Equal(texts.Length, measurements.Where(m => m.Instrument == "nonprofit.privacy.texts_scanned").Sum(m => m.Value));
         Assert.All(measurements.Where(m => m.Instrument == "nonprofit.privacy.texts_scanned"), m => Assert.Empty(m.Tags));
         var found = measurements.Where(m => m.Instrument == "nonprofit.privacy.entities_found").ToArray();
         Assert.Equal(2 * (texts.Length - 1), found.Sum(m => m.Value));
         Assert.All(found, m => Assert.Matches("^(EMAIL_ADDRESS|PHONE_NUMBER)$", (string)Assert.Single(m.Tags).Value!));
-    }
-
-    private static string FindData(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} was not found above {AppContext.BaseDirectory}: the shared data must sit beside the repository.");
     }
 
     private sealed class WordRecognizer(string word, double score, string name = "zebra") : IPiiRecognizer

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-
 namespace Nonprofit.Privacy.Tests;
 
 public sealed class PiiDetectorTelemetryTests
@@ -10,29 +7,8 @@ public sealed class PiiDetectorTelemetryTests
     [Fact]
     public void Detect_ReportsCountsTaggedWithTypeNamesOnly()
     {
-        var thread = Environment.CurrentManagedThreadId;
-        var measurements = new ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == PiiDetector.MeterName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            if (Environment.CurrentManagedThreadId == thread)
-            {
-                measurements.Enqueue((instrument.Name, value, tags.ToArray()));
-            }
-        });
-        listener.Start();
-
-        var matches = new PiiDetector().Detect(Text);
-        listener.Dispose();
+        IReadOnlyList<PiiMatch> matches = [];
+        var measurements = TestSupport.Measure(() => matches = new PiiDetector().Detect(Text));
 
         Assert.Equal(2, matches.Count);
         Assert.Contains(measurements, m => m.Instrument == "nonprofit.privacy.texts_scanned" && m.Value == 1 && m.Tags.Length == 0);

@@ -10,22 +10,7 @@ namespace Nonprofit.Privacy.Tests.Quality;
 public sealed class PresidioResearchSetTests
 {
     private static IReadOnlyList<PresidioRecord> Load() =>
-        PresidioRecord.Load(FindData("../shared/data/pii/presidio_research_synth_dataset_v2.json"));
-
-    // The data lives beside the repository (as in CI); a missing copy is a failure, not a skip.
-    private static string FindData(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} was not found above {AppContext.BaseDirectory}: the shared data must sit beside the repository.");
-    }
+        PresidioRecord.Load(TestSupport.FindData("../shared/data/pii/presidio_research_synth_dataset_v2.json"));
 
     [Fact]
     public void Detect_PresidioResearchSet_CharacterF1AtLeast085()
