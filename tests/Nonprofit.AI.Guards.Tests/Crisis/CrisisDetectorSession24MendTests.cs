@@ -56,6 +56,7 @@ public sealed class CrisisDetectorSession24MendTests
     [Theory]
     [InlineData("بقرتي بتنزف بعد ما ولدت، شو أعطيها؟")]
     [InlineData("عنزتي بتنزف بعد الولادة، شو أعمل؟")]
+    [InlineData("النعجة ولدت والدم كثير، أسوي إيش؟")] // an animal giving birth is the subject too
     public void AnimalHold_OwnAnimalNoPerson_HeldToTheGlobalPoint(string text)
     {
         var detector = new CrisisDetector(CrisisLexicon.Default, CrisisDetectorSession24Tests.ConstantModel(GuardCategories.CrisisMedical, 0.73));
