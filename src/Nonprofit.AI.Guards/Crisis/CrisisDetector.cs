@@ -849,8 +849,11 @@ public sealed class CrisisDetector : ICrisisDetector
                     && (other.SlotCount > 1 || CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // A joke word comments on what came before it ("My sister is going to kill me when she sees this, joke"):
-                // it needs no framing; negated it is none ("he is not kidding").
-                case CrisisRuleKind.Joke when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o):
+                // after the match it needs no framing; before it, it must frame the match like a one-word counter cue
+                // ("Everyone thinks it's a joke but I really want to die tonight" escalates); negated it is none ("he is
+                // not kidding").
+                case CrisisRuleKind.Joke when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
+                    && (oStart > end || CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)

@@ -92,6 +92,23 @@ public sealed class CrisisDetectorSession24MendTests
         Assert.EndsWith($"(counts from p >= {point})", detector.Explain(text)[^1]);
     }
 
+    [Theory]
+    [InlineData("zork me, jape", false)] // after the match: no framing needed
+    [InlineData("zork me and then jape", false)]
+    [InlineData("jape, zork me", false)] // before it and framing it
+    [InlineData("jape and zork me", true)] // before it, joined by a conjunction: another statement
+    [InlineData("not jape, zork me", true)] // negated
+    public void Joke_AfterTheMatchOrFramingIt_Cancels(string text, bool escalates)
+    {
+        var detector = new CrisisDetector(CrisisLexicon.Parse("""
+            en violence 0.9 0 zork me
+            en joke 0 0 jape
+            en neg 0 1 not
+            """));
+
+        Assert.Equal(escalates, detector.Detect(text).CategoriesAtOrAbove(Threshold).Count > 0);
+    }
+
     [Fact]
     public void CounterFrames_LongTextOfFramedMatches_IsLinear()
     {
@@ -179,6 +196,10 @@ public sealed class CrisisDetectorSession24MendTests
     [InlineData("O meu marido bate-me todos os dias", GuardCategories.CrisisViolence)]
     [InlineData("Ele bateu-me na cara e fechou-me no quarto", GuardCategories.CrisisViolence)]
     [InlineData("O meu pai bate-nos com o cinto", GuardCategories.CrisisViolence)]
+    [InlineData("Everyone thinks it's a joke but I really want to die tonight", GuardCategories.CrisisSelfHarm)]
+    [InlineData("Mes amis pensent que c'est une blague mais je vais me tuer ce soir", GuardCategories.CrisisSelfHarm)]
+    [InlineData("Meus amigos acham que é brincadeira mas eu vou me matar hoje", GuardCategories.CrisisSelfHarm)]
+    [InlineData("Ele bateu-me com tanta força que desmaiei", GuardCategories.CrisisViolence)]
     [InlineData("He is not kidding, he will kill me", GuardCategories.CrisisViolence)]
     [InlineData("It's no joke, my husband will kill me", GuardCategories.CrisisViolence)]
     [InlineData("No es broma, mi marido me va a matar", GuardCategories.CrisisViolence)]
