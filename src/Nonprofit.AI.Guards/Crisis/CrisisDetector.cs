@@ -633,7 +633,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
         if (!hasCrisis)
         {
-            cancelled = AnimalContextOf(ref state);
+            cancelled = _model is null ? 0 : AnimalContextOf(ref state);
             return GuardDetection.None;
         }
 
@@ -682,7 +682,7 @@ public sealed class CrisisDetector : ICrisisDetector
             cancelled = CoveringCancellations(ref state, cancelled, safeLanguages);
         }
 
-        cancelled |= AnimalContextOf(ref state);
+        cancelled |= _model is null ? 0 : AnimalContextOf(ref state);
 
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
