@@ -22,6 +22,9 @@ internal enum CrisisRuleKind : byte
     Animal,
     Again,
     Repeat,
+    Owned,
+    Person,
+    Joke,
 }
 
 /// <summary>
@@ -352,7 +355,7 @@ internal sealed class CrisisLexicon
         }
 
         var contextAnchors = new bool[terms.Count];
-        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again or CrisisRuleKind.Repeat))
+        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again or CrisisRuleKind.Repeat or CrisisRuleKind.Person))
         {
             // The slot with the fewest small words (pronouns, articles, particles) and the longest words.
             var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount)
@@ -368,12 +371,12 @@ internal sealed class CrisisLexicon
 
     /// <summary>
     /// The categories a scoped cancelling cue is written for ("idiom:violence,medical"): a bit per category of
-    /// <see cref="Categories"/>. Only cues that cancel (idiom, neg, negpost, past, counter, animal) take a scope.
+    /// <see cref="Categories"/>. Only cues that cancel (idiom, neg, negpost, past, counter, joke, animal) take a scope.
     /// </summary>
     private static int ParseScope(CrisisRuleKind kind, string scope, int lineNumber)
     {
         if (kind is not (CrisisRuleKind.Idiom or CrisisRuleKind.Negation or CrisisRuleKind.NegationAfter or CrisisRuleKind.Past
-            or CrisisRuleKind.Counter or CrisisRuleKind.Animal))
+            or CrisisRuleKind.Counter or CrisisRuleKind.Joke or CrisisRuleKind.Animal))
         {
             throw new FormatException($"Crisis lexicon line {lineNumber}: only a cancelling cue takes a category scope.");
         }
@@ -410,6 +413,9 @@ internal sealed class CrisisLexicon
         "animal" => (CrisisRuleKind.Animal, -1),
         "again" => (CrisisRuleKind.Again, -1),
         "repeat" => (CrisisRuleKind.Repeat, -1),
+        "owned" => (CrisisRuleKind.Owned, -1),
+        "person" => (CrisisRuleKind.Person, -1),
+        "joke" => (CrisisRuleKind.Joke, -1),
         _ => throw new FormatException($"Crisis lexicon line {lineNumber}: unknown kind '{kind}'."),
     };
 

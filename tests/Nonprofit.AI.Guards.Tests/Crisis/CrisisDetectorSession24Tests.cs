@@ -124,24 +124,25 @@ public sealed class CrisisDetectorSession24Tests
         Assert.Empty(detector.Detect("zork me, flim about it").CategoriesAtOrAbove(Threshold));
     }
 
+    /// <summary>
+    /// Review mend: an idiom cancels an acute self-harm match it overlaps, ending with it or running on past it (the
+    /// exception for idioms ending with it woke "Avec cette chaleur je vais me tuer"); only a violence-scoped idiom (the
+    /// work idioms) leaves it standing.
+    /// </summary>
     [Theory]
-    [InlineData("work i zork", true)] // an idiom ending with the acute match does not cancel it
-    [InlineData("i zork laugh", false)] // an idiom running on past it does
-    public void AcuteSelfHarm_IdiomCancelsOnlyWhenItRunsOnPastTheMatch(string text, bool escalates)
+    [InlineData("heat i zork", false)] // an idiom ending with the acute match cancels it
+    [InlineData("i zork laugh", false)] // an idiom running on past it too
+    [InlineData("work i zork", true)] // a violence-scoped idiom does not
+    public void AcuteSelfHarm_IdiomCancelsUnlessScopedToViolence(string text, bool escalates)
     {
         var acute = new CrisisDetector(CrisisLexicon.Parse("""
             en self_harm! 0.9 0 i zork
-            en idiom 0 1 work zork
-            en idiom 0 0 zork laugh
-            """));
-        var plain = new CrisisDetector(CrisisLexicon.Parse("""
-            en self_harm 0.9 0 i zork
-            en idiom 0 1 work zork
+            en idiom 0 1 heat zork
+            en idiom:violence 0 1 work zork
             en idiom 0 0 zork laugh
             """));
 
         Assert.Equal(escalates, acute.Detect(text).CategoriesAtOrAbove(Threshold).Count > 0);
-        Assert.Empty(plain.Detect(text).CategoriesAtOrAbove(Threshold));
     }
 
     /// <summary>
@@ -184,7 +185,7 @@ public sealed class CrisisDetectorSession24Tests
     }
 
     /// <summary>A model whose probabilities are the same for every text: <paramref name="probability"/> for one class, the rest none.</summary>
-    private static LinearTextModel ConstantModel(string category, double probability)
+    internal static LinearTextModel ConstantModel(string category, double probability)
     {
         var featurizer = new TextFeaturizer(8, 0, 0, words: true, wordBigrams: false);
         var bias = new float[CrisisTraining.Labels.Length];
