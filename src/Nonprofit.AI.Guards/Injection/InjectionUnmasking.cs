@@ -118,11 +118,16 @@ internal static class InjectionUnmasking
                         continue;
                     }
 
-                    // An identifier, a key or a binary attachment: copied as it is (its digits are not leetspeak).
-                    text[i..end].CopyTo(destination[length..]);
-                    length += end - i;
-                    i = end;
-                    continue;
+                    // Letters spaced with dashes or underscores ("i-g-n-o-r-e-a-l-l-…") are base64 characters too: a
+                    // run that is not base64 but is such a spaced run goes on to the spaced-letter step below.
+                    if (!(IsLetter(c) && IsSpacedRun(text, i, out _)))
+                    {
+                        // An identifier, a key or a binary attachment: copied as it is (its digits are not leetspeak).
+                        text[i..end].CopyTo(destination[length..]);
+                        length += end - i;
+                        i = end;
+                        continue;
+                    }
                 }
             }
 

@@ -21,8 +21,8 @@ internal static class PiiScanCommand
     private const int LinesPerBatch = 256;
 
     /// <summary>
-    /// A batch ends once its lines hold this many characters, so a file of long lines (data dumps, minified JSON) is not
-    /// held 256 lines at a time: a line longer than this goes alone, as it did before batching.
+    /// A batch also ends once its lines hold this many characters, so a file of long lines (data dumps, minified JSON) is
+    /// not held 256 lines at a time: a batch holds at most this many characters plus its last line.
     /// </summary>
     private const int CharsPerBatch = 1 << 16;
 
