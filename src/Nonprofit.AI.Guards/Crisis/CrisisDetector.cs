@@ -67,9 +67,6 @@ public sealed class CrisisDetector : ICrisisDetector
     /// </summary>
     internal const bool AnimalHoldsArabicToGlobalPoint = true;
 
-    /// <summary>A bit of <see cref="DetectRules"/>' cancelled mask outside the categories: the writer's own animal, no person.</summary>
-    private const int AnimalContext = 1 << 30;
-
     /// <summary>The model's class index of <c>crisis.medical</c>.</summary>
     private const int MedicalClass = 4;
 
@@ -147,15 +144,15 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <returns>The findings, one per category, strongest first; <see cref="GuardDetection.None"/> when none.</returns>
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
     {
-        var rules = DetectRules(text, out language, out var cancelled);
-        return _model is null || text.IsEmpty ? rules
-            : AddModel(rules, text, _contextGatesModel ? cancelled & ~AnimalContext : 0, (cancelled & AnimalContext) != 0);
+        var rules = DetectRules(text, out language, out var cancelled, out var ownAnimal);
+        return _model is null || text.IsEmpty ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0, ownAnimal);
     }
 
-    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled)
+    private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled, out bool ownAnimal)
     {
         language = null;
         cancelled = 0;
+        ownAnimal = false;
         if (text.IsEmpty)
         {
             return GuardDetection.None;
@@ -172,6 +169,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
             state.StartMatching(_lexicon.SlotCount);
             FindMatches(ref state);
+            ownAnimal = _model is not null && OwnAnimalOnly(ref state);
             return Score(ref state, out language, out cancelled);
         }
         finally
@@ -285,8 +283,8 @@ public sealed class CrisisDetector : ICrisisDetector
         if (_model is not null)
         {
             var (probability, best) = ModelScore(text);
-            var rules = DetectRules(text, out _, out var cancelled);
-            var point = ModelPoint(rules, text, best, (cancelled & AnimalContext) != 0);
+            var rules = DetectRules(text, out _, out _, out var ownAnimal);
+            var point = ModelPoint(rules, text, best, ownAnimal);
             lines.Add(FormattableString.Invariant($"model p={probability:0.000} {CrisisLexicon.Categories[best - 1]} (counts from p >= {point})"));
         }
 
@@ -633,7 +631,6 @@ public sealed class CrisisDetector : ICrisisDetector
 
         if (!hasCrisis)
         {
-            cancelled = _model is null ? 0 : AnimalContextOf(ref state);
             return GuardDetection.None;
         }
 
@@ -682,8 +679,6 @@ public sealed class CrisisDetector : ICrisisDetector
             cancelled = CoveringCancellations(ref state, cancelled, safeLanguages);
         }
 
-        cancelled |= _model is null ? 0 : AnimalContextOf(ref state);
-
         var count = 0;
         Span<GuardFinding> findings = new GuardFinding[CrisisLexicon.Categories.Length];
         for (var c = 0; c < CrisisLexicon.Categories.Length; c++)
@@ -709,12 +704,12 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
-    /// <see cref="AnimalContext"/> when the message is about the writer's own animal (an <c>owned</c> cue: "بقرتي", "my
-    /// cow") and names no person (a <c>person</c> cue: "زوجتي", "طفلي", "أمي"), else 0. An animal or crop word alone is
+    /// Whether the message is about the writer's own animal (an <c>owned</c> cue: "بقرتي", "my cow") and names no person
+    /// (a <c>person</c> cue: "زوجتي", "طفلي", "أمي"). An animal or crop word alone is
     /// not enough (session 24 review: "كنت أطعم الدجاج وطفلي عنده حرارة عالية وبيتشنج" is a child's emergency told from
     /// the farm).
     /// </summary>
-    private int AnimalContextOf(ref MatchState state)
+    private bool OwnAnimalOnly(ref MatchState state)
     {
         var owned = false;
         for (var m = 0; m < state.MatchCount; m++)
@@ -722,13 +717,13 @@ public sealed class CrisisDetector : ICrisisDetector
             var kind = _lexicon.Rules[state.MatchRule[m]].Kind;
             if (kind == CrisisRuleKind.Person)
             {
-                return 0;
+                return false;
             }
 
             owned |= kind == CrisisRuleKind.Owned;
         }
 
-        return owned ? AnimalContext : 0;
+        return owned;
     }
 
     /// <summary>
