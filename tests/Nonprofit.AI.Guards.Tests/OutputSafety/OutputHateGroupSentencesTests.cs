@@ -1,0 +1,36 @@
+using Nonprofit.AI.Guards.Detection;
+using Nonprofit.Evaluation.Guards;
+
+namespace Nonprofit.AI.Guards.Tests.OutputSafety;
+
+/// <summary>
+/// Our own group sentences for the identity-placeholder model (benchmarks/Nonprofit.Evaluation/Guards/OutputHateGroupSentences.cs):
+/// every language has its share of each kind, no sentence repeats, and the lexicon of <see cref="HateSpeechIdentities"/>
+/// finds a group in the sentences (otherwise they would teach the placeholder nothing).
+/// </summary>
+public sealed class OutputHateGroupSentencesTests
+{
+    private static readonly List<HateCase> s_cases = [.. OutputHateGroupSentences.All()];
+
+    [Fact]
+    public void All_EveryLanguageHasNonHatefulAndHatefulSentences()
+    {
+        Assert.Equal(["en", "fr", "es", "pt", "de", "it", "nl", "pl", "ar", "hi", "zh", "sw"], s_cases.Select(c => c.Language).Distinct());
+        foreach (var language in s_cases.GroupBy(c => c.Language))
+        {
+            Assert.Equal(42, language.Count(c => c.Functionality == OutputHateGroupSentences.NonHatefulFunctionality && !c.Hateful));
+            Assert.Equal(6, language.Count(c => c.Functionality == OutputHateGroupSentences.HatefulFunctionality && c.Hateful));
+        }
+
+        Assert.Equal(s_cases.Count, s_cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(s_cases.Count, s_cases.Select(c => GuardText.Normalize(c.Text)).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(s_cases, c => Assert.Equal(c.Id, c.Template));
+    }
+
+    [Fact]
+    public void All_NameAGroupTheLexiconKnows()
+    {
+        var missed = s_cases.Where(c => !HateSpeechIdentities.Abstract(c.Text).Contains(HateSpeechIdentities.Placeholder, StringComparison.Ordinal)).Select(c => c.Id + " " + c.Text).ToList();
+        Assert.True(missed.Count == 0, "no group found: " + string.Join(" | ", missed));
+    }
+}
