@@ -24,16 +24,33 @@ internal static class OutputHateGroupSentences
             for (var i = 0; i < language.NonHateful.Length; i++)
             {
                 var id = $"grp-{language.Code}-n{i}";
-                yield return new HateCase(id, language.Code, NonHatefulFunctionality, language.NonHateful[i], false, "", id);
+                yield return new HateCase(id, language.Code, NonHatefulFunctionality, language.NonHateful[i], false, TargetOf(language.NonHateful[i]), id);
             }
 
             for (var i = 0; i < language.Hateful.Length; i++)
             {
                 var id = $"grp-{language.Code}-h{i}";
-                yield return new HateCase(id, language.Code, HatefulFunctionality, language.Hateful[i], true, "", id);
+                yield return new HateCase(id, language.Code, HatefulFunctionality, language.Hateful[i], true, TargetOf(language.Hateful[i]), id);
             }
         }
     }
+
+    /// <summary>
+    /// The target of a sentence that names one of <c>OutputHateData.HeldOutTargets</c> ("refugees" or "disabled people",
+    /// by the stems below; asylum seekers count as refugees), else empty: the identities-held-out split leaves those
+    /// sentences out of its training, as it does our other cases of the held-out groups.
+    /// </summary>
+    internal static string TargetOf(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return s_refugeeStems.Any(lower.Contains) ? "refugees" : s_disabledStems.Any(lower.Contains) ? "disabled people" : "";
+    }
+
+    private static readonly string[] s_refugeeStems =
+        ["refugee", "asylum", "réfugié", "refugiad", "geflüchtet", "flüchtling", "rifugiat", "profugh", "vluchteling", "asielzoeker", "uchodźc", "لاجئ", "शरणार्थी", "难民", "wakimbizi", "mkimbizi"];
+
+    private static readonly string[] s_disabledStems =
+        ["disab", "handicap", "discapacidad", "deficiência", "behindert", "behinderung", "disabil", "beperking", "gehandicapt", "niepełnospraw", "إعاق", "विकलांग", "残疾", "ulemavu", "walemavu"];
 
     /// <summary>Whether the functionality is one of these sentences'.</summary>
     public static bool Is(string functionality) => functionality is NonHatefulFunctionality or HatefulFunctionality;

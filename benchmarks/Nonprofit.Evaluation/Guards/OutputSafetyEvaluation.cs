@@ -8,7 +8,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Evaluates the output-safety guard: the embedded hate model on the TEST half of Multilingual HateCheck (never trained
 /// on) and on our held-out English templates, a stricter split that holds out whole target identities (trained here,
 /// in-process, with the same trainer), and the detector on our own multilingual cases of every category.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one)] [--samples-only] [training options of guards-output-train, e.g. --identities: the strict splits train with them, and --model FILE is scored as trained with them]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output [--data FILE] [--threshold T] [--model FILE (instead of the embedded one)] [--samples-only [--show-blocked]] [training options of guards-output-train, e.g. --identities: the strict splits train with them, and --model FILE is scored as trained with them]</code>
 /// </summary>
 internal static class OutputSafetyEvaluation
 {
@@ -23,7 +23,7 @@ internal static class OutputSafetyEvaluation
         {
             // The samples' false-block check alone (a selection criterion; it looks at no TEST side).
             var candidate = OutputSafetyTraining.Arg(args, "--model") is { } path ? new HateSpeechModel(LoadFile(path), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
-            OutputSafetySamples.Report(candidate, threshold);
+            OutputSafetySamples.Report(candidate, threshold, "guards.output.samples", args.Contains("--show-blocked"));
             return 0;
         }
 

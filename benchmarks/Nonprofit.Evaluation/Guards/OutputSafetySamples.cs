@@ -16,13 +16,21 @@ internal static class OutputSafetySamples
     public static void Report(HateSpeechModel model, double threshold) => Report(model, threshold, "guards.output.samples");
 
     /// <summary>As <see cref="Report(HateSpeechModel, double)"/>, with the metric names under <paramref name="prefix"/>.</summary>
-    public static void Report(HateSpeechModel model, double threshold, string prefix)
+    public static void Report(HateSpeechModel model, double threshold, string prefix) => Report(model, threshold, prefix, showBlocked: false);
+
+    /// <summary>As above; with <paramref name="showBlocked"/> (<c>--show-blocked</c>) every blocked sentence is printed with its score.</summary>
+    public static void Report(HateSpeechModel model, double threshold, string prefix, bool showBlocked)
     {
         var project = OutputHateData.FindShared("samples/FarmerChat.Advisory/FarmerChat.Advisory.csproj");
         var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, "..", ".."));
         foreach (var (app, sentences) in new[] { ("farmerchat", FarmerChat(root)), ("sophia", Sophia(root)) })
         {
-            var all = sentences.Select(s => (s.Language, Blocked: model.Score(s.Text) >= threshold)).ToList();
+            var all = sentences.Select(s => (s.Language, s.Text, Score: model.Score(s.Text))).Select(s => (s.Language, s.Text, s.Score, Blocked: s.Score >= threshold)).ToList();
+            foreach (var s in all.Where(s => showBlocked && s.Blocked))
+            {
+                Console.WriteLine($"{prefix}.{app}.{s.Language}.blocked_sentence={OutputSafetyEvaluation.F(s.Score)} {s.Text}");
+            }
+
             foreach (var group in all.GroupBy(s => s.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 Console.WriteLine($"{prefix}.{app}.{group.Key}.blocked={group.Count(s => s.Blocked)}/{group.Count()}");

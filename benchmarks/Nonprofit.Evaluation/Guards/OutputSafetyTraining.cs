@@ -24,8 +24,8 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our own multilingual HateCheck-style cases (<see cref="OutputHateMultilingualCases"/>); 0 leaves
-    /// them out. 0 by the session-21 rule in OutputHateSelection.md (no candidate with them beat the model without them
-    /// by the margin the rule asks); <c>--validate --ml-weight W</c> tries them.
+    /// them out. 0 by the rules in OutputHateSelection.md (sessions 21-25: no candidate with them met its rule; session
+    /// 25's G5/G6, with them at 1, met the validation rule but blocked a benign unit-test reply); <c>--validate --ml-weight W</c> tries them.
     /// </summary>
     private const float MultilingualWeight = 0f;
 
@@ -38,7 +38,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our lexical slot cases (<see cref="OutputHateMultilingualCases.SlotCases"/>); 0 leaves them out
-    /// (session 21, as <see cref="MultilingualWeight"/>); <c>--validate --slot-weight W</c> tries them.
+    /// (0, as <see cref="MultilingualWeight"/>; 0.5 in session 25's G5/G6); <c>--validate --slot-weight W</c> tries them.
     /// </summary>
     private const float SlotWeight = 0f;
 
@@ -50,7 +50,8 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our own group sentences (<see cref="OutputHateGroupSentences"/>, session 25), hateful and not alike
-    /// (no allow multiplier, no English multiplier); 0 leaves them out. <c>--group-weight W</c> tries them.
+    /// (no allow multiplier, no English multiplier); 0 leaves them out: 0 by session 25's rule (OutputHateSelection.md:
+    /// G5/G6 with weight 2 met the validation rule but blocked a benign unit-test reply). <c>--group-weight W</c> tries them.
     /// </summary>
     private const float GroupWeight = 0f;
 
