@@ -1,0 +1,376 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Nonprofit.AI.Guards;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.Evaluation.Guards;
+
+/// <summary>How a per-post model's post probabilities become one user score, or a model of whole user documents.</summary>
+internal enum HistoryAggregation
+{
+    /// <summary>One training example per user (all posts joined by a newline); the score is the document's probability.</summary>
+    Document,
+
+    /// <summary>Per-post model; the mean of the post probabilities.</summary>
+    Mean,
+
+    /// <summary>Per-post model; the largest post probability.</summary>
+    Max,
+
+    /// <summary>Per-post model; the mean of the three largest post probabilities.</summary>
+    TopThree,
+}
+
+/// <summary>One candidate of the conversation risk model search (Data/CRISIS-HISTORY.md).</summary>
+internal sealed record HistoryCandidate(string Features, HistoryAggregation Aggregation, int Epochs, float L2)
+{
+    public TextFeaturizer Featurizer() => Features switch
+    {
+        "words" => new TextFeaturizer(18, 0, 0, words: true, wordBigrams: false),
+        "words+pairs" => new TextFeaturizer(18, 0, 0, words: true, wordBigrams: true),
+        "chars" => new TextFeaturizer(18, 3, 5, words: false, wordBigrams: false),
+        "chars+words+pairs" => new TextFeaturizer(18, 3, 5, words: true, wordBigrams: true),
+        _ => throw new ArgumentException($"unknown features {Features}"),
+    };
+
+    public TrainerOptions Trainer() => new(Epochs: Epochs, L2: L2, BalanceClasses: true);
+
+    /// <summary>The rule's simplicity order (smaller is simpler): features, then aggregation, then epochs, then larger L2.</summary>
+    public (int, int, int, float) Simplicity() =>
+        (Array.IndexOf(FeatureOrder, Features), (int)Aggregation, Epochs, -L2);
+
+    public static readonly string[] FeatureOrder = ["words", "words+pairs", "chars", "chars+words+pairs"];
+
+    public override string ToString() =>
+        FormattableString.Invariant($"features={Features} aggregation={Aggregation} epochs={Epochs} l2={L2:0e0}");
+}
+
+/// <summary>
+/// <c>guards-crisis-history</c>: the conversation risk model (<see cref="ConversationRiskAssessor"/>, Data/CRISIS-HISTORY.md)
+/// on the Reddit C-SSRS users. Training users and held-apart users are the split of <see cref="InjectionData.RedditUsers"/>.
+/// <c>--cv</c> cross-validates the chosen candidate (5 folds by user, stratified, 3 fold seeds) inside the training users
+/// only; <c>--cv --search</c> every candidate of the rule; <c>--train</c> trains the chosen candidate on all training users
+/// and writes the model; with no option it scores the embedded model on the held-apart users (once, for the record:
+/// nothing is chosen on them), measures its false alarms on conversations made of the benign lines of our crisis
+/// corpora, and its speed (<c>--benign</c>: only these two). Prints <c>key=value</c> lines.
+/// </summary>
+internal static class CrisisHistoryEvaluation
+{
+    public const string ModelPath = "src/Nonprofit.AI.Guards/Models/crisis-history.nplt";
+
+    private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
+    private static readonly int[] s_foldSeeds = [2501, 2502, 2503];
+
+    /// <summary>The candidate the rule chose (Data/CRISIS-HISTORY.md, search of 2026-11-30).</summary>
+    public static readonly HistoryCandidate Chosen = new("chars", HistoryAggregation.Document, 16, 1e-4f);
+
+    public static int Run(string[] args)
+    {
+        var cv = args.Contains("--cv");
+        var search = args.Contains("--search");
+        var train = args.Contains("--train");
+        var (training, heldApart) = Users();
+        Console.WriteLine($"history.training_users={training.Count} history.training_at_risk={training.Count(u => u.AtRisk)} history.held_apart_users={heldApart.Count}");
+        if (cv)
+        {
+            CrossValidate(training, search ? Candidates() : [Chosen]);
+            return 0;
+        }
+
+        if (train)
+        {
+            var model = Train(training, Chosen);
+            var path = Path.Combine(RepositoryRoot(), ModelPath);
+            using (var stream = File.Create(path))
+            {
+                model.Save(stream);
+            }
+
+            Console.WriteLine($"history.model={path} history.model_bytes={new FileInfo(path).Length}");
+            return 0;
+        }
+
+        if (!args.Contains("--benign"))
+        {
+            EvaluateHeldApart(heldApart);
+        }
+
+        EvaluateBenignConversations();
+        return 0;
+    }
+
+    /// <summary>The repository root: the first folder above the current directory holding Nonprofit.Sdk.sln.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Nonprofit.Sdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository (Nonprofit.Sdk.sln not found above the current directory).");
+    }
+
+    /// <summary>The Reddit users with their at-risk label, split exactly as <see cref="InjectionData.RedditUsers"/> splits them.</summary>
+    internal static (List<(bool AtRisk, List<string> Posts)> Training, List<(bool AtRisk, List<string> Posts)> HeldApart) Users()
+    {
+        var path = Path.Combine(RepositoryRoot(), CrisisEvaluation.DefaultReddit);
+        var users = CrisisEvaluation.ReadReddit(path).Select(u => (AtRisk: s_atRisk.Contains(u.Label), u.Posts)).ToList();
+        var order = Enumerable.Range(0, users.Count).ToArray();
+        new Random(InjectionData.RedditSplitSeed).Shuffle(order);
+        var half = users.Count / 2;
+        List<(bool, List<string>)> training = [.. order[..half].Order().Select(i => users[i])];
+        List<(bool, List<string>)> heldApart = [.. order[half..].Order().Select(i => users[i])];
+
+        // The same users as the injection training's split, in the same order (a check, not an assumption).
+        var (injectionTraining, _) = InjectionData.RedditUsers();
+        if (injectionTraining.Count != training.Count || !injectionTraining.Zip(training).All(p => p.First.SequenceEqual(p.Second.Item2)))
+        {
+            throw new InvalidOperationException("The training users differ from InjectionData.RedditUsers().");
+        }
+
+        return (training, heldApart);
+    }
+
+    private static List<HistoryCandidate> Candidates()
+    {
+        var list = new List<HistoryCandidate>();
+        foreach (var features in HistoryCandidate.FeatureOrder)
+        {
+            foreach (var epochs in new[] { 8, 16 })
+            {
+                foreach (var l2 in new[] { 1e-5f, 1e-4f })
+                {
+                    foreach (var aggregation in Enum.GetValues<HistoryAggregation>())
+                    {
+                        list.Add(new HistoryCandidate(features, aggregation, epochs, l2));
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Trains a candidate on users: per post with the user's label, or one document per user.</summary>
+    internal static LinearTextModel Train(IEnumerable<(bool AtRisk, List<string> Posts)> users, HistoryCandidate candidate)
+    {
+        var examples = new List<TrainingExample>();
+        foreach (var (atRisk, posts) in users)
+        {
+            var label = atRisk ? 1 : 0;
+            if (candidate.Aggregation == HistoryAggregation.Document)
+            {
+                examples.Add(new TrainingExample(string.Join('\n', posts), label));
+            }
+            else
+            {
+                examples.AddRange(posts.Select(p => new TrainingExample(p, label)));
+            }
+        }
+
+        return LinearTextModelTrainer.Train(examples, ["not_at_risk", "at_risk"], candidate.Featurizer(), candidate.Trainer());
+    }
+
+    /// <summary>A user's score under a model and aggregation (the harness's own scoring, no language gate).</summary>
+    internal static double Score(LinearTextModel model, HistoryAggregation aggregation, List<string> posts)
+    {
+        if (posts.Count == 0)
+        {
+            return 0;
+        }
+
+        if (aggregation == HistoryAggregation.Document)
+        {
+            return model.Probability(string.Join('\n', posts), 1);
+        }
+
+        var p = posts.Select(x => (double)model.Probability(x, 1)).ToList();
+        return aggregation switch
+        {
+            HistoryAggregation.Mean => p.Average(),
+            HistoryAggregation.Max => p.Max(),
+            _ => p.OrderByDescending(x => x).Take(3).Average(),
+        };
+    }
+
+    /// <summary>Folds by user, stratified by label: each class shuffled with <paramref name="seed"/>, dealt round-robin.</summary>
+    private static int[] Folds(List<(bool AtRisk, List<string> Posts)> users, int seed, int k = 5)
+    {
+        var fold = new int[users.Count];
+        var random = new Random(seed);
+        foreach (var atRisk in new[] { false, true })
+        {
+            var members = Enumerable.Range(0, users.Count).Where(i => users[i].AtRisk == atRisk).ToArray();
+            random.Shuffle(members);
+            for (var i = 0; i < members.Length; i++)
+            {
+                fold[members[i]] = i % k;
+            }
+        }
+
+        return fold;
+    }
+
+    private static void CrossValidate(List<(bool AtRisk, List<string> Posts)> users, List<HistoryCandidate> candidates)
+    {
+        var results = new List<(HistoryCandidate Candidate, double Mean, double Min, double Max, List<(double, bool)> FirstSeed)>();
+        var watch = Stopwatch.StartNew();
+
+        // Candidates that differ only in the per-post aggregation share one training per fold.
+        foreach (var group in candidates.GroupBy(c => (c.Features, c.Epochs, c.L2, Document: c.Aggregation == HistoryAggregation.Document)))
+        {
+            var members = group.ToList();
+            var oof = members.ToDictionary(c => c, _ => new List<List<(double, bool)>>());
+            foreach (var seed in s_foldSeeds)
+            {
+                var fold = Folds(users, seed);
+                var scores = members.ToDictionary(c => c, _ => new List<(double, bool)>());
+                for (var f = 0; f < 5; f++)
+                {
+                    var model = Train(users.Where((_, i) => fold[i] != f), members[0]);
+                    for (var u = 0; u < users.Count; u++)
+                    {
+                        if (fold[u] == f)
+                        {
+                            foreach (var c in members)
+                            {
+                                scores[c].Add((Score(model, c.Aggregation, users[u].Posts), users[u].AtRisk));
+                            }
+                        }
+                    }
+                }
+
+                foreach (var c in members)
+                {
+                    oof[c].Add(scores[c]);
+                }
+            }
+
+            foreach (var c in members)
+            {
+                var aucs = oof[c].Select(CrisisEvaluation.Auc).ToList();
+                results.Add((c, aucs.Average(), aucs.Min(), aucs.Max(), oof[c][0]));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"history.cv {c} cv_auc={aucs.Average():0.000} cv_auc_min={aucs.Min():0.000} cv_auc_max={aucs.Max():0.000} seconds={watch.Elapsed.TotalSeconds:0}"));
+            }
+        }
+
+        var best = results.Max(r => r.Mean);
+        var chosen = results.Where(r => r.Mean >= best - 0.005).OrderBy(r => r.Candidate.Simplicity()).First();
+        var threshold = YoudenThreshold(chosen.FirstSeed);
+        var (recall, precision, fpr) = At(chosen.FirstSeed, threshold);
+        Console.WriteLine(FormattableString.Invariant($"history.cv_best_auc={best:0.000}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.cv_chosen {chosen.Candidate} cv_auc={chosen.Mean:0.000} threshold={threshold:0.00} cv_recall={recall:0.000} cv_precision={precision:0.000} cv_fpr={fpr:0.000}"));
+    }
+
+    /// <summary>The threshold maximising recall − FPR on the scores, rounded down to 0.01.</summary>
+    internal static double YoudenThreshold(List<(double Score, bool Positive)> scores)
+    {
+        var bestJ = double.NegativeInfinity;
+        var best = 0.5;
+        for (var t = 0.01; t < 1; t += 0.01)
+        {
+            var (recall, _, fpr) = At(scores, t);
+            if (recall - fpr > bestJ + 1e-12)
+            {
+                (bestJ, best) = (recall - fpr, t);
+            }
+        }
+
+        return Math.Floor((best * 100) + 1e-9) / 100;
+    }
+
+    internal static (double Recall, double Precision, double Fpr) At(List<(double Score, bool Positive)> scores, double threshold)
+    {
+        var tp = scores.Count(s => s.Positive && s.Score >= threshold);
+        var fp = scores.Count(s => !s.Positive && s.Score >= threshold);
+        var positives = scores.Count(s => s.Positive);
+        var negatives = scores.Count - positives;
+        return (positives == 0 ? 0 : (double)tp / positives, tp + fp == 0 ? 0 : (double)tp / (tp + fp), negatives == 0 ? 0 : (double)fp / negatives);
+    }
+
+    private static void EvaluateHeldApart(List<(bool AtRisk, List<string> Posts)> users)
+    {
+        var assessor = ConversationRiskAssessor.Default;
+        var threshold = ConversationRiskAssessor.DefaultThreshold;
+        var scores = new List<(double, bool)>();
+        foreach (var (atRisk, posts) in users)
+        {
+            scores.Add((assessor.Assess(posts).Score, atRisk));
+        }
+
+        var (recall, precision, fpr) = At(scores, threshold);
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.held_apart users={users.Count} at_risk={users.Count(u => u.AtRisk)} auc={CrisisEvaluation.Auc(scores):0.000} threshold={threshold:0.00} recall={recall:0.000} precision={precision:0.000} fpr={fpr:0.000}"));
+    }
+
+    /// <summary>
+    /// False alarms on conversations of our own benign text: the <c>none</c> lines of <c>Data/crisis-train-*.jsonl</c>,
+    /// per file and language in a seeded order, cut into conversations of 3–10 messages; and the speed per KB.
+    /// </summary>
+    private static void EvaluateBenignConversations()
+    {
+        var lines = new List<(string File, string Language, string Text)>();
+        foreach (var file in CrisisTraining.Corpora.Skip(1))
+        {
+            var path = Path.Combine(RepositoryRoot(), file);
+            foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (root.GetProperty("expected").GetString() == GuardCategories.None)
+                {
+                    lines.Add((Path.GetFileName(file), root.GetProperty("language").GetString()!, root.GetProperty("text").GetString()!));
+                }
+            }
+        }
+
+        var random = new Random(2511);
+        var conversations = new List<(string Language, List<string> Messages)>();
+        foreach (var group in lines.GroupBy(l => (l.File, l.Language)).OrderBy(g => g.Key.File, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal))
+        {
+            var texts = group.Select(l => l.Text).ToArray();
+            random.Shuffle(texts);
+            var i = 0;
+            while (i < texts.Length)
+            {
+                var size = Math.Min(random.Next(3, 11), texts.Length - i);
+                conversations.Add((group.Key.Language, [.. texts[i..(i + size)]]));
+                i += size;
+            }
+        }
+
+        var assessor = ConversationRiskAssessor.Default;
+        var threshold = ConversationRiskAssessor.DefaultThreshold;
+        var flagged = conversations.Select(c => (c.Language, Flagged: assessor.Assess(c.Messages).Score >= threshold)).ToList();
+        var english = flagged.Where(c => c.Language == "en").ToList();
+        var other = flagged.Where(c => c.Language != "en").ToList();
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.benign_conversations={flagged.Count} history.benign_lines={lines.Count} history.benign_false_alarms={flagged.Count(c => c.Flagged) / (double)flagged.Count:0.000} history.benign_false_alarms_en={english.Count(c => c.Flagged) / (double)Math.Max(1, english.Count):0.000} (of {english.Count}) history.benign_false_alarms_other_languages={other.Count(c => c.Flagged) / (double)Math.Max(1, other.Count):0.000} (of {other.Count})"));
+
+        // Speed: a warm pass over every conversation, repeated.
+        long chars = conversations.Sum(c => c.Messages.Sum(m => (long)m.Length));
+        foreach (var c in conversations)
+        {
+            _ = assessor.Assess(c.Messages);
+        }
+
+        var watch = Stopwatch.StartNew();
+        const int Passes = 5;
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            foreach (var c in conversations)
+            {
+                _ = assessor.Assess(c.Messages);
+            }
+        }
+
+        watch.Stop();
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.us_per_kb={watch.Elapsed.TotalMicroseconds / (Passes * chars / 1024.0):0.0} history.us_per_conversation={watch.Elapsed.TotalMicroseconds / (Passes * conversations.Count):0.0}"));
+    }
+}
