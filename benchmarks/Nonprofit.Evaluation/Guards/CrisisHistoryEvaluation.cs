@@ -265,6 +265,11 @@ internal static class CrisisHistoryEvaluation
         Console.WriteLine(FormattableString.Invariant($"history.cv_best_auc={best:0.000}"));
         Console.WriteLine(FormattableString.Invariant(
             $"history.cv_chosen {chosen.Candidate} cv_auc={chosen.Mean:0.000} threshold={threshold:0.00} cv_recall={recall:0.000} cv_precision={precision:0.000} cv_fpr={fpr:0.000}"));
+        foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9 })
+        {
+            var (r, p, x) = At(chosen.FirstSeed, t);
+            Console.WriteLine(FormattableString.Invariant($"history.cv_at threshold={t:0.00} cv_recall={r:0.000} cv_precision={p:0.000} cv_fpr={x:0.000}"));
+        }
     }
 
     /// <summary>The threshold maximising recall − FPR on the scores, rounded down to 0.01.</summary>
@@ -330,7 +335,7 @@ internal static class CrisisHistoryEvaluation
         }
 
         var random = new Random(2511);
-        var conversations = new List<(string Language, List<string> Messages)>();
+        var conversations = new List<(string File, string Language, List<string> Messages)>();
         foreach (var group in lines.GroupBy(l => (l.File, l.Language)).OrderBy(g => g.Key.File, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal))
         {
             var texts = group.Select(l => l.Text).ToArray();
@@ -339,7 +344,7 @@ internal static class CrisisHistoryEvaluation
             while (i < texts.Length)
             {
                 var size = Math.Min(random.Next(3, 11), texts.Length - i);
-                conversations.Add((group.Key.Language, [.. texts[i..(i + size)]]));
+                conversations.Add((group.Key.File, group.Key.Language, [.. texts[i..(i + size)]]));
                 i += size;
             }
         }
@@ -347,6 +352,14 @@ internal static class CrisisHistoryEvaluation
         var assessor = ConversationRiskAssessor.Default;
         var threshold = ConversationRiskAssessor.DefaultThreshold;
         var flagged = conversations.Select(c => (c.Language, Flagged: assessor.Assess(c.Messages).Score >= threshold)).ToList();
+        if (Environment.GetEnvironmentVariable("HISTORY_DUMP") is not null)
+        {
+            foreach (var c in conversations.Where(c => c.Language == "en"))
+            {
+                Console.WriteLine(FormattableString.Invariant($"dump score={assessor.Assess(c.Messages).Score:0.000} file={c.File} messages={c.Messages.Count} chars={c.Messages.Sum(m => m.Length)}"));
+            }
+        }
+
         var english = flagged.Where(c => c.Language == "en").ToList();
         var other = flagged.Where(c => c.Language != "en").ToList();
         Console.WriteLine(FormattableString.Invariant(
