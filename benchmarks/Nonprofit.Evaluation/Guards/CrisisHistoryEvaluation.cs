@@ -80,13 +80,33 @@ internal static class CrisisHistoryEvaluation
         if (train)
         {
             var model = Train(training, Chosen);
-            var path = Path.Combine(RepositoryRoot(), ModelPath);
+            var path = Path.Combine(Repository.Root(), ModelPath);
             using (var stream = File.Create(path))
             {
                 model.Save(stream);
             }
 
             Console.WriteLine($"history.model={path} history.model_bytes={new FileInfo(path).Length}");
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--probe") is var probe and >= 0 && probe + 1 < args.Length)
+        {
+            // Development aid: conversations in a text file (one message per line, a blank line between conversations).
+            var blocks = File.ReadAllText(args[probe + 1]).ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+            foreach (var (block, i) in blocks.Select((b, i) => (b, i)))
+            {
+                var messages = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                var result = ConversationRiskAssessor.Default.Assess(messages);
+                Console.WriteLine(FormattableString.Invariant($"history.probe conversation={i + 1} messages={messages.Length} scored={result.MessagesScored} score={result.Score:0.000}"));
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("--point"))
+        {
+            OperatingPoint(training, heldApart);
             return 0;
         }
 
@@ -99,24 +119,10 @@ internal static class CrisisHistoryEvaluation
         return 0;
     }
 
-    /// <summary>The repository root: the first folder above the current directory holding Nonprofit.Sdk.sln.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nonprofit.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository (Nonprofit.Sdk.sln not found above the current directory).");
-    }
-
     /// <summary>The Reddit users with their at-risk label, split exactly as <see cref="InjectionData.RedditUsers"/> splits them.</summary>
     internal static (List<(bool AtRisk, List<string> Posts)> Training, List<(bool AtRisk, List<string> Posts)> HeldApart) Users()
     {
-        var path = Path.Combine(RepositoryRoot(), CrisisEvaluation.DefaultReddit);
+        var path = Path.Combine(Repository.Root(), CrisisEvaluation.DefaultReddit);
         var users = CrisisEvaluation.ReadReddit(path).Select(u => (AtRisk: s_atRisk.Contains(u.Label), u.Posts)).ToList();
         var order = Enumerable.Range(0, users.Count).ToArray();
         new Random(InjectionData.RedditSplitSeed).Shuffle(order);
@@ -314,15 +320,15 @@ internal static class CrisisHistoryEvaluation
     }
 
     /// <summary>
-    /// False alarms on conversations of our own benign text: the <c>none</c> lines of <c>Data/crisis-train-*.jsonl</c>,
-    /// per file and language in a seeded order, cut into conversations of 3–10 messages; and the speed per KB.
+    /// Conversations of benign text: the <c>none</c> lines of each file, per file and language in a seeded order (seed
+    /// 2511), cut into conversations of 3–10 messages. Also reads the dev corpus <see cref="CrisisEvaluation.DefaultCorpus"/>.
     /// </summary>
-    private static void EvaluateBenignConversations()
+    internal static List<(string File, string Language, List<string> Messages)> BenignConversations(IEnumerable<string> files, out int lineCount)
     {
         var lines = new List<(string File, string Language, string Text)>();
-        foreach (var file in CrisisTraining.Corpora.Skip(1))
+        foreach (var file in files)
         {
-            var path = Path.Combine(RepositoryRoot(), file);
+            var path = Path.Combine(Repository.Root(), file);
             foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
             {
                 using var json = JsonDocument.Parse(line);
@@ -334,6 +340,7 @@ internal static class CrisisHistoryEvaluation
             }
         }
 
+        lineCount = lines.Count;
         var random = new Random(2511);
         var conversations = new List<(string File, string Language, List<string> Messages)>();
         foreach (var group in lines.GroupBy(l => (l.File, l.Language)).OrderBy(g => g.Key.File, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal))
@@ -349,6 +356,97 @@ internal static class CrisisHistoryEvaluation
             }
         }
 
+        return conversations;
+    }
+
+    /// <summary>
+    /// The guard's chat operating point (CRISIS-HISTORY.md): the lowest multiple of 0.05 at which at most 5 % of the
+    /// English benign conversations of crisis-train a–e are flagged; then the false alarms of the check set and the
+    /// Reddit figures at that point.
+    /// </summary>
+    private static void OperatingPoint(List<(bool AtRisk, List<string> Posts)> training, List<(bool AtRisk, List<string> Posts)> heldApart)
+    {
+        var assessor = ConversationRiskAssessor.Default;
+        var all = BenignConversations(CrisisTraining.Corpora.Skip(1), out _).Where(c => c.Language == "en").ToList();
+        var choice = all.Where(c => c.File is "crisis-train-a.jsonl" or "crisis-train-b.jsonl" or "crisis-train-c.jsonl" or "crisis-train-d.jsonl" or "crisis-train-e.jsonl")
+            .Select(c => assessor.Assess(c.Messages).Score).ToList();
+        var seen = all.Where(c => c.File is "crisis-train-f.jsonl" or "crisis-train-g.jsonl" or "crisis-train-h.jsonl" or "crisis-train-i.jsonl")
+            .Select(c => assessor.Assess(c.Messages).Score).ToList();
+        var check = BenignConversations([CrisisEvaluation.DefaultCorpus], out _).Where(c => c.Language == "en").Select(c => assessor.Assess(c.Messages).Score).ToList();
+        var narratives = InjectionData.Narratives().Where(n => n.Language == "en" && n.Label == 0).Select(n => assessor.Assess([n.Text]).Score).ToList();
+        var point = 1.0;
+        for (var t = 0.05; t <= 1.0001; t += 0.05)
+        {
+            if (choice.Count(s => s >= t) <= 0.05 * choice.Count)
+            {
+                point = Math.Round(t, 2);
+                break;
+            }
+        }
+
+        static string Rate(List<double> scores, double t) => FormattableString.Invariant($"{scores.Count(s => s >= t) / (double)Math.Max(1, scores.Count):0.000} (of {scores.Count})");
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.guard_point={point:0.00} history.choice_false_alarms={Rate(choice, point)} history.f_to_i_false_alarms={Rate(seen, point)} history.check_dev_false_alarms={Rate(check, point)} history.narratives_flagged={Rate(narratives, point)}"));
+
+        // Reddit at that point: training users out of fold (first fold seed), held-apart users (reported, not chosen on).
+        var fold = Folds(training, s_foldSeeds[0]);
+        var oof = new List<(double, bool)>();
+        for (var f = 0; f < 5; f++)
+        {
+            var model = Train(training.Where((_, i) => fold[i] != f), Chosen);
+            oof.AddRange(training.Where((_, i) => fold[i] == f).Select(u => (Score(model, Chosen.Aggregation, u.Posts), u.AtRisk)));
+        }
+
+        var (r, p, x) = At(oof, point);
+        Console.WriteLine(FormattableString.Invariant($"history.guard_point_cv_recall={r:0.000} history.guard_point_cv_precision={p:0.000} history.guard_point_cv_fpr={x:0.000}"));
+        var held = heldApart.Select(u => (assessor.Assess(u.Posts).Score, u.AtRisk)).ToList();
+        (r, p, x) = At(held, point);
+        Console.WriteLine(FormattableString.Invariant($"history.guard_point_held_apart_recall={r:0.000} history.guard_point_held_apart_precision={p:0.000} history.guard_point_held_apart_fpr={x:0.000}"));
+
+        // Chat-length view (a measurement, nothing chosen on it): each user's first ChatPosts posts, each cut to its
+        // first ChatChars characters at a space, as a short conversation. Training users out of fold, held-apart users
+        // with the embedded model.
+        var oofChat = new List<(double, bool)>();
+        for (var f = 0; f < 5; f++)
+        {
+            var model = Train(training.Where((_, i) => fold[i] != f), Chosen);
+            oofChat.AddRange(training.Where((_, i) => fold[i] == f).Select(u => (Score(model, Chosen.Aggregation, ChatView(u.Posts)), u.AtRisk)));
+        }
+
+        // The trade-off an app makes when it moves the guard's threshold: training users only (out of fold, chat view)
+        // against every English benign conversation of crisis-train a–i.
+        var benign = choice.Concat(seen).ToList();
+        for (var t = 0.5; t <= 0.8001; t += 0.05)
+        {
+            var (rt, pt, _) = At(oofChat, t);
+            Console.WriteLine(FormattableString.Invariant(
+                $"history.tradeoff threshold={t:0.00} cv_chat_view_recall={rt:0.000} cv_chat_view_precision={pt:0.000} benign_en_false_alarms={benign.Count(b => b >= t) / (double)benign.Count:0.000} (of {benign.Count})"));
+        }
+
+        var heldChat = heldApart.Select(u => (assessor.Assess(ChatView(u.Posts)).Score, u.AtRisk)).ToList();
+        foreach (var (name, scores) in new[] { ("cv", oofChat), ("held_apart", heldChat) })
+        {
+            var (r48, p48, _) = At(scores, ConversationRiskAssessor.DefaultThreshold);
+            var (rg, pg, _) = At(scores, point);
+            Console.WriteLine(FormattableString.Invariant(
+                $"history.chat_view_{name} auc={CrisisEvaluation.Auc(scores):0.000} recall_at_0.48={r48:0.000} precision_at_0.48={p48:0.000} recall_at_guard_point={rg:0.000} precision_at_guard_point={pg:0.000}"));
+        }
+    }
+
+    private const int ChatPosts = 6;
+    private const int ChatChars = 300;
+
+    /// <summary>A user's history as a short chat: the first <see cref="ChatPosts"/> posts, each cut at a space before <see cref="ChatChars"/> characters.</summary>
+    private static List<string> ChatView(List<string> posts) =>
+        [.. posts.Take(ChatPosts).Select(p => p.Length <= ChatChars ? p : p[..Math.Max(p.LastIndexOf(' ', ChatChars), ChatChars / 2)])];
+
+    /// <summary>
+    /// False alarms on conversations of our own benign text: the <c>none</c> lines of <c>Data/crisis-train-*.jsonl</c>,
+    /// per file and language in a seeded order, cut into conversations of 3–10 messages; and the speed per KB.
+    /// </summary>
+    private static void EvaluateBenignConversations()
+    {
+        var conversations = BenignConversations(CrisisTraining.Corpora.Skip(1), out var lineCount);
         var assessor = ConversationRiskAssessor.Default;
         var threshold = ConversationRiskAssessor.DefaultThreshold;
         var flagged = conversations.Select(c => (c.Language, Flagged: assessor.Assess(c.Messages).Score >= threshold)).ToList();
@@ -363,7 +461,7 @@ internal static class CrisisHistoryEvaluation
         var english = flagged.Where(c => c.Language == "en").ToList();
         var other = flagged.Where(c => c.Language != "en").ToList();
         Console.WriteLine(FormattableString.Invariant(
-            $"history.benign_conversations={flagged.Count} history.benign_lines={lines.Count} history.benign_false_alarms={flagged.Count(c => c.Flagged) / (double)flagged.Count:0.000} history.benign_false_alarms_en={english.Count(c => c.Flagged) / (double)Math.Max(1, english.Count):0.000} (of {english.Count}) history.benign_false_alarms_other_languages={other.Count(c => c.Flagged) / (double)Math.Max(1, other.Count):0.000} (of {other.Count})"));
+            $"history.benign_conversations={flagged.Count} history.benign_lines={lineCount} history.benign_false_alarms={flagged.Count(c => c.Flagged) / (double)flagged.Count:0.000} history.benign_false_alarms_en={english.Count(c => c.Flagged) / (double)Math.Max(1, english.Count):0.000} (of {english.Count}) history.benign_false_alarms_other_languages={other.Count(c => c.Flagged) / (double)Math.Max(1, other.Count):0.000} (of {other.Count})"));
 
         // Speed: a warm pass over every conversation, repeated.
         long chars = conversations.Sum(c => c.Messages.Sum(m => (long)m.Length));
