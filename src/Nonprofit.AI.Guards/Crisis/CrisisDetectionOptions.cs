@@ -36,7 +36,9 @@ public sealed class CrisisDetectionOptions
     /// <see cref="ConversationRiskMessages"/> user messages are scored together by the <see cref="IConversationRiskAssessor"/>
     /// (<see cref="ConversationRiskAssessor.Default"/> unless one is given or registered), and a score at or above
     /// <see cref="ConversationRiskThreshold"/> gives a verdict of category <see cref="GuardCategories.CrisisRiskHistory"/>
-    /// with <see cref="ConversationRiskAction"/>. The default assessor reads English only.
+    /// with <see cref="ConversationRiskAction"/>. The default assessor reads English only. The check runs on every request,
+    /// so a conversation whose window stays above the threshold is reported again on each turn (deduplicate by
+    /// conversation id in the observer).
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool CheckConversationRisk { get; set; }
