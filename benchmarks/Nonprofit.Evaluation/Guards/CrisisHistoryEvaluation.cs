@@ -463,6 +463,11 @@ internal static class CrisisHistoryEvaluation
         Console.WriteLine(FormattableString.Invariant(
             $"history.benign_conversations={flagged.Count} history.benign_lines={lineCount} history.benign_false_alarms={flagged.Count(c => c.Flagged) / (double)flagged.Count:0.000} history.benign_false_alarms_en={english.Count(c => c.Flagged) / (double)Math.Max(1, english.Count):0.000} (of {english.Count}) history.benign_false_alarms_other_languages={other.Count(c => c.Flagged) / (double)Math.Max(1, other.Count):0.000} (of {other.Count})"));
 
+        var guardPoint = CrisisDetectionOptions.DefaultConversationRiskThreshold;
+        var atGuard = conversations.Select(c => (c.Language, Flagged: assessor.Assess(c.Messages).Score >= guardPoint)).ToList();
+        Console.WriteLine(FormattableString.Invariant(
+            $"history.benign_false_alarms_at_guard_default={atGuard.Count(c => c.Flagged) / (double)atGuard.Count:0.000} threshold={guardPoint:0.00} en={atGuard.Count(c => c.Flagged && c.Language == "en")} other_languages={atGuard.Count(c => c.Flagged && c.Language != "en")}"));
+
         // Speed: a warm pass over every conversation, repeated.
         long chars = conversations.Sum(c => c.Messages.Sum(m => (long)m.Length));
         foreach (var c in conversations)
