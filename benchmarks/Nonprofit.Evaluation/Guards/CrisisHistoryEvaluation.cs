@@ -71,6 +71,12 @@ internal static class CrisisHistoryEvaluation
         var train = args.Contains("--train");
         var (training, heldApart) = Users();
         Console.WriteLine($"history.training_users={training.Count} history.training_at_risk={training.Count(u => u.AtRisk)} history.held_apart_users={heldApart.Count}");
+        if (cv && args.Contains("--augment"))
+        {
+            Augmentation(training);
+            return 0;
+        }
+
         if (cv)
         {
             CrossValidate(training, search ? Candidates() : [Chosen]);
@@ -430,6 +436,67 @@ internal static class CrisisHistoryEvaluation
             var (rg, pg, _) = At(scores, point);
             Console.WriteLine(FormattableString.Invariant(
                 $"history.chat_view_{name} auc={CrisisEvaluation.Auc(scores):0.000} recall_at_0.48={r48:0.000} precision_at_0.48={p48:0.000} recall_at_guard_point={rg:0.000} precision_at_guard_point={pg:0.000}"));
+        }
+    }
+
+    /// <summary>
+    /// Experiment (not shipped, training users only): the chosen candidate trained on each user's whole history plus
+    /// <paramref name="views"/> short random views of it (3–8 random posts, each cut to 150–400 characters; seeded), each
+    /// weighted 1/views, against the chosen candidate. Prints out-of-fold AUC on whole histories and on the chat view, and
+    /// the English benign conversations (crisis-train a–i) flagged at the threshold giving chat-view recall 0.5.
+    /// </summary>
+    private static void Augmentation(List<(bool AtRisk, List<string> Posts)> users, int views = 3)
+    {
+        var benign = BenignConversations(CrisisTraining.Corpora.Skip(1), out _).Where(c => c.Language == "en").Select(c => string.Join('\n', c.Messages)).ToList();
+        foreach (var augmented in new[] { false, true })
+        {
+            var full = new List<(double, bool)>();
+            var chat = new List<(double, bool)>();
+            var benignScores = new double[benign.Count];
+            var fold = Folds(users, s_foldSeeds[0]);
+            for (var f = 0; f < 5; f++)
+            {
+                var random = new Random(2600 + f);
+                var examples = new List<TrainingExample>();
+                foreach (var (atRisk, posts) in users.Where((_, i) => fold[i] != f))
+                {
+                    var label = atRisk ? 1 : 0;
+                    examples.Add(new TrainingExample(string.Join('\n', posts), label));
+                    for (var v = 0; augmented && v < views; v++)
+                    {
+                        var picked = posts.OrderBy(_ => random.Next()).Take(random.Next(3, 9))
+                            .Select(p => p.Length <= 150 ? p : p[..Math.Min(p.Length, random.Next(150, 401))]);
+                        examples.Add(new TrainingExample(string.Join('\n', picked), label, 1f / views));
+                    }
+                }
+
+                var model = LinearTextModelTrainer.Train(examples, ["not_at_risk", "at_risk"], Chosen.Featurizer(), Chosen.Trainer());
+                foreach (var u in users.Where((_, i) => fold[i] == f))
+                {
+                    full.Add((Score(model, HistoryAggregation.Document, u.Posts), u.AtRisk));
+                    chat.Add((Score(model, HistoryAggregation.Document, ChatView(u.Posts)), u.AtRisk));
+                }
+
+                for (var b = 0; b < benign.Count; b++)
+                {
+                    benignScores[b] += model.Probability(benign[b], 1) / 5;
+                }
+            }
+
+            // The threshold at which the chat view's out-of-fold recall first drops to 0.5 or below.
+            var threshold = 0.0;
+            for (var t = 0.3; t < 1; t += 0.01)
+            {
+                if (At(chat, t).Recall <= 0.5)
+                {
+                    threshold = t;
+                    break;
+                }
+            }
+
+            var (_, precision, _) = At(chat, threshold);
+            Console.WriteLine(FormattableString.Invariant(
+                $"history.augment views={(augmented ? views : 0)} cv_auc_full={CrisisEvaluation.Auc(full):0.000} cv_auc_chat_view={CrisisEvaluation.Auc(chat):0.000} threshold_chat_recall_0.5={threshold:0.00} chat_precision={precision:0.000} benign_en_flagged={benignScores.Count(x => x >= threshold) / (double)benignScores.Length:0.000} (of {benignScores.Length})"));
         }
     }
 
