@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("       Nonprofit.Evaluation ctg | ctg-analysis | ctg-fs | ctg-fs-train | ctg-doppler | ctg-classify | ctg-monitor");
     Console.WriteLine("       Nonprofit.Evaluation guards-language [--no-peers] [--errors N] | guards-language-train");
     Console.WriteLine("       Nonprofit.Evaluation guards-scope [DATA.jsonl] [--errors]");
-    Console.WriteLine("       Nonprofit.Evaluation guards-crisis [--corpus FILE.jsonl] [--reddit FILE.csv] [--threshold X] [--errors] | guards-crisis-train [--cv [--search]] [--out FILE]");
+    Console.WriteLine("       Nonprofit.Evaluation guards-crisis [--corpus FILE.jsonl] [--reddit FILE.csv] [--threshold X] [--errors] | guards-crisis-train [--cv [--search]] [--out FILE] | guards-crisis-history [--cv [--search | --augment] | --train | --point | --benign | --probe FILE]");
     Console.WriteLine("       Nonprofit.Evaluation guards (all guard evaluations) | guards-heldout [--errors] | guards-output | guards-output-train | guards-output-own | guards-output-indep [--data FILE] [--model FILE] | guards-injection");
     return args.Length == 0 ? 2 : 0;
 }
@@ -39,6 +39,7 @@ return args[0] switch
     "guards-scope" => ScopeEvaluation.Run(args[1..]),
     "guards-crisis" => CrisisEvaluation.Run(args[1..]),
     "guards-crisis-train" => CrisisTraining.Run(args[1..]),
+    "guards-crisis-history" => CrisisHistoryEvaluation.Run(args[1..]),
     "guards-output" => OutputSafetyEvaluation.Run(args[1..]),
     "guards-output-train" => OutputSafetyTraining.Run(args[1..]),
     "guards-output-score" => OutputSafetyEvaluation.ScoreLines(args[1..]),

@@ -2,7 +2,7 @@ namespace Nonprofit.Evaluation.Guards;
 
 /// <summary>
 /// <c>guards</c>: every guard evaluation of issue 6 in one run (docs/guards.md): crisis (Reddit C-SSRS and the dev
-/// corpus), injection (deepset test split), language identification (Multilingual HateCheck, with the npm peers when
+/// corpus; the conversation risk assessor on the held-apart Reddit users), injection (deepset test split), language identification (Multilingual HateCheck, with the npm peers when
 /// node is available; --no-peers skips them), output safety (Multilingual HateCheck), scope (dev set), and the held-out corpora.
 /// </summary>
 internal static class GuardsEvaluation
@@ -15,6 +15,7 @@ internal static class GuardsEvaluation
         foreach (var (name, run) in new (string, Func<string[], int>)[]
         {
             ("guards-crisis", CrisisEvaluation.Run),
+            ("guards-crisis-history", CrisisHistoryEvaluation.Run),
             ("guards-injection", InjectionEvaluation.Run),
             ("guards-language", _ => LanguageEvaluation.Run(languageArgs)),
             ("guards-output", OutputSafetyEvaluation.Run),

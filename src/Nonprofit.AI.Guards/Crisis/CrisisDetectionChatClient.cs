@@ -16,7 +16,10 @@ namespace Nonprofit.AI.Guards;
 /// with an <see cref="ICrisisDetector"/>. On a detection it calls the app's <see cref="ICrisisEscalation"/>, answers with
 /// the configured safe message in the user's language followed by local help from the app's
 /// <see cref="IHelplineDirectory"/>, and reports a <see cref="GuardAction.Escalate"/> verdict with the strongest category.
-/// By default the model is not called (<see cref="CrisisDetectionOptions.CallModel"/>).
+/// By default the model is not called (<see cref="CrisisDetectionOptions.CallModel"/>). With
+/// <see cref="CrisisDetectionOptions.CheckConversationRisk"/>, a request without an acute crisis is also scored over the
+/// latest user messages by an <see cref="IConversationRiskAssessor"/>, and a high score is reported (category
+/// <see cref="GuardCategories.CrisisRiskHistory"/>, observe only by default, or escalated).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,6 +39,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     private readonly ICrisisEscalation? _escalation;
     private readonly IHelplineDirectory? _helplines;
     private readonly ILanguageIdentifier? _languageIdentifier;
+    private readonly IConversationRiskAssessor? _conversationRisk;
     private readonly CrisisDetectionOptions _options;
     private readonly VerdictPublisher _publisher;
     private readonly ILogger _logger;
@@ -51,6 +55,10 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     /// <param name="observers">Observers of this guard's verdicts.</param>
     /// <param name="logger">Logs detections and failures, never text; none when <see langword="null"/>.</param>
     /// <param name="timeProvider">Times the guard's work and the escalation timeout; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="conversationRisk">
+    /// Scores the conversation when <see cref="CrisisDetectionOptions.CheckConversationRisk"/> is set;
+    /// <see cref="ConversationRiskAssessor.Default"/> when <see langword="null"/> (loaded only if the check is on).
+    /// </param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public CrisisDetectionChatClient(
         IChatClient innerClient,
@@ -61,7 +69,8 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         CrisisDetectionOptions? options = null,
         IEnumerable<IGuardObserver>? observers = null,
         ILogger<CrisisDetectionChatClient>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IConversationRiskAssessor? conversationRisk = null)
         : base(innerClient)
     {
         _options = options ?? new CrisisDetectionOptions();
@@ -74,6 +83,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         _escalation = escalation;
         _helplines = helplines;
         _languageIdentifier = languageIdentifier;
+        _conversationRisk = _options.CheckConversationRisk ? conversationRisk ?? ConversationRiskAssessor.Default : conversationRisk;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time);
@@ -191,6 +201,20 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             categories.Add((categoryOutsideLexicon, scoreOutsideLexicon));
         }
 
+        if (categories.Count == 0 && _options.CheckConversationRisk && ConversationRisk(messages) is { } risk)
+        {
+            LogConversationRisk(_logger, risk.Score, risk.Texts.Count);
+            if (_options.ConversationRiskAction != GuardAction.Escalate)
+            {
+                return (_publisher.Publish(_options.ConversationRiskAction, GuardCategories.CrisisRiskHistory, risk.Score, _publisher.Elapsed(start), conversationId), null);
+            }
+
+            // Escalated like an acute crisis; the assessor reads English, so the reply is in English unless identified otherwise.
+            categories.Add((GuardCategories.CrisisRiskHistory, risk.Score));
+            texts = risk.Texts;
+            hint ??= "en";
+        }
+
         if (categories.Count == 0)
         {
             var top = Math.Max(scoreOutsideLexicon, scores.Length == 0 ? 0 : Max(scores));
@@ -209,6 +233,28 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             ConversationKeys.Property(options, _options.CountryKey),
             _options.IncludeTextInEscalation ? string.Join("\n", texts) : null);
         return (verdict, crisis);
+    }
+
+    /// <summary>
+    /// The conversation-risk check: the latest user messages (newest first in the result, oldest first to the assessor)
+    /// and their score when there are enough of them and the score reaches the threshold; else null.
+    /// </summary>
+    private (double Score, List<string> Texts)? ConversationRisk(IEnumerable<ChatMessage> messages)
+    {
+        var texts = LatestUserTexts(messages, _options.ConversationRiskMessages);
+        if (texts.Count < _options.ConversationRiskMinimumMessages)
+        {
+            return null;
+        }
+
+        var oldestFirst = new string[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            oldestFirst[i] = texts[texts.Count - 1 - i];
+        }
+
+        var score = Math.Clamp(_conversationRisk!.Assess(oldestFirst).Score, 0, 1);
+        return score >= _options.ConversationRiskThreshold ? (score, texts) : null;
     }
 
     private static double Max(ReadOnlySpan<double> values)
@@ -354,6 +400,9 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning, Message = "Language identification failed with {ExceptionType}; using the detector's language")]
     private static partial void LogLanguageIdentificationFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Information, Message = "Conversation risk {Score} over {Messages} user messages reached the threshold")]
+    private static partial void LogConversationRisk(ILogger logger, double score, int messages);
 
     private sealed record Crisis(
         IReadOnlyList<string> Categories, double Score, string Language, string? Script, string? ConversationId, string? Country, string? Text);

@@ -11,8 +11,9 @@ public static class CrisisDetectionChatClientBuilderExtensions
     /// <summary>
     /// Adds crisis detection and escalation. The detector (<see cref="ICrisisDetector"/>, else
     /// <see cref="CrisisDetector.Instance"/>), the app's <see cref="ICrisisEscalation"/> and <see cref="IHelplineDirectory"/>,
-    /// an <see cref="ILanguageIdentifier"/>, observers, logger and <see cref="TimeProvider"/> come from the builder's
-    /// services when registered.
+    /// an <see cref="ILanguageIdentifier"/>, an <see cref="IConversationRiskAssessor"/> (for
+    /// <see cref="CrisisDetectionOptions.CheckConversationRisk"/>), observers, logger and <see cref="TimeProvider"/> come
+    /// from the builder's services when registered.
     /// </summary>
     /// <param name="builder">The pipeline builder.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
@@ -41,5 +42,6 @@ public static class CrisisDetectionChatClientBuilderExtensions
             options,
             VerdictPublisher.ObserversIn(services),
             services.GetService<ILogger<CrisisDetectionChatClient>>(),
-            services.GetService<TimeProvider>());
+            services.GetService<TimeProvider>(),
+            options?.CheckConversationRisk == true ? services.GetService<IConversationRiskAssessor>() : null);
 }

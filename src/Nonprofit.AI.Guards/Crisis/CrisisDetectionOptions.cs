@@ -21,6 +21,53 @@ public sealed class CrisisDetectionOptions
     /// <value>The default is 1.</value>
     public int UserMessagesToCheck { get; set; } = 1;
 
+    /// <summary>The default of <see cref="ConversationRiskThreshold"/>: 0.80.</summary>
+    /// <remarks>
+    /// Chosen on ordinary chat text, not on Reddit: the lowest multiple of 0.05 at which at most 5 % of the English benign
+    /// conversations of the repository's crisis training corpora a–e are flagged (2.1 %). On the held-apart Reddit C-SSRS
+    /// users it keeps recall 0.35 at precision 0.90; <see cref="ConversationRiskAssessor.DefaultThreshold"/> (0.48) is the
+    /// Reddit operating point (recall 0.72, precision 0.80) but flags most ordinary English conversations. See
+    /// docs/guards.md ("Session 25: conversation risk").
+    /// </remarks>
+    public const double DefaultConversationRiskThreshold = 0.80;
+
+    /// <summary>
+    /// Gets or sets whether the conversation-risk check runs: when no message is an acute crisis, the latest
+    /// <see cref="ConversationRiskMessages"/> user messages are scored together by the <see cref="IConversationRiskAssessor"/>
+    /// (<see cref="ConversationRiskAssessor.Default"/> unless one is given or registered), and a score at or above
+    /// <see cref="ConversationRiskThreshold"/> gives a verdict of category <see cref="GuardCategories.CrisisRiskHistory"/>
+    /// with <see cref="ConversationRiskAction"/>. The default assessor reads English only. The check runs on every request,
+    /// so a conversation whose window stays above the threshold is reported again on each turn (deduplicate by
+    /// conversation id in the observer).
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool CheckConversationRisk { get; set; }
+
+    /// <summary>Gets or sets how many of the latest user messages the conversation-risk check reads (older ones are ignored).</summary>
+    /// <value>The default is 20.</value>
+    public int ConversationRiskMessages { get; set; } = 20;
+
+    /// <summary>
+    /// Gets or sets the fewest user messages a conversation must have before the conversation-risk check runs (a single
+    /// message is the per-message detector's job).
+    /// </summary>
+    /// <value>The default is 3.</value>
+    public int ConversationRiskMinimumMessages { get; set; } = 3;
+
+    /// <summary>Gets or sets the conversation-risk score at or above which the check reports.</summary>
+    /// <value>The default is <see cref="DefaultConversationRiskThreshold"/> (0.80).</value>
+    public double ConversationRiskThreshold { get; set; } = DefaultConversationRiskThreshold;
+
+    /// <summary>
+    /// Gets or sets what the conversation-risk check does when it reports: <see cref="GuardAction.Allow"/> (the request goes
+    /// on to the model unchanged and the verdict, category <see cref="GuardCategories.CrisisRiskHistory"/> with the score,
+    /// reaches the observers and the response's <c>AdditionalProperties</c>: an app can bring the conversation to a
+    /// human's attention) or <see cref="GuardAction.Escalate"/> (handled like an acute crisis: the app's
+    /// <see cref="ICrisisEscalation"/>, the safe reply and helplines).
+    /// </summary>
+    /// <value>The default is <see cref="GuardAction.Allow"/> (observe only).</value>
+    public GuardAction ConversationRiskAction { get; set; } = GuardAction.Allow;
+
     /// <summary>
     /// Gets or sets whether the model is still called after a detection. When <see langword="false"/>, the safe reply is
     /// the whole answer; when <see langword="true"/>, it comes first and the model's reply follows.
@@ -97,6 +144,26 @@ public sealed class CrisisDetectionOptions
         if (UserMessagesToCheck < 1)
         {
             return "CrisisDetectionOptions.UserMessagesToCheck must be at least 1.";
+        }
+
+        if (ConversationRiskMessages is < 1 or > 1000)
+        {
+            return "CrisisDetectionOptions.ConversationRiskMessages must be between 1 and 1000.";
+        }
+
+        if (ConversationRiskMinimumMessages < 1 || ConversationRiskMinimumMessages > ConversationRiskMessages)
+        {
+            return "CrisisDetectionOptions.ConversationRiskMinimumMessages must be at least 1 and at most ConversationRiskMessages.";
+        }
+
+        if (double.IsNaN(ConversationRiskThreshold) || ConversationRiskThreshold is <= 0 or > 1)
+        {
+            return "CrisisDetectionOptions.ConversationRiskThreshold must be in (0, 1].";
+        }
+
+        if (ConversationRiskAction is not (GuardAction.Allow or GuardAction.Escalate))
+        {
+            return "CrisisDetectionOptions.ConversationRiskAction must be Allow or Escalate.";
         }
 
         if (EscalationTimeout <= TimeSpan.Zero)

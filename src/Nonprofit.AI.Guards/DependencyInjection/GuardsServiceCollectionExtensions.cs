@@ -13,7 +13,8 @@ public static class GuardsServiceCollectionExtensions
     /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
     /// validated on start, and, unless registered first, a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/>,
     /// <see cref="LanguageIdentifier.Default"/> as <see cref="ILanguageIdentifier"/>, <see cref="CrisisDetector.Instance"/> as
-    /// <see cref="ICrisisDetector"/>, <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
+    /// <see cref="ICrisisDetector"/>, <see cref="ConversationRiskAssessor.Default"/> as <see cref="IConversationRiskAssessor"/>
+    /// (resolved only when <see cref="CrisisDetectionOptions.CheckConversationRisk"/> is on), <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
     /// an <see cref="OutputSafetyDetector"/> (with the <see cref="OutputSafetyDetectorOptions"/> configured in the services)
     /// as <see cref="IOutputSafetyDetector"/> and the <see cref="IScopeClassifier"/> (a <see cref="SimilarityScopeClassifier"/>
     /// of <see cref="NonprofitGuardsOptions.ScopeOptions"/>). Then build the pipeline with <c>UseNonprofitGuards()</c>;
@@ -36,6 +37,7 @@ public static class GuardsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
         services.TryAddSingleton<ILanguageIdentifier>(_ => LanguageIdentifier.Default);
         services.TryAddSingleton<ICrisisDetector>(CrisisDetector.Instance);
+        services.TryAddSingleton<IConversationRiskAssessor>(_ => ConversationRiskAssessor.Default);
         services.TryAddSingleton<IPromptInjectionDetector>(_ => PromptInjectionDetector.Default);
         services.TryAddSingleton<IOutputSafetyDetector>(sp => new OutputSafetyDetector(
             sp.GetService<IOptions<OutputSafetyDetectorOptions>>()?.Value, sp.GetService<Nonprofit.Privacy.PiiDetector>()));

@@ -36,6 +36,13 @@ public static class GuardCategories
     /// <summary>An obstetric or medical emergency: bleeding in pregnancy, convulsions, not breathing… (crisis detection).</summary>
     public const string CrisisMedical = "crisis.medical";
 
+    /// <summary>
+    /// Risk built up over the user's messages (hopelessness, feeling a burden, goodbyes, past attempts) without an acute
+    /// crisis in any one of them: the opt-in conversation-risk check of crisis detection
+    /// (<see cref="CrisisDetectionOptions.CheckConversationRisk"/>, <see cref="IConversationRiskAssessor"/>).
+    /// </summary>
+    public const string CrisisRiskHistory = "crisis.risk_history";
+
     /// <summary>The model's reply gave instructions for, or encouraged, suicide or self-harm.</summary>
     public const string OutputSelfHarmInstructions = "output.self_harm_instructions";
 
