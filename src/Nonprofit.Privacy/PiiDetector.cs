@@ -676,12 +676,41 @@ public sealed class PiiDetector
                 }
             }
 
-            // The accepted matches do not overlap, so their starts differ and any sort by start gives one order.
-            CollectionsMarshal.AsSpan(results)[first..].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            SortByStart(CollectionsMarshal.AsSpan(results)[first..]);
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(taken);
+        }
+    }
+
+    // The accepted matches do not overlap and are at least a character long (Finish drops empty candidates), so their
+    // starts differ and any sort by start gives one order. Sorted as 64-bit keys (start, then index), which the runtime
+    // sorts without a comparison delegate, then put in that order.
+    private static void SortByStart(Span<PiiMatch> accepted)
+    {
+        var n = accepted.Length;
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(n);
+        var copy = System.Buffers.ArrayPool<PiiMatch>.Shared.Rent(n);
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ((long)accepted[i].Start << 32) | (uint)i;
+            }
+
+            var sorted = keys.AsSpan(0, n);
+            sorted.Sort();
+            accepted.CopyTo(copy);
+            for (var i = 0; i < n; i++)
+            {
+                accepted[i] = copy[(int)(uint)sorted[i]];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(keys);
+            System.Buffers.ArrayPool<PiiMatch>.Shared.Return(copy, clearArray: true);
         }
     }
 
