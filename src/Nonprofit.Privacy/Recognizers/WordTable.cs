@@ -10,7 +10,8 @@ namespace Nonprofit.Privacy.Recognizers;
 /// lower-case characters that the tokenizer computes while it reads the word: one probe per lookup, no
 /// second pass over the characters unless the hash matches, no allocation. A slot holds the hash, the classes and
 /// the folded word itself (when it has at most <see cref="InlineLength"/> characters, as almost all have), so a
-/// lookup in the large gazetteer table reads one cache line, hit or miss.
+/// lookup in the large gazetteer table reads one cache line, hit or miss; before it, a small filter (see
+/// <see cref="MayContain"/>) rules out most words the table does not hold.
 /// </summary>
 internal sealed class WordTable
 {
