@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Nonprofit.Privacy.Recognizers;
@@ -38,9 +39,7 @@ public sealed class PiiDetector
 
     // Highest score first, then longest; on a tie, a specific identifier wins over the generic phone reading
     // of the same digits.
-    private static readonly Comparison<PiiMatch> s_byPriority = ComparePriority;
-
-    private static int ComparePriority(PiiMatch a, PiiMatch b)
+    internal static int ComparePriority(PiiMatch a, PiiMatch b)
     {
         var byScore = b.Score.CompareTo(a.Score);
         if (byScore != 0)
@@ -677,12 +676,41 @@ public sealed class PiiDetector
                 }
             }
 
-            // The accepted matches do not overlap, so their starts differ and any sort by start gives one order.
-            CollectionsMarshal.AsSpan(results)[first..].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+            SortByStart(CollectionsMarshal.AsSpan(results)[first..]);
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(taken);
+        }
+    }
+
+    // The accepted matches do not overlap and are at least a character long (Finish drops empty candidates), so their
+    // starts differ and any sort by start gives one order. Sorted as 64-bit keys (start, then index), which the runtime
+    // sorts without a comparison delegate, then put in that order.
+    private static void SortByStart(Span<PiiMatch> accepted)
+    {
+        var n = accepted.Length;
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(n);
+        var copy = System.Buffers.ArrayPool<PiiMatch>.Shared.Rent(n);
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ((long)accepted[i].Start << 32) | (uint)i;
+            }
+
+            var sorted = keys.AsSpan(0, n);
+            sorted.Sort();
+            accepted.CopyTo(copy);
+            for (var i = 0; i < n; i++)
+            {
+                accepted[i] = copy[(int)(uint)sorted[i]];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(keys);
+            System.Buffers.ArrayPool<PiiMatch>.Shared.Return(copy, clearArray: true);
         }
     }
 
@@ -731,14 +759,50 @@ public sealed class PiiDetector
     }
 
     /// <summary>
-    /// Sorts the candidates by <see cref="s_byPriority"/> into exactly the order <see cref="List{T}.Sort(Comparison{T})"/>
-    /// gives (candidates that compare equal keep that order too): up to 16 elements as its introspective sort sorts
-    /// them (two and three elements by compare-and-swap, more by insertion), without a delegate call per comparison;
-    /// more by the list's sort itself.
+    /// Sorts the candidates by <see cref="ComparePriority"/> into exactly the order <see cref="List{T}.Sort(Comparison{T})"/>
+    /// gives (candidates that compare equal keep that order too): the list's introspective sort, step for step, without
+    /// a delegate call per comparison.
     /// </summary>
     internal static void SortByPriority(List<PiiMatch> candidates)
     {
         var keys = CollectionsMarshal.AsSpan(candidates);
+        if (keys.Length > 1)
+        {
+            IntroSort(keys, 2 * (BitOperations.Log2((uint)keys.Length) + 1));
+        }
+    }
+
+    // List.Sort's introspective sort, step for step (the same comparisons and moves, so tied candidates end in the same
+    // order), with ComparePriority called directly instead of through a delegate: a long text sorts tens of thousands
+    // of candidates, and the delegate calls were most of a 2 MB call's sorting time.
+    private static void IntroSort(Span<PiiMatch> keys, int depthLimit)
+    {
+        var hi = keys.Length - 1;
+        while (hi > 0)
+        {
+            var size = hi + 1;
+            if (size <= 16)
+            {
+                SortSmall(keys[..size]);
+                return;
+            }
+
+            if (depthLimit == 0)
+            {
+                HeapSort(keys[..size]);
+                return;
+            }
+
+            depthLimit--;
+            var p = Partition(keys[..size]);
+            IntroSort(keys[(p + 1)..size], depthLimit);
+            hi = p - 1;
+        }
+    }
+
+    // Up to 16 keys, as the list's sort does them: two and three by compare-and-swap, more by insertion.
+    private static void SortSmall(Span<PiiMatch> keys)
+    {
         switch (keys.Length)
         {
             case <= 1:
@@ -751,25 +815,96 @@ public sealed class PiiDetector
                 SwapIfGreater(keys, 0, 2);
                 SwapIfGreater(keys, 1, 2);
                 return;
-            case <= 16:
-                for (var i = 0; i < keys.Length - 1; i++)
-                {
-                    var t = keys[i + 1];
-                    var j = i;
-                    while (j >= 0 && ComparePriority(t, keys[j]) < 0)
-                    {
-                        keys[j + 1] = keys[j];
-                        j--;
-                    }
-
-                    keys[j + 1] = t;
-                }
-
-                return;
-            default:
-                candidates.Sort(s_byPriority);
-                return;
         }
+
+        for (var i = 0; i < keys.Length - 1; i++)
+        {
+            var t = keys[i + 1];
+            var j = i;
+            while (j >= 0 && ComparePriority(t, keys[j]) < 0)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+
+            keys[j + 1] = t;
+        }
+    }
+
+    // Median of the first, middle and last key as the pivot, parked before the last; returns the pivot's final place.
+    private static int Partition(Span<PiiMatch> keys)
+    {
+        var hi = keys.Length - 1;
+        var middle = hi >> 1;
+        SwapIfGreater(keys, 0, middle);
+        SwapIfGreater(keys, 0, hi);
+        SwapIfGreater(keys, middle, hi);
+        var pivot = keys[middle];
+        (keys[middle], keys[hi - 1]) = (keys[hi - 1], keys[middle]);
+        int left = 0, right = hi - 1;
+        while (left < right)
+        {
+            while (ComparePriority(keys[++left], pivot) < 0)
+            {
+            }
+
+            while (ComparePriority(pivot, keys[--right]) < 0)
+            {
+            }
+
+            if (left >= right)
+            {
+                break;
+            }
+
+            (keys[left], keys[right]) = (keys[right], keys[left]);
+        }
+
+        if (left != hi - 1)
+        {
+            (keys[left], keys[hi - 1]) = (keys[hi - 1], keys[left]);
+        }
+
+        return left;
+    }
+
+    // Where the partitions go too deep: a heap sort, with the list's sift-down.
+    private static void HeapSort(Span<PiiMatch> keys)
+    {
+        var n = keys.Length;
+        for (var i = n >> 1; i >= 1; i--)
+        {
+            DownHeap(keys, i, n);
+        }
+
+        for (var i = n; i > 1; i--)
+        {
+            (keys[0], keys[i - 1]) = (keys[i - 1], keys[0]);
+            DownHeap(keys, 1, i - 1);
+        }
+    }
+
+    private static void DownHeap(Span<PiiMatch> keys, int i, int n)
+    {
+        var d = keys[i - 1];
+        while (i <= n >> 1)
+        {
+            var child = 2 * i;
+            if (child < n && ComparePriority(keys[child - 1], keys[child]) < 0)
+            {
+                child++;
+            }
+
+            if (!(ComparePriority(d, keys[child - 1]) < 0))
+            {
+                break;
+            }
+
+            keys[i - 1] = keys[child - 1];
+            i = child;
+        }
+
+        keys[i - 1] = d;
     }
 
     private static void SwapIfGreater(Span<PiiMatch> keys, int i, int j)

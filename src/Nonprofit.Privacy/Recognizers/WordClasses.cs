@@ -49,6 +49,9 @@ internal static class WordClasses
     // gives the union of its lexicon and gazetteer classes (the table ORs the classes of a word listed twice).
     private static readonly WordTable s_lexiconAndGazetteer = new([.. Words(lexicon: true), .. Words(lexicon: false)]);
 
+    /// <summary>Gets the table of the lexicons and gazetteers together (for tests).</summary>
+    internal static WordTable LexiconAndGazetteer => s_lexiconAndGazetteer;
+
     /// <summary>Returns the lexicon classes of <paramref name="word"/>, plus its gazetteer classes when <paramref name="mayBeName"/>.</summary>
     /// <param name="word">The word.</param>
     /// <param name="hash">The word's <see cref="WordTable.Hash"/>.</param>
@@ -67,7 +70,7 @@ internal static class WordClasses
     internal static WordClass ClassifyInTwoTables(string word)
     {
         var hash = WordTable.Hash(word);
-        return s_lexicon.Find(word, hash) | s_gazetteerReference.Value.Find(word, hash);
+        return s_lexicon.FindInSlots(word, hash) | s_gazetteerReference.Value.FindInSlots(word, hash);
     }
 
     private static readonly Lazy<WordTable> s_gazetteerReference = new(() => Build(lexicon: false));

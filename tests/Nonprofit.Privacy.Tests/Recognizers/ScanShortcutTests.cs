@@ -269,17 +269,82 @@ public sealed class CandidateSortTests
     [Fact]
     public void SortByPriority_RandomCandidates_SameOrderAsListSort()
     {
-        var reference = typeof(PiiDetector).GetField("s_byPriority", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .GetValue(null) as Comparison<PiiMatch>;
-        Assert.NotNull(reference);
-        s_candidates.Sample(candidates =>
+        s_candidates.Sample(AssertSameOrderAsListSort, iter: 50_000);
+    }
+
+    [Fact]
+    public void SortByPriority_ManyRandomCandidates_SameOrderAsListSort()
+    {
+        // Past the 16 that are sorted by insertion: partitions around median-of-three pivots, ties everywhere.
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 5000], Gen.Int[1, 4], Gen.Int[0, 5])
+            .Select((type, start, length, score) => new PiiMatch(s_types[type], start, length, score / 5.0, "r" + start))
+            .Array[17, 3000]
+            .Sample(AssertSameOrderAsListSort, iter: 300);
+    }
+
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(1000, 2)]
+    [InlineData(5000, 3)]
+    public void SortByPriority_QuicksortKillerInput_SameOrderAsListSort(int count, int tieGroup)
+    {
+        // McIlroy's adversary ("A killer adversary for quicksort", 1999) run against the list's sort gives an input that
+        // drives its partitions as deep as they go, so that its depth limit hands the rest to a heap sort; candidates
+        // whose values share a group of tieGroup tie under the priority (same score and length; the smaller value ranks
+        // first, as in the adversary's order), and the start tells them apart.
+        var values = KillerInput(count);
+        var candidates = values
+            .Select((v, i) => new PiiMatch(PiiEntityType.Person, i, 2, 1.0 - (v / tieGroup / (double)(count + 1)), "r"))
+            .ToArray();
+        AssertSameOrderAsListSort(candidates);
+        AssertSameOrderAsListSort([.. candidates.Reverse()]);
+    }
+
+    private static void AssertSameOrderAsListSort(PiiMatch[] candidates)
+    {
+        var expected = new List<PiiMatch>(candidates);
+        expected.Sort(PiiDetector.ComparePriority);
+        var actual = new List<PiiMatch>(candidates);
+        PiiDetector.SortByPriority(actual);
+        Assert.Equal(expected, actual);
+    }
+
+    // The adversary: items start as "gas" (unknown, larger than any solid value); a comparison of two gas items
+    // solidifies one of them (the one not being used as the pivot candidate) with the next smallest value.
+    private static int[] KillerInput(int count)
+    {
+        var value = new int[count];
+        var gas = count;
+        Array.Fill(value, gas);
+        var solid = 0;
+        var candidate = 0;
+        var order = Enumerable.Range(0, count).ToList();
+        order.Sort((x, y) =>
         {
-            var expected = new List<PiiMatch>(candidates);
-            expected.Sort(reference);
-            var actual = new List<PiiMatch>(candidates);
-            PiiDetector.SortByPriority(actual);
-            Assert.Equal(expected, actual);
-        }, iter: 50_000);
+            if (value[x] == gas && value[y] == gas)
+            {
+                if (x == candidate)
+                {
+                    value[x] = solid++;
+                }
+                else
+                {
+                    value[y] = solid++;
+                }
+            }
+
+            if (value[x] == gas)
+            {
+                candidate = x;
+            }
+            else if (value[y] == gas)
+            {
+                candidate = y;
+            }
+
+            return value[x].CompareTo(value[y]);
+        });
+        return value;
     }
 
     [Fact]

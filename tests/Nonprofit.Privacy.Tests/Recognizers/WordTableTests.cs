@@ -1,3 +1,4 @@
+using CsCheck;
 using Nonprofit.Privacy.Recognizers;
 
 namespace Nonprofit.Privacy.Tests.Recognizers;
@@ -49,6 +50,61 @@ public sealed class WordTableTests
         {
             Assert.Equal(WordClasses.ClassifyInTwoTables(w), WordClasses.Classify(w));
         }
+    }
+
+    [Fact]
+    public void Filter_EveryListedWordInThreeCasings_Passes()
+    {
+        // No false negatives: exhaustively over the table's words (as listed, lower and upper case).
+        var table = WordClasses.LexiconAndGazetteer;
+        Assert.True(table.HasFilter);
+        var words = WordClasses.AllWords().Distinct(StringComparer.Ordinal).ToArray();
+        Assert.True(words.Length > WordTable.FilterFrom);
+        foreach (var w in words.Concat(words.Select(w => w.ToUpperInvariant())).Concat(words.Select(w => w.ToLowerInvariant())))
+        {
+            Assert.True(table.MayContain(WordTable.Hash(w)), w);
+            Assert.Equal(table.FindInSlots(w, WordTable.Hash(w)), table.Find(w, WordTable.Hash(w)));
+        }
+    }
+
+    [Fact]
+    public void Filter_GazetteerTable_RulesOutMostWordsItDoesNotList()
+    {
+        // The filter is small (32 KB for about 115,000 words), so it passes about a third of the words not listed; a
+        // filter that passed everything would pass the tests above.
+        var table = WordClasses.LexiconAndGazetteer;
+        var others = Enumerable.Range(0, 20_000).Select(i => "Q" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(others, o => Assert.Equal(WordClass.None, table.FindInSlots(o, WordTable.Hash(o))));
+        var passed = others.Count(o => table.MayContain(WordTable.Hash(o)));
+        Assert.InRange(passed, others.Length / 5, others.Length / 2);
+    }
+
+    [Fact]
+    public void Filter_RandomWords_SameAnswerAsTheSlots()
+    {
+        var table = WordClasses.LexiconAndGazetteer;
+        Gen.Char["abcdeilmnorstuyzéßAÉKŞ'-"].Array[1, 12].Select(c => new string(c)).Sample(w =>
+        {
+            var hash = WordTable.Hash(w);
+            return table.Find(w, hash) == table.FindInSlots(w, hash);
+        }, iter: 200_000);
+    }
+
+    [Fact]
+    public void Filter_RandomTable_HasNoFalseNegativesAndRulesOutMostOtherWords()
+    {
+        // A table big enough to get a filter, of random words; every word passes, and most words not in it do not.
+        Gen.Char['a', 'z'].Array[3, 10].Select(c => new string(c)).HashSet[WordTable.FilterFrom, WordTable.FilterFrom + 2000].Sample(words =>
+        {
+            var table = new WordTable(words.Select(w => new KeyValuePair<string, WordClass>(w, WordClass.City)));
+            if (!table.HasFilter || !words.All(w => table.MayContain(WordTable.Hash(w)) && table.Find(w.ToUpperInvariant(), WordTable.Hash(w)) == WordClass.City))
+            {
+                return false;
+            }
+
+            var others = Enumerable.Range(0, 20_000).Select(i => "0" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return others.Count(o => table.MayContain(WordTable.Hash(o))) < others.Length / 20;
+        }, iter: 5);
     }
 
     [Fact]
