@@ -139,4 +139,43 @@ public sealed class CrisisDetectorSession25Tests
     {
         Assert.NotEmpty(CrisisDetector.Instance.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+
+    /// <summary>Adults asking about work, weather on the windows, shoes and exams: the rules stay quiet (corpus j's kinds).</summary>
+    [Theory]
+    [InlineData("Tengo 34 años y busco trabajo de albañil")]
+    [InlineData("Procuro trabalho de pedreiro")]
+    [InlineData("Je cherche du travail des champs pour l'été")]
+    [InlineData("Le mariage des voisins est samedi")]
+    [InlineData("La lluvia golpea las ventanas toda la noche")]
+    [InlineData("A chuva bateu na janela a noite inteira")]
+    [InlineData("O vento bate forte na porta do celeiro")]
+    [InlineData("O sol bate na varanda de manhã")]
+    [InlineData("La pluie tape contre les vitres")]
+    [InlineData("Diese neuen Schuhe bringen mich um")]
+    [InlineData("Essa prova me matou")]
+    public void Rules_WorkWeatherShoesExams_StayQuiet(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>Crises sharing those words: child labour and marriage named, a person hitting beside the weather, labour that does not progress.</summary>
+    [Theory]
+    [InlineData("Hay trabajo infantil en la finca de al lado", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("Hay explotación de menores en el mercado", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("Van a hacer un matrimonio de niñas en el pueblo", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("exploração de crianças na fazenda", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("casamento de meninas na aldeia no sábado", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("le travail des enfants dans la mine", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("maltrato infantil en la casa de al lado", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("La lluvia golpea las ventanas y él me pega", GuardCategories.CrisisViolence)]
+    [InlineData("A chuva bate no telhado e ele me bate com o cinto", GuardCategories.CrisisViolence)]
+    [InlineData("La pluie tape sur les vitres et il me frappe encore", GuardCategories.CrisisViolence)] // "contre les" would cancel it, on main too (a phrase counter cue)
+    [InlineData("Diese Schuhe sind egal, mein Mann bringt mich um", GuardCategories.CrisisViolence)]
+    [InlineData("Essa prova foi difícil, mas hoje eu vou me matar", GuardCategories.CrisisSelfHarm)]
+    [InlineData("mi esposa lleva desde ayer en trabajo de parto y el bebé no sale", GuardCategories.CrisisMedical)]
+    [InlineData("minha mulher está em trabalho de parto desde ontem e o bebê não sai", GuardCategories.CrisisMedical)]
+    public void Rules_CrisesSharingWorkWeatherWords_Escalate(string text, string category)
+    {
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
