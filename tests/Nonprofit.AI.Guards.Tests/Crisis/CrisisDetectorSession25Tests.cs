@@ -178,4 +178,25 @@ public sealed class CrisisDetectorSession25Tests
     {
         Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+
+    /// <summary>Rule gaps found by our probes: es "me mato" said for now, ar "طعنني" (stabbed me).</summary>
+    [Theory]
+    [InlineData("no puedo más, esta noche me mato", GuardCategories.CrisisSelfHarm)]
+    [InlineData("ya no aguanto, hoy me mato", GuardCategories.CrisisSelfHarm)]
+    [InlineData("mejor me mato y ya", GuardCategories.CrisisSelfHarm)]
+    [InlineData("زوجي طعنني", GuardCategories.CrisisViolence)]
+    [InlineData("أخبار: زوجي طعنني للتو", GuardCategories.CrisisViolence)]
+    public void Rules_MeMatoNowAndArabicStabbedMe_Escalate(string text, string category)
+    {
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    [Theory]
+    [InlineData("hoy me mato trabajando para terminar la cosecha")]
+    [InlineData("ya me mato de risa con ese video")]
+    [InlineData("mañana me mato estudiando para el examen")]
+    public void Rules_MeMatoIdioms_StayQuiet(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
