@@ -145,7 +145,36 @@ public sealed class CrisisDetector : ICrisisDetector
     public GuardDetection Detect(ReadOnlySpan<char> text, out string? language)
     {
         var rules = DetectRules(text, out language, out var cancelled, out var ownAnimal);
-        return _model is null || text.IsEmpty ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0, ownAnimal);
+        return _model is null || !HasTwoLetters(text) ? rules : AddModel(rules, text, _contextGatesModel ? cancelled : 0, ownAnimal);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has at least two different letters, the least a message in words has. The model
+    /// is not asked about text without (session 25: it escalated a bare "18" or "17" at p 0.88 as a child's age, and
+    /// 200,000 times "x" at 0.99): digits, punctuation, emoji or one letter repeated carry no crisis it could read.
+    /// </summary>
+    internal static bool HasTwoLetters(ReadOnlySpan<char> text)
+    {
+        var first = '\0';
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (first == '\0')
+            {
+                first = lower;
+            }
+            else if (lower != first)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private GuardDetection DetectRules(ReadOnlySpan<char> text, out string? language, out int cancelled, out bool ownAnimal)
@@ -847,8 +876,11 @@ public sealed class CrisisDetector : ICrisisDetector
                 // after the match it needs no framing; before it, it must frame the match like a one-word counter cue
                 // ("Everyone thinks it's a joke but I really want to die tonight" escalates); negated it is none ("he is
                 // not kidding").
+                // After the match it must be the writer's own retraction ("Je vais le tuer, je rigole", "…, just kidding"):
+                // a joke word in a clause about others ("I want to die, everyone treats it like a joke") is no joke of
+                // the writer's (session 25).
                 case CrisisRuleKind.Joke when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
-                    && (oStart > end || CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
+                    && (oStart > end ? IsRetraction(ref state, end, oStart, oEnd) : CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // An animal word inside the match is part of the crisis itself ("a dog bit my son"), not its subject.
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
@@ -907,6 +939,14 @@ public sealed class CrisisDetector : ICrisisDetector
             return false;
         }
 
+        // A cue in a clause of its own does not frame a match whose clause is the writer's own present: a first-person
+        // possessive ("Actualités : mon mari vient de me poignarder"), a person word (Arabic "زوجي"), or "just
+        // happened" ("vient de", "acaba de", "just", "gerade") (session 25).
+        if (OwnOrRecent(ref state, clauses, language, start, end))
+        {
+            return false;
+        }
+
         // Every clause boundary from the cue to the match is punctuation, not a conjunction (nor punctuation and then a
         // conjunction: "Le journal parle de violences, et moi mon mari me bat").
         for (var t = cue + 1; t <= start; t++)
@@ -925,6 +965,67 @@ public sealed class CrisisDetector : ICrisisDetector
         {
             var clause = clauses[state.MatchStart[m]];
             if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis && clause >= cueClause && clause < clauses[start])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the clauses of the match <paramref name="start"/>..<paramref name="end"/> hold a first-person possessive of
+    /// the match's language ("my", "mon", "mi", "meu", "mein", "wangu", "mera"), a person word (lexicon kind
+    /// <c>person</c>, Arabic "زوجي"), or a "just happened" cue ("just", "vient de", "acaba de", "acabou de", "gerade").
+    /// </summary>
+    private bool OwnOrRecent(ref MatchState state, int[] clauses, int language, int start, int end)
+    {
+        var first = FirstTokenOfClause(ref state, clauses, clauses[start]);
+        var after = FirstTokenOfClause(ref state, clauses, clauses[end] + 1);
+        var code = _lexicon.Languages[language];
+        for (var t = first; t < after; t++)
+        {
+            var token = state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t]);
+            var next = t + 1 < after ? state.Normalized.AsSpan(state.TokenStart[t + 1], state.TokenLength[t + 1]) : default;
+            if (CrisisWords.IsOwn(code, token) || CrisisWords.IsRecent(token, next))
+            {
+                return true;
+            }
+        }
+
+        for (var m = FirstEndingAtOrAfter(ref state, first); m < state.MatchCount && state.MatchStart[m] < after; m++)
+        {
+            if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Person && state.MatchStart[m] >= first)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a joke word at <paramref name="cue"/>..<paramref name="cueEnd"/>, after a match ending at
+    /// <paramref name="end"/>, is the writer's own retraction: the rest of its clause is only small words of a retraction
+    /// ("je", "c'est une", "just", "I'm", "é só", "ni … tu", "kar raha hoon"), at most four before it. Its stretch is
+    /// bounded by punctuation, not by conjunctions: pt "é" (is) reads as "e" (and), which would cut "acham que é piada"
+    /// (they think it is a joke) down to "é piada".
+    /// </summary>
+    private static bool IsRetraction(ref MatchState state, int end, int cue, int cueEnd)
+    {
+        var phrase = state.TokenPhrase[cue];
+        var before = 0;
+        for (var t = cue - 1; t > end && state.TokenPhrase[t] == phrase; t--)
+        {
+            if (++before > 4 || !CrisisWords.IsRetractionWord(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])))
+            {
+                return false;
+            }
+        }
+
+        for (var t = cueEnd + 1; t < state.TokenCount && state.TokenPhrase[t] == phrase; t++)
+        {
+            if (!CrisisWords.IsRetractionWord(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])))
             {
                 return false;
             }

@@ -94,7 +94,8 @@ public sealed class CrisisDetectorSession24MendTests
 
     [Theory]
     [InlineData("zork me, jape", false)] // after the match: no framing needed
-    [InlineData("zork me and then jape", false)]
+    [InlineData("zork me, I jape", false)] // the writer's own retraction: only its small words ("I") around it
+    [InlineData("zork me and then jape", true)] // session 25: words of another statement between, no retraction
     [InlineData("jape, zork me", false)] // before it and framing it
     [InlineData("jape and zork me", true)] // before it, joined by a conjunction: another statement
     [InlineData("not jape, zork me", true)] // negated

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// Small closed word lists the crisis detector consults only on rare paths (a one-word counter cue in a clause of its
+/// own before a match, a joke word after a match), kept out of the lexicon so that these frequent small words ("my",
+/// "je", "it") do not add a match to every message. Words are written as <c>GuardText.Normalize</c> leaves them
+/// (lower case, no Latin accents, apostrophes dropped).
+/// </summary>
+internal static class CrisisWords
+{
+    // First-person possessives per lexicon language: the writer's own people ("mon mari", "mi hijo", "meu marido").
+    private static readonly Dictionary<string, HashSet<string>> s_own = new(StringComparer.Ordinal)
+    {
+        ["en"] = Set("my", "our"),
+        ["fr"] = Set("mon", "ma", "mes", "notre", "nos"),
+        ["es"] = Set("mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"),
+        ["pt"] = Set("meu", "minha", "meus", "minhas", "nosso", "nossa", "nossos", "nossas"),
+        ["de"] = Set("mein", "meine", "meinen", "meinem", "meiner", "meines", "unser", "unsere", "unseren", "unserem"),
+        ["sw"] = Set("wangu", "yangu", "langu", "changu", "zangu", "kwangu", "wetu", "yetu"),
+        ["hi"] = Set("mera", "meri", "mere", "hamara", "hamari", "hamare", "मेरा", "मेरी", "मेरे", "हमारा", "हमारी", "हमारे"),
+        ["ar"] = Set(),
+    };
+
+    private static readonly Dictionary<string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> s_ownLookup = Lookups();
+
+    // "Just happened": one word, or the first word of a pair whose second is "de"/"d" ("vient de", "acaba de", "acabou de").
+    private static readonly HashSet<string> s_recentAlone = Set("just", "gerade", "eben", "abhi", "अभी", "للتو", "توه", "توها", "توني", "لسه");
+    private static readonly HashSet<string> s_recentBeforeDe = Set("vient", "viens", "viennent", "venons", "acaba", "acabo", "acaban", "acabou", "acabei", "acabaram", "acabam");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_recentAloneLookup = s_recentAlone.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_recentBeforeDeLookup = s_recentBeforeDe.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The small words of a retraction around a joke word, in every lexicon language: "I'm just kidding", "c'est une
+    // blague", "je rigole", "es una broma", "é só brincadeira", "war nur ein Witz", "ni utani tu", "bas mazak kar raha
+    // hoon". No subject but the writer's ("everyone", "they", "mes amis") and no verb of others' ("treats", "pensent").
+    private static readonly HashSet<string> s_retraction = Set(
+        "i", "im", "am", "was", "its", "it", "is", "thats", "that", "a", "just", "only", "lol", "haha", "hahaha", "lmao", "jk", "totally", "obviously", "ok", "okay", "joke", "kidding", "jokingly",
+        "je", "j", "c", "cest", "est", "cetait", "etait", "une", "juste", "lol", "mdr", "ptdr", "hein", "bien", "sur", "evidemment", "blague", "rigole", "plaisante", "trop",
+        "es", "era", "una", "solo", "jaja", "jajaja", "jeje", "xd", "estoy", "de", "en", "broma", "bromeando", "yo", "claro", "obvio",
+        "e", "eh", "uma", "so", "to", "tou", "estou", "brincadeira", "piada", "brincando", "eu", "na", "kkk", "kkkk", "kkkkk", "rs", "rsrs", "obvio",
+        "ist", "war", "nur", "ein", "das", "spass", "spas", "ich", "mache", "mach", "nen", "witz", "scherz", "naturlich", "klar",
+        "ni", "tu", "utani", "natania", "nakutania", "mimi", "nilikuwa", "nafanya", "hehe",
+        "mazak", "majak", "mazaak", "kar", "raha", "rahi", "hu", "hoon", "hun", "tha", "thi", "main", "mai", "bas", "sirf", "hai", "ye", "yeh", "yaar");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_retractionLookup = s_retraction.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether <paramref name="token"/> is a first-person possessive of lexicon language <paramref name="language"/>.</summary>
+    public static bool IsOwn(string language, ReadOnlySpan<char> token) =>
+        s_ownLookup.TryGetValue(language, out var lookup) && lookup.Contains(token);
+
+    /// <summary>Whether <paramref name="token"/> (followed by <paramref name="next"/>, empty at a clause's end) says "just happened".</summary>
+    public static bool IsRecent(ReadOnlySpan<char> token, ReadOnlySpan<char> next) =>
+        s_recentAloneLookup.Contains(token) || (s_recentBeforeDeLookup.Contains(token) && (next.SequenceEqual("de") || next.SequenceEqual("d")));
+
+    /// <summary>Whether <paramref name="token"/> is one of the small words of a retraction ("je", "just", "c'est une").</summary>
+    public static bool IsRetractionWord(ReadOnlySpan<char> token) => s_retractionLookup.Contains(token);
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+
+    private static Dictionary<string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> Lookups()
+    {
+        var lookups = new Dictionary<string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>>(StringComparer.Ordinal);
+        foreach (var (language, words) in s_own)
+        {
+            lookups[language] = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        return lookups;
+    }
+}
