@@ -39,6 +39,9 @@ internal static class InjectionData
     /// <summary>The session-22 look-alikes and injections in eight languages (Data/INJECTION-TRAINING.md).</summary>
     public static string LookAlikesPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-lookalikes.tsv");
 
+    /// <summary>The session-25 role play, fake system and authority messages, extraction and their look-alikes (Data/INJECTION-TRAINING.md).</summary>
+    public static string RolePlayPath => Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-roleplay.tsv");
+
     /// <summary>The seed of the look-alikes' split into a training part and a dev part that is never trained on.</summary>
     public const int LookAlikesSplitSeed = 2222;
 
@@ -88,6 +91,9 @@ internal static class InjectionData
 
     /// <summary>The own narratives, look-alikes and injections (injection-narratives.tsv).</summary>
     public static List<InjectionCase> Narratives() => ReadTsv(NarrativesPath);
+
+    /// <summary>The session-25 role play, fake authority and extraction lines and their look-alikes (injection-roleplay.tsv).</summary>
+    public static List<InjectionCase> RolePlay() => ReadTsv(RolePlayPath);
 
     /// <summary>
     /// The look-alikes and injections of injection-lookalikes.tsv split once with <see cref="LookAlikesSplitSeed"/>: within

@@ -20,6 +20,20 @@ internal static class InjectionEvaluation
             return InjectionTraining.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "explain")
+        {
+            // One line of standard input at a time: the rules' score, kind and "not for the assistant" flag, the model's probability.
+            string? line;
+            while ((line = Console.ReadLine()) is not null)
+            {
+                var (rules, model) = PromptInjectionDetector.Default.Parts(line, PromptInjectionSource.User);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"explain score={PromptInjectionDetector.Default.Score(line):0.00} rules={rules.Score:0.00} kind={rules.Kind} not_for_assistant={rules.NotForTheAssistant} model={model:0.00} | {line}"));
+            }
+
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "dev")
         {
             var dump = Array.IndexOf(args, "--dump");

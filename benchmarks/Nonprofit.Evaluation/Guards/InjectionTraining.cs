@@ -40,7 +40,7 @@ internal static class InjectionTraining
     private const double Tie = 0.005;
 
     /// <summary>The configuration chosen by <c>--search</c> (5-fold cross-validation on the training set, rule in <see cref="Search"/>).</summary>
-    /// <remarks>Its threshold, 0.75, is <see cref="PromptInjectionDetector.DefaultThreshold"/>.</remarks>
+    /// <remarks>Its threshold was 0.75; session 25's rule (Data/INJECTION-TRAINING.md) chose 0.70, <see cref="PromptInjectionDetector.DefaultThreshold"/>.</remarks>
     public static InjectionModelConfig Chosen { get; } = new(16, 3, 4, true, true, new TrainerOptions(Epochs: 16, LearningRate: 0.5f, L2: 1e-4f, Seed: 17, BalanceClasses: true));
 
     public static int Run(string[] args)
@@ -49,6 +49,12 @@ internal static class InjectionTraining
         if (args.Contains("--search"))
         {
             Search(train);
+            return 0;
+        }
+
+        if (args.Contains("--select25"))
+        {
+            Select25(train, args.Contains("--errors"));
             return 0;
         }
 
@@ -79,7 +85,7 @@ internal static class InjectionTraining
     /// the held-out corpora).
     /// </summary>
     public static List<InjectionCase> TrainingSet() =>
-        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.LookAlikes().Training, .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
+        [.. InjectionData.Deepset("train"), .. InjectionData.Cases(), .. InjectionData.Narratives(), .. InjectionData.RolePlay(), .. InjectionData.LookAlikes().Training, .. InjectionData.RedditTraining(), .. InjectionData.CrisisMessages()];
 
     public static LinearTextModel Train(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config) =>
         LinearTextModelTrainer.Train([.. cases.Select(c => new TrainingExample(c.Text, c.Label))], Labels, config.Featurizer(), config.Trainer);
@@ -90,6 +96,47 @@ internal static class InjectionTraining
     /// that did not see it.
     /// </summary>
     public static double[] CrossValidatedScores(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config, int folds = 5, int seed = 5)
+    {
+        var fold = Folds(cases, folds, seed);
+        var scores = new double[cases.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var model = Train([.. cases.Where((_, i) => fold[i] != f)], config);
+            var detector = new PromptInjectionDetector(model);
+            for (var i = 0; i < cases.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    scores[i] = detector.Score(cases[i].Text, SourceOf(cases[i]));
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The rules' match and the model's probability of every case, out of fold (the same folds as <see cref="CrossValidatedScores"/>).</summary>
+    public static (InjectionRuleMatch Rules, double Model)[] CrossValidatedParts(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config, int folds = 5, int seed = 5)
+    {
+        var fold = Folds(cases, folds, seed);
+        var parts = new (InjectionRuleMatch, double)[cases.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var model = Train([.. cases.Where((_, i) => fold[i] != f)], config);
+            var detector = new PromptInjectionDetector(model);
+            for (var i = 0; i < cases.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    parts[i] = detector.Parts(cases[i].Text, SourceOf(cases[i]));
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    private static int[] Folds(IReadOnlyList<InjectionCase> cases, int folds, int seed)
     {
         var fold = new int[cases.Count];
         var random = new Random(seed);
@@ -111,21 +158,7 @@ internal static class InjectionTraining
             }
         }
 
-        var scores = new double[cases.Count];
-        for (var f = 0; f < folds; f++)
-        {
-            var model = Train([.. cases.Where((_, i) => fold[i] != f)], config);
-            var detector = new PromptInjectionDetector(model);
-            for (var i = 0; i < cases.Count; i++)
-            {
-                if (fold[i] == f)
-                {
-                    scores[i] = detector.Score(cases[i].Text, SourceOf(cases[i]));
-                }
-            }
-        }
-
-        return scores;
+        return fold;
     }
 
     public static PromptInjectionSource SourceOf(InjectionCase c) => c.Source switch
@@ -195,6 +228,63 @@ internal static class InjectionTraining
             foreach (var (c, i) in train.Select((c, i) => (c, i)).Where(x => x.c.Origin is InjectionCase.LookAlike or InjectionCase.Own && (x.c.Label == 1 ? scores[x.i] < chosen.Threshold : scores[x.i] >= s_selectThresholds[0])))
             {
                 Console.WriteLine(FormattableString.Invariant($"select_error label={c.Label} cv={scores[i]:0.00} {c.Origin} {c.Language} {c.Text}"));
+            }
+        }
+    }
+
+    private static readonly double[] s_weights25 = [0.5, 0.75, 1.0];
+    private static readonly double[] s_thresholds25 = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+
+    /// <summary>Session 24's out-of-fold false-positive rate on the look-alikes' training part (0.039) plus 0.01.</summary>
+    private const double MaxLookAlikeFalsePositives25 = 0.049;
+
+    /// <summary>
+    /// Session 25's rule (Data/INJECTION-TRAINING.md, written before it was run): with <see cref="Chosen"/>, over the weight
+    /// of the model when the text is not for the assistant and thresholds up to 0.75, eligible when out of fold at most
+    /// 0.5 % of the Reddit training users' posts, at most 2 % of the own benign texts and of the crisis corpora's messages
+    /// are flagged and the look-alikes' false-positive rate is at most 0.049; the best deepset-train accuracy wins; ties:
+    /// weight 0.5 first, then the higher threshold. None eligible: 0.5 and 0.75.
+    /// </summary>
+    private static void Select25(List<InjectionCase> train, bool errors)
+    {
+        var parts = CrossValidatedParts(train, Chosen);
+        var indexed = train.Select((c, i) => (c, i)).ToList();
+        var rows = new List<(double Weight, double Threshold, double Deepset, bool Eligible)>();
+        foreach (var weight in s_weights25)
+        {
+            var scores = parts.Select(p => PromptInjectionDetector.Combine(p.Rules, p.Model, weight)).ToArray();
+            foreach (var threshold in s_thresholds25)
+            {
+                var f = Figures(train, scores, threshold);
+                var look = Metrics.Of(indexed.Where(x => x.c.Origin == InjectionCase.LookAlike).Select(x => (x.c.Label, scores[x.i])), threshold);
+                var ownBenign = Rate([.. indexed.Where(x => x.c.Origin == InjectionCase.Own && x.c.Label == 0).Select(x => scores[x.i])], threshold);
+                var eligible = f.RedditFalseAlarms <= MaxRedditFalseAlarms && ownBenign <= MaxFalseAlarms && f.CrisisFalseAlarms <= MaxFalseAlarms
+                    && look.FalsePositiveRate <= MaxLookAlikeFalsePositives25;
+                rows.Add((weight, threshold, Math.Round(f.Deepset, 3), eligible));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"select25 weight={weight:0.00} threshold={threshold:0.00} deepset_train_accuracy={f.Deepset:0.000} own_accuracy={f.Own:0.000} own_benign_false_alarms={ownBenign:0.000} lookalike_fpr={look.FalsePositiveRate:0.000} lookalike_recall={look.Recall:0.000} reddit_false_alarms={f.RedditFalseAlarms:0.000} crisis_corpora_false_alarms={f.CrisisFalseAlarms:0.000} eligible={eligible}"));
+            }
+        }
+
+        var pool = rows.Where(r => r.Eligible).ToList();
+        if (pool.Count == 0)
+        {
+            Console.WriteLine("select25 none eligible: keep weight=0.50 threshold=0.75");
+            return;
+        }
+
+        var chosen = pool.OrderByDescending(r => r.Deepset).ThenBy(r => r.Weight == 0.5 ? 0 : 1).ThenByDescending(r => r.Threshold).First();
+        Console.WriteLine(FormattableString.Invariant($"select25 chosen weight={chosen.Weight:0.00} threshold={chosen.Threshold:0.00} deepset_train_accuracy={chosen.Deepset:0.000}"));
+        if (errors)
+        {
+            // Training rows only (deepset train and own lines) that the chosen setting gets wrong out of fold.
+            foreach (var (c, i) in indexed.Where(x => x.c.Origin is InjectionCase.Deepset or InjectionCase.Own or InjectionCase.LookAlike))
+            {
+                var score = PromptInjectionDetector.Combine(parts[i].Rules, parts[i].Model, chosen.Weight);
+                if ((score >= chosen.Threshold ? 1 : 0) != c.Label)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"select25_error label={c.Label} cv={score:0.00} rules={parts[i].Rules.Score:0.00} model={parts[i].Model:0.00} {c.Origin} {c.Language} {c.Text.ReplaceLineEndings(" ")}"));
+                }
             }
         }
     }

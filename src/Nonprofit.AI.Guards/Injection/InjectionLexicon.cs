@@ -13,43 +13,52 @@ namespace Nonprofit.AI.Guards;
 internal static class InjectionLexicon
 {
     // Word classes (bits of a token's mask).
-    public const uint Override = 1u << 0;      // ignore, forget, disregard
-    public const uint Prior = 1u << 1;         // previous, above, earlier, initial
-    public const uint Instructions = 1u << 2;  // instructions, rules, guidelines, tasks
-    public const uint Everything = 1u << 3;    // everything, alles, tout
-    public const uint Reveal = 1u << 4;        // show, reveal, print, repeat, tell
-    public const uint Hidden = 1u << 5;        // system, hidden, secret, internal
-    public const uint Prompt = 1u << 6;        // prompt, system prompt
-    public const uint YourPossessive = 1u << 7; // your, deine, tes, tus, suas, yako, aapke
-    public const uint Other = 1u << 8;         // other, another, andere, autres
-    public const uint Users = 1u << 9;         // users, people, customers
-    public const uint Data = 1u << 10;         // conversations, messages, history, data
-    public const uint Role = 1u << 11;         // act as, pretend, roleplay, imagine
-    public const uint Without = 1u << 12;      // no, without, ohne, sans, sin, sem, bila, bina
-    public const uint Limits = 1u << 13;       // restrictions, limits, filters, censorship
-    public const uint Jailbreak = 1u << 14;    // jailbreak, developer mode, do anything now
-    public const uint New = 1u << 15;          // new, neue, nouvelles
-    public const uint FromNow = 1u << 16;      // from now on, ab jetzt, desormais
-    public const uint You = 1u << 17;          // you, du, tu, vous, wewe, tum, aap
-    public const uint Bypass = 1u << 18;       // bypass, override, disable
-    public const uint Safety = 1u << 19;       // safety, security, guardrails, moderation
-    public const uint Assistant = 1u << 20;    // ai, assistant, chatbot, language model
-    public const uint Act = 1u << 21;          // send, email, visit, click, reply (addressed to a model in a document)
-    public const uint Reading = 1u << 22;      // summarize, read, process (when you summarize this)
-    public const uint When = 1u << 23;         // when, if, wenn, quand, cuando, quando, ukiwa, jab
-    public const uint Mine = 1u << 24;         // my, mein, mes, mis, meus, yangu, mera: the user's own earlier words
-    public const uint ThirdParty = 1u << 25;   // doctor's, his, her, their, teacher: someone else's instructions
-    public const uint All = 1u << 26;          // all, alle, toutes, todas, zote, sabhi
-    public const uint NowYouAre = 1u << 27;    // you are now, now you are, du bist jetzt, tu es maintenant
-    public const uint Stop = 1u << 28;         // stop, stopp, achtung, attention (before "write:" / "say:")
-    public const uint Owner = 1u << 30;        // court, judge, doctor, shelter: whose instructions, also after the noun ("des Gerichts")
-    public const uint HowTo = 1u << 29;        // "instructions on how", "instructions for": a request for help, not a command
-    public const uint PhraseStart = 1u << 31;  // internal: a phrase may start here
+    public const ulong Override = 1ul << 0;      // ignore, forget, disregard
+    public const ulong Prior = 1ul << 1;         // previous, above, earlier, initial
+    public const ulong Instructions = 1ul << 2;  // instructions, rules, guidelines, tasks
+    public const ulong Everything = 1ul << 3;    // everything, alles, tout
+    public const ulong Reveal = 1ul << 4;        // show, reveal, print, repeat, tell
+    public const ulong Hidden = 1ul << 5;        // system, hidden, secret, internal
+    public const ulong Prompt = 1ul << 6;        // prompt, system prompt
+    public const ulong YourPossessive = 1ul << 7; // your, deine, tes, tus, suas, yako, aapke
+    public const ulong Other = 1ul << 8;         // other, another, andere, autres
+    public const ulong Users = 1ul << 9;         // users, people, customers
+    public const ulong Data = 1ul << 10;         // conversations, messages, history, data
+    public const ulong Role = 1ul << 11;         // act as, pretend, roleplay, imagine
+    public const ulong Without = 1ul << 12;      // no, without, ohne, sans, sin, sem, bila, bina
+    public const ulong Limits = 1ul << 13;       // restrictions, limits, filters, censorship
+    public const ulong Jailbreak = 1ul << 14;    // jailbreak, developer mode, do anything now
+    public const ulong New = 1ul << 15;          // new, neue, nouvelles
+    public const ulong FromNow = 1ul << 16;      // from now on, ab jetzt, desormais
+    public const ulong You = 1ul << 17;          // you, du, tu, vous, wewe, tum, aap
+    public const ulong Bypass = 1ul << 18;       // bypass, override, disable
+    public const ulong Safety = 1ul << 19;       // safety, security, guardrails, moderation
+    public const ulong Assistant = 1ul << 20;    // ai, assistant, chatbot, language model
+    public const ulong Act = 1ul << 21;          // send, email, visit, click, reply (addressed to a model in a document)
+    public const ulong Reading = 1ul << 22;      // summarize, read, process (when you summarize this)
+    public const ulong When = 1ul << 23;         // when, if, wenn, quand, cuando, quando, ukiwa, jab
+    public const ulong Mine = 1ul << 24;         // my, mein, mes, mis, meus, yangu, mera: the user's own earlier words
+    public const ulong ThirdParty = 1ul << 25;   // doctor's, his, her, their, teacher: someone else's instructions
+    public const ulong All = 1ul << 26;          // all, alle, toutes, todas, zote, sabhi
+    public const ulong NowYouAre = 1ul << 27;    // you are now, now you are, du bist jetzt, tu es maintenant
+    public const ulong Stop = 1ul << 28;         // stop, stopp, achtung, attention (before "write:" / "say:")
+    public const ulong Owner = 1ul << 30;        // court, judge, doctor, shelter: whose instructions, also after the noun ("des Gerichts")
+    public const ulong HowTo = 1ul << 29;        // "instructions on how", "instructions for": a request for help, not a command
+    public const ulong PhraseStart = 1ul << 31;  // internal: a phrase may start here
+
+    // Classes 32 and up (session 25: the mask became 64 bits wide).
+    public const ulong NeverRefuse = 1ul << 32;  // never refuses, refuses nothing, nunca recusa, haikatai, kabhi mana nahi karta
+    public const ulong Privileged = 1ul << 33;   // debug mode, admin mode, modo admin, system override
+    public const ulong Authority = 1ul << 34;    // developer(s), admin, administrator, OpenAI, msanidi, المطور: who may change the rules
+    public const ulong Permit = 1ul << 35;       // permission, allowed, authorised, you may now, ya puedes
+    public const ulong BeforeChat = 1ul << 36;   // before my first message, before this conversation, above this message
+    public const ulong StopBeing = 1ul << 37;    // stop being, arrête d'être, deja de ser, hör auf … zu sein
+    public const ulong Wording = 1ul << 38;      // written, text, word for word, verbatim, wörtlich, حرفيا
 
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxPhraseWords = 4;
 
-    private static readonly (uint Class, string Words)[] s_entries =
+    private static readonly (ulong Class, string Words)[] s_entries =
     [
         (Override,
             "ignore ignoring disregard disregarding forget neglect discard abandon despite regardless abweichend entgegen " +
@@ -85,7 +94,8 @@ internal static class InjectionLexicon
         (Everything,
             "everything alles tout todo tudo kila_kitu sab_kuch सब_कुछ"),
         (Reveal,
-            "show reveal print repeat display output tell give list dump leak share write spell recite expose disclose paste " +
+            "show reveal print repeat display output tell give list dump leak share write spell recite expose disclose paste copy " +
+            "kopiere kopier kopieren copie copiez recopie recopiez copia copiala copialas copialo pegalas pega pegala cole cola colar copiar nakili copy_karke copy_karo " +
             "zeig zeige zeigen zeigt gib verrate verraten wiederhole nenne drucke schreib schreibe teile " +
             "montre montrez affiche affichez revele revelez repete repetez dis dites donne donnez imprime ecris partage " +
             "muestra muestrame muestre mostrar revela revelame revele revelar repite repita dime dame imprime escribe ensename comparte " +
@@ -97,7 +107,7 @@ internal static class InjectionLexicon
             "system hidden secret internal confidential initial developer " +
             "systemanweisungen systemprompt geheimen geheime versteckten versteckte internen vertraulichen " +
             "systeme cachees cachee secretes internes confidentielles " +
-            "sistema ocultas ocultos secretas secretos internas confidenciales ocultas confidenciais " +
+            "sistema ocultas ocultos secretas secretos internas confidenciales ocultas confidenciais escondidas escondidos " +
             "mfumo siri " +
             "सिस्टम गुप्त छिपे"),
         (Prompt,
@@ -165,9 +175,9 @@ internal static class InjectionLexicon
             "you du tu vous usted voce wewe tum aap तुम आप"),
         (Bypass,
             "bypass circumvent override disable deactivate evade umgehe umgehen deaktiviere ausschalten contourne contournez desactive desactivez " +
-            "evita eludir desactiva contorne desative desativa kwepa zima turn_off switch_off"),
+            "evita eludir desactiva contorne desative desativa kwepa zima turn_off switch_off desactives desative desligue desliga band_kar band_karo zimisha"),
         (Safety,
-            "safety security guardrails moderation content sicherheit sicherheits securite seguridad seguranca usalama suraksha " +
+            "safety security guardrails moderation content sicherheit sicherheits securite seguridad seguranca usalama suraksha moderacao moderacion " +
             "सुरक्षा"),
         (Assistant,
             "ai assistant chatbot bot llm gpt chatgpt ia lia lassistant assistente asistente msaidizi language_model modelo_de_lenguaje modelo_de_linguagem modele_de_langage sprachmodell akili_bandia"),
@@ -210,6 +220,57 @@ internal static class InjectionLexicon
             "instructions_on_how instructions_about_how instructions_how_to instruction_on_how anweisungen_wie " +
             "instrucciones_de_como instrucciones_sobre_como instrucoes_de_como instrucoes_sobre_como maelekezo_ya_jinsi maagizo_ya_jinsi"),
 
+        // Session 25: role play that removes refusals, privileged modes, fake authority, the text before the conversation.
+        (NeverRefuse,
+            "never_refuses never_refuse never_says_no refuses_nothing doesnt_refuse doesn_t_refuse does_not_refuse cant_refuse can_t_refuse " +
+            "lehnt_nie_ab lehnt_nichts_ab verweigert_nie verweigert_nichts sagt_nie_nein " +
+            "ne_refuse_jamais ne_refuse_rien refuse_jamais refuse_rien dit_jamais_non " +
+            "nunca_se_niega nunca_rechaza nunca_dice_que_no nunca_recusa nunca_se_recusa nunca_nega nunca_diz_nao " +
+            "haikatai hakatai haikatai_kitu asiyekataa isiyokataa " +
+            "mana_nahi_karta mana_nahi_karti inkaar_nahi_karta manaa_nahi_karta " +
+            "मना_नहीं_करता मना_नहीं_करती"),
+        (Role,
+            "lets_play_a_game lets_play let_s_play play_a_game stay_in_character break_character breaking_character out_of_character in_character " +
+            "hypothetically hypothetical hypothetiquement hypothetisch hipoteticamente " +
+            "lass_uns_spielen bleib_in_der_rolle aus_der_rolle on_joue jouons reste_dans_le_personnage sors_du_personnage sors_jamais_du_personnage " +
+            "vamos_a_jugar juguemos personaje vamos_brincar vamos_jogar personagem tucheze tucheze_game kwa_character " +
+            "game_khelte game_khelein khel_khelte character_mat character_mein मान_लो खेल_खेलते " +
+            "نلعب خليك_بالدور الدور"),
+        (Privileged,
+            "debug_mode modo_debug mode_debug debugmodus admin_mode modo_admin mode_admin adminmodus modo_administrador mode_administrateur " +
+            "admin_override system_override sudo_mode root_mode maintenance_mode hali_ya_admin vichujio_vimezimwa " +
+            "डीबग_मोड"),
+        (Authority,
+            "developer developers devs admin admins administrator administrators moderator moderators creator creators openai anthropic " +
+            "entwickler entwicklerin entwicklern administratoren " +
+            "developpeur developpeurs developpeuse administrateur administrateurs createurs " +
+            "desarrollador desarrolladores desarrolladora administrador administradores creadores " +
+            "desenvolvedor desenvolvedores desenvolvedora criadores " +
+            "msanidi wasanidi msimamizi " +
+            "डेवलपर डेवलपर्स एडमिन"),
+        (Permit,
+            "permission permitted allowed authorised authorized authorisation authorization you_may_now you_can_now " +
+            "erlaubnis erlaubt darfst_jetzt autorisation autorise tu_peux_desormais vous_pouvez_desormais " +
+            "permiso autorizado autorizada ya_puedes puedes_ahora permissao autorizacao agora_pode agora_voce_pode ja_pode " +
+            "ruhusa umeruhusiwa sasa_unaweza ijazat izazat permission_di anumati अनुमति इजाज़त"),
+        (BeforeChat,
+            "before_my_first_message before_my_first before_this_conversation before_the_conversation before_our_conversation before_this_chat " +
+            "above_this_message above_my_message above_my_first before_i_wrote before_you_met_me " +
+            "vor_meiner_ersten_nachricht vor_diesem_gesprach vor_unserem_gesprach vor_dem_gesprach uber_dieser_nachricht uber_meiner_nachricht " +
+            "avant_mon_premier_message avant_cette_conversation avant_notre_conversation au_dessus_de_ce au_dessus_de_mon " +
+            "antes_de_mi_primer antes_de_esta_conversacion antes_de_nuestra_conversacion encima_de_este_mensaje arriba_de_este_mensaje " +
+            "antes_da_minha_primeira antes_desta_conversa antes_da_nossa_conversa antes_dessa_conversa acima_desta_mensagem acima_dessa_mensagem " +
+            "kabla_ya_ujumbe_wangu kabla_ya_mazungumzo kabla_ya_gumzo juu_ya_ujumbe_huu " +
+            "baatcheet_se_pehle batchit_se_pehle pehle_message_se shuru_hone_se_pehle " +
+            "बातचीत_से_पहले शुरू_होने_से_पहले पहले_मैसेज_से " +
+            "قبل_المحادثة قبل_هذه_المحادثة قبل_محادثتنا قبل_رسالتي_الاولى قبل_رسالتي_الأولى قبل_أول_رسالة قبل_اول_رسالة 0abl_el_mo0adtha abl_el_mo0adtha 0abl_el_mo0adatha"),
+        (StopBeing,
+            "stop_being quit_being hor_auf hore_auf arrete_detre arretez_detre cesse_detre deja_de_ser dejes_de_ser para_de_ser pare_de_ser deixa_de_ser " +
+            "acha_kuwa usiwe_tena"),
+        (Wording,
+            "written text verbatim word_for_word wortlich wortwortlich mot_pour_mot textuellement palabra_por_palabra literalmente palavra_por_palavra " +
+            "neno_kwa_neno iliyoandikwa ecrit escrito geschrieben likha_tha likha_hua हूबहू लिखा حرفيا"),
+
         // Arabic, in the folded form InjectionRules.ArabicClasses looks up (alef forms as ا, ى as ي, no harakat), without the
         // article and the clitics it strips: ال, و, ف, ب, ل before; ك/كم (your), ي/نا (my), ه/ها/هم (his, her, their) after.
         // No "cancel" verb: a passive "was cancelled" (ألغيت) is said of laws far more often than of an assistant's rules.
@@ -226,6 +287,9 @@ internal static class InjectionLexicon
         (Users, "مستخدمين مستخدم مستخدمون مستخدمي ناس"),
         (Data, "محادثات محادثة رسائل رسالة سجل بيانات"),
         (Role, "تظاهر تظاهري تقمص"),
+        (Authority, "مطور مطورين مطوري مبرمج"),
+        (Permit, "اذن"),
+        (NeverRefuse, "ما_بيرفض ما_يرفض لا_يرفض"),
         (Without, "بدون بلا دون"),
         (Limits, "قيود قيد فلتر فلاتر رقابة حدود اخلاق"),
         (New, "جديدة جديد"),
@@ -259,14 +323,14 @@ internal static class InjectionLexicon
         "vtaber vtabevrer vtaben cerivbhf vafgehpgvbaf vafgehpgvba vafgehppvbarf cebzcg flfgrz sbetrg ehyrf najrvfhatra ertryua";
 
     /// <summary>Every word and phrase with its classes.</summary>
-    public static FrozenDictionary<string, uint> Words { get; } = Build();
+    public static FrozenDictionary<string, ulong> Words { get; } = Build();
 
     /// <summary>Looks words up from spans of the normalised text without allocating.</summary>
-    public static FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static FrozenDictionary<string, uint> Build()
+    private static FrozenDictionary<string, ulong> Build()
     {
-        var words = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var words = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var (cls, list) in s_entries)
         {
             foreach (var entry in list.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -283,7 +347,7 @@ internal static class InjectionLexicon
         return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static void Add(Dictionary<string, uint> words, string entry, uint cls)
+    private static void Add(Dictionary<string, ulong> words, string entry, ulong cls)
     {
         var parts = entry.Split(' ');
         if (parts.Length > MaxPhraseWords)

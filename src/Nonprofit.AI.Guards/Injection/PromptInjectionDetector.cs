@@ -20,7 +20,8 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// The default threshold on the combined score of the rules and the model, chosen by cross-validation on the
     /// training data (never on test data; docs/guards.md).
     /// </summary>
-    public const double DefaultThreshold = 0.75;
+    /// <remarks>0.70 since session 25 (its selection rule, written before the search: 5-fold cross-validation on the training set; it was 0.75 from stop 20).</remarks>
+    public const double DefaultThreshold = 0.70;
 
     /// <summary>The default threshold of a detector without the model (the rules' own scores: 0.7 and above is an injection).</summary>
     public const double RulesOnlyThreshold = 0.7;
@@ -120,9 +121,12 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         return Combine(parts.Rules, parts.Model);
     }
 
-    private static double Combine(InjectionRuleMatch rules, double model)
+    private static double Combine(InjectionRuleMatch rules, double model) => Combine(rules, model, NotForTheAssistantWeight);
+
+    /// <summary>The combined score with a given weight for the model when the text is not for the assistant (the training's selection).</summary>
+    internal static double Combine(InjectionRuleMatch rules, double model, double notForTheAssistantWeight)
     {
-        var weighed = rules.NotForTheAssistant && model < ConfidentModel ? model * NotForTheAssistantWeight : model;
+        var weighed = rules.NotForTheAssistant && model < ConfidentModel ? model * notForTheAssistantWeight : model;
         return 1 - ((1 - rules.Score) * (1 - weighed));
     }
 
