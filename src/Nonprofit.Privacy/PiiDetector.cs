@@ -396,12 +396,13 @@ public sealed class PiiDetector
             AddDenyListMatches(text, candidates);
         }
 
-        // Context, thresholds, exclusions, allow-list.
+        // Context, thresholds, exclusions, allow-list. The bounds test is written so that a custom recognizer's huge
+        // Length cannot overflow Start + Length past the check.
         var kept = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            if (c.Start < 0 || c.Length <= 0 || c.End > text.Length || _excluded.Contains(c.Type.Name))
+            if (c.Start < 0 || c.Length <= 0 || c.Length > text.Length - c.Start || _excluded.Contains(c.Type.Name))
             {
                 continue;
             }

@@ -201,6 +201,20 @@ public sealed class PiiDetectorTests
     }
 
     [Theory]
+    [InlineData(5, int.MaxValue)]
+    [InlineData(1, int.MaxValue - 1)]
+    [InlineData(int.MaxValue, 1)]
+    [InlineData(10, 1)]
+    public void Detect_RecognizerReportsLengthThatOverflowsEnd_DropsIt(int start, int length)
+    {
+        // Start + Length wraps to a negative End for the first two: the bounds test must not be fooled by it.
+        var detector = new PiiDetector(new PiiDetectorOptions(), [new SpanRecognizer(start, length)]);
+
+        Assert.Empty(detector.Detect("short text"));
+        Assert.Empty(detector.DetectMany(["short text", "x"]).SelectMany(m => m));
+    }
+
+    [Theory]
     [InlineData(2.0)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
@@ -320,6 +334,17 @@ public sealed class PiiDetectorTests
         Assert.Equal(2, results.Count);
         Assert.Equal("earlier", results[0].Recognizer);
         Assert.Equal((11, 27), (results[1].Start, results[1].End));
+    }
+
+    /// <summary>Reports one span given by start and length, unchecked, as a faulty custom recognizer could.</summary>
+    private sealed class SpanRecognizer(int start, int length) : IPiiRecognizer
+    {
+        public string Name => "span";
+
+        public IReadOnlyCollection<PiiEntityType> SupportedTypes => [new PiiEntityType("SPAN_TYPE")];
+
+        public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results) =>
+            results.Add(new PiiMatch(new PiiEntityType("SPAN_TYPE"), start, length, 0.9, Name));
     }
 
     /// <summary>Reports one fixed span of a custom type: proves the detector runs added recognizers.</summary>
