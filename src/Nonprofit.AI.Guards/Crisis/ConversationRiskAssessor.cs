@@ -7,7 +7,8 @@ namespace Nonprofit.AI.Guards;
 
 /// <summary>
 /// The default <see cref="IConversationRiskAssessor"/>, offline: a linear model of character 3–5-grams (embedded
-/// resource <c>Models/crisis-history.nplt</c>) reads the person's messages as one document (joined by newlines) and
+/// resource <c>Models/crisis-history.nplt</c>) reads the person's newest messages as one document (joined by newlines;
+/// at most the newest <see cref="MaxChars"/> characters, see <see cref="Assess"/>) and
 /// gives the probability that the writer's history is at risk. Deterministic and thread-safe (the model is immutable).
 /// </summary>
 /// <remarks>
