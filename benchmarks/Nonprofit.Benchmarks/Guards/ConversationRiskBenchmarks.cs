@@ -8,7 +8,8 @@ namespace Nonprofit.Benchmarks.Guards;
 /// The conversation risk assessor (<see cref="ConversationRiskAssessor"/>, opt-in check of the crisis guard) on a
 /// conversation of 5 user messages (1 KB in all) and of 20 messages (4 KB): the default (each message's language
 /// identified, the English ones read as one document by the character n-gram model) and the model alone (no language
-/// gate), whose difference is the language identification's cost.
+/// gate), whose difference is the language identification's cost. Long windows: 3 messages of 100 KB each, read with
+/// the length caps (<see cref="ConversationRiskAssessor.MaxChars"/>) and without them, and 19 messages of 10 MB each.
 /// </summary>
 [MemoryDiagnoser]
 public class ConversationRiskBenchmarks
@@ -25,13 +26,18 @@ public class ConversationRiskBenchmarks
     private readonly ConversationRiskAssessor _default = ConversationRiskAssessor.Default;
     private readonly ConversationRiskAssessor _modelOnly = new(LinearTextModel.LoadEmbedded(ConversationRiskAssessor.ModelFileName), null);
     private string[] _oneKb = null!;
+    private readonly ConversationRiskAssessor _uncapped = new(LinearTextModel.LoadEmbedded(ConversationRiskAssessor.ModelFileName), LanguageIdentifier.Default, int.MaxValue);
     private string[] _fourKb = null!;
+    private string[] _threeHundredKb = null!;
+    private string[] _huge = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _oneKb = Conversation(5, 1024);
         _fourKb = Conversation(20, 4096);
+        _threeHundredKb = Conversation(3, 3 * 100 * 1024);
+        _huge = [.. Enumerable.Repeat(Conversation(1, 10 * 1024 * 1024)[0], 19)];
     }
 
     [Benchmark(Baseline = true)]
@@ -42,6 +48,15 @@ public class ConversationRiskBenchmarks
 
     [Benchmark]
     public ConversationRiskAssessment Messages20Of4Kb() => _default.Assess(_fourKb);
+
+    [Benchmark]
+    public ConversationRiskAssessment Messages3Of100Kb() => _default.Assess(_threeHundredKb);
+
+    [Benchmark]
+    public ConversationRiskAssessment Messages3Of100KbUncapped() => _uncapped.Assess(_threeHundredKb);
+
+    [Benchmark]
+    public ConversationRiskAssessment Messages19Of10Mb() => _default.Assess(_huge);
 
     /// <summary><paramref name="count"/> messages of the turns, repeated, of <paramref name="total"/> characters in all.</summary>
     private static string[] Conversation(int count, int total)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Nonprofit.AI.Guards;
 using Nonprofit.AI.Guards.Detection;
@@ -105,6 +106,63 @@ internal static class CrisisHistoryEvaluation
                 var messages = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 var result = ConversationRiskAssessor.Default.Assess(messages);
                 Console.WriteLine(FormattableString.Invariant($"history.probe conversation={i + 1} messages={messages.Length} scored={result.MessagesScored} score={result.Score:0.000}"));
+            }
+
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--probe-files") is var files and >= 0)
+        {
+            // Development aid: each file is one message (pasted documents), then one short question; scored at several caps.
+            var messages = args[(files + 1)..].Select(File.ReadAllText).Append("Why does this not compile?").ToArray();
+            var model = LinearTextModel.LoadEmbedded(ConversationRiskAssessor.ModelFileName);
+            foreach (var cap in new[] { ConversationRiskAssessor.MaxChars, 8192, int.MaxValue })
+            {
+                var result = new ConversationRiskAssessor(model, LanguageIdentifier.Default, cap).Assess(messages);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"history.probe_files cap={(cap == int.MaxValue ? "none" : cap.ToString(CultureInfo.InvariantCulture))} messages={messages.Length} chars={messages.Sum(m => m.Length)} scored={result.MessagesScored} score={result.Score:0.000}"));
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("--caps"))
+        {
+            // Training users only, out of fold (first fold seed): the assessor's document cap against no cap.
+            var fold = Folds(training, s_foldSeeds[0]);
+            int[] caps = [2048, ConversationRiskAssessor.MaxChars, 8192, 16384, int.MaxValue];
+            var byCap = caps.Select(_ => new List<(double, bool)>()).ToList();
+            for (var f = 0; f < 5; f++)
+            {
+                var model = Train(training.Where((_, i) => fold[i] != f), Chosen);
+                for (var c = 0; c < caps.Length; c++)
+                {
+                    var assessor = new ConversationRiskAssessor(model, null, caps[c]);
+                    byCap[c].AddRange(training.Where((_, i) => fold[i] == f).Select(u => (assessor.Assess(u.Posts).Score, u.AtRisk)));
+                }
+            }
+
+            for (var c = 0; c < caps.Length; c++)
+            {
+                var (r48, p48, _) = At(byCap[c], ConversationRiskAssessor.DefaultThreshold);
+                var (r80, p80, _) = At(byCap[c], 0.80);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"history.cap chars={(caps[c] == int.MaxValue ? "none" : caps[c].ToString(CultureInfo.InvariantCulture))} cv_auc={CrisisEvaluation.Auc(byCap[c]):0.000} recall_048={r48:0.000} precision_048={p48:0.000} recall_080={r80:0.000} precision_080={p80:0.000}"));
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("--lengths"))
+        {
+            // Training users only: the length of each history read as one document, and of each post (for the assessor's caps).
+            var documents = training.Select(u => (double)(u.Posts.Sum(p => p.Length) + Math.Max(0, u.Posts.Count - 1))).Order().ToList();
+            var posts = training.SelectMany(u => u.Posts).Select(p => (double)p.Length).Order().ToList();
+            static double Quantile(List<double> sorted, double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
+            foreach (var (name, sorted) in new[] { ("document", documents), ("post", posts) })
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"history.{name}_chars count={sorted.Count} p25={Quantile(sorted, 0.25)} median={Quantile(sorted, 0.5)} p75={Quantile(sorted, 0.75)} p90={Quantile(sorted, 0.9)} p99={Quantile(sorted, 0.99)} max={sorted[^1]}"));
             }
 
             return 0;

@@ -7,7 +7,8 @@ namespace Nonprofit.AI.Guards;
 
 /// <summary>
 /// The default <see cref="IConversationRiskAssessor"/>, offline: a linear model of character 3–5-grams (embedded
-/// resource <c>Models/crisis-history.nplt</c>) reads the person's messages as one document (joined by newlines) and
+/// resource <c>Models/crisis-history.nplt</c>) reads the person's newest messages as one document (joined by newlines;
+/// at most the newest <see cref="MaxChars"/> characters, see <see cref="Assess"/>) and
 /// gives the probability that the writer's history is at risk. Deterministic and thread-safe (the model is immutable).
 /// </summary>
 /// <remarks>
@@ -35,6 +36,19 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
     /// </summary>
     public const double DefaultThreshold = 0.48;
 
+    /// <summary>
+    /// The most characters read from one message (its last ones): above the 99th percentile of the training posts
+    /// (2,520 characters; the longest is 8,047).
+    /// </summary>
+    public const int MaxCharsPerMessage = 4096;
+
+    /// <summary>
+    /// The most characters read from a conversation (its newest ones): near the median training history read as one
+    /// document (3,135 characters; 75th percentile 8,714, longest 32,715). Longer benign text (pasted code, licences)
+    /// pushed the score past the guard's threshold; the cap bounds the time and memory of one call too.
+    /// </summary>
+    public const int MaxChars = 4096;
+
     internal const string ModelFileName = "crisis-history.nplt";
 
     private const int StackLimit = 1024;
@@ -45,6 +59,7 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
     private readonly LinearTextModel _model;
     private readonly ILanguageIdentifier? _languageIdentifier;
     private readonly int _atRisk;
+    private readonly int _maxChars;
 
     /// <summary>Creates an assessor on the embedded model.</summary>
     /// <param name="languageIdentifier">
@@ -56,8 +71,10 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
     }
 
     /// <summary>Creates an assessor on another model (tests and the evaluation harness); no language gate when null.</summary>
-    internal ConversationRiskAssessor(LinearTextModel model, ILanguageIdentifier? languageIdentifier)
+    internal ConversationRiskAssessor(LinearTextModel model, ILanguageIdentifier? languageIdentifier, int maxChars = MaxChars)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 1);
+        _maxChars = maxChars;
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _languageIdentifier = languageIdentifier;
@@ -68,28 +85,51 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
     public static ConversationRiskAssessor Default => s_default.Value;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Only the newest text is read: the last <see cref="MaxCharsPerMessage"/> characters of each message (before its
+    /// language is identified) and, newest message first, at most <see cref="MaxChars"/> characters in all (an older
+    /// message that does not fit is cut to its last characters; older ones are not read). A message is counted in
+    /// <see cref="ConversationRiskAssessment.MessagesScored"/> only when some of it is read.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="messages"/> is <see langword="null"/>.</exception>
     public ConversationRiskAssessment Assess(IReadOnlyList<string> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
 
-        // Which messages are read, and the length of the document they make (joined by one newline each).
-        bool[]? rentedKeep = null;
-        var keep = messages.Count <= StackLimit ? stackalloc bool[messages.Count] : (rentedKeep = ArrayPool<bool>.Shared.Rent(messages.Count)).AsSpan(0, messages.Count);
+        // Newest first: where each read message starts (-1: not read) and the length of the document they make
+        // (oldest first, joined by one newline each), within the caps.
+        int[]? rentedStart = null;
+        var starts = messages.Count <= StackLimit ? stackalloc int[messages.Count] : (rentedStart = ArrayPool<int>.Shared.Rent(messages.Count)).AsSpan(0, messages.Count);
+        starts.Fill(-1);
         char[]? rented = null;
         try
         {
             var length = 0;
             var scored = 0;
-            for (var i = 0; i < messages.Count; i++)
+            for (var i = messages.Count - 1; i >= 0 && length < _maxChars; i--)
             {
                 var text = messages[i];
-                keep[i] = !string.IsNullOrWhiteSpace(text) && IsEnglishOrUnknown(text);
-                if (keep[i])
+                if (string.IsNullOrWhiteSpace(text))
                 {
-                    length += (scored > 0 ? 1 : 0) + text.Length;
-                    scored++;
+                    continue;
                 }
+
+                var separator = scored > 0 ? 1 : 0;
+                var take = Math.Min(Math.Min(text.Length, MaxCharsPerMessage), _maxChars - length - separator);
+                if (take <= 0)
+                {
+                    break;
+                }
+
+                var slice = text.AsSpan(text.Length - take);
+                if (slice.IsWhiteSpace() || !IsEnglishOrUnknown(slice))
+                {
+                    continue;
+                }
+
+                starts[i] = text.Length - take;
+                length += separator + take;
+                scored++;
             }
 
             if (scored == 0)
@@ -101,7 +141,7 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
             var at = 0;
             for (var i = 0; i < messages.Count; i++)
             {
-                if (!keep[i])
+                if (starts[i] < 0)
                 {
                     continue;
                 }
@@ -111,8 +151,9 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
                     document[at++] = '\n';
                 }
 
-                messages[i].AsSpan().CopyTo(document[at..]);
-                at += messages[i].Length;
+                var slice = messages[i].AsSpan(starts[i]);
+                slice.CopyTo(document[at..]);
+                at += slice.Length;
             }
 
             Span<float> probabilities = stackalloc float[_model.ClassCount];
@@ -126,14 +167,14 @@ public sealed class ConversationRiskAssessor : IConversationRiskAssessor
                 ArrayPool<char>.Shared.Return(rented);
             }
 
-            if (rentedKeep is not null)
+            if (rentedStart is not null)
             {
-                ArrayPool<bool>.Shared.Return(rentedKeep);
+                ArrayPool<int>.Shared.Return(rentedStart);
             }
         }
     }
 
-    private bool IsEnglishOrUnknown(string text)
+    private bool IsEnglishOrUnknown(ReadOnlySpan<char> text)
     {
         if (_languageIdentifier is null)
         {

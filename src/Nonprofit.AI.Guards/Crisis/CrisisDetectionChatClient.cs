@@ -39,7 +39,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     private readonly ICrisisEscalation? _escalation;
     private readonly IHelplineDirectory? _helplines;
     private readonly ILanguageIdentifier? _languageIdentifier;
-    private readonly IConversationRiskAssessor? _conversationRisk;
+    private IConversationRiskAssessor? _conversationRisk;
     private readonly CrisisDetectionOptions _options;
     private readonly VerdictPublisher _publisher;
     private readonly ILogger _logger;
@@ -83,6 +83,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         _escalation = escalation;
         _helplines = helplines;
         _languageIdentifier = languageIdentifier;
+        // Resolved on first use too (the check may be turned on after construction: the options are kept by reference).
         _conversationRisk = _options.CheckConversationRisk ? conversationRisk ?? ConversationRiskAssessor.Default : conversationRisk;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
@@ -209,10 +210,11 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
                 return (_publisher.Publish(_options.ConversationRiskAction, GuardCategories.CrisisRiskHistory, risk.Score, _publisher.Elapsed(start), conversationId), null);
             }
 
-            // Escalated like an acute crisis; the assessor reads English, so the reply is in English unless identified otherwise.
+            // Escalated like an acute crisis; the assessor reads English, so the reply is in English unless the language
+            // identifier says otherwise (a rule's language below its threshold is no evidence for this verdict).
             categories.Add((GuardCategories.CrisisRiskHistory, risk.Score));
             texts = risk.Texts;
-            hint ??= "en";
+            hint = "en";
         }
 
         if (categories.Count == 0)
@@ -237,7 +239,8 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
 
     /// <summary>
     /// The conversation-risk check: the latest user messages (newest first in the result, oldest first to the assessor)
-    /// and their score when there are enough of them and the score reaches the threshold; else null.
+    /// and their score when the assessor read enough of them and the score reaches the threshold; else null (also when the
+    /// assessor throws: logged by exception type, the request goes on without the verdict).
     /// </summary>
     private (double Score, List<string> Texts)? ConversationRisk(IEnumerable<ChatMessage> messages)
     {
@@ -253,7 +256,23 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             oldestFirst[i] = texts[texts.Count - 1 - i];
         }
 
-        var score = Math.Clamp(_conversationRisk!.Assess(oldestFirst).Score, 0, 1);
+        ConversationRiskAssessment assessment;
+        try
+        {
+            assessment = (_conversationRisk ??= ConversationRiskAssessor.Default).Assess(oldestFirst);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogConversationRiskFailed(_logger, ex.GetType().Name);
+            return null;
+        }
+
+        if (assessment.MessagesScored < _options.ConversationRiskMinimumMessages)
+        {
+            return null;
+        }
+
+        var score = Math.Clamp(assessment.Score, 0, 1);
         return score >= _options.ConversationRiskThreshold ? (score, texts) : null;
     }
 
@@ -403,6 +422,9 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
 
     [LoggerMessage(EventId = 7106, Level = LogLevel.Information, Message = "Conversation risk {Score} over {Messages} user messages reached the threshold")]
     private static partial void LogConversationRisk(ILogger logger, double score, int messages);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "Conversation risk assessment failed with {ExceptionType}; the request goes on without it")]
+    private static partial void LogConversationRiskFailed(ILogger logger, string exceptionType);
 
     private sealed record Crisis(
         IReadOnlyList<string> Categories, double Score, string Language, string? Script, string? ConversationId, string? Country, string? Text);

@@ -27,7 +27,12 @@ public sealed class CrisisDetectionOptions
     /// conversations of the repository's crisis training corpora a–e are flagged (2.1 %). On the held-apart Reddit C-SSRS
     /// users it keeps recall 0.35 at precision 0.90; <see cref="ConversationRiskAssessor.DefaultThreshold"/> (0.48) is the
     /// Reddit operating point (recall 0.72, precision 0.80) but flags most ordinary English conversations. See
-    /// docs/guards.md ("Session 25: conversation risk").
+    /// docs/guards.md ("Session 25: conversation risk"). The rule was written before the point was computed, but the
+    /// per-file scores at 0.48, 0.70 and 0.80 had been looked at on all of a–i (the choice set a–e included) before the
+    /// rule. Pasted documents and code were not part of that false-alarm measurement: three pasted source files and a
+    /// question scored up to 0.82 before the assessor read only the newest <see cref="ConversationRiskAssessor.MaxChars"/>
+    /// characters (0.52–0.68 after), and a licence text alone still reaches 0.86, though a conversation whose newest
+    /// characters are one pasted document has fewer than <see cref="ConversationRiskMinimumMessages"/> messages read.
     /// </remarks>
     public const double DefaultConversationRiskThreshold = 0.80;
 
@@ -49,7 +54,9 @@ public sealed class CrisisDetectionOptions
 
     /// <summary>
     /// Gets or sets the fewest user messages a conversation must have before the conversation-risk check runs (a single
-    /// message is the per-message detector's job).
+    /// message is the per-message detector's job), and the fewest the assessor must have read
+    /// (<see cref="ConversationRiskAssessment.MessagesScored"/>: the default assessor skips blank and non-English messages
+    /// and reads only the newest characters) for its score to give a verdict.
     /// </summary>
     /// <value>The default is 3.</value>
     public int ConversationRiskMinimumMessages { get; set; } = 3;

@@ -18,7 +18,11 @@ public interface IConversationRiskAssessor
 
 /// <summary>The result of <see cref="IConversationRiskAssessor.Assess"/>. It holds no message text.</summary>
 /// <param name="Score">The risk score between 0 and 1 (0 when no message could be scored).</param>
-/// <param name="MessagesScored">The messages the score rests on (the default assessor skips empty and non-English ones).</param>
+/// <param name="MessagesScored">
+/// The messages the score rests on (the default assessor skips blank and non-English ones, and those older than its
+/// length cap). The crisis guard gives no verdict when it is below
+/// <see cref="CrisisDetectionOptions.ConversationRiskMinimumMessages"/>, so a custom assessor must report it.
+/// </param>
 public readonly record struct ConversationRiskAssessment(double Score, int MessagesScored)
 {
     /// <summary>No message scored: score 0.</summary>

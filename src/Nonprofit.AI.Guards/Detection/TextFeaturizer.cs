@@ -242,6 +242,10 @@ internal sealed class TextFeaturizer
     /// </summary>
     /// <param name="length">The length of the normalised text.</param>
     /// <returns>The bound (0 for an empty text).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The bound does not fit in an array (a text of hundreds of millions of characters): computed in 64 bits, so it
+    /// never wraps to a small or negative count.
+    /// </exception>
     public int MaxCount(int length)
     {
         if (length <= 0)
@@ -249,8 +253,10 @@ internal sealed class TextFeaturizer
             return 0;
         }
 
-        var chars = MaxCharN > 0 ? (length + 2) * (MaxCharN - MinCharN + 1) : 0;
-        return chars + (Words ? length : 0) + (WordBigrams ? length : 0);
+        var chars = MaxCharN > 0 ? ((long)length + 2) * (MaxCharN - MinCharN + 1) : 0L;
+        var count = chars + (Words ? length : 0L) + (WordBigrams ? length : 0L);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Array.MaxLength, nameof(length));
+        return (int)count;
     }
 
     /// <summary>The number of feature occurrences of <paramref name="normalized"/>.</summary>

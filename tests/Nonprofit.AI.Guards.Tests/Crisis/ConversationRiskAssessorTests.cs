@@ -62,8 +62,8 @@ public sealed class ConversationRiskAssessorTests
     [Fact]
     public void Assess_ManyAndLongMessages_SameAsTheJoinedDocument()
     {
-        // Past the stack limits: the message flags and the document come from the array pool.
-        var assessor = new ConversationRiskAssessor(s_model, null);
+        // Past the stack limits (no document cap here): the message starts and the document come from the array pool.
+        var assessor = new ConversationRiskAssessor(s_model, null, int.MaxValue);
         var messages = Enumerable.Range(0, 1500).Select(i => i % 7 == 0 ? new string('x', 900) + " tired of everything " + i : "message number " + i).ToArray();
 
         var result = assessor.Assess(messages);
@@ -128,5 +128,64 @@ public sealed class ConversationRiskAssessorTests
         {
             Assert.Equal(expected[i % 3], results[i]);
         }
+    }
+
+    /// <summary>Records the longest text it was asked to identify; always English.</summary>
+    private sealed class LengthRecordingLanguage : ILanguageIdentifier
+    {
+        public int Longest { get; private set; }
+
+        public LanguageIdentification Identify(ReadOnlySpan<char> text)
+        {
+            Longest = Math.Max(Longest, text.Length);
+            return new("en", "Latn", 0.9);
+        }
+    }
+
+    [Fact]
+    public void Assess_ReadsOnlyTheNewestCharacters_OfEachMessageAndInAll()
+    {
+        var assessor = new ConversationRiskAssessor(s_model, null);
+        var older = "I keep thinking about the past and how it went. " + new string('x', 10);
+        var longMessage = string.Concat(Enumerable.Repeat("Our volunteers met again on Tuesday to plan the winter market. ", 200));
+        Assert.True(longMessage.Length > ConversationRiskAssessor.MaxChars);
+
+        // One long message: only its last MaxChars characters are read, and the older message is not read at all.
+        var result = assessor.Assess([older, longMessage]);
+
+        var expected = s_model.Probability(longMessage.AsSpan(longMessage.Length - ConversationRiskAssessor.MaxChars).ToString(), s_model.IndexOf("at_risk"));
+        Assert.Equal(expected, result.Score, 6);
+        Assert.Equal(1, result.MessagesScored);
+
+        // Short messages fill the budget newest first; the oldest that does not fit whole is cut to its last characters.
+        var messages = Enumerable.Range(0, 5).Select(i => new string((char)('a' + i), 1000)).ToArray();
+        var cut = assessor.Assess(messages);
+        var document = string.Join('\n', messages);
+        Assert.Equal(s_model.Probability(document.AsSpan(document.Length - ConversationRiskAssessor.MaxChars).ToString(), s_model.IndexOf("at_risk")), cut.Score, 6);
+        Assert.Equal(5, cut.MessagesScored);
+        Assert.Equal(3, new ConversationRiskAssessor(s_model, null, 3003).Assess(messages).MessagesScored);
+    }
+
+    [Fact]
+    public void Assess_HugeWindow_IsCappedBeforeLanguageIdentification()
+    {
+        var language = new LengthRecordingLanguage();
+        var assessor = new ConversationRiskAssessor(language);
+        var huge = new string('a', 5_000_000);
+
+        var result = assessor.Assess([huge, huge, huge]);
+
+        Assert.InRange(language.Longest, 1, ConversationRiskAssessor.MaxCharsPerMessage);
+        Assert.Equal(1, result.MessagesScored);
+        Assert.InRange(result.Score, 0, 1);
+    }
+
+    [Fact]
+    public void Featurizer_MaxCount_DoesNotWrap_OnHugeLengths()
+    {
+        var f = s_model.Featurizer;
+        Assert.Equal(3 * 1002, f.MaxCount(1000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.MaxCount(800_000_000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.MaxCount(int.MaxValue));
     }
 }

@@ -29,6 +29,17 @@ public sealed class CrisisConversationRiskTests
         }
     }
 
+    /// <summary>A fixed score resting on a fixed number of messages.</summary>
+    private sealed class PartlyReadRisk(double score, int scored) : IConversationRiskAssessor
+    {
+        public ConversationRiskAssessment Assess(IReadOnlyList<string> messages) => new(score, scored);
+    }
+
+    private sealed class ThrowingRisk : IConversationRiskAssessor
+    {
+        public ConversationRiskAssessment Assess(IReadOnlyList<string> messages) => throw new InvalidOperationException("assessor failed on: " + messages[0]);
+    }
+
     private sealed class RecordingEscalation : ICrisisEscalation
     {
         public List<CrisisEscalationContext> Calls { get; } = [];
@@ -299,5 +310,80 @@ public sealed class CrisisConversationRiskTests
         Assert.InRange(risky.Score, 0.5, 1);
         Assert.Equal(GuardCategories.None, calm.Category);
         Assert.InRange(ConversationRiskAssessor.Default.Assess(ordinary).Score, 0, 0.5);
+    }
+
+    [Fact]
+    public async Task On_FewerMessagesReadThanTheMinimum_NoVerdict()
+    {
+        using var guard = Guard(new RecordingChatClient(), new PartlyReadRisk(0.99, 2));
+        var response = await guard.GetResponseAsync(Conversation(s_turns));
+        Assert.Equal(GuardCategories.None, Assert.Single(response.GetGuardVerdicts()).Category);
+
+        using var enough = Guard(new RecordingChatClient(), new PartlyReadRisk(0.99, 3));
+        response = await enough.GetResponseAsync(Conversation(s_turns));
+        Assert.Equal(GuardCategories.CrisisRiskHistory, Assert.Single(response.GetGuardVerdicts()).Category);
+    }
+
+    [Fact]
+    public async Task On_DefaultAssessor_BlankAndNonEnglishMessagesDoNotCountTowardTheMinimum()
+    {
+        // The real assessor reads one English message here: no verdict even at the lowest threshold.
+        var options = new CrisisDetectionOptions { CheckConversationRisk = true, ConversationRiskThreshold = 0.01 };
+        using var guard = Guard(new RecordingChatClient(), ConversationRiskAssessor.Default, options);
+        var turns = new[] { "   ", "Pouvez-vous m'aider à écrire une lettre à notre propriétaire pour la réparation du chauffage ?", "Thanks, that helps a lot with the letter." };
+        Assert.Equal(1, ConversationRiskAssessor.Default.Assess(turns).MessagesScored);
+
+        var response = await guard.GetResponseAsync(Conversation(turns));
+
+        Assert.Equal(GuardCategories.None, Assert.Single(response.GetGuardVerdicts()).Category);
+    }
+
+    [Fact]
+    public async Task Escalate_HighScore_AnswersInEnglish_EvenWhenAFrenchRuleFiredBelowItsThreshold()
+    {
+        const string french = "je veux mourir";
+        var options = new CrisisDetectionOptions { CheckConversationRisk = true, ConversationRiskAction = GuardAction.Escalate, Threshold = 1.0 };
+        var detection = CrisisDetector.Instance.Detect(french, out var language);
+        Assert.Equal("fr", language);
+        Assert.InRange(detection.Score, 0.01, 0.999);
+        var escalation = new RecordingEscalation();
+        using var guard = Guard(new RecordingChatClient(), new FixedRisk(0.9), options, escalation);
+
+        var response = await guard.GetResponseAsync(Conversation([.. s_turns[..3], french]));
+
+        Assert.Equal(options.SafeMessages["en"], response.Text);
+        Assert.Equal("en", Assert.Single(escalation.Calls).Language);
+    }
+
+    [Fact]
+    public async Task TurnedOnAfterConstruction_UsesTheDefaultAssessor()
+    {
+        var options = new CrisisDetectionOptions();
+        using var guard = new CrisisDetectionChatClient(new RecordingChatClient(), options: options);
+        options.CheckConversationRisk = true;
+        options.ConversationRiskThreshold = 0.01;
+
+        var response = await guard.GetResponseAsync(Conversation(s_turns));
+
+        Assert.Equal(GuardCategories.CrisisRiskHistory, Assert.Single(response.GetGuardVerdicts()).Category);
+    }
+
+    [Theory]
+    [InlineData(GuardAction.Allow)]
+    [InlineData(GuardAction.Escalate)]
+    public async Task ThrowingAssessor_TheRequestGoesOn_WithoutTheVerdict_LoggingTheTypeOnly(GuardAction action)
+    {
+        var inner = new RecordingChatClient();
+        var logger = new FakeLogger<CrisisDetectionChatClient>();
+        var options = new CrisisDetectionOptions { CheckConversationRisk = true, ConversationRiskAction = action };
+        using var guard = Guard(inner, new ThrowingRisk(), options, logger: logger);
+
+        var response = await guard.GetResponseAsync(Conversation(s_turns));
+
+        Assert.Equal(1, inner.Calls);
+        Assert.Equal(GuardCategories.None, Assert.Single(response.GetGuardVerdicts()).Category);
+        var logged = string.Join("\n", logger.Collector.GetSnapshot().Select(r => r.Message));
+        Assert.Contains(nameof(InvalidOperationException), logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(s_turns, t => logged.Contains(t, StringComparison.Ordinal));
     }
 }
