@@ -75,6 +75,8 @@ public sealed class CrisisDetector : ICrisisDetector
 
     private const int PastWindow = 12;
     private const int CounterWindow = 8;
+    private const int OwnReach = 4; // words before a framed match a first-person possessive may stand ("Actualités : mon mari vient de me poignarder")
+    private const int RecentReach = 2; // words before a framed match a "just happened" cue may stand ("my husband just stabbed me")
     private const int RepeatWindow = 24; // words from a cancelled violence match to a new attack ("…but last night he did it again")
     private const int StrongWeight = 50; // weights are compared in hundredths below
     private const int Violence = 0; // indexes into CrisisLexicon.Categories
@@ -974,20 +976,23 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
-    /// Whether the clauses of the match <paramref name="start"/>..<paramref name="end"/> hold a first-person possessive of
-    /// the match's language ("my", "mon", "mi", "meu", "mein", "wangu", "mera"), a person word (lexicon kind
-    /// <c>person</c>, Arabic "زوجي"), or a "just happened" cue ("just", "vient de", "acaba de", "acabou de", "gerade").
+    /// Whether the match <paramref name="start"/>..<paramref name="end"/> holds, or is closely preceded in its clause by, a
+    /// first-person possessive of the match's language ("my", "mon", "mi", "meu", "mein", "wangu", "mera"; at most
+    /// <see cref="OwnReach"/> words before it) or a "just happened" cue ("just", "vient de", "acaba de", "acabou de",
+    /// "gerade"; at most <see cref="RecentReach"/> words before it), or its clauses hold a person word (lexicon kind
+    /// <c>person</c>, Arabic "زوجي"). The words are looked for near the match only (session 25 review: "Film: just
+    /// watched a man beat his wife", "Documentary: my thoughts on why people kill themselves" were read as the writer's own).
     /// </summary>
     private bool OwnOrRecent(ref MatchState state, int[] clauses, int language, int start, int end)
     {
         var first = FirstTokenOfClause(ref state, clauses, clauses[start]);
         var after = FirstTokenOfClause(ref state, clauses, clauses[end] + 1);
         var code = _lexicon.Languages[language];
-        for (var t = first; t < after; t++)
+        for (var t = Math.Max(first, start - OwnReach); t <= end; t++)
         {
             var token = state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t]);
             var next = t + 1 < after ? state.Normalized.AsSpan(state.TokenStart[t + 1], state.TokenLength[t + 1]) : default;
-            if (CrisisWords.IsOwn(code, token) || CrisisWords.IsRecent(token, next))
+            if (CrisisWords.IsOwn(code, token) || (t >= start - RecentReach && CrisisWords.IsRecent(token, next)))
             {
                 return true;
             }

@@ -42,7 +42,10 @@ internal static class CrisisWords
         "e", "eh", "uma", "so", "to", "tou", "estou", "brincadeira", "piada", "brincando", "eu", "na", "kkk", "kkkk", "kkkkk", "rs", "rsrs", "obvio",
         "ist", "war", "nur", "ein", "das", "spass", "spas", "ich", "mache", "mach", "nen", "witz", "scherz", "naturlich", "klar",
         "ni", "tu", "utani", "natania", "nakutania", "mimi", "nilikuwa", "nafanya", "hehe",
-        "mazak", "majak", "mazaak", "kar", "raha", "rahi", "hu", "hoon", "hun", "tha", "thi", "main", "mai", "bas", "sirf", "hai", "ye", "yeh", "yaar");
+        "mazak", "majak", "mazaak", "kar", "raha", "rahi", "hu", "hoon", "hun", "tha", "thi", "main", "mai", "bas", "sirf", "hai", "ye", "yeh", "yaar",
+        // Forms of address after the retraction (session 25 review: "just a joke bro", "es broma amigo", "c'est une blague les gars").
+        "bro", "bruh", "dude", "man", "guys", "mate", "fam", "les", "gars", "amigo", "amiga", "amigos", "amigas", "gente", "tio", "tia", "wey", "guey",
+        "mano", "mana", "cara", "galera", "pessoal", "leute", "alter", "digga", "jamani", "rafiki", "bhai", "bhaiya", "dost", "doston");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_retractionLookup = s_retraction.GetAlternateLookup<ReadOnlySpan<char>>();
 
