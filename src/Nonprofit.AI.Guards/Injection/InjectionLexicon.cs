@@ -75,7 +75,7 @@ internal static class InjectionLexicon
         (Prior,
             "previous prior above earlier preceding initial original former aforementioned " +
             "vorherigen vorherige vorheriger bisherigen bisherige obigen obige vorigen vorangegangenen fruheren ursprunglichen davor oben oberhalb zuvor vor_mir " +
-            "precedentes precedente anterieures anterieure initiales originales ci_dessus " +
+            "precedentes precedente anterieures anterieure initiales originales ci_dessus au_dessus " +
             "anteriores anterior previas previos arriba iniciales originales " +
             "iniciais originais acima " +
             "awali zilizopita yaliyopita iliyopita uliopita zilizotangulia yaliyotangulia aliyetangulia aliyepita hapo_juu " +
