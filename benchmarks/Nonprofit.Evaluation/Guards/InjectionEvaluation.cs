@@ -40,6 +40,15 @@ internal static class InjectionEvaluation
             return Dev(args.Contains("--errors"), dump > 0 && dump + 1 < args.Length ? args[dump + 1] : null);
         }
 
+        // The default mode reads deepset `test`, which may be looked at once per session: an argument it does not know
+        // (a misspelt mode such as "--explain") must stop here rather than fall through to it.
+        var unknown = args.FirstOrDefault(a => a is not ("--errors" or "--train-errors"));
+        if (unknown is not null)
+        {
+            Console.Error.WriteLine($"guards-injection: unknown argument '{unknown}'. Modes: train [...], explain (lines on stdin), dev [--errors] [--dump FILE], or none (the deepset test evaluation) with --errors / --train-errors.");
+            return 2;
+        }
+
         // The shipped default (rules + model); "rules_only" lines are PromptInjectionDetector.RulesOnly at its own threshold.
         var detector = PromptInjectionDetector.Default;
         var threshold = detector.Threshold;
