@@ -43,5 +43,5 @@ public static class CrisisDetectionChatClientBuilderExtensions
             VerdictPublisher.ObserversIn(services),
             services.GetService<ILogger<CrisisDetectionChatClient>>(),
             services.GetService<TimeProvider>(),
-            options?.CheckConversationRisk == true ? services.GetService<IConversationRiskAssessor>() : null);
+            services.GetService<IConversationRiskAssessor>());
 }

@@ -25,8 +25,8 @@ public sealed class CrisisDetectionOptions
     /// <remarks>
     /// Chosen on ordinary chat text, not on Reddit: the lowest multiple of 0.05 at which at most 5 % of the English benign
     /// conversations of the repository's crisis training corpora a–e are flagged (2.1 %). On the held-apart Reddit C-SSRS
-    /// users it keeps recall 0.35 at precision 0.90; <see cref="ConversationRiskAssessor.DefaultThreshold"/> (0.48) is the
-    /// Reddit operating point (recall 0.72, precision 0.80) but flags most ordinary English conversations. See
+    /// users it keeps recall 0.28 at precision 0.93 (with the 4,096-character cap); <see cref="ConversationRiskAssessor.DefaultThreshold"/> (0.48) is the
+    /// Reddit operating point (recall 0.70, precision 0.80) but flags most ordinary English conversations. See
     /// docs/guards.md ("Session 25: conversation risk"). The rule was written before the point was computed, but the
     /// per-file scores at 0.48, 0.70 and 0.80 had been looked at on all of a–i (the choice set a–e included) before the
     /// rule. Pasted documents and code were not part of that false-alarm measurement: three pasted source files and a

@@ -14,7 +14,7 @@ public static class GuardsServiceCollectionExtensions
     /// validated on start, and, unless registered first, a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/>,
     /// <see cref="LanguageIdentifier.Default"/> as <see cref="ILanguageIdentifier"/>, <see cref="CrisisDetector.Instance"/> as
     /// <see cref="ICrisisDetector"/>, <see cref="ConversationRiskAssessor.Default"/> as <see cref="IConversationRiskAssessor"/>
-    /// (resolved only when <see cref="CrisisDetectionOptions.CheckConversationRisk"/> is on), <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
+    /// (its model is loaded only when <see cref="CrisisDetectionOptions.CheckConversationRisk"/> is on), <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
     /// an <see cref="OutputSafetyDetector"/> (with the <see cref="OutputSafetyDetectorOptions"/> configured in the services)
     /// as <see cref="IOutputSafetyDetector"/> and the <see cref="IScopeClassifier"/> (a <see cref="SimilarityScopeClassifier"/>
     /// of <see cref="NonprofitGuardsOptions.ScopeOptions"/>). Then build the pipeline with <c>UseNonprofitGuards()</c>;

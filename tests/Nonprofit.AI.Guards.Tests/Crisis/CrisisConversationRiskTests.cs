@@ -274,6 +274,22 @@ public sealed class CrisisConversationRiskTests
     }
 
     [Fact]
+    public async Task Services_TheRegisteredAssessorIsUsedWhenTheCheckIsTurnedOnAfterBuild()
+    {
+        // The options are kept by reference: turning the check on later must still use the app's assessor.
+        var risk = new FixedRisk(0.9);
+        var services = new ServiceCollection().AddSingleton<IConversationRiskAssessor>(risk).BuildServiceProvider();
+        var options = new CrisisDetectionOptions();
+        using var client = new ChatClientBuilder(new RecordingChatClient()).UseCrisisDetection(options).Build(services);
+        options.CheckConversationRisk = true;
+
+        var response = await client.GetResponseAsync(Conversation(s_turns));
+
+        Assert.Single(risk.Calls);
+        Assert.Equal(GuardCategories.CrisisRiskHistory, Assert.Single(response.GetGuardVerdicts()).Category);
+    }
+
+    [Fact]
     public void AddNonprofitGuards_RegistersTheDefaultAssessor()
     {
         using var services = new ServiceCollection().AddLogging().AddNonprofitGuards().BuildServiceProvider();
