@@ -37,9 +37,9 @@ internal static class CrisisWords
     // hoon". No subject but the writer's ("everyone", "they", "mes amis") and no verb of others' ("treats", "pensent").
     private static readonly HashSet<string> s_retraction = Set(
         "i", "im", "am", "was", "its", "it", "is", "thats", "that", "a", "just", "only", "lol", "haha", "hahaha", "lmao", "jk", "totally", "obviously", "ok", "okay", "joke", "kidding", "jokingly",
-        "je", "j", "c", "cest", "est", "cetait", "etait", "une", "juste", "lol", "mdr", "ptdr", "hein", "bien", "sur", "evidemment", "blague", "rigole", "plaisante", "trop",
+        "je", "j", "c", "cest", "est", "cetait", "etait", "une", "juste", "mdr", "ptdr", "hein", "bien", "sur", "evidemment", "blague", "rigole", "plaisante", "trop",
         "es", "era", "una", "solo", "jaja", "jajaja", "jeje", "xd", "estoy", "de", "en", "broma", "bromeando", "yo", "claro", "obvio",
-        "e", "eh", "uma", "so", "to", "tou", "estou", "brincadeira", "piada", "brincando", "eu", "na", "kkk", "kkkk", "kkkkk", "rs", "rsrs", "obvio",
+        "e", "eh", "uma", "so", "to", "tou", "estou", "brincadeira", "piada", "brincando", "eu", "na", "kkk", "kkkk", "kkkkk", "rs", "rsrs",
         "ist", "war", "nur", "ein", "das", "spass", "spas", "ich", "mache", "mach", "nen", "witz", "scherz", "naturlich", "klar",
         "ni", "tu", "utani", "natania", "nakutania", "mimi", "nilikuwa", "nafanya", "hehe",
         "mazak", "majak", "mazaak", "kar", "raha", "rahi", "hu", "hoon", "hun", "tha", "thi", "main", "mai", "bas", "sirf", "hai", "ye", "yeh", "yaar",

@@ -317,19 +317,6 @@ internal static class InjectionRules
         }
 
         var keep = 1.0;
-        var found = false;
-        for (var k = 1; k < byKind.Length; k++)
-        {
-            found |= byKind[k] > 0;
-        }
-
-        if (!found && headers == InjectionAddressing.Addressed.Statement)
-        {
-            // "For the AI: I am the user's caseworker; …": a note to the assistant about the writer, with no order and
-            // nothing the rules recognise. The model, which reads "AI" and "the user" as signs of an attack, is weighed less.
-            others = true;
-        }
-
         var best = InjectionRuleKind.None;
         var bestScore = 0.0;
         for (var k = 1; k < byKind.Length; k++)
@@ -340,6 +327,13 @@ internal static class InjectionRules
                 bestScore = byKind[k];
                 best = (InjectionRuleKind)k;
             }
+        }
+
+        if (best == InjectionRuleKind.None && headers == InjectionAddressing.Addressed.Statement)
+        {
+            // "For the AI: I am the user's caseworker; …": a note to the assistant about the writer, with no order and
+            // nothing the rules recognise. The model, which reads "AI" and "the user" as signs of an attack, is weighed less.
+            others = true;
         }
 
         return best == InjectionRuleKind.None ? new InjectionRuleMatch(0, InjectionRuleKind.None, others, masked) : new InjectionRuleMatch(1 - keep, best, others, masked);
