@@ -159,7 +159,12 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     {
         var start = _publisher.Start();
         var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
-        var texts = LatestUserTexts(messages, _options.UserMessagesToCheck);
+        // One walk over the messages serves both checks: the detector reads the newest UserMessagesToCheck texts, the
+        // conversation-risk check (when on) the newest ConversationRiskMessages.
+        var latest = LatestUserTexts(
+            messages,
+            _options.CheckConversationRisk ? Math.Max(_options.UserMessagesToCheck, _options.ConversationRiskMessages) : _options.UserMessagesToCheck);
+        var texts = latest.Count > _options.UserMessagesToCheck ? latest.GetRange(0, _options.UserMessagesToCheck) : latest;
         Span<double> scores = stackalloc double[CrisisLexicon.Categories.Length];
         string? categoryOutsideLexicon = null;
         double scoreOutsideLexicon = 0;
@@ -202,7 +207,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             categories.Add((categoryOutsideLexicon, scoreOutsideLexicon));
         }
 
-        if (categories.Count == 0 && _options.CheckConversationRisk && ConversationRisk(messages) is { } risk)
+        if (categories.Count == 0 && _options.CheckConversationRisk && ConversationRisk(latest) is { } risk)
         {
             LogConversationRisk(_logger, risk.Score, risk.Texts.Count);
             if (_options.ConversationRiskAction != GuardAction.Escalate)
@@ -238,13 +243,14 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     }
 
     /// <summary>
-    /// The conversation-risk check: the latest user messages (newest first in the result, oldest first to the assessor)
+    /// The conversation-risk check on the latest user texts (newest first; the first ConversationRiskMessages are read,
+    /// newest first in the result, oldest first to the assessor)
     /// and their score when the assessor read enough of them and the score reaches the threshold; else null (also when the
     /// assessor throws: logged by exception type, the request goes on without the verdict).
     /// </summary>
-    private (double Score, List<string> Texts)? ConversationRisk(IEnumerable<ChatMessage> messages)
+    private (double Score, List<string> Texts)? ConversationRisk(List<string> latest)
     {
-        var texts = LatestUserTexts(messages, _options.ConversationRiskMessages);
+        var texts = latest.Count > _options.ConversationRiskMessages ? latest.GetRange(0, _options.ConversationRiskMessages) : latest;
         if (texts.Count < _options.ConversationRiskMinimumMessages)
         {
             return null;
@@ -290,7 +296,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     private static List<string> LatestUserTexts(IEnumerable<ChatMessage> messages, int count)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        var texts = new List<string>(count);
+        var texts = new List<string>(Math.Min(count, 16)); // count may be large ("check them all"): no capacity from it
         for (var i = list.Count - 1; i >= 0 && texts.Count < count; i--)
         {
             if (list[i].Role == ChatRole.User)

@@ -249,6 +249,26 @@ public sealed class CrisisDetectionChatClientTests
     }
 
     [Fact]
+    public async Task UserMessagesToCheck_AtIntMaxValue_ChecksEveryUserMessageWithoutReservingThatMuch()
+    {
+        // "Check them all": the window must not size a buffer from the option (it threw OutOfMemoryException).
+        ChatMessage[] history =
+        [
+            new(ChatRole.User, SelfHarm),
+            new(ChatRole.Assistant, "I hear you."),
+            new(ChatRole.User, "ok"),
+            new(ChatRole.User, "thanks"),
+        ];
+        using var all = Guard(new RecordingChatClient(), options: new CrisisDetectionOptions { UserMessagesToCheck = int.MaxValue });
+        using var allWithRisk = Guard(
+            new RecordingChatClient(),
+            options: new CrisisDetectionOptions { UserMessagesToCheck = int.MaxValue, CheckConversationRisk = true });
+
+        Assert.Equal(GuardAction.Escalate, Assert.Single((await all.GetResponseAsync(history)).GetGuardVerdicts()).Action);
+        Assert.Equal(GuardAction.Escalate, Assert.Single((await allWithRisk.GetResponseAsync(history)).GetGuardVerdicts()).Action);
+    }
+
+    [Fact]
     public async Task Threshold_AboveTheScore_Allows()
     {
         using var strict = Guard(new RecordingChatClient(), options: new CrisisDetectionOptions { Threshold = 1 });
