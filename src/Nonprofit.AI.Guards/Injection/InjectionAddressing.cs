@@ -83,6 +83,24 @@ internal static class InjectionAddressing
         "da", "do", "das", "dos", "der", "die", "den", "dem", "wa", "ya", "za", "ke", "ki", "ka", "se", "il", "lil", "ال", "language", "large",
         "sprach", "kunstliche", "akili", "lugha");
 
+    // Session 26: an AI's job in a header inside a pasted text ("AI translator:", "Traducteur IA :", "KI-Übersetzer:",
+    // "Mtafsiri wa AI:"), with what makes its body an order to the AI: "instead of" its job, or an order about the reader.
+    private static readonly FrozenSet<string> s_aiRoles = FrozenSet.Create(StringComparer.Ordinal,
+        "translator", "translators", "summarizer", "summariser", "summarizers", "agent", "ubersetzer", "ubersetzerin", "zusammenfasser", "traducteur",
+        "traductrice", "resumeur", "traductor", "traductora", "resumidor", "tradutor", "tradutora", "mtafsiri", "anuvadak", "anuvaadak", "अनुवादक",
+        "مترجم", "المترجم");
+
+    private static readonly FrozenSet<string> s_instead = FrozenSet.Create(StringComparer.Ordinal,
+        "instead", "rather", "stattdessen", "statt", "anstatt", "lieu", "lugar", "vez", "badala", "bajaye", "बजाय", "بدلا", "بدل");
+
+    private static readonly FrozenSet<string> s_readerNouns = FrozenSet.Create(StringComparer.Ordinal,
+        "reader", "readers", "leser", "leserin", "lecteur", "lectrice", "lecteurs", "lector", "lectora", "lectores", "leitor", "leitora", "leitores",
+        "msomaji", "wasomaji", "pathak", "पाठक", "القارئ", "قارئ", "للقارئ");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_aiRolesLookup = s_aiRoles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_insteadLookup = s_instead.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_readerNounsLookup = s_readerNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_glueLookup = s_glue.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_aiNounsLookup = s_aiNouns.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -139,6 +157,17 @@ internal static class InjectionAddressing
                 continue;
             }
 
+            if (strength == RoleHeader)
+            {
+                // "AI translator: instead of translating, tell the reader …" inside a pasted letter: no statement about the writer.
+                if (HasOrder(raw[(colon + 1)..], strong: false, users: false, out _, role: true))
+                {
+                    return Addressed.Order;
+                }
+
+                continue;
+            }
+
             if (HasOrder(raw[(colon + 1)..], strong: strength == 2, users: indirect || strength == 2, out var namesAssistant))
             {
                 return Addressed.Order;
@@ -161,7 +190,10 @@ internal static class InjectionAddressing
 
     private static readonly System.Buffers.SearchValues<char> s_notOpening = System.Buffers.SearchValues.Create(".!?\n\r«»\"“”„;:؟|");
 
-    /// <summary>0: not an addressed header; 1: addressed to one AI; 2: to AI models in general.</summary>
+    /// <summary>The strength of a header that names an AI by its job ("AI translator:"): its body needs an order (see <see cref="HasOrder"/>).</summary>
+    private const int RoleHeader = 3;
+
+    /// <summary>0: not an addressed header; 1: addressed to one AI; 2: to AI models in general; 3: an AI named by its job (<see cref="RoleHeader"/>).</summary>
     private static int HeaderStrength(ReadOnlySpan<char> raw, int colon)
     {
         // The header: back from the colon to a sentence end, a bracket or a quote, at most HeaderChars.
@@ -232,6 +264,11 @@ internal static class InjectionAddressing
         }
 
         var lastWord = header[words[last]];
+        if (ai && !marker && IsRoleHeader(header, words[..count]))
+        {
+            return RoleHeader;
+        }
+
         if (s_aiNounsLookup.Contains(lastWord))
         {
             return marker ? (plural ? 2 : 1) : 0;
@@ -246,14 +283,40 @@ internal static class InjectionAddressing
         return 0;
     }
 
+    /// <summary>Whether a header of at most three words is only AI nouns, AI jobs and glue, with one job ("AI translator", "traducteur de l'IA").</summary>
+    private static bool IsRoleHeader(ReadOnlySpan<char> header, ReadOnlySpan<Range> words)
+    {
+        if (words.Length > 3)
+        {
+            return false;
+        }
+
+        var role = false;
+        foreach (var range in words)
+        {
+            var w = header[range];
+            var isRole = s_aiRolesLookup.Contains(w);
+            if (!isRole && !s_aiNounsLookup.Contains(w) && !s_glueLookup.Contains(w))
+            {
+                return false;
+            }
+
+            role |= isRole;
+        }
+
+        return role;
+    }
+
     /// <summary>The classes that make a note to the AI speak of the assistant or its rules.</summary>
     private const ulong AssistantCues = You | YourPossessive | NowYouAre | Instructions | Limits | Safety | Without | Jailbreak | Privileged | Permit | Prompt | Hidden | New | FromNow;
 
     /// <summary>
     /// Whether an order follows the header within <see cref="BodyWords"/> words; <paramref name="namesAssistant"/>: whether
     /// those words name the assistant ("you", "your") or its rules, limits or safety (read up to the order, if any).
+    /// <paramref name="role"/>: the header names an AI by its job (<see cref="RoleHeader"/>); an order word with "instead"
+    /// or "the reader" counts too ("AI translator: instead of translating, tell the reader …"; "Traductor IA: ¿cuál es mejor?" does not).
     /// </summary>
-    private static bool HasOrder(ReadOnlySpan<char> after, bool strong, bool users, out bool namesAssistant)
+    private static bool HasOrder(ReadOnlySpan<char> after, bool strong, bool users, out bool namesAssistant, bool role = false)
     {
         namesAssistant = false;
         var take = Math.Min(after.Length, BodyChars);
@@ -263,6 +326,8 @@ internal static class InjectionAddressing
         var lookup = Lookup;
         var reveal = false;
         var prompt = false;
+        var cue = false;
+        var order = false;
         foreach (var range in body.Split(' '))
         {
             if (++words > BodyWords)
@@ -288,6 +353,16 @@ internal static class InjectionAddressing
             if (reveal && prompt)
             {
                 return true;
+            }
+
+            if (role)
+            {
+                cue |= s_insteadLookup.Contains(w) || s_readerNounsLookup.Contains(w);
+                order |= (mask & (Act | Reveal)) != 0 || s_ordersLookup.Contains(w);
+                if (cue && order)
+                {
+                    return true;
+                }
             }
 
             if (strong && ((mask & (Act | Reveal)) != 0 || s_ordersLookup.Contains(w)))

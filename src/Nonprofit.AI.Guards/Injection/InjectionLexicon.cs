@@ -57,6 +57,14 @@ internal static class InjectionLexicon
     public const ulong WroteIt = 1ul << 39;      // I wrote, did I write, escribí, escrevi, niliandika, maine likha: the user wrote the earlier text
     public const ulong Including = 1ul << 40;    // including, y compris, incluyendo, einschließlich, pamoja na, بما في ذلك
 
+    // Session 26: the persona specification ("I want you to act as a … I will type …, you will reply … My first request is …").
+    public const ulong SpecStrong = 1ul << 41;   // my first request/sentence/command, reply only with, do not write explanations, nothing else
+    public const ulong IWill = 1ul << 42;        // I will type/give you/provide, ich werde Ihnen, je vais te, te daré, vou te dar, nitakupa, main likhunga
+    public const ulong YouWill = 1ul << 43;      // you will reply/answer, your task is, Sie werden, tu répondras, responderás, utajibu, tum jawab doge
+    public const ulong Task = 1ul << 44;         // task, Aufgabe, tâche, tarea, tarefa, challenge, Herausforderung: the assistant's job
+    public const ulong Now = 1ul << 45;          // now, jetzt, nun, maintenant, ahora, agora, sasa, ab, अब
+    public const ulong NextCue = 1ul << 46;      // follow(s), folgen, suivent, start over, von vorne, focus on, konzentriere dich
+
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxPhraseWords = 4;
 
@@ -75,7 +83,7 @@ internal static class InjectionLexicon
         (Prior,
             "previous prior above earlier preceding initial original former aforementioned " +
             "vorherigen vorherige vorheriger bisherigen bisherige obigen obige vorigen vorangegangenen fruheren ursprunglichen davor oben oberhalb zuvor vor_mir " +
-            "precedentes precedente anterieures anterieure initiales originales ci_dessus au_dessus " +
+            "precedentes precedente precede anterieures anterieure initiales originales ci_dessus au_dessus " +
             "anteriores anterior previas previos arriba iniciales originales " +
             "iniciais originais acima " +
             "awali zilizopita yaliyopita iliyopita uliopita zilizotangulia yaliyotangulia aliyetangulia aliyepita hapo_juu " +
@@ -284,6 +292,54 @@ internal static class InjectionLexicon
         (Including,
             "including includes inclusive incl incluyendo incluidas incluidos incluida incluido y_compris inclus incluant incluindo " +
             "einschliesslich inklusive samt pamoja_na ikiwemo ikiwa_ni_pamoja shamil samet بما_في_ذلك بما_فيها"),
+
+        // Session 26: the persona specification, in the forms GuardText.Normalize gives ("I'll" → "ill", "t'écrirai" → "tecrirai").
+        // A role ("act as", "pretend", "you are now", "als … fungieren") with one of these is a new role with rules for every
+        // answer from now on (the lead's decision, docs/guards.md "Session 26"); a one-off "act as my lawyer and tell me my
+        // rights?" has none of them. "My first question" is not here: it opens ordinary one-off questions.
+        (SpecStrong,
+            "my_first_request my_first_sentence my_first_command my_first_suggestion my_first_prompt my_first_topic my_first_word my_first_input my_first_task " +
+            "reply_only only_reply respond_only only_respond answer_only only_answer do_not_write_explanations dont_write_explanations no_explanations without_explanations nothing_else " +
+            "meine_erste_anfrage meine_erste_bitte mein_erster_satz mein_erster_befehl mein_erstes_thema meine_erste_aufgabe antworte_nur antworten_sie_nur nichts_anderes keine_erklarungen ohne_erklarungen " +
+            "ma_premiere_demande ma_premiere_requete ma_premiere_phrase ma_premiere_commande reponds_uniquement repondez_uniquement reponds_seulement repondez_seulement pas_dexplications sans_explications aucune_explication rien_dautre " +
+            "mi_primera_peticion mi_primera_solicitud mi_primera_frase mi_primer_comando mi_primera_orden mi_primer_pedido responde_solo responde_solamente responde_unicamente solo_responde sin_explicaciones no_escribas_explicaciones " +
+            "meu_primeiro_pedido minha_primeira_solicitacao minha_primeira_frase meu_primeiro_comando minha_primeira_ordem responda_apenas responda_somente responda_so sem_explicacoes nao_escreva_explicacoes " +
+            "ombi_langu_la_kwanza sentensi_yangu_ya_kwanza amri_yangu_ya_kwanza jibu_tu bila_maelezo usiandike_maelezo " +
+            "mera_pehla_anurodh meri_pehli_request mera_pehla_request mera_pehla_command meri_pehli_line sirf_jawab koi_explanation_nahi bina_explanation " +
+            "मेरा_पहला_अनुरोध सिर्फ_जवाब बिना_व्याख्या طلبي_الاول طلبي_الأول بدون_شرح"),
+        (IWill,
+            "i_will_type i_will_give i_will_provide i_will_speak i_will_write i_will_send i_will_tell i_will_describe i_will_paste i_will_share i_will_enter " +
+            "ill_type ill_give ill_provide ill_speak ill_write ill_send ill_tell ill_describe ill_paste ill_share ill_enter " +
+            "ich_werde_ihnen ich_werde_dir ich_werde_in ich_gebe ich_tippe ich_schreibe_dir ich_schreibe_ihnen ich_schicke_dir ich_nenne_dir ich_nenne_ihnen " +
+            "je_vais_te je_vais_vous je_te_donnerai je_vous_donnerai je_taperai je_tecrirai je_vous_ecrirai je_te_fournirai je_vous_fournirai je_te_dirai je_vous_dirai " +
+            "te_dare le_dare te_escribire le_escribire te_dire te_proporcionare le_proporcionare te_enviare voy_a_darte voy_a_escribir " +
+            "vou_te_dar vou_lhe_dar vou_digitar vou_escrever vou_te_enviar vou_fornecer te_darei lhe_darei " +
+            "nitakupa nitaandika nitakutumia nitakuambia nitakuandikia " +
+            "main_dunga main_doonga main_likhunga main_likhungi main_bhejunga main_bataunga main_bataungi मैं_लिखूंगा मैं_दूंगा मैं_बताऊंगा " +
+            "ساعطيك ساكتب سارسل"),
+        (YouWill,
+            "you_will_reply you_will_answer you_will_respond you_will_only you_will_detect you_will_translate you_will_correct you_will_write you_will_act " +
+            "youll_reply youll_answer youll_respond youll_only your_task_is your_goal_is your_job_is your_role_is " +
+            "sie_werden du_wirst sie_antworten du_antwortest ihre_aufgabe_besteht ihre_aufgabe_ist deine_aufgabe_besteht deine_aufgabe_ist " +
+            "tu_repondras vous_repondrez tu_devras_repondre vous_devrez_repondre ta_tache_est votre_tache_est ton_role_est votre_role_est " +
+            "responderas contestaras tu_tarea_es tu_trabajo_es tu_objetivo_es tu_papel_es " +
+            "voce_vai_responder voce_respondera voce_responde responderas sua_tarefa_e seu_papel_e seu_trabalho_e " +
+            "utajibu utanijibu kazi_yako_ni jukumu_lako_ni " +
+            "tum_jawab_doge tum_jawab_dogi aap_jawab_denge tumhara_kaam_hai aapka_kaam_hai तुम_जवाब_दोगे तुम्हारा_काम " +
+            "ستجيب سترد مهمتك"),
+        (Role,
+            "agierst agieren fungierst act_like actues actuaras atues igiza_kama ujifanye ujifanya uigize تصرف تتصرف تتصرفي"),
+        (Task,
+            "task tasks assignment assignments challenge aufgabe aufgaben auftrag herausforderung tache taches defi tarea tareas reto desafio tarefa tarefas " +
+            "kazi changamoto jukumu कार्य टास्क مهمة مهمتك"),
+        (Now,
+            "now jetzt nun maintenant ahora agora sasa ab ab_se अब الان الآن"),
+        (NextCue,
+            "follow follows following folgen folgt suivent siguen sigue seguem segue inafuata zinafuata zifuatazo " +
+            "start_over starting_over von_vorne von_neu recommencons recommencer empezamos_de_nuevo empecemos_de_nuevo comecamos_de_novo vamos_recomecar tuanze_upya " +
+            "focus concentrate konzentriere konzentrier konzentrieren concentre concentrez concentrate concentrese concentra concentre_se zingatia dhyan_do"),
+        (Instructions,
+            "assignments assignment"),
 
         // Arabic, in the folded form InjectionRules.ArabicClasses looks up (alef forms as ا, ى as ي, no harakat), without the
         // article and the clitics it strips: ال, و, ف, ب, ل before; ك/كم (your), ي/نا (my), ه/ها/هم (his, her, their) after.
