@@ -69,9 +69,9 @@ internal static class CrisisTraining
     private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
 
     /// <summary>
-    /// The configuration chosen by <c>--cv --search</c> on the training data. Session 25: corpus j is scored but not
-    /// trained on (the selection rule's safety veto rejected the models trained on it, Data/CRISIS-TRAINING.md), so the
-    /// shipped model is still the one trained on dev + a–i.
+    /// The configuration chosen by <c>--cv --search</c> on the training data. Sessions 25 and 26: corpora j and k are
+    /// scored but not trained on (the selection rule's safety veto rejected every model trained on them,
+    /// Data/CRISIS-TRAINING.md), so the shipped model is still the one trained on dev + a–i.
     /// </summary>
     public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k");
 
