@@ -11,8 +11,11 @@ internal sealed record CrisisCase(string Text, string Language, string Expected,
 /// <summary>One choice of features, training options and Reddit weight for the crisis model.</summary>
 internal sealed record CrisisModelConfig(int BucketBits, int MinCharN, int MaxCharN, bool Words, bool WordBigrams, float RedditWeight, TrainerOptions Trainer, bool ArabicVariants = false, string? ExcludedCorpus = null)
 {
-    /// <summary>Whether the model trains on <paramref name="c"/> (a candidate may leave a corpus out of training; it is still scored).</summary>
-    public bool TrainsOn(CrisisCase c) => ExcludedCorpus is null || c.Source != ExcludedCorpus;
+    /// <summary>
+    /// Whether the model trains on <paramref name="c"/> (a candidate may leave corpora out of training, named in
+    /// <see cref="ExcludedCorpus"/> separated by commas; they are still scored).
+    /// </summary>
+    public bool TrainsOn(CrisisCase c) => ExcludedCorpus is null || Array.IndexOf(ExcludedCorpus.Split(','), c.Source) < 0;
 
     public TextFeaturizer Featurizer() => new(BucketBits, MinCharN, MaxCharN, Words, WordBigrams);
 
@@ -60,34 +63,42 @@ internal static class CrisisTraining
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-h.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-i.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-j.jsonl",
+        "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-k.jsonl",
     ];
 
     private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
 
     /// <summary>
-    /// The configuration chosen by <c>--cv --search</c> on the training data. Session 25: corpus j is scored but not
-    /// trained on (the selection rule's safety veto rejected the models trained on it, Data/CRISIS-TRAINING.md), so the
-    /// shipped model is still the one trained on dev + a–i.
+    /// The configuration chosen by <c>--cv --search</c> on the training data. Sessions 25 and 26: corpora j and k are
+    /// scored but not trained on (the selection rule's safety veto rejected every model trained on them,
+    /// Data/CRISIS-TRAINING.md), so the shipped model is still the one trained on dev + a–i.
     /// </summary>
-    public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j");
+    public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k");
 
     public static int Run(string[] args)
     {
+        if (Arg(args, "--check") is { } checkedModel)
+        {
+            return Check(checkedModel, args);
+        }
+
         var cases = LoadCorpora(Corpora);
         var reddit = File.Exists(CrisisEvaluation.DefaultReddit) ? CrisisEvaluation.ReadReddit(CrisisEvaluation.DefaultReddit) : [];
         Console.WriteLine($"crisis_train.cases={cases.Count} crisis_train.reddit_users={reddit.Count}");
         if (args.Contains("--cv"))
         {
             var configs = args.Contains("--search") ? SearchSpace() : [Chosen];
-            foreach (var config in configs)
+            foreach (var candidate in configs)
             {
-                CrossValidate(cases, reddit, config, printErrors: args.Contains("--errors"));
+                CrossValidate(cases, reddit, candidate, printErrors: args.Contains("--errors"));
             }
 
             return 0;
         }
 
-        var model = Train(cases, reddit, Chosen);
+        // --candidate N trains the N-th configuration of the search space (0 = S) instead of the chosen one.
+        var config = Arg(args, "--candidate") is { } n ? SearchSpace().ElementAt(int.Parse(n, CultureInfo.InvariantCulture)) : Chosen;
+        var model = Train(cases, reddit, config);
         var at = Array.IndexOf(args, "--out");
         var path = at >= 0 && at + 1 < args.Length ? args[at + 1] : ModelPath;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -96,15 +107,57 @@ internal static class CrisisTraining
             model.Save(file);
         }
 
-        Console.WriteLine($"config={Chosen}");
+        Console.WriteLine($"config={config}");
         Console.WriteLine($"model={path} model_bytes={new FileInfo(path).Length}");
+        return 0;
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    /// <summary>
+    /// <c>--check MODEL.nplt [--point P] [--arabic-point A]</c>: runs the shipped rules with a candidate model over JSON
+    /// lines on standard input (<c>{"text": …}</c>) and writes one line per input as <c>guard check --guards crisis</c>
+    /// does (verdict, categories, score), so that the review corpora's <c>score.py --diff</c> compares a candidate with
+    /// main's build without embedding the candidate.
+    /// </summary>
+    private static int Check(string modelPath, string[] args)
+    {
+        LinearTextModel model;
+        using (var file = File.OpenRead(modelPath))
+        {
+            model = LinearTextModel.Load(file);
+        }
+
+        var point = Arg(args, "--point") is { } p ? double.Parse(p, CultureInfo.InvariantCulture) : CrisisDetector.ModelOperatingPoint;
+        var arabicPoint = Arg(args, "--arabic-point") is { } a ? double.Parse(a, CultureInfo.InvariantCulture) : CrisisDetector.ArabicScriptModelOperatingPoint;
+        var detector = new CrisisDetector(CrisisLexicon.Default, model, point, arabicPoint);
+        string? line;
+        while ((line = Console.In.ReadLine()) is not null)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(line);
+            var detection = detector.Detect(json.RootElement.GetProperty("text").GetString() ?? "");
+            var escalate = detection.Score >= CrisisDetector.DefaultThreshold;
+            var categories = detection.Findings.Where(f => f.Score >= CrisisDetector.DefaultThreshold).Select(f => f.Category).ToArray();
+            Console.WriteLine(JsonSerializer.Serialize(new { verdict = escalate ? "escalate" : "allow", categories, score = Math.Round(detection.Score, 3) }));
+        }
+
         return 0;
     }
 
     private static IEnumerable<CrisisModelConfig> SearchSpace()
     {
-        // Session 25 (rule in Data/CRISIS-TRAINING.md): S = the shipped configuration without corpus j in training (j is
-        // still scored), T = the same trained on j too, U = T with 2^17 buckets.
+        // Session 26 (rule in Data/CRISIS-TRAINING.md): S = the shipped configuration without corpora j and k in training
+        // (both still scored), K = trained on k, not j, T = trained on j and k, U = T with 2^17 buckets.
+        yield return Chosen with { ExcludedCorpus = "crisis-train-j,crisis-train-k" };
         yield return Chosen with { ExcludedCorpus = "crisis-train-j" };
         yield return Chosen with { ExcludedCorpus = null };
         yield return Chosen with { ExcludedCorpus = null, BucketBits = 17 };

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Nonprofit.Evaluation.Guards;
+
+namespace Nonprofit.AI.Guards.Tests.Crisis;
+
+/// <summary>The training corpora and the shipped training configuration (session 26: corpus k, two corpora left out).</summary>
+public sealed class CrisisTrainingCorporaTests
+{
+    private static CrisisCase Case(string source) => new("text", "en", "none", source);
+
+    [Fact]
+    public void Chosen_LeavesOutEveryExcludedCorpus_AndTrainsOnTheOthers()
+    {
+        // Session 26: no retrained candidate passed the veto, so the shipped model is still trained without j and k.
+        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-j")));
+        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-k")));
+        Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-a")));
+        Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-dev")));
+    }
+
+    [Fact]
+    public void TrainsOn_MatchesWholeCorpusNames_NotPrefixes()
+    {
+        // "crisis-train-j" must not also exclude a corpus whose name merely starts or ends like it.
+        var config = CrisisTraining.Chosen with { ExcludedCorpus = "crisis-train-j" };
+
+        Assert.False(config.TrainsOn(Case("crisis-train-j")));
+        Assert.True(config.TrainsOn(Case("crisis-train-j2")));
+        Assert.True(config.TrainsOn(Case("crisis-train-k")));
+        Assert.True((config with { ExcludedCorpus = null }).TrainsOn(Case("crisis-train-j")));
+    }
+
+    [Fact]
+    public void CorpusK_IsListed_HasEveryLanguageGroup_AndNoLineOfAnEarlierCorpus()
+    {
+        var root = Repository.Root();
+        Assert.Contains(CrisisTraining.Corpora, c => c.EndsWith("crisis-train-k.jsonl", StringComparison.Ordinal));
+        var k = File.ReadLines(Path.Combine(root, "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-k.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (Text: e.GetProperty("text").GetString()!, Group: e.GetProperty("language").GetString() + "-" + e.GetProperty("script").GetString(), Expected: e.GetProperty("expected").GetString()!))
+            .ToList();
+        var groups = k.Select(x => x.Group).ToHashSet();
+
+        Assert.Equal(9, groups.Count);
+        Assert.All(groups, g => Assert.Contains(k, x => x.Group == g && x.Expected != "none"));
+        var earlier = CrisisTraining.LoadCorpora(CrisisTraining.Corpora.Where(c => !c.EndsWith("crisis-train-k.jsonl", StringComparison.Ordinal)).Select(c => Path.Combine(root, c)))
+            .Select(c => Key(c.Text)).ToHashSet();
+        Assert.DoesNotContain(k, x => earlier.Contains(Key(x.Text)));
+        Assert.Equal(k.Count, k.Select(x => Key(x.Text)).Distinct().Count());
+    }
+
+    private static string Key(string text) => string.Concat(text.ToLowerInvariant().Where(char.IsLetterOrDigit));
+}
