@@ -109,10 +109,34 @@ internal sealed partial class PatternRecognizer
         return false;
     }
 
-    // Whether an age phrase may have a lead before the number whose first digit is at `run`: every lead ends in \s,
-    // except the Devanagari words' ("उम्र२८"); a character from U+0080 on is let through.
-    private static bool MayLeadNumber(ReadOnlySpan<char> text, int run) =>
-        run > 0 && (text[run - 1] >= 128 || IsAsciiRegexSpace(text[run - 1]));
+    // Whether an age phrase may have a lead before the number whose first digit is at `run`. Every lead ends in one to
+    // three \s (one, except after "age", "aged", "age of", "age:") right before the digits, and before them in a, d, e,
+    // f, g, i, m, n, o, r, s, z (either case), ':' or ','; only the Devanagari words' leads may end without \s
+    // ("उम्र२८"). A character from U+0080 on, white space or not, is let through.
+    private static bool MayLeadNumber(ReadOnlySpan<char> text, int run)
+    {
+        for (var k = 1; k <= 3 && run - k > 0; k++)
+        {
+            var space = text[run - k];
+            if (space >= 128)
+            {
+                return true;
+            }
+
+            if (!IsAsciiRegexSpace(space))
+            {
+                return false;
+            }
+
+            var c = text[run - k - 1];
+            if (c >= 128 || (c | 0x20) is 'a' or 'd' or 'e' or 'f' or 'g' or 'i' or 'm' or 'n' or 'o' or 'r' or 's' or 'z' or ':' or ',')
+            {
+                return true;
+            }
+        }
+
+        return run > 0 && text[run - 1] >= 128;
+    }
 
     // Whether an age phrase may start with the run of digits text[run..end]: "\d{1,3}\s?(?:-\s?)?" and then years, yrs,
     // yo, y/o, y.o., saal, sal, साल or वर्ष (IgnoreCase: a letter from U+0080 on is let through).

@@ -34,6 +34,7 @@ public sealed class AgeDateScanTests
         "DOB: 3rd March 1985; né le 12 de junio de 1990", "Born Jan. 5, 1992 and December 31st, 2001", "5yo, 7 y/o, 8 y.o. and 9yrs",
         "a 34 ans, Ana, 25 años.", "they were 3 turning 50 percent", "He turned 21!", ", 45 years)", "Age: 34 at 12.5.2001",
         "née le 1er mars 1990, 2nd Dec 2001 or 5 Sept. 1999", "आयु२८ साल, उम्र है 31", "call 555-123-4567 at 9 or 2024-11-30",
+        "vous avez 30 ans; tu as 9 ans; edad: 31 años; idade de: 40 anos; umar hai 30; age of   7; elle a 5 ans; umri wa 3",
     ];
 
     private static readonly Gen<string> s_mutated =
