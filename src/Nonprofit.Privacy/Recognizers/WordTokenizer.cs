@@ -217,32 +217,6 @@ internal ref struct TokenStream
                 continue;
             }
 
-            if (kind == Digit && char.IsAsciiDigit(c))
-            {
-                // A number of ASCII digits that no street address can start from: longer than six digits, or not
-                // followed by a word, another number or a comma (NumberThenStreet, NumberThenPrefixStreet and
-                // NumberWordNumber all need one). A number that runs into a letter or a non-ASCII character is left
-                // to ReadToken (it may be compound, "5yo").
-                var end = p + 1;
-                while (end < text.Length && char.IsAsciiDigit(text[end]))
-                {
-                    end++;
-                }
-
-                if ((end < text.Length && (text[end] >= 128 || char.IsAsciiLetter(text[end])))
-                    || (end - p <= 6 && MayStartStreetAfter(text, end)))
-                {
-                    break;
-                }
-
-                // The state update of ReadToken's after a number.
-                _sentenceStart = false;
-                _lineStart = false;
-                _spaceBefore = false;
-                p = end;
-                continue;
-            }
-
             if (kind != Lower)
             {
                 break;
@@ -288,18 +262,6 @@ internal ref struct TokenStream
         }
 
         _pos = p;
-    }
-
-    // Whether the token after a number ending at `end` (past the white space ReadToken passes over) may be a word, a
-    // number or a comma, the tokens a street address continues a number with; a non-ASCII character may be a letter.
-    private static bool MayStartStreetAfter(ReadOnlySpan<char> text, int end)
-    {
-        while (end < text.Length && char.IsWhiteSpace(text[end]))
-        {
-            end++;
-        }
-
-        return end < text.Length && (text[end] >= 128 || char.IsAsciiLetterOrDigit(text[end]) || text[end] == ',');
     }
 
     public void Dispose()

@@ -22,7 +22,6 @@ public sealed class TokenStreamTests
         "Van", "VAN", "von", "bin", "al", "da", "Da", "del", "\u212Aelvin", "\u212A", "ı", "ıstanbul", "İstanbul", "ſt", "ſ", "Kı", "\u000b",
         "\u001c", "\u0085", "\u2028", "deſ", "\u0131n", "Çağrı", "रमेश", "कुमार", "Ave", "Lane", "Court", "rd", "Rd", "1st", "O'Neil", "o'",
         "iPhone", "mcDonald", "M", "J.", "A.", "4B", "Nové", "Město", "street\n", "Road\r", "-Smith", "d'Artagnan",
-        "555-123-4567", "123", "1234567", "12345678", "12/05", "3.5", "7)", "42,", "221B", "٣", "5", "(555)", "1990-05-12", "10.0.0.1",
     ];
 
     private static readonly Gen<string> s_texts =
