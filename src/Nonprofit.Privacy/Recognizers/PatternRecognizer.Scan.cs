@@ -41,7 +41,12 @@ internal sealed partial class PatternRecognizer
         // stands between its start and that digit) and lies at most AgeReach characters after the start.
         while (NextDigitRun(text, ref state) is var run and >= 0)
         {
-            for (var p = Math.Max(state.Next, run - AgeReach); p <= run; p++)
+            // Two cheap proofs narrow the positions: a phrase that starts before its number has a lead ending in \s
+            // right before the digits (or a Devanagari word, "उम्र२८"), and one that starts with its number has at most
+            // three digits followed by what "years", "yrs", "yo", "saal" or "साल" can start with.
+            var from = MayLeadNumber(text, run) ? Math.Max(state.Next, run - AgeReach) : Math.Max(state.Next, run);
+            var to = AgeMayStartWithNumber(text, run, state.RunFrom) ? run : run - 1;
+            for (var p = from; p <= to; p++)
             {
                 if (MayStartAge(text, p) && TryMatchAt(AgePhraseAt(), text, p, out length))
                 {
@@ -65,11 +70,21 @@ internal sealed partial class PatternRecognizer
         // the whitespace (and optional dot) right before the day's digits: the start of that letter run.
         while (NextDigitRun(text, ref state) is var run and >= 0)
         {
-            var monthDot = LetterRunStart(text, run - 3);
-            var month = LetterRunStart(text, run - 2);
-            if ((TryDateAt(text, ref state, monthDot, out index, out length))
-                || (month != monthDot && TryDateAt(text, ref state, month, out index, out length))
-                || TryDateAt(text, ref state, run, out index, out length))
+            // The day after a month name has one or two digits; a date that starts with its number has one or two
+            // digits followed by a separator, an ordinal suffix or white space, or four ("19" or "20" first) and a hyphen.
+            var runLength = state.RunFrom - run;
+            if (runLength <= 2)
+            {
+                var monthDot = LetterRunStart(text, run - 3);
+                var month = LetterRunStart(text, run - 2);
+                if ((TryDateAt(text, ref state, monthDot, out index, out length))
+                    || (month != monthDot && TryDateAt(text, ref state, month, out index, out length))
+                    || (DayMayFollow(text, state.RunFrom) && TryDateAt(text, ref state, run, out index, out length)))
+                {
+                    return true;
+                }
+            }
+            else if (runLength == 4 && IsYearThenHyphen(text, run) && TryDateAt(text, ref state, run, out index, out length))
             {
                 return true;
             }
@@ -93,6 +108,77 @@ internal sealed partial class PatternRecognizer
         length = 0;
         return false;
     }
+
+    // Whether an age phrase may have a lead before the number whose first digit is at `run`. Every lead ends in one to
+    // three \s (one, except after "age", "aged", "age of", "age:") right before the digits, and before them in a, d, e,
+    // f, g, i, m, n, o, r, s, z (either case), ':' or ','; only the Devanagari words' leads may end without \s
+    // ("उम्र२८"). A character from U+0080 on, white space or not, is let through.
+    private static bool MayLeadNumber(ReadOnlySpan<char> text, int run)
+    {
+        for (var k = 1; k <= 3 && run - k > 0; k++)
+        {
+            var space = text[run - k];
+            if (space >= 128)
+            {
+                return true;
+            }
+
+            if (!IsAsciiRegexSpace(space))
+            {
+                return false;
+            }
+
+            var c = text[run - k - 1];
+            if (c >= 128 || (c | 0x20) is 'a' or 'd' or 'e' or 'f' or 'g' or 'i' or 'm' or 'n' or 'o' or 'r' or 's' or 'z' or ':' or ',')
+            {
+                return true;
+            }
+        }
+
+        return run > 0 && text[run - 1] >= 128;
+    }
+
+    // Whether an age phrase may start with the run of digits text[run..end]: "\d{1,3}\s?(?:-\s?)?" and then years, yrs,
+    // yo, y/o, y.o., saal, sal, साल or वर्ष (IgnoreCase: a letter from U+0080 on is let through).
+    private static bool AgeMayStartWithNumber(ReadOnlySpan<char> text, int run, int end)
+    {
+        if (end - run > 3)
+        {
+            return false;
+        }
+
+        var q = end;
+        if (q < text.Length && IsAsciiRegexSpace(text[q]))
+        {
+            q++;
+        }
+
+        if (q < text.Length && text[q] == '-')
+        {
+            q++;
+            if (q < text.Length && IsAsciiRegexSpace(text[q]))
+            {
+                q++;
+            }
+        }
+
+        return q < text.Length && (text[q] >= 128 || (text[q] | 0x20) is 'y' or 's');
+    }
+
+    // Whether a date may start with a day or month of one or two digits that ends at `end`: a separator (/ . -), white
+    // space, or an ordinal suffix (st, nd, rd, th, er) follows; a character from U+0080 on is let through.
+    private static bool DayMayFollow(ReadOnlySpan<char> text, int end) =>
+        end < text.Length && (text[end] >= 128 || text[end] is '/' or '.' or '-' || IsAsciiRegexSpace(text[end])
+            || (text[end] | 0x20) is 's' or 'n' or 'r' or 't' or 'e');
+
+    // "(?:19|20)\d{2}-": the four digits at `run` start with 19 or 20 and a hyphen follows.
+    private static bool IsYearThenHyphen(ReadOnlySpan<char> text, int run) =>
+        run + 4 < text.Length && text[run + 4] == '-'
+            && ((text[run] == '1' && text[run + 1] == '9') || (text[run] == '2' && text[run + 1] == '0'));
+
+    // The ASCII characters of \s ([\f\n\r\t\v\x85\p{Z}] in .NET's regular expressions). A non-ASCII \s is not skipped
+    // above, and then passes as a character from U+0080 on.
+    private static bool IsAsciiRegexSpace(char c) => c is ' ' or (>= '\t' and <= '\r');
 
     // The start of the run of letters that holds text[at], or -1 when text[at] is not a letter.
     private static int LetterRunStart(ReadOnlySpan<char> text, int at)

@@ -20,7 +20,7 @@ public sealed class AgeDateScanTests
         "1", "7", "12", "34", "78", "101", "1234", "19", "20", "1990", "2024", "05", "31", "3", "st", "nd", "rd", "th", "er",
         "jan", "Jan", "January", "JANUARY", "feb", "mar", "March", "may", "sept", "September", "dec", "Dec.", "déc", "août", "ene",
         "dez", "januari", "desemba", "févr", "juil", "Kelvin", "\u212a", "\u017f", "\u0130", "x", "_", "é", "ç", "Ω",
-        " ", " ", " ", " ", "  ", "\u00a0", "\t", "\n", ", ", ",", ".", ". ", "/", "-", ";", "!", "?", ")", "(", "'", "\u200d", "\u0301",
+        " ", " ", " ", " ", "  ", "\u00a0", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u001c", "\u2003", "123", "12345", "2001-", "555-1234", ", ", ",", ".", ". ", "/", "-", ";", "!", "?", ")", "(", "'", "\u200d", "\u0301",
     ];
 
     private static readonly Gen<string> s_texts =
@@ -33,6 +33,8 @@ public sealed class AgeDateScanTests
         "nina miaka 25, umri wa miaka 30", "meri umar 30 saal ki hai; उम्र २८ साल की", "born on 12/05/1990 or 1990-05-12",
         "DOB: 3rd March 1985; né le 12 de junio de 1990", "Born Jan. 5, 1992 and December 31st, 2001", "5yo, 7 y/o, 8 y.o. and 9yrs",
         "a 34 ans, Ana, 25 años.", "they were 3 turning 50 percent", "He turned 21!", ", 45 years)", "Age: 34 at 12.5.2001",
+        "née le 1er mars 1990, 2nd Dec 2001 or 5 Sept. 1999", "आयु२८ साल, उम्र है 31", "call 555-123-4567 at 9 or 2024-11-30",
+        "vous avez 30 ans; tu as 9 ans; edad: 31 años; idade de: 40 anos; umar hai 30; age of   7; elle a 5 ans; umri wa 3",
     ];
 
     private static readonly Gen<string> s_mutated =
@@ -73,6 +75,20 @@ public sealed class AgeDateScanTests
     [Fact]
     public void DateScan_FindsWhatTheRegexFinds_OnMutatedPhrases() =>
         s_mutated.Sample(text => Assert.Equal(RegexDates(text), ScanDates(text)), iter: 30000);
+
+    [Fact]
+    public void Scans_FindWhatTheRegexFinds_OnLongTexts()
+    {
+        // Long texts of many random pieces: runs of digits of every length, far from and near the phrases' words.
+        var texts = Gen.Int[0, s_pieces.Length - 1].Array[200, 2000].Select(ix => string.Concat(ix.Select(i => s_pieces[i])));
+        texts.Sample(
+            text =>
+            {
+                Assert.Equal(RegexAges(text), ScanAges(text));
+                Assert.Equal(RegexDates(text), ScanDates(text));
+            },
+            iter: 300);
+    }
 
     [Fact]
     public void Scans_FindThePhrasesOfTheSeeds()
