@@ -866,13 +866,22 @@ public sealed class CrisisDetector : ICrisisDetector
                 // It cancels an acute match too ("Avec cette chaleur je vais me tuer"); a work idiom is scoped to violence,
                 // so "Après le travail je vais me tuer" escalates (session 24 review: the exception for idioms ending
                 // with an acute match woke every heat, heels, exams and boss hyperbole).
-                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]:
+                // It must share a word with the match: a crisis told inside its gap is none of its words ("Minha mãe bate em
+                // mim e diz que vai me matar kkkk": the laugh idiom "mãe … matar … kkkk" cancels "vai me matar", not
+                // "bate em mim"; session 26).
+                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]
+                    && SharesWord(ref state, Math.Max(start, oStart), Math.Min(end, oEnd), state.MatchRule[o]):
                     return true;
                 // Negated counter-speech is none: "he is not kidding, he will kill me". A one-word cue ("film", "news",
                 // "joke") must frame the match: stand in its clause, or before it with only punctuation between ("In the film,
                 // he kills her"); one in another clause is about something else ("he hit me and I saw the news").
+                // A phrase cue ("contre la violence", "signs of") reaches only its own clause, or one next to it with
+                // only punctuation between: "Je suis contre la violence mais il me frappe tous les jours" escalates
+                // (session 26).
                 case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
-                    && (other.SlotCount > 1 || CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
+                    && (other.SlotCount > 1
+                        ? PhraseReaches(ref state, clauses, rule.Language, start, end, oStart, oEnd)
+                        : CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // A joke word comments on what came before it ("My sister is going to kill me when she sees this, joke"):
                 // after the match it needs no framing; before it, it must frame the match like a one-word counter cue
@@ -929,7 +938,6 @@ public sealed class CrisisDetector : ICrisisDetector
     /// </summary>
     private bool CounterFrames(ref MatchState state, int[] clauses, int language, int start, int end, int cue)
     {
-        var conjunctions = SplitMask(_conjunctionBits[language]);
         var cueClause = clauses[cue];
         if (cueClause >= clauses[start] && cueClause <= clauses[end])
         {
@@ -951,12 +959,9 @@ public sealed class CrisisDetector : ICrisisDetector
 
         // Every clause boundary from the cue to the match is punctuation, not a conjunction (nor punctuation and then a
         // conjunction: "Le journal parle de violences, et moi mon mari me bat").
-        for (var t = cue + 1; t <= start; t++)
+        if (!OnlyPunctuationBetween(ref state, clauses, language, cue + 1, start))
         {
-            if (clauses[t] != clauses[t - 1] && (state.TokenPhrase[t] == state.TokenPhrase[t - 1] || (ConjunctionLanguages(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])) & conjunctions) != 0))
-            {
-                return false;
-            }
+            return false;
         }
 
         // Only a crisis match that ends before this one can tell a story of its own between the cue and the match: one
@@ -967,6 +972,66 @@ public sealed class CrisisDetector : ICrisisDetector
         {
             var clause = clauses[state.MatchStart[m]];
             if (_lexicon.Rules[state.MatchRule[m]].Kind == CrisisRuleKind.Crisis && clause >= cueClause && clause < clauses[start])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a token from <paramref name="from"/> to <paramref name="to"/> fills a slot of rule <paramref name="rule"/>
+    /// (an idiom's own words, not a word in one of its gaps).
+    /// </summary>
+    private bool SharesWord(ref MatchState state, int from, int to, int rule)
+    {
+        for (var t = from; t <= to; t++)
+        {
+            foreach (var term in state.TokenTerms.AsSpan(t * MatchState.TermsPerToken, state.TokenTermCount[t]))
+            {
+                foreach (var slot in _lexicon.SlotsOfTerm(term))
+                {
+                    if (_lexicon.RuleOfSlot(slot) == rule)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a phrase counter cue at <paramref name="cue"/>..<paramref name="cueEnd"/> reaches the match
+    /// <paramref name="start"/>..<paramref name="end"/>: it shares a clause with it, or stands in a clause next to it with
+    /// only punctuation between (no "but"/"and"/"mais"/"pero"/"aber"/"لكن", nor punctuation and then one) and the match
+    /// is not the writer's own present (<see cref="OwnOrRecent"/>: "Campagne contre la violence : mon mari me frappe").
+    /// Before session 26 a phrase cue cancelled any match within eight words of its sentence: "Je suis contre la violence
+    /// mais il me frappe tous les jours" was silenced.
+    /// </summary>
+    private bool PhraseReaches(ref MatchState state, int[] clauses, int language, int start, int end, int cue, int cueEnd)
+    {
+        if (clauses[cueEnd] >= clauses[start] && clauses[cue] <= clauses[end])
+        {
+            return true;
+        }
+
+        var (from, to) = cueEnd < start ? (cueEnd + 1, start) : (end + 1, cue);
+        return OnlyPunctuationBetween(ref state, clauses, language, from, to) && !OwnOrRecent(ref state, clauses, language, start, end);
+    }
+
+    /// <summary>
+    /// Whether every clause boundary at tokens <paramref name="from"/>..<paramref name="to"/> is punctuation, not a
+    /// conjunction of <paramref name="language"/>'s reading, nor punctuation and then such a conjunction.
+    /// </summary>
+    private bool OnlyPunctuationBetween(ref MatchState state, int[] clauses, int language, int from, int to)
+    {
+        var conjunctions = SplitMask(_conjunctionBits[language]);
+        for (var t = from; t <= to; t++)
+        {
+            if (clauses[t] != clauses[t - 1] && (state.TokenPhrase[t] == state.TokenPhrase[t - 1] || (ConjunctionLanguages(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])) & conjunctions) != 0))
             {
                 return false;
             }
