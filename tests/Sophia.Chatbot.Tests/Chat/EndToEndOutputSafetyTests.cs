@@ -1,0 +1,112 @@
+using Nonprofit.AI.Guards;
+using Sophia.Chatbot.Chat;
+using Sophia.Chatbot.Knowledge;
+using Sophia.Chatbot.Responder;
+
+namespace Sophia.Chatbot.Tests.Chat;
+
+/// <summary>
+/// Every reply the offline responder can give, whole, passes the output safety Sophia configures (hate threshold
+/// <see cref="SophiaGuards.HateThreshold"/>): a survivor who asks about any topic, in any language, in any country, must
+/// not get a refusal because the reply's heading names the group it is for.
+/// </summary>
+public sealed class EndToEndOutputSafetyTests : IDisposable
+{
+    private static readonly SophiaKnowledgeBase s_knowledge = SophiaKnowledgeBase.LoadDefault();
+    private static readonly OutputSafetyDetector s_detector = Create();
+    private readonly OfflineResponder _responder = new(s_knowledge);
+
+    public void Dispose() => _responder.Dispose();
+
+    [Fact]
+    public void Detect_EveryTopicLanguageAndCountryReply_PassesTheHateCheck()
+    {
+        var blocked = new List<string>();
+        var replies = 0;
+        foreach (var country in s_knowledge.Countries.Keys)
+        {
+            foreach (var topic in s_knowledge.Topics)
+            {
+                foreach (var language in SophiaLanguages.All)
+                {
+                    var answer = _responder.Answer(topic.Keywords[0], language, country);
+                    Assert.Equal(topic.Id, answer.Topic?.Id);
+                    replies++;
+                    // The hate check only: the Brazilian protection-order entry names the Maria da Penha law, which the
+                    // personal-data check (outside this test) takes for a person's name.
+                    if (s_detector.Detect(answer.Text).Findings.Any(f => f.Category == GuardCategories.OutputHate))
+                    {
+                        // Ids only: the message never carries the reply's text.
+                        blocked.Add($"{country}/{topic.Id}/{language}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(replies >= s_knowledge.Topics.Count * SophiaLanguages.All.Count, "every topic in every language is answered");
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
+    }
+
+    [Fact]
+    public void Detect_WelcomeReplyInEveryLanguageAndCountry_Passes()
+    {
+        var blocked = new List<string>();
+        foreach (var country in s_knowledge.Countries.Keys)
+        {
+            foreach (var language in SophiaLanguages.All)
+            {
+                // A message no topic matches gets the welcome text, the emergency line and nothing else.
+                var answer = _responder.Answer(string.Empty, language, country);
+                Assert.Null(answer.Topic);
+                if (!s_detector.Detect(answer.Text).IsEmpty)
+                {
+                    blocked.Add($"{country}/welcome/{language}");
+                }
+            }
+        }
+
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
+    }
+
+    [Fact]
+    public void Detect_EveryServiceLineAndResponderText_Passes()
+    {
+        var blocked = new List<string>();
+        foreach (var language in SophiaLanguages.All)
+        {
+            foreach (var (name, text) in s_knowledge.Texts)
+            {
+                if (!s_detector.Detect(text[language]).IsEmpty)
+                {
+                    blocked.Add($"texts/{name}/{language}");
+                }
+            }
+
+            foreach (var service in s_knowledge.Countries.Values.SelectMany(c => c.Services).DistinctBy(s => s.Id))
+            {
+                if (!s_detector.Detect(_responder.Describe(service, language)).IsEmpty)
+                {
+                    blocked.Add($"service/{service.Id}/{language}");
+                }
+            }
+        }
+
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
+    }
+
+    [Fact]
+    public void Detect_HatefulReply_StillBlockedAtSophiasThreshold()
+    {
+        // The configuration is not a switch-off: a reply that demeans the group the heading names is still refused.
+        var detection = s_detector.Detect("Migrants are vermin and should be thrown out of this country.");
+
+        Assert.Contains(detection.Findings, f => f.Category == GuardCategories.OutputHate);
+    }
+
+    private static OutputSafetyDetector Create()
+    {
+        var options = new OutputSafetyDetectorOptions();
+        SophiaGuards.ConfigureOutputSafety(options, s_knowledge);
+        return new OutputSafetyDetector(options);
+    }
+}
