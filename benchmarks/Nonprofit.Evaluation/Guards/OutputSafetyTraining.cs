@@ -63,6 +63,13 @@ internal static class OutputSafetyTraining
     private const float ServiceWeight = 2f;
 
     /// <summary>
+    /// The weight of our own short headings and conditional openings that name a group (<see cref="OutputHateHeadingSentences"/>,
+    /// session 26's mend: "If you are a refugee", "For disabled women:"), hateful and not alike; 0 leaves them out
+    /// (OutputHateSelection.md, "Session 26 mend"). <c>--heading-weight W</c> tries others.
+    /// </summary>
+    private const float HeadingWeight = 0f;
+
+    /// <summary>
     /// A multiplier on the weight of session 21's romanised Hindi templates and slot cases (1 = as the other languages';
     /// 0 leaves them out). <c>--ml-hilatn-weight M</c> tries others: with the identity placeholder, the hateful template
     /// "{O} par kabhi bharosa nahi ..." made "par kabhi" hateful (session 25). 0 since session 26's S3 (OutputHateSelection.md):
@@ -114,6 +121,11 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Service})");
         }
 
+        foreach (var group in own.Where(c => OutputHateHeadingSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Heading})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -134,6 +146,7 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateMultilingualCases.SlotCases())
             .Concat(OutputHateGroupSentences.All())
             .Concat(OutputHateServiceSentences.All())
+            .Concat(OutputHateHeadingSentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -164,10 +177,10 @@ internal static class OutputSafetyTraining
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight);
 
         /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
         public string Prepare(string text)
@@ -182,15 +195,15 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn));
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 :
+        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 :
             IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
             IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service :
+        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
@@ -200,7 +213,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -225,7 +238,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -247,6 +260,9 @@ internal static class OutputSafetyTraining
             var groupH = validation.Where(v => v.Case.Functionality == OutputHateGroupSentences.HatefulFunctionality).ToList();
             var serviceNh = validation.Where(v => v.Case.Functionality == OutputHateServiceSentences.NonHatefulFunctionality).ToList();
             var serviceH = validation.Where(v => v.Case.Functionality == OutputHateServiceSentences.HatefulFunctionality).ToList();
+            var headingNh = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.NonHatefulFunctionality).ToList();
+            var headingH = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.HatefulFunctionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} own_ml={OutputSafetyEvaluation.F(ml)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
@@ -256,7 +272,7 @@ internal static class OutputSafetyTraining
     }
 
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;
