@@ -14,23 +14,30 @@ internal static class OutputHateGroupSentences
     public const string NonHatefulFunctionality = "grp_nh";
     public const string HatefulFunctionality = "grp_h";
 
-    private sealed record Language(string Code, string[] NonHateful, string[] Hateful);
+    /// <summary>One language's sentences (also used by <see cref="OutputHateServiceSentences"/>).</summary>
+    internal sealed record Language(string Code, string[] NonHateful, string[] Hateful);
 
     /// <summary>Every sentence as a case; the id and the template are <c>grp-{language}-{n|h}{index}</c>.</summary>
-    public static IEnumerable<HateCase> All()
+    public static IEnumerable<HateCase> All() => Cases(s_languages, "grp", NonHatefulFunctionality, HatefulFunctionality);
+
+    /// <summary>
+    /// The sentences of <paramref name="languages"/> as cases, each its own template: <c>{prefix}-{language}-{n|h}{index}</c>,
+    /// with the target of <see cref="TargetOf"/>.
+    /// </summary>
+    internal static IEnumerable<HateCase> Cases(IEnumerable<Language> languages, string prefix, string nonHatefulFunctionality, string hatefulFunctionality)
     {
-        foreach (var language in s_languages)
+        foreach (var language in languages)
         {
             for (var i = 0; i < language.NonHateful.Length; i++)
             {
-                var id = $"grp-{language.Code}-n{i}";
-                yield return new HateCase(id, language.Code, NonHatefulFunctionality, language.NonHateful[i], false, TargetOf(language.NonHateful[i]), id);
+                var id = $"{prefix}-{language.Code}-n{i}";
+                yield return new HateCase(id, language.Code, nonHatefulFunctionality, language.NonHateful[i], false, TargetOf(language.NonHateful[i]), id);
             }
 
             for (var i = 0; i < language.Hateful.Length; i++)
             {
-                var id = $"grp-{language.Code}-h{i}";
-                yield return new HateCase(id, language.Code, HatefulFunctionality, language.Hateful[i], true, TargetOf(language.Hateful[i]), id);
+                var id = $"{prefix}-{language.Code}-h{i}";
+                yield return new HateCase(id, language.Code, hatefulFunctionality, language.Hateful[i], true, TargetOf(language.Hateful[i]), id);
             }
         }
     }
@@ -47,10 +54,10 @@ internal static class OutputHateGroupSentences
     }
 
     private static readonly string[] s_refugeeStems =
-        ["refugee", "asylum", "réfugié", "refugiad", "geflüchtet", "flüchtling", "rifugiat", "profugh", "vluchteling", "asielzoeker", "uchodźc", "لاجئ", "शरणार्थी", "难民", "wakimbizi", "mkimbizi"];
+        ["refugee", "asylum", "réfugié", "refugiad", "geflüchtet", "flüchtling", "rifugiat", "profugh", "vluchteling", "asielzoeker", "uchodźc", "لاجئ", "शरणार्थी", "难民", "wakimbizi", "mkimbizi", "sharanarth"];
 
     private static readonly string[] s_disabledStems =
-        ["disab", "handicap", "discapacidad", "deficiência", "behindert", "behinderung", "disabil", "beperking", "gehandicapt", "niepełnospraw", "إعاق", "विकलांग", "残疾", "ulemavu", "walemavu"];
+        ["disab", "handicap", "discapacidad", "deficiência", "behindert", "behinderung", "disabil", "beperking", "gehandicapt", "niepełnospraw", "إعاق", "विकलांग", "残疾", "ulemavu", "walemavu", "viklang", "दिव्यांग", "divyang", "残障", "mlemavu"];
 
     /// <summary>Whether the functionality is one of these sentences'.</summary>
     public static bool Is(string functionality) => functionality is NonHatefulFunctionality or HatefulFunctionality;

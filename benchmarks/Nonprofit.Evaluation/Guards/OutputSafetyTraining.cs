@@ -24,10 +24,10 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our own multilingual HateCheck-style cases (<see cref="OutputHateMultilingualCases"/>); 0 leaves
-    /// them out. 0 by the rules in OutputHateSelection.md (sessions 21-25: no candidate with them met its rule; session
-    /// 25's G5/G6, with them at 1, met the validation rule but blocked a benign unit-test reply); <c>--validate --ml-weight W</c> tries them.
+    /// them out. 1 since session 26 (its candidate S3, OutputHateSelection.md; sessions 21-25 had them at 0: no candidate
+    /// with them met its rule, session 25's G5/G6 blocked a benign unit-test reply); <c>--validate --ml-weight W</c> tries others.
     /// </summary>
-    private const float MultilingualWeight = 0f;
+    private const float MultilingualWeight = 1f;
 
     /// <summary>
     /// The extra weight of a non-hateful multilingual case (<see cref="AllowWeight"/> for the other own cases): each
@@ -38,9 +38,9 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our lexical slot cases (<see cref="OutputHateMultilingualCases.SlotCases"/>); 0 leaves them out
-    /// (0, as <see cref="MultilingualWeight"/>; 0.5 in session 25's G5/G6); <c>--validate --slot-weight W</c> tries them.
+    /// (0.5 since session 26's S3, as in session 25's G5/G6); <c>--validate --slot-weight W</c> tries others.
     /// </summary>
-    private const float SlotWeight = 0f;
+    private const float SlotWeight = 0.5f;
 
     /// <summary>
     /// The weight of MHC's positive and neutral identity mentions (<c>ident_pos_nh</c>, <c>ident_neutral_nh</c>); 1 as
@@ -50,10 +50,32 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// The weight of our own group sentences (<see cref="OutputHateGroupSentences"/>, session 25), hateful and not alike
-    /// (no allow multiplier, no English multiplier); 0 leaves them out: 0 by session 25's rule (OutputHateSelection.md:
-    /// G5/G6 with weight 2 met the validation rule but blocked a benign unit-test reply). <c>--group-weight W</c> tries them.
+    /// (no allow multiplier, no English multiplier); 0 leaves them out. 2 since session 26's S3 (OutputHateSelection.md;
+    /// session 25's G5/G6 with weight 2 blocked a benign unit-test reply). <c>--group-weight W</c> tries others.
     /// </summary>
-    private const float GroupWeight = 0f;
+    private const float GroupWeight = 2f;
+
+    /// <summary>
+    /// The weight of our own "you, as a member of a group" and "a service for a group" sentences
+    /// (<see cref="OutputHateServiceSentences"/>, session 26), hateful and not alike (no allow or English multiplier);
+    /// 0 leaves them out; 2 since session 26's S3 (OutputHateSelection.md). <c>--service-weight W</c> tries others.
+    /// </summary>
+    private const float ServiceWeight = 2f;
+
+    /// <summary>
+    /// The weight of our own short headings and conditional openings that name a group (<see cref="OutputHateHeadingSentences"/>,
+    /// session 26's mend: "If you are a refugee", "For disabled women:"), hateful and not alike; 0 leaves them out
+    /// (OutputHateSelection.md, "Session 26 mend"). <c>--heading-weight W</c> tries others.
+    /// </summary>
+    private const float HeadingWeight = 0f;
+
+    /// <summary>
+    /// A multiplier on the weight of session 21's romanised Hindi templates and slot cases (1 = as the other languages';
+    /// 0 leaves them out). <c>--ml-hilatn-weight M</c> tries others: with the identity placeholder, the hateful template
+    /// "{O} par kabhi bharosa nahi ..." made "par kabhi" hateful (session 25). 0 since session 26's S3 (OutputHateSelection.md):
+    /// the romanised Hindi templates and slots stay in the repository, out of the model.
+    /// </summary>
+    private const float MultilingualHiLatnWeight = 0f;
 
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
@@ -94,6 +116,16 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Group})");
         }
 
+        foreach (var group in own.Where(c => OutputHateServiceSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Service})");
+        }
+
+        foreach (var group in own.Where(c => OutputHateHeadingSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Heading})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -113,6 +145,8 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateMultilingualCases.All())
             .Concat(OutputHateMultilingualCases.SlotCases())
             .Concat(OutputHateGroupSentences.All())
+            .Concat(OutputHateServiceSentences.All())
+            .Concat(OutputHateHeadingSentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -143,10 +177,10 @@ internal static class OutputSafetyTraining
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight);
 
         /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
         public string Prepare(string text)
@@ -161,22 +195,25 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group));
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading));
         }
 
-        /// <summary>Whether the case trains at all (weight 0 leaves our multilingual or slot cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
+        /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
+        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 :
+            IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
+            IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group :
+        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
-            * (IsSlot(c.Functionality) ? Slot : IsMultilingual(c.Functionality) ? Multilingual : 1f);
+            * (IsSlot(c.Functionality) ? Slot : IsMultilingual(c.Functionality) ? Multilingual : 1f)
+            * (IsMultilingual(c.Functionality) && c.Language == "hi-Latn" ? MultilingualHiLatn : 1f);
     }
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -201,7 +238,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -221,6 +258,12 @@ internal static class OutputSafetyTraining
 
             var groupNh = validation.Where(v => v.Case.Functionality == OutputHateGroupSentences.NonHatefulFunctionality).ToList();
             var groupH = validation.Where(v => v.Case.Functionality == OutputHateGroupSentences.HatefulFunctionality).ToList();
+            var serviceNh = validation.Where(v => v.Case.Functionality == OutputHateServiceSentences.NonHatefulFunctionality).ToList();
+            var serviceH = validation.Where(v => v.Case.Functionality == OutputHateServiceSentences.HatefulFunctionality).ToList();
+            var headingNh = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.NonHatefulFunctionality).ToList();
+            var headingH = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.HatefulFunctionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
+            Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}: f1_macro_avg_mhc={OutputSafetyEvaluation.F(f1)} en={OutputSafetyEvaluation.F(en)} own_ml={OutputSafetyEvaluation.F(ml)} counter_speech_blocked={OutputSafetyEvaluation.F(counter.Count(v => v.Score >= threshold) / (double)counter.Count)} benign_replies_blocked={replies.Count(v => v.Score >= threshold)}/{replies.Count} (n={validation.Count})");
         }
@@ -229,7 +272,7 @@ internal static class OutputSafetyTraining
     }
 
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;

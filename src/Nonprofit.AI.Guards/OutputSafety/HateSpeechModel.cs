@@ -35,10 +35,10 @@ internal sealed class HateSpeechModel
 
     /// <summary>
     /// Whether the embedded model was trained with group mentions replaced by a placeholder (<see cref="HateSpeechIdentities"/>).
-    /// Off: session 24's placeholder model was not eligible under the selection rule fixed in advance; the pass is kept for
-    /// the evaluation harness (<c>--identities</c>) and the next round (docs/guards.md, output safety, "Session 24").
+    /// On since session 26 (its candidate S3 met the selection rule fixed in advance: docs/guards.md, output safety,
+    /// "Session 26"; benchmarks/Nonprofit.Evaluation/Guards/OutputHateSelection.md).
     /// </summary>
-    public const bool EmbeddedAbstractsIdentities = false;
+    public const bool EmbeddedAbstractsIdentities = true;
 
     private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName), EmbeddedTransliteratesDevanagari, EmbeddedAbstractsIdentities));
 

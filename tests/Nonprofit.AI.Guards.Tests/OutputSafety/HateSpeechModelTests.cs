@@ -76,7 +76,8 @@ public sealed class HateSpeechModelTests
         // The own training data is C# source: no test sentence may appear in it.
         var folder = Path.Combine(Repository.Root(), "benchmarks", "Nonprofit.Evaluation", "Guards");
         var training = File.ReadAllText(Path.Combine(folder, "OutputHateBenignReplies.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateEnglishCases.cs"))
-            + File.ReadAllText(Path.Combine(folder, "OutputHateMultilingualCases.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateGroupSentences.cs"));
+            + File.ReadAllText(Path.Combine(folder, "OutputHateMultilingualCases.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateGroupSentences.cs"))
+            + File.ReadAllText(Path.Combine(folder, "OutputHateServiceSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateHeadingSentences.cs"));
         Assert.DoesNotContain(s_benign.Concat(s_hateful), s => training.Contains(s, StringComparison.Ordinal));
     }
 

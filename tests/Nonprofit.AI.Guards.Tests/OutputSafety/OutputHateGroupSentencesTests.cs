@@ -6,7 +6,7 @@ namespace Nonprofit.AI.Guards.Tests.OutputSafety;
 /// <summary>
 /// Our own group sentences for the identity-placeholder model (benchmarks/Nonprofit.Evaluation/Guards/OutputHateGroupSentences.cs):
 /// every language has its share of each kind, no sentence repeats, and the lexicon of <see cref="HateSpeechIdentities"/>
-/// finds a group in the sentences (otherwise they would teach the placeholder nothing).
+/// finds a group in the sentences (otherwise they would teach the placeholder nothing); the same for session 26's service sentences.
 /// </summary>
 public sealed class OutputHateGroupSentencesTests
 {
@@ -35,5 +35,116 @@ public sealed class OutputHateGroupSentencesTests
         // cudzoziemców, d'immigrés). They still train the framing words; fewer matches would mean a lexicon regression.
         var missed = s_cases.Where(c => !HateSpeechIdentities.Abstract(c.Text).Contains(HateSpeechIdentities.Placeholder, StringComparison.Ordinal)).Select(c => c.Id + " " + c.Text).ToList();
         Assert.True(missed.Count <= 19, $"{missed.Count} without a group: " + string.Join(" | ", missed));
+    }
+
+    // Session 26: the "you, as a member of a group" and "a service for a group" sentences (OutputHateServiceSentences.cs);
+    // none may repeat a group sentence of session 25.
+    private static readonly List<HateCase> s_service = [.. OutputHateServiceSentences.All()];
+
+    [Fact]
+    public void ServiceSentences_EveryLanguageHasNonHatefulAndHatefulSentences()
+    {
+        AssertShape(s_service, ["en", "fr", "es", "pt", "de", "it", "nl", "pl", "ar", "hi", "hi-Latn", "zh", "sw"], OutputHateServiceSentences.NonHatefulFunctionality, 22, OutputHateServiceSentences.HatefulFunctionality, 4, s_cases);
+    }
+
+    /// <summary>The languages in order, per language the counts of each functionality, no text repeated (also against <paramref name="earlier"/>), one template per case.</summary>
+    private static void AssertShape(List<HateCase> cases, string[] languages, string nonHateful, int nonHatefulCount, string hateful, int hatefulCount, IEnumerable<HateCase> earlier)
+    {
+        Assert.Equal(languages, cases.Select(c => c.Language).Distinct());
+        foreach (var language in cases.GroupBy(c => c.Language))
+        {
+            Assert.Equal(nonHatefulCount, language.Count(c => c.Functionality == nonHateful && !c.Hateful));
+            Assert.Equal(hatefulCount, language.Count(c => c.Functionality == hateful && c.Hateful));
+        }
+
+        var texts = cases.Concat(earlier).Select(c => GuardText.Normalize(c.Text)).ToList();
+        Assert.Equal(texts.Count, texts.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(cases, c => Assert.Equal(c.Id, c.Template));
+    }
+
+    [Fact]
+    public void ServiceSentences_MostNameAGroupTheLexiconKnows()
+    {
+        // 31 of 338 name their group only in a form the lexicon lacks (session 26): singular feminine or inflected forms
+        // (refugiada, rifugiata, muçulmana, Migrantin, Muslimin, uchodźczyni, muzułmanką, imigrantem, لاجئة, مسلمة), singular
+        // or compound forms (homosexuel, Schwuler, Transperson, transpersoon, osoba transpłciowa, Frauenhaus, buitenlander),
+        // possessives (women's, indigenous people's, Jewish families), the attributive mahila / महिला, "bahar se aaye" and
+        // "dalit" in romanised Hindi. They still train the framing words; more misses would mean a lexicon regression.
+        var missed = s_service.Where(c => !HateSpeechIdentities.Abstract(c.Text).Contains(HateSpeechIdentities.Placeholder, StringComparison.Ordinal)).Select(c => c.Id + " " + c.Text).ToList();
+        Assert.True(missed.Count <= ServiceMissedToday, $"{missed.Count} without a group: " + string.Join(" | ", missed));
+    }
+
+    private const int ServiceMissedToday = 31;
+
+    // Session 26 mend: the short headings and conditional openings that name a group (OutputHateHeadingSentences.cs);
+    // none may repeat a group or service sentence.
+    private static readonly List<HateCase> s_heading = [.. OutputHateHeadingSentences.All()];
+
+    [Fact]
+    public void HeadingLines_EveryLanguageHasNonHatefulAndHatefulLines()
+    {
+        AssertShape(s_heading, ["en", "fr", "es", "pt", "de", "it", "nl", "pl", "ar", "zh", "hi", "hi-Latn", "sw"], OutputHateHeadingSentences.NonHatefulFunctionality, 18, OutputHateHeadingSentences.HatefulFunctionality, 8, s_service.Concat(s_cases));
+    }
+
+    [Fact]
+    public void HeadingLines_AreNotTheSamplesHeadings()
+    {
+        // The samples' replies are the end-to-end test of this family (Sophia.Chatbot.Tests, FarmerChat.Advisory.Tests):
+        // no line of ours may be one of their strings (JSON values) or lines (Markdown, headings without their '#').
+        var samples = Path.Combine(Repository.Root(), "samples");
+        static bool Source(string f) =>
+            !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(samples, "*.json", SearchOption.AllDirectories).Where(Source))
+        {
+            CollectStrings(System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }).RootElement, strings);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(samples, "*.md", SearchOption.AllDirectories).Where(Source))
+        {
+            strings.UnionWith(File.ReadAllLines(file).Select(l => l.TrimStart('#', ' ').Trim()));
+        }
+
+        Assert.True(strings.Count > 1_000, $"{strings.Count} strings: the samples' knowledge files are found");
+        Assert.DoesNotContain(s_heading, c => strings.Contains(c.Text));
+    }
+
+    private static void CollectStrings(System.Text.Json.JsonElement element, HashSet<string> strings)
+    {
+        switch (element.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.String:
+                strings.Add(element.GetString()!.Trim());
+                break;
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectStrings(property.Value, strings);
+                }
+
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectStrings(item, strings);
+                }
+
+                break;
+        }
+    }
+
+    [Fact]
+    public void HeadingLines_NonHatefulOnesAreShort()
+    {
+        // The family is the heading alone: a non-hateful line of more than eight words would be a sentence of the
+        // service family instead.
+        var words = s_heading.Where(c => !c.Hateful && c.Language != "zh")
+            .Select(c => (c.Id, Words: c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length))
+            .Where(c => c.Words > 8)
+            .Select(c => c.Id)
+            .ToList();
+        Assert.Empty(words);
     }
 }
