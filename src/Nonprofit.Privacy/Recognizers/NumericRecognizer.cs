@@ -502,6 +502,14 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             return;
         }
 
+        // A calendar date at the end of a longer run ("06 12 34 56 78 (2026-11-29)", "…-21760 (2026-11-29)") is its own
+        // token: the numbers before it are read alone, and no candidate takes digits of the date.
+        if (count > 3 && !hasExtension && IsCalendarDate(text, starts[(count - 3)..], ends[(count - 3)..]))
+        {
+            Evaluate(text, starts[..(count - 3)], ends[..(count - 3)], ends[count - 4], results);
+            return;
+        }
+
         Span<char> digits = stackalloc char[64];
         for (var a = 0; a < Math.Min(count, 3); a++)
         {
@@ -914,6 +922,38 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         var l1 = ends[1] - starts[1];
         var l2 = ends[2] - starts[2];
         return (l0 <= 2 && l1 <= 2 && l2 is 2 or 4) || (l0 == 4 && l1 <= 2 && l2 <= 2);
+    }
+
+    /// <summary>
+    /// Three groups written as a date (<see cref="IsDateLike"/>) whose values are a calendar date: 19xx or 20xx with a
+    /// month and a day (year first, or day and month either way round first).
+    /// </summary>
+    private static bool IsCalendarDate(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        if (!IsDateLike(text, starts, ends))
+        {
+            return false;
+        }
+
+        var g0 = Value(text[starts[0]..ends[0]]);
+        var g1 = Value(text[starts[1]..ends[1]]);
+        var g2 = Value(text[starts[2]..ends[2]]);
+        static bool Year(int v, int length) => length == 4 && v is >= 1900 and <= 2099;
+        static bool DayMonth(int day, int month) => day is >= 1 and <= 31 && month is >= 1 and <= 12;
+        return ends[0] - starts[0] == 4
+            ? Year(g0, 4) && DayMonth(g2, g1)
+            : (ends[2] - starts[2] != 4 || Year(g2, 4)) && (DayMonth(g0, g1) || DayMonth(g1, g0));
+
+        static int Value(ReadOnlySpan<char> digits)
+        {
+            var v = 0;
+            foreach (var c in digits)
+            {
+                v = (v * 10) + (c - '0');
+            }
+
+            return v;
+        }
     }
 
     private static bool IsDecimal(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends) =>
