@@ -24,6 +24,36 @@ public sealed class EndToEndOutputSafetyTests : IDisposable
     public void Dispose() => _responder.Dispose();
 
     [Fact]
+    public void Detect_EveryTopicLanguageAndCountryReply_Passes()
+    {
+        // Whole replies, every output-safety check: main refused the migrants answer as hate (its heading, "If you are a
+        // migrant", scored 0.96) and Brazil's protection-order answer as personal data (the Maria da Penha law).
+        var blocked = new List<string>();
+        var replies = 0;
+        foreach (var country in s_knowledge.Countries.Keys)
+        {
+            foreach (var topic in s_knowledge.Topics)
+            {
+                foreach (var language in SophiaLanguages.All)
+                {
+                    var answer = _responder.Answer(topic.Keywords[0], language, country);
+                    Assert.Equal(topic.Id, answer.Topic?.Id);
+                    replies++;
+                    var detection = s_detector.Detect(answer.Text);
+                    if (!detection.IsEmpty)
+                    {
+                        // Ids and categories only: the message never carries the reply's text.
+                        blocked.Add($"{country}/{topic.Id}/{language}: {string.Join(",", detection.Findings.Select(f => f.Category))}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(replies >= s_knowledge.Topics.Count * SophiaLanguages.All.Count, "every topic in every language is answered");
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
+    }
+
+    [Fact]
     public void Detect_WelcomeReplyInEveryLanguageAndCountry_Passes()
     {
         var blocked = new List<string>();
