@@ -24,7 +24,9 @@ public sealed class DateInNumberRunTests
     [Theory]
     [InlineData("Appelez-moi au 06 12 34 56 78 (2026-11-29)", "06 12 34 56 78")]
     [InlineData("Call +44 7700 900123 (2026-11-29)", "7700 900123")] // as without the date (the national part)
-    public void Detect_PhoneBeforeADate_IsStillFound(string text, string phone)
+    [InlineData("Позвоните 8 (495) 12-34-56", "8 (495) 12-34-56")] // 12-34-56 is written like a date but is none
+    [InlineData("tel +7 495 123-45-67", "+7 495 123-45-67")]
+    public void Detect_PhoneBeforeADateOrWrittenLikeOne_IsStillFound(string text, string phone)
     {
         var matches = s_detector.Detect(text);
 
