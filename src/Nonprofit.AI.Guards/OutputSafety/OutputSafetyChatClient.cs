@@ -109,6 +109,29 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         ChatResponseUpdate? last = null;
         await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken).ConfigureAwait(false))
         {
+            if (last is not null && gate.PendingLength > 0 && update.MessageId is { } id && last.MessageId is { } previous && id != previous)
+            {
+                // A new message starts: the text held back belongs to the previous one, so it is checked and released
+                // there, as its own update (nothing moves into the next message).
+                var flushStart = _publisher.Start();
+                var held = gate.Flush();
+                var heldBlocked = Check(held, context, whole);
+                elapsed += _publisher.Elapsed(flushStart);
+                if (!heldBlocked.IsEmpty)
+                {
+                    yield return Blocked(last, heldBlocked, list, options, released, elapsed);
+                    yield break;
+                }
+
+                released = true;
+                yield return new ChatResponseUpdate(last.Role ?? ChatRole.Assistant, held)
+                {
+                    ResponseId = last.ResponseId,
+                    MessageId = previous,
+                    ConversationId = last.ConversationId,
+                };
+            }
+
             last = update;
             var start = _publisher.Start();
             var blocked = GuardDetection.None;
