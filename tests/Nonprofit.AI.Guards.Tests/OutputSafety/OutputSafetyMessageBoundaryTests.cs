@@ -12,11 +12,7 @@ public sealed class OutputSafetyMessageBoundaryTests
         using var client = new OutputSafetyChatClient(new TwoMessages(
             ("m1", "First message without a full stop"), ("m2", "Second message. ")));
 
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in client.GetStreamingResponseAsync("hello"))
-        {
-            updates.Add(update);
-        }
+        var updates = await client.GetStreamingResponseAsync("hello").ToListAsync();
 
         var response = updates.ToChatResponse();
         Assert.Equal(2, response.Messages.Count);
@@ -31,11 +27,7 @@ public sealed class OutputSafetyMessageBoundaryTests
         using var client = new OutputSafetyChatClient(new TwoMessages(
             ("m1", "You should just kill yourself"), ("m2", "Anyway, plant the maize. ")));
 
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in client.GetStreamingResponseAsync("hello"))
-        {
-            updates.Add(update);
-        }
+        var updates = await client.GetStreamingResponseAsync("hello").ToListAsync();
 
         Assert.DoesNotContain("kill", string.Concat(updates.Select(u => u.Text)), StringComparison.Ordinal);
         Assert.Equal(ChatFinishReason.ContentFilter, updates[^1].FinishReason);
