@@ -77,6 +77,7 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var response = await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
         var start = _publisher.Start();
@@ -99,6 +100,7 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var context = Context(list, options, withSources: false);
         var sources = Sources(options);

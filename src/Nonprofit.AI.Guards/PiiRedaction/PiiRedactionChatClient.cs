@@ -79,6 +79,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
         var (scope, ephemeral) = ScopeOf(conversationId);
         try
@@ -123,6 +124,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         GuardStream.Defer(() =>
         {
             ArgumentNullException.ThrowIfNull(messages);
+            cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
             var conversationId = ConversationKeys.ConversationId(options, _options.ConversationIdKey);
             var (scope, ephemeral) = ScopeOf(conversationId);
             try

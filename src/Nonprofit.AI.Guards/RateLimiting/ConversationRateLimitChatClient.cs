@@ -56,6 +56,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var verdict = Decide(options);
         ChatResponse response = verdict.Action == GuardAction.Block
             ? new ChatResponse(new ChatMessage(ChatRole.Assistant, _options.BlockedMessage)) { FinishReason = ChatFinishReason.Stop }
@@ -73,6 +74,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GuardStream.Defer(() =>
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
             var verdict = Decide(options);
             return verdict.Action == GuardAction.Block
                 ? GuardStreamStart.Replace(new ChatResponseUpdate(ChatRole.Assistant, _options.BlockedMessage) { FinishReason = ChatFinishReason.Stop }, verdict)
