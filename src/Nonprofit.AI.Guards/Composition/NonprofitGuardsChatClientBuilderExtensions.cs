@@ -63,7 +63,7 @@ public static class NonprofitGuardsChatClientBuilderExtensions
             : Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {
-            client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);
+            client = new ConversationRateLimitChatClient(client, rateLimit, observers, time, services.GetService<ConversationRateLimitState>());
         }
 
         if (options.CrisisDetection is not null)

@@ -41,6 +41,7 @@ public static class GuardsServiceCollectionExtensions
         services.AddOptions<OutputSafetyDetectorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputSafetyOptions>, OutputSafetyOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputSafetyDetectorOptions>, OutputSafetyDetectorOptionsValidator>());
+        services.TryAddSingleton<ConversationRateLimitState>(); // shared by every pipeline built from these services
         services.TryAddSingleton<ILanguageIdentifier>(_ => LanguageIdentifier.Default);
         services.TryAddSingleton<ICrisisDetector>(CrisisDetector.Instance);
         services.TryAddSingleton<IConversationRiskAssessor>(_ => ConversationRiskAssessor.Default);
