@@ -5,6 +5,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Nonprofit.AI.Guards;
 
@@ -13,22 +15,28 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="IGuardAuditSink"/>: guard, action, category, score, timing and a keyed hash of the conversation id. The
 /// trail never contains message text, so it can be kept longer and shown to more people than the conversations.
 /// </summary>
-/// <remarks>Put it outermost, so that it sees the verdicts of every guard, including requests another guard blocked.</remarks>
-public sealed class GuardAuditChatClient : DelegatingChatClient
+/// <remarks>
+/// Put it outermost, so that it sees the verdicts of every guard, including requests another guard blocked. A sink that
+/// throws (a disposed file sink at shutdown, a full disk) never loses the reply, nor the crisis guard's safe reply: the
+/// records of that response are dropped and the failure is logged with its exception type only.
+/// </remarks>
+public sealed partial class GuardAuditChatClient : DelegatingChatClient
 {
     private readonly IGuardAuditSink _sink;
     private readonly byte[] _key;
     private readonly string? _conversationIdKey;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the audit guard.</summary>
     /// <param name="innerClient">The inner client (usually the other guards).</param>
     /// <param name="sink">Where records go.</param>
     /// <param name="options">The options; <see cref="GuardAuditOptions.HashKey"/> must be set.</param>
     /// <param name="timeProvider">Gives the records' timestamps; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs a failing sink (exception type only); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The hash key is missing or shorter than 32 bytes.</exception>
-    public GuardAuditChatClient(IChatClient innerClient, IGuardAuditSink sink, GuardAuditOptions options, TimeProvider? timeProvider = null)
+    public GuardAuditChatClient(IChatClient innerClient, IGuardAuditSink sink, GuardAuditOptions options, TimeProvider? timeProvider = null, ILogger<GuardAuditChatClient>? logger = null)
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -42,6 +50,7 @@ public sealed class GuardAuditChatClient : DelegatingChatClient
         _key = (byte[])options.HashKey.Clone();
         _conversationIdKey = options.ConversationIdKey;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <inheritdoc/>
@@ -77,12 +86,22 @@ public sealed class GuardAuditChatClient : DelegatingChatClient
         var conversationId = ConversationKeys.ConversationId(options, _conversationIdKey);
         var hash = conversationId is null ? null : HashConversation(_key, conversationId);
         var now = _timeProvider.GetUtcNow();
-        for (var i = 0; i < verdicts.Count; i++)
+        try
         {
-            var v = verdicts[i];
-            _sink.Append(new GuardAuditRecord(now, v.Guard, v.Action, v.Category, v.Score, v.Elapsed, hash));
+            for (var i = 0; i < verdicts.Count; i++)
+            {
+                var v = verdicts[i];
+                _sink.Append(new GuardAuditRecord(now, v.Guard, v.Action, v.Category, v.Score, v.Elapsed, hash));
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSinkFailed(_logger, ex.GetType().Name);
         }
     }
+
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Error, Message = "Guard audit sink failed with {ExceptionType}; the reply is sent, its audit records are lost")]
+    private static partial void LogSinkFailed(ILogger logger, string exceptionType);
 
     /// <summary>Records the verdicts of each update; an update without additional properties costs one null check.</summary>
     private sealed class AuditStage(GuardAuditChatClient owner, ChatOptions? options) : GuardStreamStage

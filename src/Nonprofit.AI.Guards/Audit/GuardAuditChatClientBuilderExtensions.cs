@@ -27,7 +27,7 @@ public static class GuardAuditChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         return builder.Use((inner, services) =>
         {
-            var client = new GuardAuditChatClient(inner, sink ?? DefaultSink(services), options, services.GetService<TimeProvider>());
+            var client = new GuardAuditChatClient(inner, sink ?? DefaultSink(services), options, services.GetService<TimeProvider>(), services.GetService<ILogger<GuardAuditChatClient>>());
             configure?.Invoke(client);
             return client;
         });

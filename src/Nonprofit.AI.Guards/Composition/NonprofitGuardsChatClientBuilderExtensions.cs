@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nonprofit.AI.Guards;
 using Nonprofit.Privacy;
@@ -62,7 +63,7 @@ public static class NonprofitGuardsChatClientBuilderExtensions
             : Extend(client, services, options.PromptInjectionShield);
         if (options.RateLimit is { } rateLimit)
         {
-            client = new ConversationRateLimitChatClient(client, rateLimit, observers, time);
+            client = new ConversationRateLimitChatClient(client, rateLimit, observers, time, services.GetService<ConversationRateLimitState>());
         }
 
         if (options.CrisisDetection is not null)
@@ -75,7 +76,7 @@ public static class NonprofitGuardsChatClientBuilderExtensions
         }
         if (options.Audit is { } audit)
         {
-            client = new GuardAuditChatClient(client, GuardAuditChatClientBuilderExtensions.DefaultSink(services), audit, time);
+            client = new GuardAuditChatClient(client, GuardAuditChatClientBuilderExtensions.DefaultSink(services), audit, time, services.GetService<ILogger<GuardAuditChatClient>>());
         }
 
         return client;

@@ -45,6 +45,9 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
 
+    /// <summary>How long past the timeout the reply waits for an escalation to return once its token is cancelled.</summary>
+    private static readonly TimeSpan s_escalationGrace = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Creates the guard.</summary>
     /// <param name="innerClient">The inner client.</param>
     /// <param name="detector">The detector; <see cref="CrisisDetector.Instance"/> when <see langword="null"/>.</param>
@@ -87,7 +90,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         _conversationRisk = _options.CheckConversationRisk ? conversationRisk ?? ConversationRiskAssessor.Default : conversationRisk;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time);
+        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time, _logger);
     }
 
     /// <inheritdoc/>
@@ -353,48 +356,90 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         return "Latn";
     }
 
-    /// <summary>Calls the escalation and the helpline directory (each failure logged, never thrown) and builds the safe reply.</summary>
+    /// <summary>
+    /// Starts the escalation, waits for it and then for the helpline directory (each failure logged, never thrown) at most
+    /// <see cref="CrisisDetectionOptions.EscalationTimeout"/> in all, and builds the safe reply.
+    /// </summary>
+    /// <remarks>
+    /// The escalation is given the timeout's token only, not the request's: once the verdict is Escalate, a caller that
+    /// cancels (a closed tab) does not cancel the human escalation, which then finishes in the background (failures logged
+    /// by exception type). Both calls start on the thread pool and are awaited with <c>WaitAsync</c>, so an implementation
+    /// that ignores the token, or blocks, does not hold the safe reply past the timeout.
+    /// </remarks>
     private async Task<string> EscalateAsync(Crisis crisis, CancellationToken cancellationToken)
     {
         LogCrisisDetected(_logger, string.Join(",", crisis.Categories), crisis.Score, crisis.Language);
-        using var timeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var context = new CrisisEscalationContext
-        {
-            Categories = crisis.Categories,
-            Score = crisis.Score,
-            Language = crisis.Language,
-            ConversationId = crisis.ConversationId,
-            Country = crisis.Country,
-            Text = crisis.Text,
-        };
-
-        if (_escalation is null)
-        {
-            LogNoEscalation(_logger);
-        }
-        else
-        {
-            try
-            {
-                await _escalation.EscalateAsync(context, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
-            {
-                LogEscalationFailed(_logger, ex.GetType().Name);
-            }
-        }
-
+        var timeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
+        Task? escalation = null;
         IReadOnlyList<Helpline> helplines = [];
-        if (_helplines is not null)
+        try
         {
-            try
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var context = new CrisisEscalationContext
             {
-                helplines = await _helplines.FindAsync(new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories), linked.Token).ConfigureAwait(false) ?? [];
+                Categories = crisis.Categories,
+                Score = crisis.Score,
+                Language = crisis.Language,
+                ConversationId = crisis.ConversationId,
+                Country = crisis.Country,
+                Text = crisis.Text,
+            };
+
+            if (_escalation is null)
+            {
+                LogNoEscalation(_logger);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            else
             {
-                LogHelplinesFailed(_logger, ex.GetType().Name);
+                escalation = RunEscalationAsync(_escalation, context, timeout.Token);
+                try
+                {
+                    await escalation.WaitAsync(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Its token was cancelled at the same moment: an escalation that honours it returns at once, and gets
+                    // that moment (at most s_escalationGrace), so that its end is logged and nothing is left running.
+                    await Task.WhenAny(escalation, Task.Delay(s_escalationGrace, _time, cancellationToken)).ConfigureAwait(false);
+                    if (!escalation.IsCompleted)
+                    {
+                        LogEscalationPending(_logger);
+                    }
+                }
+            }
+
+            if (_helplines is not null)
+            {
+                var directory = _helplines;
+                var query = new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories);
+                var token = linked.Token;
+                try
+                {
+                    helplines = await Task.Run(() => directory.FindAsync(query, token).AsTask(), token)
+                        .WaitAsync(token).ConfigureAwait(false) ?? [];
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+                {
+                    LogHelplinesFailed(_logger, ex.GetType().Name);
+                }
+            }
+        }
+        finally
+        {
+            // The escalation may go on after the reply (timeout reached, or the caller cancelled): its timer must still
+            // cancel it, so the source is disposed only when the escalation is done.
+            if (escalation is null || escalation.IsCompleted)
+            {
+                timeout.Dispose();
+            }
+            else
+            {
+                _ = escalation.ContinueWith(
+                    static (_, state) => ((CancellationTokenSource)state!).Dispose(),
+                    timeout,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
             }
         }
 
@@ -409,6 +454,19 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         }
 
         return reply.ToString();
+    }
+
+    /// <summary>Runs the app's escalation on the thread pool with the timeout's token; never throws (failures logged by type).</summary>
+    private async Task RunEscalationAsync(ICrisisEscalation escalation, CrisisEscalationContext context, CancellationToken timeout)
+    {
+        try
+        {
+            await Task.Run(() => escalation.EscalateAsync(context, timeout).AsTask(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogEscalationFailed(_logger, ex.GetType().Name);
+        }
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Crisis detected: {Categories} score {Score}, language {Language}; escalating")]
@@ -431,6 +489,9 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
 
     [LoggerMessage(EventId = 7107, Level = LogLevel.Warning, Message = "Conversation risk assessment failed with {ExceptionType}; the request goes on without it")]
     private static partial void LogConversationRiskFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "Crisis escalation did not finish within the timeout; the safe reply is sent, the escalation goes on in the background")]
+    private static partial void LogEscalationPending(ILogger logger);
 
     private sealed record Crisis(
         IReadOnlyList<string> Categories, double Score, string Language, string? Script, string? ConversationId, string? Country, string? Text);

@@ -91,10 +91,18 @@ public sealed class CrisisDetectionOptions
 
     /// <summary>
     /// Gets or sets how long the guard waits for <see cref="ICrisisEscalation"/> and <see cref="IHelplineDirectory"/>
-    /// before it answers anyway.
+    /// before it answers anyway. The wait is enforced even when an implementation ignores its token or blocks (the reply
+    /// then waits at most 100 ms more, so that an escalation that honours its token can return); the escalation is then
+    /// left to finish in the background (its token is cancelled at the same time).
     /// </summary>
-    /// <value>The default is 5 seconds.</value>
+    /// <value>
+    /// The default is 5 seconds. It must be positive and at most <see cref="MaxEscalationTimeout"/> (about 49.7 days, the
+    /// timer's limit); "no timeout" is not offered, since a hung escalation must never hold the safe reply.
+    /// </value>
     public TimeSpan EscalationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest <see cref="EscalationTimeout"/> a timer accepts: <see cref="uint.MaxValue"/> - 1 milliseconds.</summary>
+    public static TimeSpan MaxEscalationTimeout { get; } = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
     /// <summary>
     /// Gets or sets the key of <c>ChatOptions.AdditionalProperties</c> that holds the conversation id. When
@@ -173,9 +181,9 @@ public sealed class CrisisDetectionOptions
             return "CrisisDetectionOptions.ConversationRiskAction must be Allow or Escalate.";
         }
 
-        if (EscalationTimeout <= TimeSpan.Zero)
+        if (EscalationTimeout <= TimeSpan.Zero || EscalationTimeout > MaxEscalationTimeout)
         {
-            return "CrisisDetectionOptions.EscalationTimeout must be positive.";
+            return "CrisisDetectionOptions.EscalationTimeout must be positive and at most MaxEscalationTimeout (about 49.7 days).";
         }
 
         if (string.IsNullOrEmpty(CountryKey))

@@ -12,7 +12,10 @@ public interface IHelplineDirectory
 {
     /// <summary>Finds the helplines to show.</summary>
     /// <param name="query">The user's country (when known), language and the crisis categories detected.</param>
-    /// <param name="cancellationToken">The request's cancellation token.</param>
+    /// <param name="cancellationToken">
+    /// The request's cancellation token, also cancelled when <see cref="CrisisDetectionOptions.EscalationTimeout"/> has
+    /// passed; the guard stops waiting then even if this call does not return.
+    /// </param>
     /// <returns>The helplines, most relevant first; empty when there are none.</returns>
     ValueTask<IReadOnlyList<Helpline>> FindAsync(HelplineQuery query, CancellationToken cancellationToken);
 }

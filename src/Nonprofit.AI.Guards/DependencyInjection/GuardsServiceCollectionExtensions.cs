@@ -10,8 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GuardsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>
-    /// validated on start, and, unless registered first, a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/>,
+    /// Adds Nonprofit.Privacy (detector, redactor, in-memory pseudonym vault), the <see cref="NonprofitGuardsOptions"/>,
+    /// <see cref="OutputSafetyOptions"/> and <see cref="OutputSafetyDetectorOptions"/> validated on start, and, unless registered first, a <see cref="LoggerGuardAuditSink"/> as <see cref="IGuardAuditSink"/>,
     /// <see cref="LanguageIdentifier.Default"/> as <see cref="ILanguageIdentifier"/>, <see cref="CrisisDetector.Instance"/> as
     /// <see cref="ICrisisDetector"/>, <see cref="ConversationRiskAssessor.Default"/> as <see cref="IConversationRiskAssessor"/>
     /// (its model is loaded only when <see cref="CrisisDetectionOptions.CheckConversationRisk"/> is on), <see cref="PromptInjectionDetector.Default"/> as <see cref="IPromptInjectionDetector"/>,
@@ -35,6 +35,13 @@ public static class GuardsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NonprofitGuardsOptions>, NonprofitGuardsOptionsValidator>());
+        // The output-safety options are read from DI too (by UseOutputSafety's default and the IOutputSafetyDetector below):
+        // validated on start as well, not first at the first request.
+        services.AddOptions<OutputSafetyOptions>().ValidateOnStart();
+        services.AddOptions<OutputSafetyDetectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputSafetyOptions>, OutputSafetyOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutputSafetyDetectorOptions>, OutputSafetyDetectorOptionsValidator>());
+        services.TryAddSingleton<ConversationRateLimitState>(); // shared by every pipeline built from these services
         services.TryAddSingleton<ILanguageIdentifier>(_ => LanguageIdentifier.Default);
         services.TryAddSingleton<ICrisisDetector>(CrisisDetector.Instance);
         services.TryAddSingleton<IConversationRiskAssessor>(_ => ConversationRiskAssessor.Default);

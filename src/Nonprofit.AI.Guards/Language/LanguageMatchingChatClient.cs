@@ -78,6 +78,7 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var start = _publisher.Start();
         var user = UserLanguage(messages);
         var (forwardMessages, forwardOptions) = Prepare(messages, options, user);
@@ -104,6 +105,7 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var start = _publisher.Start();
         var user = UserLanguage(messages);
         var (forwardMessages, forwardOptions) = Prepare(messages, options, user);

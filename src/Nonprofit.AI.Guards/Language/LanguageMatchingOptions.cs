@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Nonprofit.AI.Guards;
 
@@ -54,7 +55,8 @@ public sealed class LanguageMatchingOptions
 
     /// <summary>
     /// Gets or sets the instruction for a language without an entry in <see cref="Instructions"/>; <c>{0}</c> is replaced
-    /// by the ISO 639-1 code.
+    /// by the ISO 639-1 code. It is a composite format string: <c>{0}</c> is its only placeholder, and other braces are
+    /// written twice (<c>{{</c>, <c>}}</c>); validation rejects any other placeholder.
     /// </summary>
     /// <value>The default asks for a reply in the language of the user's last message.</value>
     public string FallbackInstruction { get; set; } = LanguageMessages.FallbackInstruction;
@@ -124,11 +126,28 @@ public sealed class LanguageMatchingOptions
             return "LanguageMatchingOptions.FallbackInstruction and the English (en) mismatch message must not be empty.";
         }
 
+        try
+        {
+            _ = string.Format(CultureInfo.InvariantCulture, FallbackInstruction, "xx");
+        }
+        catch (FormatException)
+        {
+            return "LanguageMatchingOptions.FallbackInstruction must be a valid format string: {0} (the language code) is its only placeholder; write other braces twice ({{ and }}).";
+        }
+
         foreach (var (key, value) in Instructions)
         {
             if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(value))
             {
                 return "LanguageMatchingOptions.Instructions must not hold empty keys or texts.";
+            }
+        }
+
+        foreach (var (key, value) in MismatchMessages)
+        {
+            if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(value))
+            {
+                return "LanguageMatchingOptions.MismatchMessages must not hold empty keys or texts.";
             }
         }
 

@@ -77,6 +77,7 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var response = await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
         var start = _publisher.Start();
@@ -99,6 +100,7 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var context = Context(list, options, withSources: false);
         var sources = Sources(options);
@@ -109,6 +111,29 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
         ChatResponseUpdate? last = null;
         await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken).ConfigureAwait(false))
         {
+            if (last is not null && gate.PendingLength > 0 && update.MessageId is { } id && last.MessageId is { } previous && id != previous)
+            {
+                // A new message starts: the text held back belongs to the previous one, so it is checked and released
+                // there, as its own update (nothing moves into the next message).
+                var flushStart = _publisher.Start();
+                var held = gate.Flush();
+                var heldBlocked = Check(held, context, whole);
+                elapsed += _publisher.Elapsed(flushStart);
+                if (!heldBlocked.IsEmpty)
+                {
+                    yield return Blocked(last, heldBlocked, list, options, released, elapsed);
+                    yield break;
+                }
+
+                released = true;
+                yield return new ChatResponseUpdate(last.Role ?? ChatRole.Assistant, held)
+                {
+                    ResponseId = last.ResponseId,
+                    MessageId = previous,
+                    ConversationId = last.ConversationId,
+                };
+            }
+
             last = update;
             var start = _publisher.Start();
             var blocked = GuardDetection.None;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Nonprofit.AI.Guards;
 
@@ -110,7 +111,8 @@ public sealed class OutputSafetyDetectorOptions
             return "OutputSafetyDetectorOptions.MinimumGroundedness must be in [0, 1] and SentenceSupport in (0, 1].";
         }
 
-        return DosageLimits is null || PersonalDataTypes is null || AllowedPersonalData is null || DosageLimits.Contains(null!)
+        return DosageLimits is null || PersonalDataTypes is null || AllowedPersonalData is null
+            || DosageLimits.Contains(null!) || PersonalDataTypes.Any(t => t is null) || AllowedPersonalData.Any(t => t is null)
             ? "OutputSafetyDetectorOptions.DosageLimits, PersonalDataTypes and AllowedPersonalData must not be null or hold null."
             : null;
     }

@@ -37,8 +37,11 @@ public sealed class OutputSafetyOptions
     /// Gets or sets, when streaming, the most characters held back while waiting for the end of a sentence. A longer run
     /// without a sentence end is checked and released at its last space.
     /// </summary>
-    /// <value>The default is 400.</value>
+    /// <value>The default is 400; it must be in [16, 100,000].</value>
     public int MaxHoldBackChars { get; set; } = 400;
+
+    /// <summary>The largest <see cref="MaxHoldBackChars"/> accepted: 100,000 characters.</summary>
+    internal const int MaxHoldBackCharsLimit = 100_000;
 
     /// <summary>The default <see cref="SafeMessages"/>.</summary>
     /// <returns>A new dictionary.</returns>
@@ -68,7 +71,9 @@ public sealed class OutputSafetyOptions
             return "OutputSafetyOptions.SourcesKey must not be empty.";
         }
 
-        return MaxHoldBackChars < 16 ? "OutputSafetyOptions.MaxHoldBackChars must be at least 16." : null;
+        return MaxHoldBackChars is < 16 or > MaxHoldBackCharsLimit
+            ? "OutputSafetyOptions.MaxHoldBackChars must be in [16, 100000]."
+            : null;
     }
 
     /// <summary>The safe text for a language and script, falling back to the language, then English.</summary>

@@ -9,7 +9,9 @@ namespace Nonprofit.AI.Guards;
 /// </summary>
 internal sealed class StreamingSentenceGate(int maxHoldBack)
 {
-    private char[] _buffer = new char[Math.Max(64, maxHoldBack)];
+    // Sized for an ordinary sentence, not from the option: a large MaxHoldBackChars must not allocate (or overflow) up
+    // front on every streamed request; the buffer grows when the text held back needs it.
+    private char[] _buffer = new char[Math.Clamp(maxHoldBack, 64, 1024)];
     private int _length;
     private int _scanned;
     private int _complete;

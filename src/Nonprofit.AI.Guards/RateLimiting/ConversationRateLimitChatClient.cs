@@ -16,7 +16,9 @@ namespace Nonprofit.AI.Guards;
 /// <remarks>
 /// The conversation's permit is taken before the user's; when the user's limit then refuses, the conversation's permit
 /// stays used (fixed-window permits are not returned). The windows run on the system clock: System.Threading.RateLimiting
-/// takes no <see cref="TimeProvider"/>.
+/// takes no <see cref="TimeProvider"/>. The limiters live in the guard, unless it is built by <c>UseNonprofitGuards</c> or
+/// <c>UseConversationRateLimit</c> over a service provider where <c>AddNonprofitGuards</c> ran: there every guard built
+/// with the same limits shares one pair, so a pipeline built per scope or per request still limits.
 /// </remarks>
 public sealed class ConversationRateLimitChatClient : DelegatingChatClient
 {
@@ -27,6 +29,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
     private readonly PartitionedRateLimiter<string> _conversations;
     private readonly PartitionedRateLimiter<string> _users;
     private readonly VerdictPublisher _publisher;
+    private readonly bool _ownsLimiters;
 
     /// <summary>Creates the guard.</summary>
     /// <param name="innerClient">The inner client.</param>
@@ -39,6 +42,17 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
         ConversationRateLimitOptions? options = null,
         IEnumerable<IGuardObserver>? observers = null,
         TimeProvider? timeProvider = null)
+        : this(innerClient, options, observers, timeProvider, state: null)
+    {
+    }
+
+    /// <summary>Creates the guard on shared limiters (<paramref name="state"/>), or on its own when it is null.</summary>
+    internal ConversationRateLimitChatClient(
+        IChatClient innerClient,
+        ConversationRateLimitOptions? options,
+        IEnumerable<IGuardObserver>? observers,
+        TimeProvider? timeProvider,
+        ConversationRateLimitState? state)
         : base(innerClient)
     {
         _options = options ?? new ConversationRateLimitOptions();
@@ -47,8 +61,10 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
             throw new ArgumentException(error, nameof(options));
         }
 
-        _conversations = Limiter(_options.ConversationPermitLimit, _options.ConversationWindow);
-        _users = Limiter(_options.UserPermitLimit, _options.UserWindow);
+        _ownsLimiters = state is null;
+        _conversations = state?.Limiter("conversation", _options.ConversationPermitLimit, _options.ConversationWindow)
+            ?? Limiter(_options.ConversationPermitLimit, _options.ConversationWindow);
+        _users = state?.Limiter("user", _options.UserPermitLimit, _options.UserWindow) ?? Limiter(_options.UserPermitLimit, _options.UserWindow);
         _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
     }
 
@@ -56,6 +72,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var verdict = Decide(options);
         ChatResponse response = verdict.Action == GuardAction.Block
             ? new ChatResponse(new ChatMessage(ChatRole.Assistant, _options.BlockedMessage)) { FinishReason = ChatFinishReason.Stop }
@@ -73,6 +90,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GuardStream.Defer(() =>
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
             var verdict = Decide(options);
             return verdict.Action == GuardAction.Block
                 ? GuardStreamStart.Replace(new ChatResponseUpdate(ChatRole.Assistant, _options.BlockedMessage) { FinishReason = ChatFinishReason.Stop }, verdict)
@@ -82,7 +100,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsLimiters)
         {
             _conversations.Dispose();
             _users.Dispose();
@@ -113,7 +131,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
         return lease.IsAcquired;
     }
 
-    private static PartitionedRateLimiter<string> Limiter(int permits, TimeSpan window) =>
+    internal static PartitionedRateLimiter<string> Limiter(int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<string, string>(
             key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {

@@ -22,7 +22,8 @@ public static class ConversationRateLimitChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Use((inner, services) =>
         {
-            var client = new ConversationRateLimitChatClient(inner, options, VerdictPublisher.ObserversIn(services), services.GetService<TimeProvider>());
+            var client = new ConversationRateLimitChatClient(
+                inner, options, VerdictPublisher.ObserversIn(services), services.GetService<TimeProvider>(), services.GetService<ConversationRateLimitState>());
             configure?.Invoke(client);
             return client;
         });

@@ -64,6 +64,7 @@ public sealed class ScopeChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var (verdict, refusal) = Decide(messages, options);
         var response = refusal is not null
             ? new ChatResponse(new ChatMessage(ChatRole.Assistant, refusal)) { FinishReason = ChatFinishReason.Stop }
@@ -81,6 +82,7 @@ public sealed class ScopeChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GuardStream.Defer(() =>
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
             var (verdict, refusal) = Decide(messages, options);
             return refusal is not null
                 ? GuardStreamStart.Replace(new ChatResponseUpdate(ChatRole.Assistant, refusal) { FinishReason = ChatFinishReason.Stop }, verdict)

@@ -129,7 +129,12 @@ public sealed class ScopeOptions
                 return "Every ScopeOptions topic needs a name.";
             }
 
-            if (string.IsNullOrWhiteSpace(topic.Description) && (topic.Examples is null || !HasText(topic.Examples)))
+            if (topic.Examples is null)
+            {
+                return "ScopeOptions topic Examples must not be null (leave it empty when the description is enough).";
+            }
+
+            if (string.IsNullOrWhiteSpace(topic.Description) && !HasText(topic.Examples))
             {
                 return "Every ScopeOptions topic needs a description or at least one example.";
             }

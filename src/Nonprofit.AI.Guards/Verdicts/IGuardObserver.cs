@@ -2,7 +2,8 @@ namespace Nonprofit.AI.Guards;
 
 /// <summary>
 /// Observes every verdict of every guard it is given to (register it in DI, or set it on the guards' options). Called
-/// synchronously on the request's path: keep it fast and never throw.
+/// synchronously on the request's path: keep it fast and never throw. An observer that throws anyway is skipped for that
+/// verdict (the verdict, the reply and the other observers are unaffected); the crisis guard logs its type once.
 /// </summary>
 public interface IGuardObserver
 {

@@ -2,12 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Nonprofit.AI.Guards;
 
 /// <summary>Times a guard's own work and hands its verdicts to the observers and to the response.</summary>
-internal sealed class VerdictPublisher(string guard, IReadOnlyList<IGuardObserver> observers, TimeProvider timeProvider)
+/// <remarks>
+/// An observer that throws (against its contract) is skipped for that verdict: it never withholds a guard's verdict or
+/// reply (above all the crisis guard's safe reply). The first failure of each observer is logged with its exception type
+/// only, when the guard has a logger.
+/// </remarks>
+internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuardObserver> observers, TimeProvider timeProvider, ILogger? logger = null)
 {
+    /// <summary>One flag per observer, set at its first failure; allocated then (nothing on the happy path).</summary>
+    private bool[]? _failed;
+
     public string Guard { get; } = guard;
 
     /// <summary>The observers registered in <paramref name="services"/>; none when it is not a DI container.</summary>
@@ -23,7 +32,14 @@ internal sealed class VerdictPublisher(string guard, IReadOnlyList<IGuardObserve
         var verdict = new GuardVerdict(Guard, action, category, score, elapsed);
         for (var i = 0; i < observers.Count; i++)
         {
-            observers[i].OnVerdict(verdict, conversationId);
+            try
+            {
+                observers[i].OnVerdict(verdict, conversationId);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ObserverFailed(i, ex);
+            }
         }
 
         return verdict;
@@ -48,4 +64,22 @@ internal sealed class VerdictPublisher(string guard, IReadOnlyList<IGuardObserve
         _ = cancellationToken;
         return GuardStream.Defer(() => GuardStreamStart.Continue(updates, verdict));
     }
+
+    private void ObserverFailed(int index, Exception ex)
+    {
+        var failed = _failed ??= new bool[observers.Count];
+        if (failed[index])
+        {
+            return;
+        }
+
+        failed[index] = true; // a race may log twice: harmless
+        if (logger is not null)
+        {
+            LogObserverFailed(logger, Guard, observers[index].GetType().Name, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 7901, Level = LogLevel.Warning, Message = "Guard observer {Observer} threw {ExceptionType} on a {Guard} verdict; it is skipped (logged once per observer)")]
+    private static partial void LogObserverFailed(ILogger logger, string guard, string observer, string exceptionType);
 }
