@@ -824,6 +824,25 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
+    /// Whether the message holds a real-risk cue (kind <c>risk</c>) in a language related to <paramref name="language"/>:
+    /// it keeps a laugh idiom from cancelling (session 26, the mend).
+    /// </summary>
+    private bool HasRisk(ref MatchState state, int language)
+    {
+        var rules = _lexicon.Rules;
+        for (var o = 0; o < state.MatchCount; o++)
+        {
+            ref readonly var other = ref rules[state.MatchRule[o]];
+            if (other.Kind == CrisisRuleKind.Risk && (_lexicon.Related[language] & (1UL << other.Language)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether context cancels crisis match <paramref name="m"/>. Context rules count only in the crisis rule's own
     /// language (romanised Hindi "the" is not English "the").
     /// </summary>
@@ -869,8 +888,12 @@ public sealed class CrisisDetector : ICrisisDetector
                 // It must share a word with the match: a crisis told inside its gap is none of its words ("Minha mãe bate em
                 // mim e diz que vai me matar kkkk": the laugh idiom "mãe … matar … kkkk" cancels "vai me matar", not
                 // "bate em mim"; session 26).
-                case CrisisRuleKind.Idiom when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]
-                    && SharesWord(ref state, Math.Max(start, oStart), Math.Min(end, oEnd), state.MatchRule[o]):
+                // A laugh idiom ("Mum will kill me when she sees the kitchen lol") is an idiom the writer's real-risk cue in
+                // the message undoes: a pregnancy, an injury, a weapon, "last time", being thrown out ("my mum will kill me
+                // when she finds out I'm pregnant lol" escalates; session 26, the mend).
+                case CrisisRuleKind.Idiom or CrisisRuleKind.Laugh when oStart <= end && oEnd >= start && state.TokenPhrase[oStart] == state.TokenPhrase[oEnd]
+                    && SharesWord(ref state, Math.Max(start, oStart), Math.Min(end, oEnd), state.MatchRule[o])
+                    && (other.Kind == CrisisRuleKind.Idiom || !HasRisk(ref state, rule.Language)):
                     return true;
                 // Negated counter-speech is none: "he is not kidding, he will kill me". A one-word cue ("film", "news",
                 // "joke") must frame the match: stand in its clause, or before it with only punctuation between ("In the film,
@@ -1303,8 +1326,11 @@ public sealed class CrisisDetector : ICrisisDetector
                     return true;
                 }
 
-                // Inside the match, or overlapping its start ("sina mawazo" before "mawazo ya kujiua").
-                if (!rule.HasNegationWord && ((oStart > start && oEnd < end) || (oStart < start && oEnd >= start && oEnd < end && clauses[oStart] == clause)))
+                // Inside the match, or overlapping its start ("sina mawazo" before "mawazo ya kujiua"). A word inside that
+                // fills one of the rule's own slots is the rule's, not a negation of a related language: pt "no" (em + o)
+                // of "trancado no carro" is es "no" (session 26, the mend).
+                if (!rule.HasNegationWord && ((oStart > start && oEnd < end && !SharesWord(ref state, oStart, oEnd, state.MatchRule[m]))
+                    || (oStart < start && oEnd >= start && oEnd < end && clauses[oStart] == clause)))
                 {
                     return true;
                 }

@@ -25,6 +25,8 @@ internal enum CrisisRuleKind : byte
     Owned,
     Person,
     Joke,
+    Laugh,
+    Risk,
 }
 
 /// <summary>
@@ -371,11 +373,11 @@ internal sealed class CrisisLexicon
 
     /// <summary>
     /// The categories a scoped cancelling cue is written for ("idiom:violence,medical"): a bit per category of
-    /// <see cref="Categories"/>. Only cues that cancel (idiom, neg, negpost, past, counter, joke, animal) take a scope.
+    /// <see cref="Categories"/>. Only cues that cancel (idiom, laugh, neg, negpost, past, counter, joke, animal) take a scope.
     /// </summary>
     private static int ParseScope(CrisisRuleKind kind, string scope, int lineNumber)
     {
-        if (kind is not (CrisisRuleKind.Idiom or CrisisRuleKind.Negation or CrisisRuleKind.NegationAfter or CrisisRuleKind.Past
+        if (kind is not (CrisisRuleKind.Idiom or CrisisRuleKind.Laugh or CrisisRuleKind.Negation or CrisisRuleKind.NegationAfter or CrisisRuleKind.Past
             or CrisisRuleKind.Counter or CrisisRuleKind.Joke or CrisisRuleKind.Animal))
         {
             throw new FormatException($"Crisis lexicon line {lineNumber}: only a cancelling cue takes a category scope.");
@@ -416,6 +418,8 @@ internal sealed class CrisisLexicon
         "owned" => (CrisisRuleKind.Owned, -1),
         "person" => (CrisisRuleKind.Person, -1),
         "joke" => (CrisisRuleKind.Joke, -1),
+        "laugh" => (CrisisRuleKind.Laugh, -1),
+        "risk" => (CrisisRuleKind.Risk, -1),
         _ => throw new FormatException($"Crisis lexicon line {lineNumber}: unknown kind '{kind}'."),
     };
 
