@@ -1,7 +1,5 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -227,61 +225,10 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             {
                 t.Text = PseudonymRestorer.Restore(text, _vault, scope, ref restored);
             }
-            else if (contents[i] is FunctionCallContent call)
-            {
-                RestoreArguments(call, _vault, scope, ref restored);
-            }
         }
     }
 
-    /// <summary>
-    /// Restores pseudonyms in a function call's string arguments (a <see cref="string"/>, or a <see cref="JsonElement"/>
-    /// string, at the top level of <see cref="FunctionCallContent.Arguments"/>), so that a tool invoked outside the guard
-    /// acts on the user's real values. Nested objects and arrays are left as they are.
-    /// </summary>
-    private static void RestoreArguments(FunctionCallContent call, IPseudonymVault vault, string scope, ref int restored)
-    {
-        if (call.Arguments is not { Count: > 0 } arguments)
-        {
-            return;
-        }
-
-        List<KeyValuePair<string, object?>>? changed = null;
-        foreach (var (name, value) in arguments)
-        {
-            var before = restored;
-            object? after = value switch
-            {
-                string text when text.Contains('<', StringComparison.Ordinal) => PseudonymRestorer.Restore(text, vault, scope, ref restored),
-                JsonElement { ValueKind: JsonValueKind.String } element when element.GetString() is { } text && text.Contains('<', StringComparison.Ordinal)
-                    => JsonString(PseudonymRestorer.Restore(text, vault, scope, ref restored)),
-                _ => value,
-            };
-            if (restored != before)
-            {
-                (changed ??= []).Add(new(name, after));
-            }
-        }
-
-        foreach (var (name, value) in changed ?? [])
-        {
-            arguments[name] = value;
-        }
-    }
-
-    private static JsonElement JsonString(string text)
-    {
-        var buffer = new ArrayBufferWriter<byte>(text.Length + 16);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStringValue(text);
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
-
-    private static void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer, IPseudonymVault vault, string scope, ref int restored)
+    private static void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer)
     {
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
@@ -289,19 +236,12 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             if (contents[i] is TextContent t)
             {
                 t.Text = restorer.Append(t.Text ?? "");
-                continue;
             }
-
-            if (restorer.PendingLength > 0)
+            else if (restorer.PendingLength > 0)
             {
                 // Text held back must not move behind other content: flush it in front of it.
                 contents.Insert(i, new TextContent(restorer.Flush()));
                 i++;
-            }
-
-            if (contents[i] is FunctionCallContent call)
-            {
-                RestoreArguments(call, vault, scope, ref restored);
             }
         }
     }
@@ -317,8 +257,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
         {
-            if ((contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
-                || contents[i] is FunctionCallContent { Arguments.Count: > 0 })
+            if (contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
             {
                 return true;
             }
@@ -334,7 +273,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             owner._options.RestoreInReply ? new StreamingPseudonymRestorer(owner._vault, scope) : null;
 
         private bool _reported;
-        private int _restoredArguments;
 
         public override bool InspectsUpdates => _restorer is not null;
 
@@ -346,8 +284,8 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             }
 
             var start = owner._publisher.Start();
-            RestoreUpdate(update, _restorer, owner._vault, scope, ref _restoredArguments);
-            if (!_reported && _restorer.Restored + _restoredArguments > 0)
+            RestoreUpdate(update, _restorer);
+            if (!_reported && _restorer.Restored > 0)
             {
                 _reported = true;
                 VerdictPublisher.Attach(update, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, owner._publisher.Elapsed(start), conversationId));

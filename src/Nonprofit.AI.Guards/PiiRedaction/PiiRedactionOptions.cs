@@ -5,8 +5,7 @@ public sealed class PiiRedactionOptions
 {
     /// <summary>
     /// Gets or sets whether pseudonyms in the model's reply are restored to the original values before the user sees
-    /// them, in its text and in the top-level string arguments of its function calls (so a tool invoked outside the guard
-    /// gets the real value). When <see langword="false"/> the reply keeps the pseudonyms (for example <c>&lt;PERSON_1&gt;</c>).
+    /// them. When <see langword="false"/> the reply keeps the pseudonyms (for example <c>&lt;PERSON_1&gt;</c>).
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;
