@@ -412,10 +412,16 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             {
                 var directory = _helplines;
                 var query = new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories);
-                var token = linked.Token;
+
+                // The lookup gets its own timeout: an escalation that used up the first one (a slow pager) must not cost
+                // the person the helplines (an in-memory directory answers at once). So the reply waits at most twice
+                // EscalationTimeout.
+                using var lookupTimeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
+                using var lookup = CancellationTokenSource.CreateLinkedTokenSource(lookupTimeout.Token, cancellationToken);
+                var token = lookup.Token;
                 try
                 {
-                    helplines = await Task.Run(() => directory.FindAsync(query, token).AsTask(), token)
+                    helplines = await Task.Run(() => directory.FindAsync(query, token).AsTask(), CancellationToken.None)
                         .WaitAsync(token).ConfigureAwait(false) ?? [];
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)

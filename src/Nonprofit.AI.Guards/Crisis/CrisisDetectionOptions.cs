@@ -90,10 +90,12 @@ public sealed class CrisisDetectionOptions
     public bool IncludeTextInEscalation { get; set; }
 
     /// <summary>
-    /// Gets or sets how long the guard waits for <see cref="ICrisisEscalation"/> and <see cref="IHelplineDirectory"/>
-    /// before it answers anyway. The wait is enforced even when an implementation ignores its token or blocks (the reply
-    /// then waits at most 100 ms more, so that an escalation that honours its token can return); the escalation is then
-    /// left to finish in the background (its token is cancelled at the same time).
+    /// Gets or sets how long the guard waits for <see cref="ICrisisEscalation"/>, and then again for
+    /// <see cref="IHelplineDirectory"/>, before it answers anyway (each has its own timeout, so an escalation that uses
+    /// up its time does not cost the reply its helplines; the reply waits at most about twice this). The wait is enforced
+    /// even when an implementation ignores its token or blocks (the reply then waits at most 100 ms more, so that an
+    /// escalation that honours its token can return); the escalation is then left to finish in the background (its token
+    /// is cancelled at the same time).
     /// </summary>
     /// <value>
     /// The default is 5 seconds. It must be positive and at most <see cref="MaxEscalationTimeout"/> (about 49.7 days, the

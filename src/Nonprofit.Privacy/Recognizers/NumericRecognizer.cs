@@ -925,8 +925,8 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     }
 
     /// <summary>
-    /// Three groups written as a date (<see cref="IsDateLike"/>) whose values are a calendar date: 19xx or 20xx with a
-    /// month and a day (year first, or day and month either way round first).
+    /// Three groups written as a date (<see cref="IsDateLike"/>) whose values are a calendar date with a four-digit year:
+    /// 19xx or 20xx with a month and a day (year first, or day and month either way round first).
     /// </summary>
     private static bool IsCalendarDate(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
     {
@@ -940,9 +940,10 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         var g2 = Value(text[starts[2]..ends[2]]);
         static bool Year(int v, int length) => length == 4 && v is >= 1900 and <= 2099;
         static bool DayMonth(int day, int month) => day is >= 1 and <= 31 && month is >= 1 and <= 12;
+        // Only with a four-digit year: "10.05.07" or "12-03-05" end many a phone number ("06.12.10.05.07").
         return ends[0] - starts[0] == 4
             ? Year(g0, 4) && DayMonth(g2, g1)
-            : (ends[2] - starts[2] != 4 || Year(g2, 4)) && (DayMonth(g0, g1) || DayMonth(g1, g0));
+            : Year(g2, ends[2] - starts[2]) && (DayMonth(g0, g1) || DayMonth(g1, g0));
 
         static int Value(ReadOnlySpan<char> digits)
         {

@@ -50,6 +50,24 @@ public sealed class CrisisEscalationRobustnessTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"the safe reply took {watch.Elapsed}");
     }
 
+    [Fact]
+    public async Task GetResponseAsync_EscalationUsesUpItsTimeout_TheReplyStillHasTheHelplines()
+    {
+        // The lookup has its own timeout: the escalation's, already spent, gave the person no helpline at all.
+        using var release = new ManualResetEventSlim();
+        var options = new CrisisDetectionOptions { EscalationTimeout = TimeSpan.FromMilliseconds(200) };
+        var directory = new InMemoryHelplineDirectory().Add(new Helpline("Local line") { Phone = "000" });
+        using var guard = new CrisisDetectionChatClient(
+            new RecordingChatClient(), escalation: new BlockingEscalation(release), helplines: directory, options: options);
+
+        var response = await guard.GetResponseAsync(SelfHarm);
+        release.Set();
+
+        Assert.StartsWith(SafeMessage, response.Text, StringComparison.Ordinal);
+        Assert.Contains("Local line", response.Text, StringComparison.Ordinal);
+        Assert.Contains("000", response.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

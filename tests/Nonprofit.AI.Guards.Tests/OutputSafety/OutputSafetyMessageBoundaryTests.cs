@@ -22,6 +22,8 @@ public sealed class OutputSafetyMessageBoundaryTests
     }
 
     [Fact]
+    // Guards the new flush at a message boundary: held text released there is still checked (it would pass unchecked if
+    // the flush skipped the gate); the first test pins where the text goes.
     public async Task Streaming_UnsafeTextHeldAtAMessageBoundary_IsBlocked()
     {
         using var client = new OutputSafetyChatClient(new TwoMessages(

@@ -26,6 +26,9 @@ public sealed class DateInNumberRunTests
     [InlineData("Call +44 7700 900123 (2026-11-29)", "7700 900123")] // as without the date (the national part)
     [InlineData("Позвоните 8 (495) 12-34-56", "8 (495) 12-34-56")] // 12-34-56 is written like a date but is none
     [InlineData("tel +7 495 123-45-67", "+7 495 123-45-67")]
+    [InlineData("appelle le 06.12.10.05.07", "06.12.10.05.07")] // ends like a date with a two-digit year
+    [InlineData("call 07-45-12-03-99 now", "07-45-12-03-99")]
+    [InlineData("Позвоните 8 (495) 12-03-05", "8 (495) 12-03-05")]
     public void Detect_PhoneBeforeADateOrWrittenLikeOne_IsStillFound(string text, string phone)
     {
         var matches = s_detector.Detect(text);
