@@ -74,6 +74,7 @@ public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var decision = Decide(messages, options);
         if (decision.Refusal is { } refusal)
         {
@@ -92,6 +93,7 @@ public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
         var decision = Decide(messages, options);
         if (decision.Refusal is { } refusal)
         {

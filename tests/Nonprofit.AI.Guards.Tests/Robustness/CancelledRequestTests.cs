@@ -6,7 +6,8 @@ namespace Nonprofit.AI.Guards.Tests.Robustness;
 
 /// <summary>
 /// Session 26, review finding 8: a request whose token is already cancelled costs no detection work in the scope,
-/// language, output-safety, PII and rate-limit guards (the crisis guard still detects: a crisis must still escalate).
+/// language, output-safety, injection, PII and rate-limit guards (the crisis guard still detects: a crisis must still
+/// escalate).
 /// </summary>
 public sealed class CancelledRequestTests
 {
@@ -17,6 +18,7 @@ public sealed class CancelledRequestTests
         { "scope", false }, { "scope", true },
         { "language", false }, { "language", true },
         { "output", false }, { "output", true },
+        { "injection", false }, { "injection", true },
     };
 
     [Theory]
@@ -29,6 +31,7 @@ public sealed class CancelledRequestTests
         {
             "scope" => new ScopeChatClient(inner, new ScopeOptions { Topics = [new ScopeTopic { Name = "crops", Description = "planting maize" }] }, counter),
             "language" => new LanguageMatchingChatClient(inner, counter),
+            "injection" => new PromptInjectionShieldChatClient(inner, counter),
             _ => new OutputSafetyChatClient(inner, counter),
         };
         var cancelled = new CancellationToken(true);
@@ -71,7 +74,7 @@ public sealed class CancelledRequestTests
         Assert.Equal(new CrisisDetectionOptions().SafeMessages["en"], response.Text);
     }
 
-    private sealed class Counter : IScopeClassifier, ILanguageIdentifier, IOutputSafetyDetector
+    private sealed class Counter : IScopeClassifier, ILanguageIdentifier, IOutputSafetyDetector, IPromptInjectionDetector
     {
         public int Calls;
 
@@ -85,6 +88,12 @@ public sealed class CancelledRequestTests
         {
             Calls++;
             return new("en", "Latn", 0.9);
+        }
+
+        public GuardDetection Detect(ReadOnlySpan<char> text, PromptInjectionSource source)
+        {
+            Calls++;
+            return GuardDetection.None;
         }
 
         public GuardDetection Detect(string reply, OutputSafetyContext? context = null)
