@@ -357,8 +357,8 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     }
 
     /// <summary>
-    /// Starts the escalation, waits for it and then for the helpline directory (each failure logged, never thrown) at most
-    /// <see cref="CrisisDetectionOptions.EscalationTimeout"/> in all, and builds the safe reply.
+    /// Starts the escalation, waits for it and then for the helpline directory (each failure logged, never thrown), each
+    /// at most <see cref="CrisisDetectionOptions.EscalationTimeout"/>, and builds the safe reply.
     /// </summary>
     /// <remarks>
     /// The escalation is given the timeout's token only, not the request's: once the verdict is Escalate, a caller that

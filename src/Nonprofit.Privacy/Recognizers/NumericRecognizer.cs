@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -935,26 +936,16 @@ internal sealed class NumericRecognizer : IPiiRecognizer
             return false;
         }
 
-        var g0 = Value(text[starts[0]..ends[0]]);
-        var g1 = Value(text[starts[1]..ends[1]]);
-        var g2 = Value(text[starts[2]..ends[2]]);
+        var g0 = int.Parse(text[starts[0]..ends[0]], NumberStyles.None, CultureInfo.InvariantCulture);
+        var g1 = int.Parse(text[starts[1]..ends[1]], NumberStyles.None, CultureInfo.InvariantCulture);
+        var g2 = int.Parse(text[starts[2]..ends[2]], NumberStyles.None, CultureInfo.InvariantCulture);
         static bool Year(int v, int length) => length == 4 && v is >= 1900 and <= 2099;
         static bool DayMonth(int day, int month) => day is >= 1 and <= 31 && month is >= 1 and <= 12;
+
         // Only with a four-digit year: "10.05.07" or "12-03-05" end many a phone number ("06.12.10.05.07").
         return ends[0] - starts[0] == 4
             ? Year(g0, 4) && DayMonth(g2, g1)
             : Year(g2, ends[2] - starts[2]) && (DayMonth(g0, g1) || DayMonth(g1, g0));
-
-        static int Value(ReadOnlySpan<char> digits)
-        {
-            var v = 0;
-            foreach (var c in digits)
-            {
-                v = (v * 10) + (c - '0');
-            }
-
-            return v;
-        }
     }
 
     private static bool IsDecimal(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends) =>
