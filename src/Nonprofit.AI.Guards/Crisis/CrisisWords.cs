@@ -52,12 +52,13 @@ internal static class CrisisWords
     // One-word counter cues that, with the word right before or after them, name something that is no counter-speech
     // (session 27): a school report ("report card": "…report card lol she hits me with a belt" was read as news), the
     // writer's own news ("bad news"), a pulse, an episode of illness, "par rapport à" (about), a sexual relation, a
-    // diary, a last or received message (de "letzte Nachricht", "eine Nachricht"), a greeting (sw "habari yako"),
+    // diary, an episode of illness in es/pt/fr ("en un episodio depresivo quiero matarme esta noche" was cancelled), a last or received message (de "letzte Nachricht", "eine Nachricht"), a greeting (sw "habari yako"),
     // consecutive times (de "in Folge"), lost consciousness (es "perdió la conciencia"). Written "previous cue" or
     // "cue next"; an article between ("perdió la conciencia") is skipped by the caller.
     private static readonly HashSet<string> s_compound = Set(
         "report card", "report cards", "school report", "bad news", "good news", "great news", "some news", "sad news",
-        "heart rate", "pulse rate", "vital signs", "psychotic episode", "manic episode", "insurance policy", "data bundle",
+        "heart rate", "pulse rate", "vital signs", "psychotic episode", "manic episode", "depressive episode", "insurance policy", "data bundle",
+        "episodio depresivo", "episodio psicotico", "episodio depressivo", "episode psychotique",
         "par rapport", "rapport sexuel", "rapports sexuels", "journal intime", "episode depressif",
         "perdio conciencia", "perdiendo conciencia", "perder conciencia", "perdido conciencia", "sin conciencia",
         "letzte nachricht", "eine nachricht", "seine nachricht", "ihre nachricht", "meine nachricht", "in folge", "zur folge",
