@@ -1081,7 +1081,8 @@ public sealed class CrisisDetector : ICrisisDetector
     /// Whether a phrase counter cue at <paramref name="cue"/>..<paramref name="cueEnd"/> reaches the match
     /// <paramref name="start"/>..<paramref name="end"/>: it shares a clause with it, or stands in a clause next to it with
     /// only punctuation between (no "but"/"and"/"mais"/"pero"/"aber"/"لكن", nor punctuation and then one; from before the
-    /// match, no comma either, <see cref="CommaBetween"/>, session 27; after it, "…, diz a campanha" still frames it) and the
+    /// match, no comma either, <see cref="CommaBetween"/>, session 27; after it, "…, diz a campanha" still frames it, the
+    /// writer's "I'm against violence" does not) and the
     /// match is not the writer's own present (<see cref="OwnOrRecent"/>: "Campagne contre la violence : mon mari me frappe").
     /// Before session 26 a phrase cue cancelled any match within eight words of its sentence: "Je suis contre la violence
     /// mais il me frappe tous les jours" was silenced.
@@ -1094,14 +1095,34 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         var (from, to) = cueEnd < start ? (cueEnd + 1, start) : (end + 1, cue);
-        return OnlyPunctuationBetween(ref state, clauses, language, from, to) && !(cueEnd < start && CommaBetween(ref state, from, to))
+        return OnlyPunctuationBetween(ref state, clauses, language, from, to)
+            && !(CommaBetween(ref state, from, to) && (cueEnd < start || StanceBefore(ref state, cue)))
             && !OwnOrRecent(ref state, clauses, language, start, end);
+    }
+
+    /// <summary>
+    /// Whether one of the two tokens before the phrase cue at <paramref name="cue"/>, in its segment, is the writer's "I
+    /// (am)" (<see cref="CrisisWords.IsStance"/>): "he choked me, I'm against violence but I can't leave him" is the
+    /// writer's stance after their own crisis, not a campaign's caption ("…, diz a campanha"; session 27).
+    /// </summary>
+    private static bool StanceBefore(ref MatchState state, int cue)
+    {
+        for (var t = cue - 1; t >= 0 && t >= cue - 2 && state.TokenPhrase[t] == state.TokenPhrase[cue]; t--)
+        {
+            if (CrisisWords.IsStance(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
     /// Whether a comma stands between tokens <paramref name="from"/> - 1 and <paramref name="to"/>. A phrase counter cue
     /// before a match does not reach across one: the comma splice "I'm against violence, he hits me every day" is two
-    /// statements, not a heading and its example ("Campaign against violence: …"; session 27).
+    /// statements, not a heading and its example ("Campaign against violence: …"; session 27). After the match, only the
+    /// writer's stance is kept from reaching (<see cref="StanceBefore"/>).
     /// </summary>
     private static bool CommaBetween(ref MatchState state, int from, int to)
     {

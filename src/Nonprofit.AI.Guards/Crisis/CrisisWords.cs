@@ -102,6 +102,14 @@ internal static class CrisisWords
     public static bool IsSmallChild(ReadOnlySpan<char> previous, ReadOnlySpan<char> token) =>
         s_smallLookup.Contains(token) && s_childLookup.Contains(previous);
 
+    // The writer's "I (am)" right before a phrase counter cue that follows a crisis across a comma ("…, I'm against
+    // violence", "…, je suis contre la violence", "…, ich bin gegen Gewalt"; session 27).
+    private static readonly HashSet<string> s_stance = Set("i", "im", "am", "je", "suis", "moi", "estoy", "soy", "yo", "sou", "estou", "eu", "ich", "bin", "mimi", "main", "mai", "मैं", "أنا", "انا");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_stanceLookup = s_stance.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether <paramref name="token"/> is the writer's "I (am)" (<see cref="s_stance"/>).</summary>
+    public static bool IsStance(ReadOnlySpan<char> token) => s_stanceLookup.Contains(token);
+
     /// <summary>Whether <paramref name="token"/> is an article the compound check skips ("perdió la conciencia").</summary>
     public static bool IsArticle(ReadOnlySpan<char> token) => token is "la" or "el" or "a" or "o" or "the" or "le" or "die" or "der" or "das";
 

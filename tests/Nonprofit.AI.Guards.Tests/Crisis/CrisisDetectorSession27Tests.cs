@@ -74,6 +74,8 @@ public sealed class CrisisDetectorSession27Tests
     [InlineData("طليقي برا البيت ومعاه سكينة", GuardCategories.CrisisViolence)]
     [InlineData("Bad news: he hit me again last night", GuardCategories.CrisisViolence)]
     [InlineData("Habari gani, baba ananipiga kila siku", GuardCategories.CrisisViolence)]
+    [InlineData("he choked me, I'm against violence but I can't leave him", GuardCategories.CrisisViolence)]
+    [InlineData("Er schlägt mich jeden Tag, ich bin gegen Gewalt, aber ich kann nicht gehen", GuardCategories.CrisisViolence)]
     [InlineData("en un episodio depresivo quiero matarme esta noche", GuardCategories.CrisisSelfHarm)]
     [InlineData("mama anaongea kwa shida na uso umepinda", GuardCategories.CrisisMedical)]
     [InlineData("her mouth is crooked and her words are slurred since lunch", GuardCategories.CrisisMedical)]
@@ -126,6 +128,8 @@ public sealed class CrisisDetectorSession27Tests
     [Theory]
     [InlineData("flim flam, he will zork me", true)]
     [InlineData("he will zork me, flim flam", false)]
+    [InlineData("he will zork me, I'm flim flam", true)]
+    [InlineData("he will zork me, I'm not sure, flim flam", false)]
     [InlineData("flim flam: he will zork me", false)]
     [InlineData("a flim flam where he will zork me", false)]
     public void PhraseCounter_DoesNotReachAcrossAComma(string text, bool escalates)
