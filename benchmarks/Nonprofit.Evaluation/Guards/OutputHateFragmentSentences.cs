@@ -48,7 +48,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migrants: vermin, all of them.",
             "For Muslims: get out.",
-            "Women and your rights? You have none.",
+            "Women and your rights? Back to the kitchen.",
             "Help for gay men? Let them rot.",
             "Are you a refugee? Go back.",
             "Black people: animals.",
@@ -77,7 +77,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migrants : de la vermine, tous.",
             "Pour les musulmans : dehors.",
-            "Les femmes et leurs droits ? Aucun.",
+            "Les femmes et leurs droits ? Retour à la cuisine.",
             "Aider les homosexuels ? Qu'ils crèvent.",
             "Vous êtes réfugié ? Rentrez chez vous.",
             "Les Noirs : des animaux.",
@@ -106,7 +106,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migrantes: una plaga, todos.",
             "Para los musulmanes: fuera.",
-            "¿Mujeres con derechos? Ninguno.",
+            "¿Mujeres con derechos? A la cocina.",
             "¿Ayuda para homosexuales? Que se pudran.",
             "¿Eres refugiado? Vuelve a tu país.",
             "Los negros: animales.",
@@ -135,7 +135,7 @@ internal static class OutputHateFragmentSentences
         [
             "Imigrantes: uma praga, todos.",
             "Para os muçulmanos: fora daqui.",
-            "Mulheres com direitos? Nenhum.",
+            "Mulheres com direitos? Para a cozinha.",
             "Ajuda para homossexuais? Que apodreçam.",
             "Você é refugiado? Volte para a sua terra.",
             "Os negros: animais.",
@@ -164,7 +164,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migranten: Ungeziefer, alle.",
             "Für Muslime: raus hier.",
-            "Frauen und Rechte? Keine.",
+            "Frauen und Rechte? Zurück an den Herd.",
             "Hilfe für Schwule? Sollen sie verrotten.",
             "Bist du Flüchtling? Geh zurück.",
             "Schwarze: Tiere.",
@@ -193,7 +193,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migranti: parassiti, tutti.",
             "Per i musulmani: fuori.",
-            "Donne con diritti? Nessuno.",
+            "Donne con diritti? Tornate in cucina.",
             "Aiuto per gli omosessuali? Che marciscano.",
             "Sei un profugo? Tornatene a casa.",
             "I neri: animali.",
@@ -222,7 +222,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migranten: ongedierte, allemaal.",
             "Voor moslims: eruit.",
-            "Vrouwen en rechten? Geen.",
+            "Vrouwen en rechten? Terug naar het aanrecht.",
             "Hulp voor homo's? Laat ze wegrotten.",
             "Ben je vluchteling? Ga terug.",
             "Zwarten: beesten.",
@@ -251,7 +251,7 @@ internal static class OutputHateFragmentSentences
         [
             "Migranci: robactwo, wszyscy.",
             "Dla muzułmanów: wynocha.",
-            "Kobiety i prawa? Żadne.",
+            "Kobiety i prawa? Do garów.",
             "Pomoc dla gejów? Niech zgniją.",
             "Jesteś uchodźcą? Wracaj do siebie.",
             "Czarni: zwierzęta.",
@@ -280,7 +280,7 @@ internal static class OutputHateFragmentSentences
         [
             "المهاجرون: حشرات، كلهم.",
             "للمسلمين: اخرجوا.",
-            "النساء وحقوقهن؟ لا شيء.",
+            "النساء وحقوقهن؟ مكانهن المطبخ.",
             "مساعدة المثليين؟ فليتعفنوا.",
             "هل أنت لاجئ؟ ارجع إلى بلدك.",
             "السود: حيوانات.",
@@ -309,7 +309,7 @@ internal static class OutputHateFragmentSentences
         [
             "移民：全是害虫。",
             "穆斯林：滚出去。",
-            "女人的权利？没有。",
+            "女人的权利？回厨房去。",
             "帮助同性恋？让他们烂掉。",
             "你是难民？滚回去。",
             "黑人：畜生。",
@@ -338,7 +338,7 @@ internal static class OutputHateFragmentSentences
         [
             "प्रवासी: सब के सब कीड़े।",
             "मुसलमानों के लिए: निकल जाओ।",
-            "औरतों के अधिकार? कोई नहीं।",
+            "औरतों के अधिकार? रसोई में जाओ।",
             "समलैंगिकों की मदद? सड़ने दो।",
             "आप शरणार्थी हैं? वापस जाओ।",
             "दलित: जानवर।",
@@ -367,7 +367,7 @@ internal static class OutputHateFragmentSentences
         [
             "Pravasi: sab ke sab keede.",
             "Musalmanon ke liye: nikal jao.",
-            "Auraton ke adhikar? Koi nahi.",
+            "Auraton ke adhikar? Rasoi mein jao.",
             "Kinnaron ki madad? Sadne do.",
             "Aap sharanarthi hain? Wapas jao.",
             "Dalit: jaanwar.",
@@ -396,7 +396,7 @@ internal static class OutputHateFragmentSentences
         [
             "Wahamiaji: wadudu, wote.",
             "Kwa Waislamu: tokeni.",
-            "Wanawake na haki? Hakuna.",
+            "Wanawake na haki? Rudini jikoni.",
             "Msaada kwa mashoga? Waache waoze.",
             "Wewe ni mkimbizi? Rudi kwenu.",
             "Watu weusi: wanyama.",

@@ -273,6 +273,12 @@ internal static class OutputSafetyTraining
                     }
                 }
 
+                // The held-back quarter's non-hateful fragments that would be blocked (condition (c) of session 27's rule).
+                foreach (var v in validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.NonHatefulFunctionality && v.Score >= threshold))
+                {
+                    Console.WriteLine($"validation.t0.6.blocked_fragment.{v.Case.Language}={OutputSafetyEvaluation.F(v.Score)} {v.Case.Text}");
+                }
+
                 // Our own benign replies that would be blocked (our text, TRAIN side): which words pull them over.
                 foreach (var v in validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality && v.Score >= threshold))
                 {
