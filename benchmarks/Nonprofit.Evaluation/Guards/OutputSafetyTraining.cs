@@ -80,7 +80,8 @@ internal static class OutputSafetyTraining
     /// A multiplier on the weight of session 21's romanised Hindi templates and slot cases (1 = as the other languages';
     /// 0 leaves them out). <c>--ml-hilatn-weight M</c> tries others: with the identity placeholder, the hateful template
     /// "{O} par kabhi bharosa nahi ..." made "par kabhi" hateful (session 25). 0 since session 26's S3 (OutputHateSelection.md):
-    /// the romanised Hindi templates and slots stay in the repository, out of the model.
+    /// the romanised Hindi templates and slots stay in the repository, out of the model. Session 27 rewrote that template
+    /// ("{G} bharose ke laayak nahi hain ..."); at 1 the helpline reply no longer rises, but MHC validation does not gain.
     /// </summary>
     private const float MultilingualHiLatnWeight = 0f;
 
