@@ -423,7 +423,7 @@ internal static partial class OutputHateMultilingualCases
             "{G} khatarnaak hain, unhe humare bachchon se door rakho.",
             "Achha hota agar {g} {hote|hoti} hi nahi.",
             "{Saare|Saari} {o} ko wapas bhejo jahan se woh aaye hain.",
-            "{O} par kabhi bharosa nahi kiya ja sakta, woh shareef log nahi hain.",
+            "{G} bharose ke laayak nahi hain, woh shareef log nahi hain.",
             "{G} insaan kehlane laayak nahi hain.",
             "{O} ko vote dene ka haq nahi hona chahiye.",
             "{G} is desh ko barbaad kar {rahe|rahi} hain.",

@@ -70,10 +70,18 @@ internal static class OutputSafetyTraining
     private const float HeadingWeight = 0f;
 
     /// <summary>
+    /// The weight of our own short heading and label fragments that name a group neutrally (<see cref="OutputHateFragmentSentences"/>,
+    /// session 27: "If you are a widow", "Support for trans people"), hateful and not alike; 0 leaves them out
+    /// (OutputHateSelection.md, "Session 27"). <c>--fragment-weight W</c> tries others.
+    /// </summary>
+    private const float FragmentWeight = 0f;
+
+    /// <summary>
     /// A multiplier on the weight of session 21's romanised Hindi templates and slot cases (1 = as the other languages';
     /// 0 leaves them out). <c>--ml-hilatn-weight M</c> tries others: with the identity placeholder, the hateful template
     /// "{O} par kabhi bharosa nahi ..." made "par kabhi" hateful (session 25). 0 since session 26's S3 (OutputHateSelection.md):
-    /// the romanised Hindi templates and slots stay in the repository, out of the model.
+    /// the romanised Hindi templates and slots stay in the repository, out of the model. Session 27 rewrote that template
+    /// ("{G} bharose ke laayak nahi hain ..."); at 1 the helpline reply no longer rises, but MHC validation does not gain.
     /// </summary>
     private const float MultilingualHiLatnWeight = 0f;
 
@@ -126,6 +134,11 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Heading})");
         }
 
+        foreach (var group in own.Where(c => OutputHateFragmentSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Fragment})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -147,6 +160,7 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateGroupSentences.All())
             .Concat(OutputHateServiceSentences.All())
             .Concat(OutputHateHeadingSentences.All())
+            .Concat(OutputHateFragmentSentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -177,10 +191,10 @@ internal static class OutputSafetyTraining
         return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
     }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight</c>; defaults: the shipped model's).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight)
     {
-        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight);
+        public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
         /// <summary>The text as the model of this configuration sees it (transliterated, group mentions abstracted).</summary>
         public string Prepare(string text)
@@ -195,15 +209,15 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading));
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 :
+        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
             IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
             IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading :
+        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
@@ -213,7 +227,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -238,7 +252,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -247,6 +261,23 @@ internal static class OutputSafetyTraining
                 {
                     var wrong = g.Count(v => (v.Score >= threshold) != v.Case.Hateful);
                     Console.WriteLine($"validation.t0.6.errors.{g.Key}={OutputSafetyEvaluation.F(wrong / (double)g.Count())} (n={g.Count()})");
+                }
+
+                // Per MHC language: its F1, and its errors by functionality (which families a weak language misses).
+                foreach (var lang in validation.Where(v => IsMhc(v.Case)).GroupBy(v => v.Case.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    Console.WriteLine($"validation.t0.6.f1.{lang.Key}={OutputSafetyEvaluation.F(OutputSafetyEvaluation.MacroF1(lang, threshold))}");
+                    foreach (var g in lang.GroupBy(v => v.Case.Functionality).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    {
+                        var wrong = g.Count(v => (v.Score >= threshold) != v.Case.Hateful);
+                        Console.WriteLine($"validation.t0.6.errors.{lang.Key}.{g.Key}={wrong}/{g.Count()}");
+                    }
+                }
+
+                // The held-back quarter's non-hateful fragments that would be blocked (condition (c) of session 27's rule).
+                foreach (var v in validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.NonHatefulFunctionality && v.Score >= threshold))
+                {
+                    Console.WriteLine($"validation.t0.6.blocked_fragment.{v.Case.Language}={OutputSafetyEvaluation.F(v.Score)} {v.Case.Text}");
                 }
 
                 // Our own benign replies that would be blocked (our text, TRAIN side): which words pull them over.
@@ -262,6 +293,9 @@ internal static class OutputSafetyTraining
             var serviceH = validation.Where(v => v.Case.Functionality == OutputHateServiceSentences.HatefulFunctionality).ToList();
             var headingNh = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.NonHatefulFunctionality).ToList();
             var headingH = validation.Where(v => v.Case.Functionality == OutputHateHeadingSentences.HatefulFunctionality).ToList();
+            var fragmentNh = validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.NonHatefulFunctionality).ToList();
+            var fragmentH = validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.HatefulFunctionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}.own_fragment: non_hateful_blocked={fragmentNh.Count(v => v.Score >= threshold)}/{fragmentNh.Count} non_hateful_max={OutputSafetyEvaluation.F(fragmentNh.Count == 0 ? 0 : fragmentNh.Max(v => v.Score))} hateful_caught={fragmentH.Count(v => v.Score >= threshold)}/{fragmentH.Count} (the held-back quarter: never trained on in validation)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
@@ -272,7 +306,7 @@ internal static class OutputSafetyTraining
     }
 
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;

@@ -77,7 +77,8 @@ public sealed class HateSpeechModelTests
         var folder = Path.Combine(Repository.Root(), "benchmarks", "Nonprofit.Evaluation", "Guards");
         var training = File.ReadAllText(Path.Combine(folder, "OutputHateBenignReplies.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateEnglishCases.cs"))
             + File.ReadAllText(Path.Combine(folder, "OutputHateMultilingualCases.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateGroupSentences.cs"))
-            + File.ReadAllText(Path.Combine(folder, "OutputHateServiceSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateHeadingSentences.cs"));
+            + File.ReadAllText(Path.Combine(folder, "OutputHateServiceSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateHeadingSentences.cs"))
+            + File.ReadAllText(Path.Combine(folder, "OutputHateFragmentSentences.cs"));
         Assert.DoesNotContain(s_benign.Concat(s_hateful), s => training.Contains(s, StringComparison.Ordinal));
     }
 
