@@ -36,6 +36,7 @@ internal static class RecognizerFloor
             ("split", t => checksum += Split(t, tokens, hash: false, probe: false)),
             ("split+hash", t => checksum += Split(t, tokens, hash: true, probe: false)),
             ("split+hash+probe", t => checksum += Split(t, tokens, hash: true, probe: true)),
+            ("split+caps probe", t => checksum += Split(t, tokens, hash: true, probe: true, capitalisedOnly: true)),
             ("tokenizer (all)", t =>
             {
                 var tokenizer = new WordTokenizer(t);
@@ -121,8 +122,9 @@ internal static class RecognizerFloor
 
     // A bare tokenizer: runs of letters, runs of digits, one token per other non-space character, stored in an array;
     // with hash, the word's folded FNV hash as the detector's tokenizer computes it; with probe, one probe per word into
-    // the lexicon-and-gazetteer table (capitalised words may be names).
-    private static int Split(ReadOnlySpan<char> text, WordToken[] tokens, bool hash, bool probe)
+    // the lexicon-and-gazetteer table (capitalised words may be names); with capitalisedOnly, only capitalised words are
+    // probed (those the detector's token stream always looks up).
+    private static int Split(ReadOnlySpan<char> text, WordToken[] tokens, bool hash, bool probe, bool capitalisedOnly = false)
     {
         var count = 0;
         var i = 0;
@@ -152,7 +154,7 @@ internal static class RecognizerFloor
                     i++;
                 }
 
-                if (probe)
+                if (probe && (!capitalisedOnly || char.IsUpper(c)))
                 {
                     wordClass = WordClasses.Classify(text[start..i], h, mayBeName: char.IsUpper(c));
                 }
