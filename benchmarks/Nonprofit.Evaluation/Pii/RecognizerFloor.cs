@@ -37,6 +37,7 @@ internal static class RecognizerFloor
             ("split+hash", t => checksum += Split(t, tokens, hash: true, probe: false)),
             ("split+hash+probe", t => checksum += Split(t, tokens, hash: true, probe: true)),
             ("split+caps probe", t => checksum += Split(t, tokens, hash: true, probe: true, capitalisedOnly: true)),
+            ("split+caps, 8 B slots", t => checksum += SplitCompact(t, tokens, s_compact.Value)),
             ("tokenizer (all)", t =>
             {
                 var tokenizer = new WordTokenizer(t);
@@ -118,6 +119,58 @@ internal static class RecognizerFloor
         }
 
         return count;
+    }
+
+    // The lexicon-and-gazetteer words in 8-byte slots (hash and classes, no key: a floor for a table four times smaller
+    // than the 32-byte slots, which would still need a key check on a hash match), open addressing as WordTable does,
+    // without WordTable's filter; the capitalised words are hashed in a second pass over them.
+    private static readonly Lazy<ulong[]> s_compact = new(() =>
+    {
+        var words = WordClasses.AllWords().Select(w => WordTable.Folded(w, w.Length)).Where(w => w.Length > 0).Distinct().ToArray();
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(words.Length * 2));
+        var table = new ulong[size];
+        foreach (var w in words)
+        {
+            var hash = WordTable.Hash(w);
+            var b = CompactBucket(hash, size);
+            while (table[b] != 0)
+            {
+                b = (b + 1) & (size - 1);
+            }
+
+            table[b] = ((ulong)hash << 32) | (uint)WordClasses.Classify(w) | (1UL << 31);
+        }
+
+        Console.WriteLine($"compact table: {words.Length} words, {size * 8 / 1024} KB");
+        return table;
+    });
+
+    private static int CompactBucket(uint hash, int size) => (int)((hash * 2654435769u) >> (32 - System.Numerics.BitOperations.Log2((uint)size)));
+
+    private static int SplitCompact(ReadOnlySpan<char> text, WordToken[] tokens, ulong[] table)
+    {
+        var count = Split(text, tokens, hash: false, probe: false);
+        var found = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var token = tokens[k];
+            if (token.Kind != TokenKind.Word || !char.IsUpper(text[token.Start]))
+            {
+                continue;
+            }
+
+            var hash = WordTable.Hash(text.Slice(token.Start, token.Length));
+            for (var b = CompactBucket(hash, table.Length); table[b] != 0; b = (b + 1) & (table.Length - 1))
+            {
+                if ((uint)(table[b] >> 32) == hash)
+                {
+                    found++;
+                    break;
+                }
+            }
+        }
+
+        return found;
     }
 
     // A bare tokenizer: runs of letters, runs of digits, one token per other non-space character, stored in an array;
