@@ -70,6 +70,15 @@ internal static class RecognizerProfile
             return 0;
         }
 
+        if (args.Length >= 1 && args[0] == "--floor")
+        {
+            // [--passes N]: the floor of a pass (calls only, tokenizers, each recognizer alone), alternating in one process.
+            var floorPasses = Array.IndexOf(args, "--passes") is var fp and > 0 && fp + 1 < args.Length
+                ? int.Parse(args[fp + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 100;
+            return RecognizerFloor.Run(records, detector, floorPasses);
+        }
+
         if (args.Length >= 1 && args[0] == "--batch-ab")
         {
             // [--passes N] [--no-names]: the latter compares both paths without the name and place scan.
