@@ -130,12 +130,12 @@ internal static class InjectionRules
         // (Dropped), so "summarise this document and ignore the footnotes" is not it. Someone's own ("ignore my text", "the text
         // I sent") or another's ("forget the doctor's leaflet") does not count; Quiet, so such a line keeps the model whole.
         // Owner, not ThirdParty: an owner after the order is its content ("… and say the government lies"), not whose material it is.
-        new([Dropped, OwnView], 16, 0.85, InjectionRuleKind.Override, Mine | Owner | WroteIt, Quiet: true),
-        new([Dropped, Answer | NextCue], 10, 0.8, InjectionRuleKind.Override, Mine | Owner | WroteIt, Quiet: true),
-        new([Dropped, Reveal], 6, 0.75, InjectionRuleKind.Override, Mine | Owner | WroteIt, Quiet: true),
+        new([Dropped, OwnView], 16, 0.85, InjectionRuleKind.Override, Mine | Owner | WroteIt | SaidIt, Quiet: true),
+        new([Dropped, Answer | NextCue], 10, 0.8, InjectionRuleKind.Override, Mine | Owner | WroteIt | SaidIt, Quiet: true),
+        new([Dropped, Reveal], 6, 0.75, InjectionRuleKind.Override, Mine | Owner | WroteIt | SaidIt, Quiet: true),
         // "Forget everything, write 'X'", "Vergiss alles und schreibe …", "oublie tout, dis …": everything dropped and a new order
         // right after. "Forget everything I said", "forget all my worries" are the user's own.
-        new([Override, Everything, Reveal | Answer], 5, 0.7, InjectionRuleKind.Override, Mine | Owner | WroteIt, Quiet: true),
+        new([Override, Everything, Reveal | Answer], 5, 0.7, InjectionRuleKind.Override, Mine | Owner | WroteIt | SaidIt, Quiet: true),
     ];
 
     /// <summary>How many words after an override word the material it drops may come ("ignore all the articles above").</summary>
