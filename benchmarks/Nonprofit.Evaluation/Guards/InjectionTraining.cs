@@ -54,7 +54,7 @@ internal static class InjectionTraining
 
         if (args.Contains("--select25"))
         {
-            Select25(train, args.Contains("--errors"));
+            Select25(train, args.Contains("--errors"), args.Contains("--grouped"));
             return 0;
         }
 
@@ -116,9 +116,18 @@ internal static class InjectionTraining
     }
 
     /// <summary>The rules' match and the model's probability of every case, out of fold (the same folds as <see cref="CrossValidatedScores"/>).</summary>
-    public static (InjectionRuleMatch Rules, double Model)[] CrossValidatedParts(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config, int folds = 5, int seed = 5)
+    /// <remarks>
+    /// <paramref name="grouped"/> (session 27): deepset rows that are near-duplicates (the same template with other words) go
+    /// to one fold together (<see cref="NearDuplicateGroups"/>), so a style is scored by a model that saw none of its rows.
+    /// </remarks>
+    public static (InjectionRuleMatch Rules, double Model)[] CrossValidatedParts(IReadOnlyList<InjectionCase> cases, InjectionModelConfig config, int folds = 5, int seed = 5, bool grouped = false)
     {
         var fold = Folds(cases, folds, seed);
+        if (grouped)
+        {
+            GroupDeepsetFolds(cases, fold, folds, seed);
+        }
+
         var parts = new (InjectionRuleMatch, double)[cases.Count];
         for (var f = 0; f < folds; f++)
         {
@@ -159,6 +168,61 @@ internal static class InjectionTraining
         }
 
         return fold;
+    }
+
+    /// <summary>Two deepset rows whose word sets overlap this much (Jaccard) are near-duplicates.</summary>
+    private const double NearDuplicateJaccard = 0.5;
+
+    /// <summary>Two deepset rows opening with the same this many words come from one template.</summary>
+    private const int TemplateWords = 5;
+
+    /// <summary>
+    /// Re-assigns the deepset rows' folds by group of near-duplicates: the groups, in a seeded order, each go whole to the
+    /// fold with the fewest deepset rows so far. The other rows keep their folds.
+    /// </summary>
+    private static void GroupDeepsetFolds(IReadOnlyList<InjectionCase> cases, int[] fold, int folds, int seed)
+    {
+        var rows = Enumerable.Range(0, cases.Count).Where(i => cases[i].Origin == InjectionCase.Deepset).ToArray();
+        var groups = NearDuplicateGroups([.. rows.Select(i => cases[i].Text)]);
+        var members = rows.Select((row, k) => (row, group: groups[k])).GroupBy(x => x.group).Select(g => g.Select(x => x.row).ToArray()).OrderBy(g => g[0]).ToArray();
+        new Random(seed).Shuffle(members);
+        var size = new int[folds];
+        foreach (var group in members)
+        {
+            var f = Array.IndexOf(size, size.Min());
+            foreach (var row in group)
+            {
+                fold[row] = f;
+            }
+
+            size[f] += group.Length;
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"grouped_folds deepset_rows={rows.Length} groups={members.Length} largest={members.Max(g => g.Length)} in_groups_of_two_or_more={members.Where(g => g.Length > 1).Sum(g => g.Length)}"));
+    }
+
+    /// <summary>The group of every text: texts joined (transitively) when their word sets overlap by <see cref="NearDuplicateJaccard"/> or they open with the same <see cref="TemplateWords"/> words.</summary>
+    internal static int[] NearDuplicateGroups(IReadOnlyList<string> texts)
+    {
+        var words = texts.Select(t => t.ToLowerInvariant().Split((char[])[' ', '\t', '\n', '\r', '.', ',', '!', '?', ':', ';', '"', '\'', '(', ')'], StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var sets = words.Select(w => w.ToHashSet(StringComparer.Ordinal)).ToArray();
+        var parent = Enumerable.Range(0, texts.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var a = 0; a < texts.Count; a++)
+        {
+            for (var b = a + 1; b < texts.Count; b++)
+            {
+                var shared = sets[a].Count(sets[b].Contains);
+                var union = sets[a].Count + sets[b].Count - shared;
+                var template = words[a].Length >= TemplateWords && words[b].Length >= TemplateWords && words[a].Take(TemplateWords).SequenceEqual(words[b].Take(TemplateWords));
+                if ((union > 0 && shared / (double)union >= NearDuplicateJaccard) || template)
+                {
+                    parent[Find(a)] = Find(b);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, texts.Count).Select(Find)];
     }
 
     public static PromptInjectionSource SourceOf(InjectionCase c) => c.Source switch
@@ -245,9 +309,10 @@ internal static class InjectionTraining
     /// are flagged and the look-alikes' false-positive rate is at most 0.049; the best deepset-train accuracy wins; ties:
     /// weight 0.5 first, then the higher threshold. None eligible: 0.5 and 0.75.
     /// </summary>
-    private static void Select25(List<InjectionCase> train, bool errors)
+    /// <remarks>Session 27: <paramref name="grouped"/> scores deepset train with near-duplicates in one fold (see INJECTION-TRAINING.md).</remarks>
+    private static void Select25(List<InjectionCase> train, bool errors, bool grouped = false)
     {
-        var parts = CrossValidatedParts(train, Chosen);
+        var parts = CrossValidatedParts(train, Chosen, grouped: grouped);
         var indexed = train.Select((c, i) => (c, i)).ToList();
         var rows = new List<(double Weight, double Threshold, double Deepset, bool Eligible)>();
         foreach (var weight in s_weights25)
@@ -267,14 +332,19 @@ internal static class InjectionTraining
         }
 
         var pool = rows.Where(r => r.Eligible).ToList();
+        (double Weight, double Threshold, double Deepset, bool Eligible) chosen;
         if (pool.Count == 0)
         {
+            // Session 27: the errors are listed for the fallback too, so that the lines that made every candidate ineligible can be read.
             Console.WriteLine("select25 none eligible: keep weight=0.50 threshold=0.75");
-            return;
+            chosen = rows.First(r => r.Weight == 0.5 && r.Threshold == 0.75);
+        }
+        else
+        {
+            chosen = pool.OrderByDescending(r => r.Deepset).ThenBy(r => r.Weight == 0.5 ? 0 : 1).ThenByDescending(r => r.Threshold).First();
+            Console.WriteLine(FormattableString.Invariant($"select25 chosen weight={chosen.Weight:0.00} threshold={chosen.Threshold:0.00} deepset_train_accuracy={chosen.Deepset:0.000}"));
         }
 
-        var chosen = pool.OrderByDescending(r => r.Deepset).ThenBy(r => r.Weight == 0.5 ? 0 : 1).ThenByDescending(r => r.Threshold).First();
-        Console.WriteLine(FormattableString.Invariant($"select25 chosen weight={chosen.Weight:0.00} threshold={chosen.Threshold:0.00} deepset_train_accuracy={chosen.Deepset:0.000}"));
         if (errors)
         {
             // Training rows only (deepset train and own lines) that the chosen setting gets wrong out of fold.

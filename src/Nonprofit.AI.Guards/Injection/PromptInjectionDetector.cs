@@ -20,7 +20,9 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// The default threshold on the combined score of the rules and the model, chosen by cross-validation on the
     /// training data (never on test data; docs/guards.md).
     /// </summary>
-    /// <remarks>0.75 since stop 20; session 25's selection rule (written before the search: 5-fold cross-validation on the training set) chose 0.70 on its first data, then 0.75 again after the code review's look-alikes were added; session 26's (the same rule, with the persona-specification, new-task and AI-job-header rules and 69 new lines) chose 0.70.</remarks>
+    /// <remarks>0.75 since stop 20; session 25's selection rule (written before the search: 5-fold cross-validation on the training set) chose 0.70 on its first data, then 0.75 again after the code review's look-alikes were added; session 26's (the same rule, with the persona-specification, new-task and AI-job-header rules and 69 new lines) chose 0.70;
+    /// session 27's (the same rule and training data, with the retrieval-override rules) chose 0.70 again. A retrained model on 104 new
+    /// lines was tried and dropped (no candidate eligible, and it let attacks of the review corpora through; docs/guards.md "Session 27").</remarks>
     public const double DefaultThreshold = 0.70;
 
     /// <summary>The default threshold of a detector without the model (the rules' own scores: 0.7 and above is an injection).</summary>
