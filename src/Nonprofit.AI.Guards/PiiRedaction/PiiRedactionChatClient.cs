@@ -15,8 +15,10 @@ namespace Nonprofit.AI.Guards;
 /// <remarks>
 /// <para>
 /// The caller's messages are never changed: messages with personal data are copied. Text contents and function results
-/// are pseudonymised (a non-string function result is serialised to JSON first and passed on as that redacted string);
-/// other contents (images, audio, function calls) pass unchanged, and system messages (the app's own) are not redacted.
+/// are pseudonymised (a non-string function result is serialised to JSON first and passed on as that redacted string),
+/// and so are the strings in function calls' arguments (also inside nested JSON), so that real values a tool loop put
+/// back into an earlier call never reach the model; other contents (images, audio) pass unchanged, and system
+/// messages (the app's own) are not redacted.
 /// </para>
 /// <para>
 /// Pseudonyms come from an <see cref="IPseudonymVault"/>, scoped per conversation (see
@@ -177,6 +179,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                     new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
                 FunctionResultContent f when f.Result is not null && RedactText(FunctionResultText.Of(f.Result), scope, ref found, ref score) is { } r =>
                     new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
+                FunctionCallContent call when call.Arguments is { Count: > 0 } => RedactArguments(call, scope, ref found, ref score),
                 _ => null,
             };
             if (replacement is not null)
@@ -195,6 +198,19 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 CreatedAt = message.CreatedAt,
                 AdditionalProperties = message.AdditionalProperties,
             };
+    }
+
+    /// <summary>
+    /// A copy of the call with the personal data in its arguments pseudonymised (every string, also inside nested JSON
+    /// or dictionaries, and objects the app built, serialised to JSON), or null when the arguments have none.
+    /// </summary>
+    private FunctionCallContent? RedactArguments(FunctionCallContent call, string scope, ref int found, ref double score)
+    {
+        var tally = new Tally();
+        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), serializeOthers: true);
+        found += tally.Found;
+        score = Math.Max(score, tally.Score);
+        return redacted;
     }
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
@@ -264,6 +280,13 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         }
 
         return false;
+    }
+
+    /// <summary>Counts what a callback found (a lambda cannot write to a ref parameter).</summary>
+    private sealed class Tally
+    {
+        public int Found;
+        public double Score;
     }
 
     /// <summary>The reply side of one streamed request: restores pseudonyms, reports it once, ends an ephemeral scope.</summary>
