@@ -241,10 +241,45 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             {
                 t.Text = PseudonymRestorer.Restore(text, _vault, scope, ref restored);
             }
+            else if (contents[i] is FunctionCallContent call && RestoreArguments(call, scope, ref restored) is { } real)
+            {
+                contents[i] = real;
+            }
         }
     }
 
-    private static void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer)
+    /// <summary>
+    /// A copy of the call with the pseudonyms in its arguments restored (every string, also inside nested JSON), so
+    /// that a tool invoked outside the guard acts on the user's real values; null when there is none to restore, or
+    /// when <see cref="PiiRedactionOptions.RedactAssistantHistory"/> is off (the call, with the real values, would go
+    /// back to the model unredacted in the tool loop's next request).
+    /// </summary>
+    private FunctionCallContent? RestoreArguments(FunctionCallContent call, string scope, ref int restored)
+    {
+        if (!_options.RedactAssistantHistory || call.Arguments is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var tally = new Tally();
+        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), serializeOthers: false);
+        restored += tally.Found;
+        return real;
+    }
+
+    private string? RestoreText(string text, string scope, Tally tally)
+    {
+        if (!text.Contains('<', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var before = tally.Found;
+        var restored = PseudonymRestorer.Restore(text, _vault, scope, ref tally.Found);
+        return tally.Found != before ? restored : null;
+    }
+
+    private void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer, string scope, ref int restoredArguments)
     {
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
@@ -252,12 +287,19 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             if (contents[i] is TextContent t)
             {
                 t.Text = restorer.Append(t.Text ?? "");
+                continue;
             }
-            else if (restorer.PendingLength > 0)
+
+            if (restorer.PendingLength > 0)
             {
                 // Text held back must not move behind other content: flush it in front of it.
                 contents.Insert(i, new TextContent(restorer.Flush()));
                 i++;
+            }
+
+            if (contents[i] is FunctionCallContent call && RestoreArguments(call, scope, ref restoredArguments) is { } real)
+            {
+                contents[i] = real;
             }
         }
     }
@@ -273,7 +315,8 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
         {
-            if (contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
+            if ((contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
+                || contents[i] is FunctionCallContent { Arguments.Count: > 0 })
             {
                 return true;
             }
@@ -296,6 +339,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             owner._options.RestoreInReply ? new StreamingPseudonymRestorer(owner._vault, scope) : null;
 
         private bool _reported;
+        private int _restoredArguments;
 
         public override bool InspectsUpdates => _restorer is not null;
 
@@ -307,8 +351,8 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             }
 
             var start = owner._publisher.Start();
-            RestoreUpdate(update, _restorer);
-            if (!_reported && _restorer.Restored > 0)
+            owner.RestoreUpdate(update, _restorer, scope, ref _restoredArguments);
+            if (!_reported && _restorer.Restored + _restoredArguments > 0)
             {
                 _reported = true;
                 VerdictPublisher.Attach(update, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, owner._publisher.Elapsed(start), conversationId));
@@ -318,7 +362,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         public override ChatResponseUpdate? OnCompleted(ChatResponseUpdate? last)
         {
             var tail = _restorer?.Flush() ?? "";
-            var unreported = !_reported && _restorer?.Restored > 0;
+            var unreported = !_reported && _restorer?.Restored + _restoredArguments > 0;
             if (tail.Length == 0 && !unreported)
             {
                 return null;
