@@ -90,7 +90,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         _conversationRisk = _options.CheckConversationRisk ? conversationRisk ?? ConversationRiskAssessor.Default : conversationRisk;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time, _logger);
+        _publisher = new VerdictPublisher(GuardName, observers, _time, logger);
     }
 
     /// <inheritdoc/>

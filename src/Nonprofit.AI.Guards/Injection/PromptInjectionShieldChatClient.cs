@@ -73,7 +73,7 @@ public sealed partial class PromptInjectionShieldChatClient : DelegatingChatClie
 
         _detector = detector ?? PromptInjectionDetector.Default;
         _languages = languageIdentifier;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>

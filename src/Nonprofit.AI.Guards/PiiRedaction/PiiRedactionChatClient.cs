@@ -64,7 +64,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         _options = options ?? new PiiRedactionOptions();
         var redactorOptions = new PiiRedactorOptions { DefaultOperator = RedactionOperator.Pseudonym };
         _redactor = new PiiRedactor(detector, redactorOptions, vault);
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <summary>Forgets the pseudonyms (and the values behind them) of one conversation.</summary>
