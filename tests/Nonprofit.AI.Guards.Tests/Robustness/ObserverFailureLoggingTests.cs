@@ -21,11 +21,7 @@ public sealed class ObserverFailureLoggingTests
     public async Task EveryGuard_ObserverThrows_LogsTypeNamesOncePerGuard()
     {
         using var provider = new FakeLoggerProvider();
-        using var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(provider))
-            .AddSingleton<IGuardObserver>(new ThrowingObserver())
-            .AddNonprofitGuards()
-            .BuildServiceProvider();
+        using var services = Services(provider).AddNonprofitGuards().BuildServiceProvider();
         var inner = new RecordingChatClient { Reply = _ => ["Beans go in after the first rains."] };
         using var client = new ChatClientBuilder(inner).UseNonprofitGuards(new NonprofitGuardsOptions
         {
@@ -51,10 +47,7 @@ public sealed class ObserverFailureLoggingTests
     public async Task SingleGuardExtension_ObserverThrows_IsLogged()
     {
         using var provider = new FakeLoggerProvider();
-        using var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(provider))
-            .AddSingleton<IGuardObserver>(new ThrowingObserver())
-            .BuildServiceProvider();
+        using var services = Services(provider).BuildServiceProvider();
         using var client = new ChatClientBuilder(new RecordingChatClient()).UsePiiRedaction().Build(services);
 
         await client.GetResponseAsync("Hello there");
@@ -62,6 +55,9 @@ public sealed class ObserverFailureLoggingTests
         var record = Assert.Single(provider.Collector.GetSnapshot(), r => r.Id.Id == 7901);
         Assert.Equal(PiiRedactionChatClient.GuardName, GuardOf(record.Message));
     }
+
+    private static IServiceCollection Services(FakeLoggerProvider provider) =>
+        new ServiceCollection().AddLogging(b => b.AddProvider(provider)).AddSingleton<IGuardObserver>(new ThrowingObserver());
 
     private static string GuardOf(string message) => s_guards.Single(g => message.Contains(" " + g + " ", StringComparison.Ordinal));
 
