@@ -90,7 +90,7 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         _conversationRisk = _options.CheckConversationRisk ? conversationRisk ?? ConversationRiskAssessor.Default : conversationRisk;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], _time, _logger);
+        _publisher = new VerdictPublisher(GuardName, observers, _time, logger);
     }
 
     /// <inheritdoc/>
@@ -357,14 +357,15 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     }
 
     /// <summary>
-    /// Starts the escalation, waits for it and then for the helpline directory (each failure logged, never thrown), each
-    /// at most <see cref="CrisisDetectionOptions.EscalationTimeout"/>, and builds the safe reply.
+    /// Starts the helpline lookup and the escalation together, waits for both (each failure logged, never thrown), each
+    /// with its own <see cref="CrisisDetectionOptions.EscalationTimeout"/>, and builds the safe reply.
     /// </summary>
     /// <remarks>
     /// The escalation is given the timeout's token only, not the request's: once the verdict is Escalate, a caller that
     /// cancels (a closed tab) does not cancel the human escalation, which then finishes in the background (failures logged
     /// by exception type). Both calls start on the thread pool and are awaited with <c>WaitAsync</c>, so an implementation
-    /// that ignores the token, or blocks, does not hold the safe reply past the timeout.
+    /// that ignores the token, or blocks, does not hold the safe reply past the timeout. They run alongside, so the
+    /// reply waits at most about one timeout (plus the escalation's grace), not one for each.
     /// </remarks>
     private async Task<string> EscalateAsync(Crisis crisis, CancellationToken cancellationToken)
     {
@@ -372,6 +373,12 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
         var timeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
         Task? escalation = null;
         IReadOnlyList<Helpline> helplines = [];
+
+        // The lookup has its own timeout, started now: an escalation that uses up its time (a slow pager) must not cost
+        // the person the helplines (an in-memory directory answers at once).
+        using var lookupTimeout = _helplines is null ? null : new CancellationTokenSource(_options.EscalationTimeout, _time);
+        using var lookup = lookupTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(lookupTimeout.Token, cancellationToken);
+        var lookupTask = lookup is null ? null : StartLookup(_helplines!, new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories), lookup.Token);
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -408,21 +415,11 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
                 }
             }
 
-            if (_helplines is not null)
+            if (lookupTask is not null)
             {
-                var directory = _helplines;
-                var query = new HelplineQuery(crisis.Country, crisis.Language, crisis.Categories);
-
-                // The lookup gets its own timeout: an escalation that used up the first one (a slow pager) must not cost
-                // the person the helplines (an in-memory directory answers at once). So the reply waits at most twice
-                // EscalationTimeout.
-                using var lookupTimeout = new CancellationTokenSource(_options.EscalationTimeout, _time);
-                using var lookup = CancellationTokenSource.CreateLinkedTokenSource(lookupTimeout.Token, cancellationToken);
-                var token = lookup.Token;
                 try
                 {
-                    helplines = await Task.Run(() => directory.FindAsync(query, token).AsTask(), CancellationToken.None)
-                        .WaitAsync(token).ConfigureAwait(false) ?? [];
+                    helplines = await lookupTask.WaitAsync(lookup!.Token).ConfigureAwait(false) ?? [];
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
                 {
@@ -461,6 +458,10 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
 
         return reply.ToString();
     }
+
+    /// <summary>Starts the directory's lookup on the thread pool (a directory that blocks does not hold the caller).</summary>
+    private static Task<IReadOnlyList<Helpline>> StartLookup(IHelplineDirectory directory, HelplineQuery query, CancellationToken token) =>
+        Task.Run(() => directory.FindAsync(query, token).AsTask(), CancellationToken.None);
 
     /// <summary>Runs the app's escalation on the thread pool with the timeout's token; never throws (failures logged by type).</summary>
     private async Task RunEscalationAsync(ICrisisEscalation escalation, CrisisEscalationContext context, CancellationToken timeout)

@@ -13,7 +13,8 @@ public static class CrisisDetectionChatClientBuilderExtensions
     /// <see cref="CrisisDetector.Instance"/>), the app's <see cref="ICrisisEscalation"/> and <see cref="IHelplineDirectory"/>,
     /// an <see cref="ILanguageIdentifier"/>, an <see cref="IConversationRiskAssessor"/> (for
     /// <see cref="CrisisDetectionOptions.CheckConversationRisk"/>), observers, logger and <see cref="TimeProvider"/> come
-    /// from the builder's services when registered.
+    /// from the builder's services when registered. The escalation is resolved in a DI scope of its own for each crisis,
+    /// disposed when it ends: it may outlive the reply, and with it the request's scope.
     /// </summary>
     /// <param name="builder">The pipeline builder.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
@@ -32,11 +33,21 @@ public static class CrisisDetectionChatClientBuilderExtensions
         });
     }
 
+    /// <summary>
+    /// The app's escalation: when DI can make scopes, resolved in a scope of its own per crisis (the escalation may
+    /// outlive the request's scope); else as registered.
+    /// </summary>
+    internal static ICrisisEscalation? EscalationIn(IServiceProvider services) =>
+        services.GetService<IServiceScopeFactory>() is { } scopes
+        && services.GetService<IServiceProviderIsService>() is { } registered && registered.IsService(typeof(ICrisisEscalation))
+            ? new ScopedCrisisEscalation(scopes)
+            : services.GetService<ICrisisEscalation>();
+
     internal static CrisisDetectionChatClient Create(IChatClient inner, IServiceProvider services, CrisisDetectionOptions? options) =>
         new(
             inner,
             services.GetService<ICrisisDetector>(),
-            services.GetService<ICrisisEscalation>(),
+            EscalationIn(services),
             services.GetService<IHelplineDirectory>(),
             services.GetService<ILanguageIdentifier>(),
             options,

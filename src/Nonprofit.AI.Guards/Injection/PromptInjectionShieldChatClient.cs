@@ -27,8 +27,14 @@ namespace Nonprofit.AI.Guards;
 /// caller's messages are never changed). Verdicts carry the category (<see cref="GuardCategories.InjectionDirect"/> or
 /// <see cref="GuardCategories.InjectionIndirect"/>) and score, never text.
 /// </para>
+/// <para>
+/// A text of at least <see cref="MinCachedLength"/> characters (a large tool result or document, which the conversation
+/// sends again on every turn) is read whole once: its detection is kept in a bounded cache of this client, keyed on a
+/// SHA-256 hash of the text and its source (never the text), so the detector must answer the same for the same text
+/// and source. The cache holds at most <see cref="VerdictCacheCapacity"/> detections, the oldest going first.
+/// </para>
 /// </remarks>
-public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
+public sealed partial class PromptInjectionShieldChatClient : DelegatingChatClient
 {
     /// <summary>The name this guard puts in its verdicts.</summary>
     public const string GuardName = "prompt_injection";
@@ -40,6 +46,7 @@ public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
     private readonly ILanguageIdentifier? _languages;
     private readonly PromptInjectionShieldOptions _options;
     private readonly VerdictPublisher _publisher;
+    private readonly VerdictCache _cache = new();
 
     /// <summary>Creates the guard.</summary>
     /// <param name="innerClient">The inner client.</param>
@@ -66,7 +73,7 @@ public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
 
         _detector = detector ?? PromptInjectionDetector.Default;
         _languages = languageIdentifier;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>
@@ -213,7 +220,7 @@ public sealed class PromptInjectionShieldChatClient : DelegatingChatClient
                 continue;
             }
 
-            var detection = _detector.Detect(text, source);
+            var detection = Detect(text, source);
             if (detection.IsEmpty)
             {
                 continue;

@@ -70,7 +70,7 @@ public sealed class LanguageMatchingChatClient : DelegatingChatClient
         }
 
         _identifier = identifier ?? LanguageIdentifier.Default;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>

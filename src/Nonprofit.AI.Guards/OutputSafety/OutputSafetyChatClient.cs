@@ -69,7 +69,7 @@ public sealed class OutputSafetyChatClient : DelegatingChatClient
 
         _detector = detector ?? OutputSafetyDetector.Default;
         _languages = languageIdentifier;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -15,8 +15,10 @@ namespace Nonprofit.AI.Guards;
 /// <remarks>
 /// <para>
 /// The caller's messages are never changed: messages with personal data are copied. Text contents and function results
-/// are pseudonymised (a non-string function result is serialised to JSON first and passed on as that redacted string);
-/// other contents (images, audio, function calls) pass unchanged, and system messages (the app's own) are not redacted.
+/// are pseudonymised (a non-string function result is serialised to JSON first and passed on as that redacted string),
+/// and so are the strings in function calls' arguments (also inside nested JSON), so that real values a tool loop put
+/// back into an earlier call never reach the model; other contents (images, audio) pass unchanged, and system
+/// messages (the app's own) are not redacted.
 /// </para>
 /// <para>
 /// Pseudonyms come from an <see cref="IPseudonymVault"/>, scoped per conversation (see
@@ -62,7 +64,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         _options = options ?? new PiiRedactionOptions();
         var redactorOptions = new PiiRedactorOptions { DefaultOperator = RedactionOperator.Pseudonym };
         _redactor = new PiiRedactor(detector, redactorOptions, vault);
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <summary>Forgets the pseudonyms (and the values behind them) of one conversation.</summary>
@@ -177,6 +179,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                     new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
                 FunctionResultContent f when f.Result is not null && RedactText(FunctionResultText.Of(f.Result), scope, ref found, ref score) is { } r =>
                     new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
+                FunctionCallContent call when call.Arguments is { Count: > 0 } => RedactArguments(call, scope, ref found, ref score),
                 _ => null,
             };
             if (replacement is not null)
@@ -195,6 +198,19 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 CreatedAt = message.CreatedAt,
                 AdditionalProperties = message.AdditionalProperties,
             };
+    }
+
+    /// <summary>
+    /// A copy of the call with the personal data in its arguments pseudonymised (every string, also inside nested JSON
+    /// or dictionaries, and objects the app built, serialised to JSON), or null when the arguments have none.
+    /// </summary>
+    private FunctionCallContent? RedactArguments(FunctionCallContent call, string scope, ref int found, ref double score)
+    {
+        var tally = new Tally();
+        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), serializeOthers: true);
+        found += tally.Found;
+        score = Math.Max(score, tally.Score);
+        return redacted;
     }
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
@@ -225,10 +241,45 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             {
                 t.Text = PseudonymRestorer.Restore(text, _vault, scope, ref restored);
             }
+            else if (contents[i] is FunctionCallContent call && RestoreArguments(call, scope, ref restored) is { } real)
+            {
+                contents[i] = real;
+            }
         }
     }
 
-    private static void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer)
+    /// <summary>
+    /// A copy of the call with the pseudonyms in its arguments restored (every string, also inside nested JSON), so
+    /// that a tool invoked outside the guard acts on the user's real values; null when there is none to restore, or
+    /// when <see cref="PiiRedactionOptions.RedactAssistantHistory"/> is off (the call, with the real values, would go
+    /// back to the model unredacted in the tool loop's next request).
+    /// </summary>
+    private FunctionCallContent? RestoreArguments(FunctionCallContent call, string scope, ref int restored)
+    {
+        if (!_options.RedactAssistantHistory || call.Arguments is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var tally = new Tally();
+        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), serializeOthers: false);
+        restored += tally.Found;
+        return real;
+    }
+
+    private string? RestoreText(string text, string scope, Tally tally)
+    {
+        if (!text.Contains('<', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var before = tally.Found;
+        var restored = PseudonymRestorer.Restore(text, _vault, scope, ref tally.Found);
+        return tally.Found != before ? restored : null;
+    }
+
+    private void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer, string scope, ref int restoredArguments)
     {
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
@@ -236,12 +287,19 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             if (contents[i] is TextContent t)
             {
                 t.Text = restorer.Append(t.Text ?? "");
+                continue;
             }
-            else if (restorer.PendingLength > 0)
+
+            if (restorer.PendingLength > 0)
             {
                 // Text held back must not move behind other content: flush it in front of it.
                 contents.Insert(i, new TextContent(restorer.Flush()));
                 i++;
+            }
+
+            if (contents[i] is FunctionCallContent call && RestoreArguments(call, scope, ref restoredArguments) is { } real)
+            {
+                contents[i] = real;
             }
         }
     }
@@ -257,13 +315,21 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var contents = update.Contents;
         for (var i = 0; i < contents.Count; i++)
         {
-            if (contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
+            if ((contents[i] is TextContent { Text: { } text } && text.Contains('<', StringComparison.Ordinal))
+                || contents[i] is FunctionCallContent { Arguments.Count: > 0 })
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Counts what a callback found (a lambda cannot write to a ref parameter).</summary>
+    private sealed class Tally
+    {
+        public int Found;
+        public double Score;
     }
 
     /// <summary>The reply side of one streamed request: restores pseudonyms, reports it once, ends an ephemeral scope.</summary>
@@ -273,6 +339,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             owner._options.RestoreInReply ? new StreamingPseudonymRestorer(owner._vault, scope) : null;
 
         private bool _reported;
+        private int _restoredArguments;
 
         public override bool InspectsUpdates => _restorer is not null;
 
@@ -284,8 +351,8 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             }
 
             var start = owner._publisher.Start();
-            RestoreUpdate(update, _restorer);
-            if (!_reported && _restorer.Restored > 0)
+            owner.RestoreUpdate(update, _restorer, scope, ref _restoredArguments);
+            if (!_reported && _restorer.Restored + _restoredArguments > 0)
             {
                 _reported = true;
                 VerdictPublisher.Attach(update, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, owner._publisher.Elapsed(start), conversationId));
@@ -295,7 +362,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         public override ChatResponseUpdate? OnCompleted(ChatResponseUpdate? last)
         {
             var tail = _restorer?.Flush() ?? "";
-            var unreported = !_reported && _restorer?.Restored > 0;
+            var unreported = !_reported && _restorer?.Restored + _restoredArguments > 0;
             if (tail.Length == 0 && !unreported)
             {
                 return null;

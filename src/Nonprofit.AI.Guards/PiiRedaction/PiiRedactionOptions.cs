@@ -7,6 +7,12 @@ public sealed class PiiRedactionOptions
     /// Gets or sets whether pseudonyms in the model's reply are restored to the original values before the user sees
     /// them. When <see langword="false"/> the reply keeps the pseudonyms (for example <c>&lt;PERSON_1&gt;</c>).
     /// </summary>
+    /// <remarks>
+    /// The strings in the reply's function-call arguments (also inside nested JSON) are restored too, so that a tool
+    /// invoked outside the guard (a <c>FunctionInvokingChatClient</c>) gets the real values; this needs
+    /// <see cref="RedactAssistantHistory"/> as well, which pseudonymises those calls again when the tool loop sends them
+    /// back to the model. With <see cref="RedactAssistantHistory"/> off, the arguments keep their pseudonyms.
+    /// </remarks>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;
 

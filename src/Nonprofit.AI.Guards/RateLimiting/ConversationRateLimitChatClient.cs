@@ -65,7 +65,7 @@ public sealed class ConversationRateLimitChatClient : DelegatingChatClient
         _conversations = state?.Limiter("conversation", _options.ConversationPermitLimit, _options.ConversationWindow)
             ?? Limiter(_options.ConversationPermitLimit, _options.ConversationWindow);
         _users = state?.Limiter("user", _options.UserPermitLimit, _options.UserWindow) ?? Limiter(_options.UserPermitLimit, _options.UserWindow);
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -57,7 +57,7 @@ public sealed class ScopeChatClient : DelegatingChatClient
         _options = options;
         _classifier = classifier ?? new SimilarityScopeClassifier(options);
         _languages = languageIdentifier;
-        _publisher = new VerdictPublisher(GuardName, [.. observers ?? []], timeProvider ?? TimeProvider.System);
+        _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,9 @@ namespace Nonprofit.AI.Guards;
 /// <summary>
 /// Observes every verdict of every guard it is given to (register it in DI, or set it on the guards' options). Called
 /// synchronously on the request's path: keep it fast and never throw. An observer that throws anyway is skipped for that
-/// verdict (the verdict, the reply and the other observers are unaffected); the crisis guard logs its type once.
+/// verdict (the verdict, the reply and the other observers are unaffected); every guard logs the observer's and the
+/// exception's type names (event 7901) once per observer instance and guard, to its own logger (the crisis guard's) or
+/// to the <c>Nonprofit.AI.Guards.Observers</c> logger DI provides.
 /// </summary>
 public interface IGuardObserver
 {

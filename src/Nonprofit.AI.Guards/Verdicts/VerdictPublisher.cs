@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -9,19 +11,35 @@ namespace Nonprofit.AI.Guards;
 /// <summary>Times a guard's own work and hands its verdicts to the observers and to the response.</summary>
 /// <remarks>
 /// An observer that throws (against its contract) is skipped for that verdict: it never withholds a guard's verdict or
-/// reply (above all the crisis guard's safe reply). The first failure of each observer is logged with its exception type
-/// only, when the guard has a logger.
+/// reply (above all the crisis guard's safe reply). The first failure of each observer instance in each guard is logged
+/// with the observer's and the exception's type names only, when the guard has a logger: its own (the crisis guard's),
+/// else the one DI provides, which <see cref="ObserversIn"/> passes along with the observers.
 /// </remarks>
 internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuardObserver> observers, TimeProvider timeProvider, ILogger? logger = null)
 {
-    /// <summary>One flag per observer, set at its first failure; allocated then (nothing on the happy path).</summary>
-    private bool[]? _failed;
+    /// <summary>The logger category of observer failures when the logger comes from DI.</summary>
+    public const string ObserverLogCategory = "Nonprofit.AI.Guards.Observers";
+
+    /// <summary>Per observer instance, the guards that logged its failure (filled on failures only).</summary>
+    private static readonly ConditionalWeakTable<IGuardObserver, ConcurrentDictionary<string, bool>> s_logged = new();
+
+    /// <summary>Creates a publisher for <paramref name="observers"/>, logging failures to <paramref name="logger"/>,
+    /// else to the logger <see cref="ObserversIn"/> found in DI.</summary>
+    public VerdictPublisher(string guard, IEnumerable<IGuardObserver>? observers, TimeProvider? timeProvider, ILogger? logger = null)
+        : this(guard, [.. observers ?? []], timeProvider ?? TimeProvider.System, logger ?? (observers as ObserverList)?.Logger)
+    {
+    }
 
     public string Guard { get; } = guard;
 
-    /// <summary>The observers registered in <paramref name="services"/>; none when it is not a DI container.</summary>
+    /// <summary>
+    /// The observers registered in <paramref name="services"/> (none when it is not a DI container), carrying the
+    /// logger of <see cref="ObserverLogCategory"/> when DI has an <see cref="ILoggerFactory"/>.
+    /// </summary>
     public static IEnumerable<IGuardObserver> ObserversIn(IServiceProvider services) =>
-        services.GetService(typeof(IEnumerable<IGuardObserver>)) as IEnumerable<IGuardObserver> ?? [];
+        new ObserverList(
+            services.GetService(typeof(IEnumerable<IGuardObserver>)) as IEnumerable<IGuardObserver> ?? [],
+            (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger(ObserverLogCategory));
 
     public long Start() => timeProvider.GetTimestamp();
 
@@ -67,19 +85,23 @@ internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuar
 
     private void ObserverFailed(int index, Exception ex)
     {
-        var failed = _failed ??= new bool[observers.Count];
-        if (failed[index])
+        var observer = observers[index];
+        if (logger is not null && s_logged.GetOrCreateValue(observer).TryAdd(Guard, true))
         {
-            return;
-        }
-
-        failed[index] = true; // a race may log twice: harmless
-        if (logger is not null)
-        {
-            LogObserverFailed(logger, Guard, observers[index].GetType().Name, ex.GetType().Name);
+            LogObserverFailed(logger, Guard, observer.GetType().Name, ex.GetType().Name);
         }
     }
 
-    [LoggerMessage(EventId = 7901, Level = LogLevel.Warning, Message = "Guard observer {Observer} threw {ExceptionType} on a {Guard} verdict; it is skipped (logged once per observer)")]
+    /// <summary>DI's observers with the logger their failures go to.</summary>
+    private sealed class ObserverList(IEnumerable<IGuardObserver> observers, ILogger? logger) : IEnumerable<IGuardObserver>
+    {
+        public ILogger? Logger { get; } = logger;
+
+        public IEnumerator<IGuardObserver> GetEnumerator() => observers.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [LoggerMessage(EventId = 7901, Level = LogLevel.Warning, Message = "Guard observer {Observer} threw {ExceptionType} on a {Guard} verdict; it is skipped (logged once per observer and guard)")]
     private static partial void LogObserverFailed(ILogger logger, string guard, string observer, string exceptionType);
 }

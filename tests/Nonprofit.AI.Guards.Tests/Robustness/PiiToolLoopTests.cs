@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using Nonprofit.Privacy;
+
+namespace Nonprofit.AI.Guards.Tests.Robustness;
+
+/// <summary>
+/// Session 27: the tool loop with PII redaction. The tool needs the user's real values, but nothing the model receives,
+/// on any turn of <see cref="FunctionInvokingChatClient"/>'s loop, may hold them.
+/// </summary>
+public sealed partial class PiiToolLoopTests
+{
+    private static readonly JsonSerializerOptions s_json = new(AIJsonUtilities.DefaultOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Theory]
+    [InlineData(false, "conversation-tool-loop")]
+    [InlineData(true, "conversation-tool-loop-streamed")]
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    public async Task ToolLoop_ToolGetsRealValues_ModelNeverDoes(bool streaming, string? conversationId)
+    {
+        var inner = new ToolCallingModel();
+        var received = new List<string>();
+        var tool = AIFunctionFactory.Create(
+            (string to, Dictionary<string, string> recipient) =>
+            {
+                received.Add(to);
+                received.Add(recipient["name"]);
+                received.Add(recipient["phone"]);
+                return "Sent to " + to + " for " + recipient["name"] + " (" + recipient["phone"] + ").";
+            },
+            "send_email");
+        var pii = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        using var client = new FunctionInvokingChatClient(pii);
+        var options = new ChatOptions { ConversationId = conversationId, Tools = [tool] };
+
+        var text = streaming
+            ? (await client.GetStreamingResponseAsync(Pii.Text, options).ToListAsync()).ToChatResponse().Text
+            : (await client.GetResponseAsync(Pii.Text, options)).Text;
+
+        Assert.Equal(2, inner.Turns.Count); // the call, then the answer after the tool's result
+        Assert.Equal([Pii.Email, Pii.Name, Pii.Phone], received); // the tool acted on the real values
+        foreach (var turn in inner.Turns)
+        {
+            foreach (var secret in Pii.Secrets)
+            {
+                Assert.DoesNotContain(secret, turn, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        Assert.Contains(Pii.Email, text, StringComparison.Ordinal); // the user's answer is restored
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HistoryWithFunctionCall_ArgumentsArePseudonymised_CallersObjectsUnchanged(bool streaming)
+    {
+        var inner = new RecordingChatClient();
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        var arguments = new Dictionary<string, object?>
+        {
+            ["to"] = Pii.Email,
+            ["recipient"] = JsonSerializer.SerializeToElement(new { name = Pii.Name, phones = new[] { Pii.Phone } }),
+            ["note"] = new Dictionary<string, object?> { ["text"] = "Call " + Pii.Name + " back." },
+            ["count"] = 2,
+        };
+        var call = new FunctionCallContent("call-7", "send_email", arguments);
+        List<ChatMessage> history =
+        [
+            new(ChatRole.User, Pii.Text),
+            new(ChatRole.Assistant, [call]),
+            new(ChatRole.Tool, [new FunctionResultContent("call-7", "Sent to " + Pii.Email)]),
+        ];
+
+        if (streaming)
+        {
+            await client.GetStreamingResponseAsync(history, new ChatOptions { ConversationId = "conversation-history" }).ToListAsync();
+        }
+        else
+        {
+            await client.GetResponseAsync(history, new ChatOptions { ConversationId = "conversation-history" });
+        }
+
+        var seen = JsonSerializer.Serialize(inner.Received[^1].ToList(), s_json);
+        foreach (var secret in Pii.Secrets)
+        {
+            Assert.DoesNotContain(secret, seen, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var sentCall = Assert.Single(inner.Received[^1].SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal(("call-7", "send_email"), (sentCall.CallId, sentCall.Name));
+        Assert.Equal(2, sentCall.Arguments!["count"]);
+        Assert.Matches(PseudonymPattern(), (string)sentCall.Arguments["to"]!);
+        Assert.Same(arguments, call.Arguments); // the caller's call is not changed
+        Assert.Equal(Pii.Email, arguments["to"]);
+    }
+
+    [GeneratedRegex("<(EMAIL_ADDRESS|PERSON|PHONE_NUMBER)_[0-9]+>")]
+    private static partial Regex PseudonymPattern();
+
+    /// <summary>First asks for send_email with the pseudonyms it received (one top-level, two nested), then answers.</summary>
+    private sealed class ToolCallingModel : IChatClient
+    {
+        public List<string> Turns { get; } = [];
+
+        private ChatMessage Reply(IEnumerable<ChatMessage> messages)
+        {
+            var seen = JsonSerializer.Serialize(messages.ToList(), s_json);
+            Turns.Add(seen);
+            var pseudonyms = PseudonymPattern().Matches(seen).Select(m => m.Value).ToList();
+            string Of(string type) => pseudonyms.First(p => p.StartsWith("<" + type + "_", StringComparison.Ordinal));
+            if (messages.Any(m => m.Contents.OfType<FunctionResultContent>().Any()))
+            {
+                return new ChatMessage(ChatRole.Assistant, "Done: I wrote to " + Of("EMAIL_ADDRESS") + ".");
+            }
+
+            return new ChatMessage(ChatRole.Assistant, [
+                new FunctionCallContent("call-1", "send_email", new Dictionary<string, object?>
+                {
+                    ["to"] = Of("EMAIL_ADDRESS"),
+                    ["recipient"] = JsonSerializer.SerializeToElement(new Dictionary<string, string>
+                    {
+                        ["name"] = Of("PERSON"),
+                        ["phone"] = Of("PHONE_NUMBER"),
+                    }),
+                }),
+            ]);
+        }
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChatResponse(Reply(messages)));
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var reply = Reply(messages);
+            foreach (var content in reply.Contents)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { MessageId = "m" + Turns.Count };
+            }
+
+            await Task.CompletedTask;
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
