@@ -274,9 +274,26 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             return null;
         }
 
-        var before = tally.Found;
-        var restored = PseudonymRestorer.Restore(text, _vault, scope, ref tally.Found);
-        return tally.Found != before ? restored : null;
+        var found = 0;
+        var restored = PseudonymRestorer.Restore(text, _vault, scope, ref found);
+        if (found == 0)
+        {
+            return null;
+        }
+
+        // The restored call goes back to the model in the tool loop's next request, where this guard pseudonymises its
+        // arguments again by detection. A value the detector finds only in context (a name after "my name is") would
+        // not be found alone and would reach the model: restore an argument only when redacting it gives back exactly
+        // what the model sent.
+        int again = 0;
+        double score = 0;
+        if (!string.Equals(RedactText(restored, scope, ref again, ref score) ?? restored, text, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        tally.Found += found;
+        return restored;
     }
 
     private void RestoreUpdate(ChatResponseUpdate update, StreamingPseudonymRestorer restorer, string scope, ref int restoredArguments)

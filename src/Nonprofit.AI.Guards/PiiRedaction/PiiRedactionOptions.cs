@@ -11,7 +11,10 @@ public sealed class PiiRedactionOptions
     /// The strings in the reply's function-call arguments (also inside nested JSON) are restored too, so that a tool
     /// invoked outside the guard (a <c>FunctionInvokingChatClient</c>) gets the real values; this needs
     /// <see cref="RedactAssistantHistory"/> as well, which pseudonymises those calls again when the tool loop sends them
-    /// back to the model. With <see cref="RedactAssistantHistory"/> off, the arguments keep their pseudonyms.
+    /// back to the model. With <see cref="RedactAssistantHistory"/> off, the arguments keep their pseudonyms. An argument
+    /// is restored only when pseudonymising it again gives back exactly what the model sent: a value the detector finds
+    /// only in its context (a name after "my name is") would not be found alone in the next request, so the tool gets
+    /// the pseudonym instead of the value reaching the model.
     /// </remarks>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;

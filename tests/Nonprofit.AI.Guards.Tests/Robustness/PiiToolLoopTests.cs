@@ -99,6 +99,76 @@ public sealed partial class PiiToolLoopTests
         Assert.Equal(Pii.Email, arguments["to"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ToolLoop_ValueFoundOnlyInContext_StaysPseudonymisedForTheTool(bool streaming)
+    {
+        // "Zerubavel Okonkwo-Ruiz" is found after "my name is"; alone, as a bare argument, the detector may not find it.
+        // Restoring it into the call would send it back to the model in the loop's next request, so the tool gets the
+        // pseudonym instead (an argument is restored only when redacting it again gives back what the model sent).
+        const string name = "Zerubavel Okonkwo-Ruiz";
+        Assert.Empty(Pii.Detector.Detect(name)); // the premise of this test: alone, the name is not personal data to the detector
+        var inner = new NameCallingModel();
+        var received = new List<string>();
+        var tool = AIFunctionFactory.Create((string name) => { received.Add(name); return "Noted."; }, "note_name");
+        var pii = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        using var client = new FunctionInvokingChatClient(pii);
+        var options = new ChatOptions { ConversationId = "conversation-context-only", Tools = [tool] };
+        var message = "My name is " + name + " and I need help.";
+
+        _ = streaming
+            ? (await client.GetStreamingResponseAsync(message, options).ToListAsync()).ToChatResponse().Text
+            : (await client.GetResponseAsync(message, options)).Text;
+
+        Assert.Equal(2, inner.Turns.Count);
+        Assert.Matches(PseudonymPattern(), Assert.Single(received));
+        foreach (var turn in inner.Turns)
+        {
+            Assert.DoesNotContain("Zerubavel", turn, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Okonkwo", turn, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Asks for note_name with the person's pseudonym as the whole argument, then answers.</summary>
+    private sealed class NameCallingModel : IChatClient
+    {
+        public List<string> Turns { get; } = [];
+
+        private ChatMessage Reply(IEnumerable<ChatMessage> messages)
+        {
+            var seen = JsonSerializer.Serialize(messages.ToList(), s_json);
+            Turns.Add(seen);
+            if (messages.Any(m => m.Contents.OfType<FunctionResultContent>().Any()))
+            {
+                return new ChatMessage(ChatRole.Assistant, "Done.");
+            }
+
+            var person = PseudonymPattern().Matches(seen).Select(m => m.Value).First(p => p.StartsWith("<PERSON_", StringComparison.Ordinal));
+            return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call-2", "note_name", new Dictionary<string, object?> { ["name"] = person })]);
+        }
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChatResponse(Reply(messages)));
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            foreach (var content in Reply(messages).Contents)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { MessageId = "n" + Turns.Count };
+            }
+
+            await Task.CompletedTask;
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     [GeneratedRegex("<(EMAIL_ADDRESS|PERSON|PHONE_NUMBER)_[0-9]+>")]
     private static partial Regex PseudonymPattern();
 
