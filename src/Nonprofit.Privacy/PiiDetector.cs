@@ -99,6 +99,9 @@ public sealed class PiiDetector
     /// <summary>Gets the recognizers this detector runs, built-in first.</summary>
     public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
 
+    /// <summary>Gets how many characters around a candidate are searched for context words (the streaming redactor keeps that many).</summary>
+    internal int ContextWindow => _options.ContextWindow;
+
     /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
     /// <param name="text">The text to search.</param>
     /// <returns>The matches, ordered by position, not overlapping; empty (and not allocated) when there are none.</returns>
