@@ -108,6 +108,23 @@ public sealed class PiiRedactor
         destination.Append(text[position..]);
     }
 
+    /// <summary>
+    /// Writes a piece of a value that a stream releases in several pieces: a mask masks every letter and digit of
+    /// each piece (keeping none at the end); any other operator writes its replacement for the first piece only.
+    /// </summary>
+    internal void WritePiece(ReadOnlySpan<char> value, PiiEntityType type, string? scope, bool continuation, StringBuilder destination)
+    {
+        var op = OperatorFor(type);
+        if (op is MaskOperator mask)
+        {
+            mask.Write(value, 0, destination);
+        }
+        else if (!continuation)
+        {
+            op.Write(value, type, new RedactionContext(scope ?? _options.DefaultScope, _vault, _hashKey), destination);
+        }
+    }
+
     private RedactionOperator OperatorFor(PiiEntityType type) =>
         _options.Operators.TryGetValue(type.Name, out var op) ? op : _options.DefaultOperator;
 }
