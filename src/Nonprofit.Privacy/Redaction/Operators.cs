@@ -19,9 +19,6 @@ internal sealed class EraseOperator : RedactionOperator
 
 internal sealed class MaskOperator(char mask, int keepLast) : RedactionOperator
 {
-    /// <summary>Gets the character written in place of each masked UTF-16 unit.</summary>
-    public char MaskCharacter => mask;
-
     public override void Write(ReadOnlySpan<char> value, PiiEntityType type, RedactionContext context, StringBuilder destination) =>
         Write(value, keepLast, destination);
 
