@@ -31,17 +31,14 @@ public static class PrivacyServiceCollectionExtensions
             detector.Configure(configureDetector);
         }
 
-        var redactor = services.AddOptions<PiiRedactorOptions>()
-            .Validate(o => o.HashKey is null || o.HashKey.Length >= 32, "PiiRedactorOptions.HashKey must have at least 32 bytes.")
-            .Validate(o => !string.IsNullOrEmpty(o.DefaultScope), "PiiRedactorOptions.DefaultScope must not be empty.")
-            .Validate(o => o.DefaultOperator is not null, "PiiRedactorOptions.DefaultOperator must be set.")
-            .ValidateOnStart();
+        var redactor = services.AddOptions<PiiRedactorOptions>().ValidateOnStart();
         if (configureRedactor is not null)
         {
             redactor.Configure(configureRedactor);
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PiiDetectorOptions>, PiiDetectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PiiRedactorOptions>, PiiRedactorOptionsValidator>());
         services.TryAddSingleton<IPseudonymVault, InMemoryPseudonymVault>();
         services.TryAddSingleton<PiiDetector>();
         services.TryAddSingleton<PiiRedactor>();

@@ -26,18 +26,20 @@ public sealed class PiiRedactor
     /// <param name="detector">The detector.</param>
     /// <param name="options">The operators and key.</param>
     /// <param name="vault">Where pseudonyms are kept.</param>
-    /// <exception cref="ArgumentException">The hash key is set but shorter than 32 bytes, or the default scope is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// The hash key is set but shorter than 32 bytes, <see cref="RedactionOperator.KeyedHash"/> is used without a key, an
+    /// operator is null, or the default scope is empty.
+    /// </exception>
     public PiiRedactor(PiiDetector detector, PiiRedactorOptions options, IPseudonymVault vault)
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(vault);
-        if (options.HashKey is { Length: < 32 })
+        if (ValidationError(options) is { } error)
         {
-            throw new ArgumentException("PiiRedactorOptions.HashKey must have at least 32 bytes.", nameof(options));
+            throw new ArgumentException(error, nameof(options));
         }
 
-        ArgumentException.ThrowIfNullOrEmpty(options.DefaultScope, nameof(options));
         _detector = detector;
         _options = options;
         _vault = vault;
@@ -106,6 +108,40 @@ public sealed class PiiRedactor
         }
 
         destination.Append(text[position..]);
+    }
+
+    /// <summary>Returns why <paramref name="options"/> cannot build a redactor, or null when they can (also run by dependency injection's validation).</summary>
+    internal static string? ValidationError(PiiRedactorOptions options)
+    {
+        if (options.HashKey is { Length: < 32 })
+        {
+            return "PiiRedactorOptions.HashKey must have at least 32 bytes.";
+        }
+
+        if (string.IsNullOrEmpty(options.DefaultScope))
+        {
+            return "PiiRedactorOptions.DefaultScope must not be empty.";
+        }
+
+        if (options.DefaultOperator is null)
+        {
+            return "PiiRedactorOptions.DefaultOperator must be set.";
+        }
+
+        var usesKeyedHash = ReferenceEquals(options.DefaultOperator, RedactionOperator.KeyedHash);
+        foreach (var (type, op) in options.Operators)
+        {
+            if (op is null)
+            {
+                return $"PiiRedactorOptions.Operators[{type}] is null; remove it or set an operator.";
+            }
+
+            usesKeyedHash |= ReferenceEquals(op, RedactionOperator.KeyedHash);
+        }
+
+        return usesKeyedHash && options.HashKey is null
+            ? "RedactionOperator.KeyedHash is configured but PiiRedactorOptions.HashKey is not set; load a key of at least 32 bytes from a secret store."
+            : null;
     }
 
     /// <summary>
