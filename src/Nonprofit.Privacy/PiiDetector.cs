@@ -99,6 +99,10 @@ public sealed class PiiDetector
     /// <summary>Gets the recognizers this detector runs, built-in first.</summary>
     public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
 
+    /// <summary>Gets the largest capacity of the single-text lists the calling thread keeps between calls (for tests).</summary>
+    internal static int KeptScratchCapacity =>
+        s_scratch is { } s ? Math.Max(s.Candidates.Capacity, Math.Max(s.Names.Capacity, s.Resolved.Capacity)) : 0;
+
     /// <summary>Gets how many characters around a candidate are searched for context words (the streaming redactor keeps that many).</summary>
     internal int ContextWindow => _options.ContextWindow;
 
@@ -117,7 +121,7 @@ public sealed class PiiDetector
         }
         finally
         {
-            s_scratch = scratch;
+            s_scratch = scratch.Trimmed();
         }
     }
 
@@ -150,7 +154,7 @@ public sealed class PiiDetector
         }
         finally
         {
-            s_scratch = scratch;
+            s_scratch = scratch.Trimmed();
         }
     }
 
@@ -498,6 +502,24 @@ public sealed class PiiDetector
 
         // A batch call's per-text storage, made on the thread's first batch call.
         public BlockScratch? Block;
+
+        // A thread keeps its storage for its lifetime: do not keep the room one large text made the lists take.
+        public Scratch Trimmed()
+        {
+            Shrink(Candidates, 64);
+            Shrink(Names, 16);
+            Shrink(Resolved, 32);
+            return this;
+        }
+
+        private static void Shrink(List<PiiMatch> list, int capacity)
+        {
+            if (list.Capacity > BlockScratch.MaxKeptCapacity)
+            {
+                list.Clear();
+                list.Capacity = capacity;
+            }
+        }
 
         // The thread's storage, taken out of its slot (a new one when a call on this thread already holds it);
         // the caller puts it back.
