@@ -54,7 +54,10 @@ public sealed class PiiDetector
     private readonly IPiiRecognizer[] _recognizers;
     private readonly ITokenRecognizer?[] _tokenRecognizers; // where a built-in recognizer reads the shared tokens
     private readonly NameAndPlaceRecognizer? _names; // scans first, when enabled; its candidates join in its turn
-    private readonly PiiDetectorOptions _options;
+    // Read once at construction, like the lists: options changed later are neither validated nor used.
+    private readonly int _contextWindow;
+    private readonly double _contextBoost;
+    private readonly double _defaultThreshold;
     private readonly FrozenDictionary<string, double> _thresholds;
     private readonly FrozenSet<string> _excluded;
     private readonly FrozenSet<string> _allowList;
@@ -70,11 +73,14 @@ public sealed class PiiDetector
     /// <param name="options">The options.</param>
     /// <param name="additionalRecognizers">Recognizers to run after the built-in ones (for example a wrapped NER model).</param>
     /// <exception cref="ArgumentException">An option is out of range or names an invalid entity type.</exception>
+    /// <remarks>The options are validated and read once, here: changing them afterwards has no effect on this detector.</remarks>
     public PiiDetector(PiiDetectorOptions options, IEnumerable<IPiiRecognizer>? additionalRecognizers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         PiiDetectorOptionsValidation.ThrowIfInvalid(options);
-        _options = options;
+        _contextWindow = options.ContextWindow;
+        _contextBoost = options.ContextBoost;
+        _defaultThreshold = options.DefaultThreshold;
         _recognizers = [.. BuiltInRecognizers.Create(options), .. additionalRecognizers ?? []];
 
         // The text is tokenized once for all the recognizers that read words when the name and place recognizer,
@@ -104,7 +110,7 @@ public sealed class PiiDetector
         s_scratch is { } s ? Math.Max(s.Candidates.Capacity, Math.Max(s.Names.Capacity, s.Resolved.Capacity)) : 0;
 
     /// <summary>Gets how many characters around a candidate are searched for context words (the streaming redactor keeps that many).</summary>
-    internal int ContextWindow => _options.ContextWindow;
+    internal int ContextWindow => _contextWindow;
 
     /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
     /// <param name="text">The text to search.</param>
@@ -415,9 +421,9 @@ public sealed class PiiDetector
             }
 
             var score = c.Score;
-            if (score < 1 && _options.ContextBoost > 0 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _options.ContextWindow))
+            if (score < 1 && _contextBoost > 0 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _contextWindow))
             {
-                score = Math.Min(1, score + _options.ContextBoost);
+                score = Math.Min(1, score + _contextBoost);
             }
 
             if (score < Threshold(c.Type) || IsAllowed(text.Slice(c.Start, c.Length)))
@@ -463,7 +469,7 @@ public sealed class PiiDetector
     }
 
     private double Threshold(PiiEntityType type) =>
-        _thresholds.TryGetValue(type.Name, out var t) ? t : _options.DefaultThreshold;
+        _thresholds.TryGetValue(type.Name, out var t) ? t : _defaultThreshold;
 
     private bool IsAllowed(ReadOnlySpan<char> value) =>
         _allowList.Count > 0 && _allowList.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
