@@ -15,6 +15,12 @@ namespace Nonprofit.Privacy;
 /// Bounded by <see cref="InMemoryPseudonymVaultOptions"/>: by default 10,000 scopes and 10,000 values per scope, the
 /// least recently used forgotten first (see the options for the trade-off with re-identification).
 /// </para>
+/// <para>
+/// Values are keyed independently of their spelling (names and places case-folded with white space collapsed,
+/// e-mail addresses in lower case, phone numbers by their digits, identity and account numbers by their letters and
+/// digits), so <c>Maria Lopez</c> and <c>MARIA LOPEZ</c> are one <c>&lt;PERSON_n&gt;</c>; <see cref="TryReveal"/>
+/// returns the first spelling seen.
+/// </para>
 /// </remarks>
 public sealed class InMemoryPseudonymVault : IPseudonymVault
 {
@@ -112,7 +118,7 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
         {
             lock (_lock)
             {
-                var key = (type.Name, value);
+                var key = (type.Name, PseudonymKey.For(type, value));
                 if (_byKey.TryGetValue(key, out var existing))
                 {
                     _recent.Remove(existing);
