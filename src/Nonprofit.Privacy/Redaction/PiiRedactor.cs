@@ -91,17 +91,26 @@ public sealed class PiiRedactor
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentNullException.ThrowIfNull(destination);
         var context = new RedactionContext(scope ?? _options.DefaultScope, _vault, _hashKey);
+
+        // Every match is checked before anything is written, so a bad one never leaves half-redacted text behind.
+        var end = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (m.Start < end || m.Length <= 0 || m.Start > text.Length || m.Length > text.Length - m.Start)
+            {
+                throw new ArgumentException(
+                    $"Match {i} ({m.Type}, start {m.Start}, length {m.Length}) is out of order, overlaps the previous one or lies outside the text of length {text.Length}.",
+                    nameof(matches));
+            }
+
+            end = m.Start + m.Length;
+        }
+
         var position = 0;
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
-            if (m.Start < position || m.End > text.Length || m.Length <= 0)
-            {
-                throw new ArgumentException(
-                    $"Match {i} ({m.Type}, {m.Start}..{m.End}) is out of order, overlaps the previous one or lies outside the text of length {text.Length}.",
-                    nameof(matches));
-            }
-
             destination.Append(text[position..m.Start]);
             OperatorFor(m.Type).Write(text.Slice(m.Start, m.Length), m.Type, context, destination);
             position = m.End;
