@@ -54,7 +54,10 @@ public sealed class PiiDetector
     private readonly IPiiRecognizer[] _recognizers;
     private readonly ITokenRecognizer?[] _tokenRecognizers; // where a built-in recognizer reads the shared tokens
     private readonly NameAndPlaceRecognizer? _names; // scans first, when enabled; its candidates join in its turn
-    private readonly PiiDetectorOptions _options;
+    // Read once at construction, like the lists: options changed later are neither validated nor used.
+    private readonly int _contextWindow;
+    private readonly double _contextBoost;
+    private readonly double _defaultThreshold;
     private readonly FrozenDictionary<string, double> _thresholds;
     private readonly FrozenSet<string> _excluded;
     private readonly FrozenSet<string> _allowList;
@@ -70,11 +73,14 @@ public sealed class PiiDetector
     /// <param name="options">The options.</param>
     /// <param name="additionalRecognizers">Recognizers to run after the built-in ones (for example a wrapped NER model).</param>
     /// <exception cref="ArgumentException">An option is out of range or names an invalid entity type.</exception>
+    /// <remarks>The options are validated and read once, here: changing them afterwards has no effect on this detector.</remarks>
     public PiiDetector(PiiDetectorOptions options, IEnumerable<IPiiRecognizer>? additionalRecognizers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         PiiDetectorOptionsValidation.ThrowIfInvalid(options);
-        _options = options;
+        _contextWindow = options.ContextWindow;
+        _contextBoost = options.ContextBoost;
+        _defaultThreshold = options.DefaultThreshold;
         _recognizers = [.. BuiltInRecognizers.Create(options), .. additionalRecognizers ?? []];
 
         // The text is tokenized once for all the recognizers that read words when the name and place recognizer,
@@ -99,6 +105,13 @@ public sealed class PiiDetector
     /// <summary>Gets the recognizers this detector runs, built-in first.</summary>
     public IReadOnlyList<IPiiRecognizer> Recognizers => _recognizers;
 
+    /// <summary>Gets the largest capacity of the single-text lists the calling thread keeps between calls (for tests).</summary>
+    internal static int KeptScratchCapacity =>
+        s_scratch is { } s ? Math.Max(s.Candidates.Capacity, Math.Max(s.Names.Capacity, s.Resolved.Capacity)) : 0;
+
+    /// <summary>Gets how many characters around a candidate are searched for context words (the streaming redactor keeps that many).</summary>
+    internal int ContextWindow => _contextWindow;
+
     /// <summary>Finds the personal data in <paramref name="text"/>.</summary>
     /// <param name="text">The text to search.</param>
     /// <returns>The matches, ordered by position, not overlapping; empty (and not allocated) when there are none.</returns>
@@ -114,7 +127,7 @@ public sealed class PiiDetector
         }
         finally
         {
-            s_scratch = scratch;
+            s_scratch = scratch.Trimmed();
         }
     }
 
@@ -147,7 +160,7 @@ public sealed class PiiDetector
         }
         finally
         {
-            s_scratch = scratch;
+            s_scratch = scratch.Trimmed();
         }
     }
 
@@ -408,9 +421,9 @@ public sealed class PiiDetector
             }
 
             var score = c.Score;
-            if (score < 1 && _options.ContextBoost > 0 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _options.ContextWindow))
+            if (score < 1 && _contextBoost > 0 && ContextLexicon.HasContext(text, c.Start, c.End, c.Type, _contextWindow))
             {
-                score = Math.Min(1, score + _options.ContextBoost);
+                score = Math.Min(1, score + _contextBoost);
             }
 
             if (score < Threshold(c.Type) || IsAllowed(text.Slice(c.Start, c.Length)))
@@ -456,7 +469,7 @@ public sealed class PiiDetector
     }
 
     private double Threshold(PiiEntityType type) =>
-        _thresholds.TryGetValue(type.Name, out var t) ? t : _options.DefaultThreshold;
+        _thresholds.TryGetValue(type.Name, out var t) ? t : _defaultThreshold;
 
     private bool IsAllowed(ReadOnlySpan<char> value) =>
         _allowList.Count > 0 && _allowList.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
@@ -495,6 +508,24 @@ public sealed class PiiDetector
 
         // A batch call's per-text storage, made on the thread's first batch call.
         public BlockScratch? Block;
+
+        // A thread keeps its storage for its lifetime: do not keep the room one large text made the lists take.
+        public Scratch Trimmed()
+        {
+            Shrink(Candidates, 64);
+            Shrink(Names, 16);
+            Shrink(Resolved, 32);
+            return this;
+        }
+
+        private static void Shrink(List<PiiMatch> list, int capacity)
+        {
+            if (list.Capacity > BlockScratch.MaxKeptCapacity)
+            {
+                list.Clear();
+                list.Capacity = capacity;
+            }
+        }
 
         // The thread's storage, taken out of its slot (a new one when a call on this thread already holds it);
         // the caller puts it back.

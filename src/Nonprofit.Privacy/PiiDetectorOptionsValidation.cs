@@ -60,6 +60,19 @@ internal static class PiiDetectorOptionsValidation
             {
                 yield return $"{nameof(PiiDetectorOptions.DenyList)} has an empty value.";
             }
+            else if (HasOuterWhiteSpace(value))
+            {
+                // The entry itself is never quoted: it is personal data.
+                yield return $"{nameof(PiiDetectorOptions.DenyList)} has an entry that starts or ends with white space, which would almost never match; trim it.";
+            }
+        }
+
+        foreach (var value in options.AllowList)
+        {
+            if (value is not null && value.Length > 0 && HasOuterWhiteSpace(value))
+            {
+                yield return $"{nameof(PiiDetectorOptions.AllowList)} has an entry that starts or ends with white space, which would never match; trim it.";
+            }
         }
     }
 
@@ -71,6 +84,8 @@ internal static class PiiDetectorOptionsValidation
             throw new ArgumentException("Invalid PiiDetectorOptions: " + string.Join(" ", errors), nameof(options));
         }
     }
+
+    private static bool HasOuterWhiteSpace(string value) => char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
 
     private static bool IsValidTypeName(string name)
     {

@@ -44,6 +44,12 @@ internal static class PiiDetectCommand
 
     internal static string ReadText(string line, int lineNumber)
     {
+        // Notepad and PowerShell start a UTF-8 file with a byte order mark; the reader leaves it on the first line.
+        if (lineNumber == 1 && line.StartsWith('\uFEFF'))
+        {
+            line = line[1..];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(line);

@@ -15,6 +15,13 @@ namespace Nonprofit.Cli.Pii;
 /// is in files and folders (file:line:column and type, never the value) and exits 1 with
 /// <c>--fail-on-pii</c> when it finds any.
 /// </summary>
+/// <remarks>
+/// Only regular, non-empty files are read: FIFOs, sockets and devices are skipped, and linked folders are not
+/// followed. A file that cannot be read (a dangling link, no permission) is named on stderr as
+/// <c>PATH: skipped (ExceptionType)</c> and the scan goes on; the exit code is then 2 unless <c>--fail-on-pii</c>
+/// found personal data elsewhere (1). Files that start with a UTF-16 or UTF-32 byte order mark are read as text;
+/// other files with a zero byte in their first 4 KB are skipped as binary.
+/// </remarks>
 internal static class PiiScanCommand
 {
     /// <summary>Most lines sent to <see cref="PiiDetector.DetectMany(IReadOnlyList{string}, List{PiiMatch}, Span{int})"/> at once.</summary>
@@ -82,6 +89,7 @@ internal static class PiiScanCommand
 
         var findings = new List<Finding>();
         var matches = new List<PiiMatch>();
+        var skipped = 0;
 
         // Lines go to the detector in batches (each recognizer runs over many lines before the next): the same matches.
         var lines = new List<string>(LinesPerBatch);
@@ -89,49 +97,78 @@ internal static class PiiScanCommand
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsBinary(file))
+            try
             {
-                continue;
+                await ScanFileAsync(file, detector, findings, matches, lines, ends, cancellationToken).ConfigureAwait(false);
             }
-
-            using var reader = new StreamReader(file);
-            var lineNumber = 0;
-            var more = true;
-            while (more)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                lines.Clear();
-                var chars = 0;
-                while (lines.Count < LinesPerBatch && chars < CharsPerBatch)
-                {
-                    if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } line)
-                    {
-                        more = false;
-                        break;
-                    }
-
-                    lines.Add(line);
-                    chars += line.Length;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-
-                matches.Clear();
-                detector.DetectMany(lines, matches, ends);
-                var start = 0;
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    lineNumber++;
-                    for (var j = start; j < ends[i]; j++)
-                    {
-                        var m = matches[j];
-                        findings.Add(new Finding(file, lineNumber, m.Start + 1, m.Length, m.Type.Name, m.Score));
-                    }
-
-                    start = ends[i];
-                }
+                // One unreadable entry (a dangling link, a file without read permission) must not lose the other
+                // findings: it is named on stderr by its path and type of failure only, and the exit code says so.
+                skipped++;
+                await console.Error.WriteLineAsync($"{file}: skipped ({ex.GetType().Name})").ConfigureAwait(false);
             }
         }
 
+        await WriteFindingsAsync(console, format, findings, files.Count, cancellationToken).ConfigureAwait(false);
+        if (failOnPii && findings.Count > 0)
+        {
+            return ExitCodes.Findings;
+        }
+
+        return skipped > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+
+    private static async Task ScanFileAsync(
+        string file, PiiDetector detector, List<Finding> findings, List<PiiMatch> matches, List<string> lines, int[] ends,
+        CancellationToken cancellationToken)
+    {
+        if (!IsRegularNonEmptyFile(file) || IsBinary(file))
+        {
+            return;
+        }
+
+        using var reader = new StreamReader(file);
+        var lineNumber = 0;
+        var more = true;
+        while (more)
+        {
+            lines.Clear();
+            var chars = 0;
+            while (lines.Count < LinesPerBatch && chars < CharsPerBatch)
+            {
+                if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } line)
+                {
+                    more = false;
+                    break;
+                }
+
+                lines.Add(line);
+                chars += line.Length;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
+            matches.Clear();
+            detector.DetectMany(lines, matches, ends);
+            var start = 0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                lineNumber++;
+                for (var j = start; j < ends[i]; j++)
+                {
+                    var m = matches[j];
+                    findings.Add(new Finding(file, lineNumber, m.Start + 1, m.Length, m.Type.Name, m.Score));
+                }
+
+                start = ends[i];
+            }
+        }
+    }
+
+    private static async Task WriteFindingsAsync(
+        CliConsole console, string format, List<Finding> findings, int fileCount, CancellationToken cancellationToken)
+    {
         switch (format)
         {
             case "json":
@@ -158,12 +195,11 @@ internal static class PiiScanCommand
                     await console.Out.WriteLineAsync($"{f.File}:{f.Line}:{f.Column}: {f.Type}").ConfigureAwait(false);
                 }
 
-                await console.Error.WriteLineAsync($"{findings.Count} finding(s) in {files.Count} file(s).").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"{findings.Count} finding(s) in {fileCount} file(s).").ConfigureAwait(false);
                 break;
         }
 
         await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return failOnPii && findings.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static IEnumerable<string> EnumerateFiles(string folder)
@@ -180,7 +216,8 @@ internal static class PiiScanCommand
 
             foreach (var sub in Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse())
             {
-                if (!s_skippedFolders.Contains(Path.GetFileName(sub)))
+                // A linked folder is not followed: a link to a parent would loop, and the target is scanned where it is.
+                if (!s_skippedFolders.Contains(Path.GetFileName(sub)) && (File.GetAttributes(sub) & FileAttributes.ReparsePoint) == 0)
                 {
                     pending.Push(sub);
                 }
@@ -188,12 +225,26 @@ internal static class PiiScanCommand
         }
     }
 
+    /// <summary>
+    /// Returns whether <paramref name="file"/> is worth opening: a FIFO, socket or device reports a length of 0 (and
+    /// opening a FIFO would wait for a writer), and an empty file holds no personal data.
+    /// </summary>
+    private static bool IsRegularNonEmptyFile(string file) => new FileInfo(file).Length > 0;
+
+    /// <summary>Returns whether the first 4 KB hold a zero byte, unless they start with a UTF-16 or UTF-32 byte order mark.</summary>
     private static bool IsBinary(string file)
     {
         Span<byte> head = stackalloc byte[4096];
         using var stream = File.OpenRead(file);
         var read = stream.Read(head);
-        return head[..read].Contains((byte)0);
+        var bytes = head[..read];
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
+            bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return false; // StreamReader detects these encodings from the mark (FF FE 00 00 is UTF-32 LE).
+        }
+
+        return bytes.Contains((byte)0);
     }
 
     internal sealed record Finding(string File, int Line, int Column, int Length, string Type, double Score);

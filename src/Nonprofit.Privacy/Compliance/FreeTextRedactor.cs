@@ -15,6 +15,10 @@ namespace Nonprofit.Privacy.Compliance;
 /// <c>"value:TagName"</c> so that hashing redactors differ per field; that suffix is redacted with the value and
 /// kept (recognizers allow for it, so an address at the end of the value is still found). Set <c>EnableRedaction(o =&gt; o.ApplyDiscriminator = false)</c> to log free
 /// text without it.
+/// <para>
+/// When redaction throws (a vault that times out, a custom operator failing), the whole value is logged as
+/// <c>&lt;REDACTION_FAILED&gt;</c>: the record is kept and nothing of the value is written.
+/// </para>
 /// </remarks>
 public sealed class FreeTextRedactor : Redactor
 {
@@ -47,5 +51,20 @@ public sealed class FreeTextRedactor : Redactor
         return redacted.Length;
     }
 
-    private string RedactToString(ReadOnlySpan<char> source) => _redactor.Redact(source.ToString());
+    /// <summary>The value written instead when redaction fails (a vault or a custom operator throwing).</summary>
+    internal const string FailedValue = "<REDACTION_FAILED>";
+
+    private string RedactToString(ReadOnlySpan<char> source)
+    {
+        try
+        {
+            return _redactor.Redact(source.ToString());
+        }
+#pragma warning disable CA1031 // The logger drops a record whose redactor throws; fail closed and keep the record instead.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return FailedValue;
+        }
+    }
 }

@@ -31,17 +31,14 @@ public static class PrivacyServiceCollectionExtensions
             detector.Configure(configureDetector);
         }
 
-        var redactor = services.AddOptions<PiiRedactorOptions>()
-            .Validate(o => o.HashKey is null || o.HashKey.Length >= 32, "PiiRedactorOptions.HashKey must have at least 32 bytes.")
-            .Validate(o => !string.IsNullOrEmpty(o.DefaultScope), "PiiRedactorOptions.DefaultScope must not be empty.")
-            .Validate(o => o.DefaultOperator is not null, "PiiRedactorOptions.DefaultOperator must be set.")
-            .ValidateOnStart();
+        var redactor = services.AddOptions<PiiRedactorOptions>().ValidateOnStart();
         if (configureRedactor is not null)
         {
             redactor.Configure(configureRedactor);
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PiiDetectorOptions>, PiiDetectorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PiiRedactorOptions>, PiiRedactorOptionsValidator>());
         services.TryAddSingleton<IPseudonymVault, InMemoryPseudonymVault>();
         services.TryAddSingleton<PiiDetector>();
         services.TryAddSingleton<PiiRedactor>();
@@ -49,6 +46,11 @@ public static class PrivacyServiceCollectionExtensions
     }
 
     /// <summary>Adds Nonprofit.Privacy with detector options bound from <paramref name="detectorSection"/>.</summary>
+    /// <remarks>
+    /// A <c>DefaultRegions</c> array in the section replaces the default regions (in its order), for example
+    /// <c>"DefaultRegions": ["KE", "TZ"]</c>; other collections (<c>DenyList</c>, <c>AllowList</c>, <c>Thresholds</c>,
+    /// <c>ExcludedTypes</c>) are added to.
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="detectorSection">A configuration section with <see cref="PiiDetectorOptions"/> values.</param>
     /// <returns>The services, for chaining.</returns>
@@ -57,6 +59,20 @@ public static class PrivacyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(detectorSection);
         services.AddNonprofitPrivacy();
         services.Configure<PiiDetectorOptions>(detectorSection);
+
+        // The binder appends to a collection that already has items; a configured region list replaces the defaults.
+        var regions = detectorSection.GetSection(nameof(PiiDetectorOptions.DefaultRegions));
+        services.Configure<PiiDetectorOptions>(options =>
+        {
+            if (regions.Exists())
+            {
+                options.DefaultRegions.Clear();
+                foreach (var child in regions.GetChildren())
+                {
+                    options.DefaultRegions.Add(child.Value ?? string.Empty);
+                }
+            }
+        });
         return services;
     }
 }

@@ -10,9 +10,43 @@ namespace Nonprofit.Privacy;
 /// An <see cref="IPseudonymVault"/> in process memory: nothing is written to disk, and everything is gone
 /// when the process ends or <see cref="ClearScope"/> is called. Thread-safe.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Bounded by <see cref="InMemoryPseudonymVaultOptions"/>: by default 10,000 scopes and 10,000 values per scope, the
+/// least recently used forgotten first (see the options for the trade-off with re-identification).
+/// </para>
+/// <para>
+/// Values are keyed independently of their spelling (names and places case-folded with white space collapsed,
+/// e-mail addresses in lower case, phone numbers by their digits, identity and account numbers by their letters and
+/// digits), so <c>Maria Lopez</c> and <c>MARIA LOPEZ</c> are one <c>&lt;PERSON_n&gt;</c>; <see cref="TryReveal"/>
+/// returns the first spelling seen.
+/// </para>
+/// </remarks>
 public sealed class InMemoryPseudonymVault : IPseudonymVault
 {
     private readonly ConcurrentDictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+    private readonly int _maxScopes;
+    private readonly int _maxEntriesPerScope;
+    private readonly Lock _evictLock = new();
+    private long _clock;
+
+    /// <summary>Initializes a vault with the default bounds.</summary>
+    public InMemoryPseudonymVault()
+        : this(new InMemoryPseudonymVaultOptions())
+    {
+    }
+
+    /// <summary>Initializes a vault with the given bounds.</summary>
+    /// <param name="options">The most scopes and values per scope.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is below 1.</exception>
+    public InMemoryPseudonymVault(InMemoryPseudonymVaultOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxScopes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntriesPerScope, 1, nameof(options));
+        _maxScopes = options.MaxScopes;
+        _maxEntriesPerScope = options.MaxEntriesPerScope;
+    }
 
     /// <summary>Gets the number of scopes held.</summary>
     public int ScopeCount => _scopes.Count;
@@ -22,7 +56,15 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(value);
-        return _scopes.GetOrAdd(scope, static _ => new Scope()).GetOrAdd(type, value);
+        var s = _scopes.GetOrAdd(scope, _ => new Scope(_maxEntriesPerScope));
+        s.LastUsed = Interlocked.Increment(ref _clock);
+        var pseudonym = s.GetOrAdd(type, value);
+        if (_scopes.Count > _maxScopes)
+        {
+            EvictScopes();
+        }
+
+        return pseudonym;
     }
 
     /// <inheritdoc />
@@ -41,28 +83,63 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
         _scopes.TryRemove(scope, out _);
     }
 
-    private sealed class Scope
+    // Forgets the least recently used scopes down to 90% of the bound, so eviction runs once per many new scopes.
+    private void EvictScopes()
+    {
+        lock (_evictLock)
+        {
+            var excess = _scopes.Count - _maxScopes;
+            if (excess <= 0)
+            {
+                return;
+            }
+
+            var target = Math.Max(excess, _maxScopes / 10);
+            var oldest = _scopes.ToArray();
+            Array.Sort(oldest, static (a, b) => a.Value.LastUsed.CompareTo(b.Value.LastUsed));
+            for (var i = 0; i < target && i < oldest.Length - 1; i++)
+            {
+                _scopes.TryRemove(oldest[i]);
+            }
+        }
+    }
+
+    private sealed class Scope(int maxEntries)
     {
         private readonly Lock _lock = new();
-        private readonly Dictionary<(string Type, string Value), string> _byValue = [];
+        private readonly Dictionary<(string Type, string Key), LinkedListNode<Entry>> _byKey = [];
         private readonly Dictionary<string, string> _byPseudonym = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
+        private readonly LinkedList<Entry> _recent = new();
+
+        public long LastUsed { get; set; }
 
         public string GetOrAdd(PiiEntityType type, string value)
         {
             lock (_lock)
             {
-                var key = (type.Name, value);
-                if (_byValue.TryGetValue(key, out var existing))
+                var key = (type.Name, PseudonymKey.For(type, value));
+                if (_byKey.TryGetValue(key, out var existing))
                 {
-                    return existing;
+                    _recent.Remove(existing);
+                    _recent.AddLast(existing);
+                    return existing.Value.Pseudonym;
                 }
 
+                // Numbers are never reused, so a forgotten value seen again gets a new one.
                 var n = _counters.GetValueOrDefault(type.Name) + 1;
                 _counters[type.Name] = n;
                 var pseudonym = $"<{type.Name}_{n}>";
-                _byValue[key] = pseudonym;
+                _byKey[key] = _recent.AddLast(new Entry(key, pseudonym));
                 _byPseudonym[pseudonym] = value;
+                if (_byKey.Count > maxEntries)
+                {
+                    var forgotten = _recent.First!;
+                    _recent.RemoveFirst();
+                    _byKey.Remove(forgotten.Value.Key);
+                    _byPseudonym.Remove(forgotten.Value.Pseudonym);
+                }
+
                 return pseudonym;
             }
         }
@@ -74,5 +151,7 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
                 return _byPseudonym.TryGetValue(pseudonym, out value);
             }
         }
+
+        private sealed record Entry((string Type, string Key) Key, string Pseudonym);
     }
 }

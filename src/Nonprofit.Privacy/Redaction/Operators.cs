@@ -19,25 +19,52 @@ internal sealed class EraseOperator : RedactionOperator
 
 internal sealed class MaskOperator(char mask, int keepLast) : RedactionOperator
 {
-    public override void Write(ReadOnlySpan<char> value, PiiEntityType type, RedactionContext context, StringBuilder destination)
+    public override void Write(ReadOnlySpan<char> value, PiiEntityType type, RedactionContext context, StringBuilder destination) =>
+        Write(value, keepLast, destination);
+
+    /// <summary>
+    /// Masks <paramref name="value"/> rune by rune: a letter, digit or combining mark written as a surrogate pair is
+    /// one character for <paramref name="keep"/>, and is written as two mask characters so the UTF-16 length is kept.
+    /// Separators stay; a lone surrogate is masked.
+    /// </summary>
+    internal void Write(ReadOnlySpan<char> value, int keep, StringBuilder destination)
     {
         // Keep separators (spaces, dashes, '@', '.') so the shape survives; keep the last N letters/digits.
         var keepFrom = value.Length;
-        for (var kept = 0; kept < keepLast && keepFrom > 0;)
+        for (var kept = 0; kept < keep && keepFrom > 0;)
         {
-            keepFrom--;
-            if (char.IsLetterOrDigit(value[keepFrom]))
+            var status = Rune.DecodeLastFromUtf16(value[..keepFrom], out var rune, out var length);
+            keepFrom -= length;
+            if (status == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(rune))
             {
                 kept++;
             }
         }
 
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i < value.Length;)
         {
-            var c = value[i];
-            destination.Append(i < keepFrom && char.IsLetterOrDigit(c) ? mask : c);
+            var status = Rune.DecodeFromUtf16(value[i..], out var rune, out var length);
+            var masked = i < keepFrom && (status != System.Buffers.OperationStatus.Done || IsMasked(rune));
+            if (masked)
+            {
+                destination.Append(mask, length);
+            }
+            else
+            {
+                destination.Append(value.Slice(i, length));
+            }
+
+            i += length;
         }
     }
+
+    private static bool IsMasked(Rune rune) =>
+        Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is
+            System.Globalization.UnicodeCategory.NonSpacingMark or
+            System.Globalization.UnicodeCategory.SpacingCombiningMark or
+            System.Globalization.UnicodeCategory.EnclosingMark or
+            System.Globalization.UnicodeCategory.LetterNumber or
+            System.Globalization.UnicodeCategory.OtherNumber;
 }
 
 internal sealed class PseudonymOperator : RedactionOperator

@@ -26,18 +26,20 @@ public sealed class PiiRedactor
     /// <param name="detector">The detector.</param>
     /// <param name="options">The operators and key.</param>
     /// <param name="vault">Where pseudonyms are kept.</param>
-    /// <exception cref="ArgumentException">The hash key is set but shorter than 32 bytes, or the default scope is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// The hash key is set but shorter than 32 bytes, <see cref="RedactionOperator.KeyedHash"/> is used without a key, an
+    /// operator is null, or the default scope is empty.
+    /// </exception>
     public PiiRedactor(PiiDetector detector, PiiRedactorOptions options, IPseudonymVault vault)
     {
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(vault);
-        if (options.HashKey is { Length: < 32 })
+        if (ValidationError(options) is { } error)
         {
-            throw new ArgumentException("PiiRedactorOptions.HashKey must have at least 32 bytes.", nameof(options));
+            throw new ArgumentException(error, nameof(options));
         }
 
-        ArgumentException.ThrowIfNullOrEmpty(options.DefaultScope, nameof(options));
         _detector = detector;
         _options = options;
         _vault = vault;
@@ -89,23 +91,83 @@ public sealed class PiiRedactor
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentNullException.ThrowIfNull(destination);
         var context = new RedactionContext(scope ?? _options.DefaultScope, _vault, _hashKey);
+
+        // Every match is checked before anything is written, so a bad one never leaves half-redacted text behind.
+        var end = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (m.Start < end || m.Length <= 0 || m.Start > text.Length || m.Length > text.Length - m.Start)
+            {
+                throw new ArgumentException(
+                    $"Match {i} ({m.Type}, start {m.Start}, length {m.Length}) is out of order, overlaps the previous one or lies outside the text of length {text.Length}.",
+                    nameof(matches));
+            }
+
+            end = m.Start + m.Length;
+        }
+
         var position = 0;
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
-            if (m.Start < position || m.End > text.Length || m.Length <= 0)
-            {
-                throw new ArgumentException(
-                    $"Match {i} ({m.Type}, {m.Start}..{m.End}) is out of order, overlaps the previous one or lies outside the text of length {text.Length}.",
-                    nameof(matches));
-            }
-
             destination.Append(text[position..m.Start]);
             OperatorFor(m.Type).Write(text.Slice(m.Start, m.Length), m.Type, context, destination);
             position = m.End;
         }
 
         destination.Append(text[position..]);
+    }
+
+    /// <summary>Returns why <paramref name="options"/> cannot build a redactor, or null when they can (also run by dependency injection's validation).</summary>
+    internal static string? ValidationError(PiiRedactorOptions options)
+    {
+        if (options.HashKey is { Length: < 32 })
+        {
+            return "PiiRedactorOptions.HashKey must have at least 32 bytes.";
+        }
+
+        if (string.IsNullOrEmpty(options.DefaultScope))
+        {
+            return "PiiRedactorOptions.DefaultScope must not be empty.";
+        }
+
+        if (options.DefaultOperator is null)
+        {
+            return "PiiRedactorOptions.DefaultOperator must be set.";
+        }
+
+        var usesKeyedHash = ReferenceEquals(options.DefaultOperator, RedactionOperator.KeyedHash);
+        foreach (var (type, op) in options.Operators)
+        {
+            if (op is null)
+            {
+                return $"PiiRedactorOptions.Operators[{type}] is null; remove it or set an operator.";
+            }
+
+            usesKeyedHash |= ReferenceEquals(op, RedactionOperator.KeyedHash);
+        }
+
+        return usesKeyedHash && options.HashKey is null
+            ? "RedactionOperator.KeyedHash is configured but PiiRedactorOptions.HashKey is not set; load a key of at least 32 bytes from a secret store."
+            : null;
+    }
+
+    /// <summary>
+    /// Writes a piece of a value that a stream releases in several pieces: a mask masks every letter and digit of
+    /// each piece (keeping none at the end); any other operator writes its replacement for the first piece only.
+    /// </summary>
+    internal void WritePiece(ReadOnlySpan<char> value, PiiEntityType type, string? scope, bool continuation, StringBuilder destination)
+    {
+        var op = OperatorFor(type);
+        if (op is MaskOperator mask)
+        {
+            mask.Write(value, 0, destination);
+        }
+        else if (!continuation)
+        {
+            op.Write(value, type, new RedactionContext(scope ?? _options.DefaultScope, _vault, _hashKey), destination);
+        }
     }
 
     private RedactionOperator OperatorFor(PiiEntityType type) =>

@@ -25,3 +25,12 @@ public sealed class PiiRedactorOptions
     /// <value>The default is <c>"default"</c>.</value>
     public string DefaultScope { get; set; } = "default";
 }
+
+/// <summary>Validates <see cref="PiiRedactorOptions"/> when the options are first used or at start-up, as the redactor's constructor does.</summary>
+internal sealed class PiiRedactorOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PiiRedactorOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PiiRedactorOptions options) =>
+        PiiRedactor.ValidationError(options) is { } error
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(error)
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+}

@@ -27,11 +27,17 @@ public abstract class RedactionOperator
     public static RedactionOperator KeyedHash { get; } = new KeyedHashOperator();
 
     /// <summary>Creates an operator that replaces every letter and digit with <paramref name="maskCharacter"/>, keeping the length and separators.</summary>
+    /// <remarks>
+    /// The value is read by Unicode scalar (<see cref="System.Text.Rune"/>): letters, digits, other numbers and combining
+    /// marks are masked, including those written as a surrogate pair (Adlam, Osage, CJK Extension B, mathematical
+    /// digits), which become two mask characters so the UTF-16 length of the text is kept. A lone surrogate is masked.
+    /// </remarks>
     /// <param name="maskCharacter">The character to write.</param>
     /// <returns>The operator.</returns>
     public static RedactionOperator Mask(char maskCharacter = '*') => new MaskOperator(maskCharacter, 0);
 
     /// <summary>Creates an operator that masks all but the last <paramref name="count"/> letters and digits (for example a card's last four).</summary>
+    /// <remarks>A letter or digit written as a surrogate pair counts as one; everything else is masked as by <see cref="Mask(char)"/>.</remarks>
     /// <param name="count">How many trailing letters and digits to keep, 0 to 8.</param>
     /// <param name="maskCharacter">The character to write.</param>
     /// <returns>The operator.</returns>
