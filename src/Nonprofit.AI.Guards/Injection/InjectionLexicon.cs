@@ -382,13 +382,13 @@ internal static class InjectionLexicon
             "provide formulate generate state say sag sage verfasse erstelle formuliere fournis redige genere proporciona redacta genera di forneca redija gere sema toa kaho bolo " +
             "escreva escreve escrever escribeme escribir"),
         (Avoid,
-            "do_not_look dont_look do_not_use dont_use do_not_consider dont_consider not_by not_from without_looking instead_of " +
-            "nutze_nicht benutze_nicht verwende_nicht schau_nicht schaue_nicht nicht_in_den nicht_aus_den nicht_anhand_der ohne_blick_auf statt_der anstatt_der " +
-            "ne_regarde_pas ne_regardez_pas sans_regarder au_lieu_des nutilise_pas nutilisez_pas " +
-            "no_mires no_mire sin_mirar no_uses no_use en_lugar_de " +
-            "nao_olhe nao_olhes sem_olhar nao_use nao_uses em_vez_dos em_vez_de " +
-            "usiangalie usitumie bila_kuangalia badala_ya " +
-            "mat_dekho mat_dekhna ki_jagah"),
+            "do_not_look dont_look do_not_use dont_use do_not_consider dont_consider without_looking " +
+            "nutze_nicht benutze_nicht verwende_nicht schau_nicht schaue_nicht nicht_in_den nicht_aus_den nicht_anhand_der ohne_blick_auf " +
+            "ne_regarde_pas ne_regardez_pas sans_regarder nutilise_pas nutilisez_pas " +
+            "no_mires no_mire sin_mirar no_uses no_use " +
+            "nao_olhe nao_olhes sem_olhar nao_use nao_uses " +
+            "usiangalie usitumie bila_kuangalia " +
+            "mat_dekho mat_dekhna"),
         (SpecStrong,
             "execute_the_following run_the_following following_command following_commands fuhre_folgenden folgenden_befehl folgende_befehle execute_la_commande commande_suivante ejecuta_el_siguiente siguiente_comando execute_o_seguinte seguinte_comando"),
         (Rehearsal,
