@@ -35,13 +35,25 @@ public static class CrisisDetectionChatClientBuilderExtensions
 
     /// <summary>
     /// The app's escalation: when DI can make scopes, resolved in a scope of its own per crisis (the escalation may
-    /// outlive the request's scope); else as registered.
+    /// outlive the request's scope, so it does not see the request's scoped services); else as registered. Either way
+    /// it is resolved once when the pipeline is built, so that a registration that cannot be resolved fails at start
+    /// rather than silently at the moment of a crisis.
     /// </summary>
-    internal static ICrisisEscalation? EscalationIn(IServiceProvider services) =>
-        services.GetService<IServiceScopeFactory>() is { } scopes
-        && services.GetService<IServiceProviderIsService>() is { } registered && registered.IsService(typeof(ICrisisEscalation))
-            ? new ScopedCrisisEscalation(scopes)
-            : services.GetService<ICrisisEscalation>();
+    internal static ICrisisEscalation? EscalationIn(IServiceProvider services)
+    {
+        if (services.GetService<IServiceScopeFactory>() is { } scopes
+            && services.GetService<IServiceProviderIsService>() is { } registered && registered.IsService(typeof(ICrisisEscalation)))
+        {
+            using (var probe = scopes.CreateScope())
+            {
+                _ = probe.ServiceProvider.GetRequiredService<ICrisisEscalation>();
+            }
+
+            return new ScopedCrisisEscalation(scopes);
+        }
+
+        return services.GetService<ICrisisEscalation>();
+    }
 
     internal static CrisisDetectionChatClient Create(IChatClient inner, IServiceProvider services, CrisisDetectionOptions? options) =>
         new(

@@ -57,6 +57,21 @@ public sealed class CrisisEscalationTimingTests
         }
     }
 
+    [Fact]
+    public void ScopedEscalation_ThatCannotBeResolved_FailsWhenThePipelineIsBuilt()
+    {
+        // Resolved per crisis in its own scope, a broken registration would only fail (logged, no human paged) during a
+        // real crisis; it must fail at start, as it did when the escalation was resolved with the pipeline.
+        var services = new ServiceCollection()
+            .AddScoped<ICrisisEscalation>(_ => throw new InvalidOperationException("misconfigured"))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        using var scope = services.CreateScope();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new ChatClientBuilder(new RecordingChatClient()).UseCrisisDetection().Build(scope.ServiceProvider));
+        Assert.Equal("misconfigured", error.Message);
+    }
+
     /// <summary>Pages a counsellor: returns only when its token is cancelled (the timeout), honouring it.</summary>
     private sealed class EscalationUntilCancelled : ICrisisEscalation
     {
