@@ -3,7 +3,7 @@ using Nonprofit.Evaluation.Guards;
 
 namespace Nonprofit.AI.Guards.Tests.Crisis;
 
-/// <summary>The training corpora and the shipped training configuration (session 26: corpus k, two corpora left out).</summary>
+/// <summary>The training corpora and the shipped training configuration (sessions 26 and 27: corpora k and l, three corpora left out).</summary>
 public sealed class CrisisTrainingCorporaTests
 {
     private static CrisisCase Case(string source) => new("text", "en", "none", source);
@@ -11,9 +11,11 @@ public sealed class CrisisTrainingCorporaTests
     [Fact]
     public void Chosen_LeavesOutEveryExcludedCorpus_AndTrainsOnTheOthers()
     {
-        // Session 26: no retrained candidate passed the veto, so the shipped model is still trained without j and k.
+        // Sessions 26 and 27: no retrained candidate passed the selection rule, so the shipped model is still trained
+        // without j, k and l.
         Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-j")));
         Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-k")));
+        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-l")));
         Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-a")));
         Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-dev")));
     }
@@ -30,12 +32,14 @@ public sealed class CrisisTrainingCorporaTests
         Assert.True((config with { ExcludedCorpus = null }).TrainsOn(Case("crisis-train-j")));
     }
 
-    [Fact]
-    public void CorpusK_IsListed_HasEveryLanguageGroup_AndNoLineOfAnEarlierCorpus()
+    [Theory]
+    [InlineData("crisis-train-k.jsonl")]
+    [InlineData("crisis-train-l.jsonl")]
+    public void Corpus_IsListed_HasEveryLanguageGroup_AndNoLineOfAnotherCorpus(string file)
     {
         var root = Repository.Root();
-        Assert.Contains(CrisisTraining.Corpora, c => c.EndsWith("crisis-train-k.jsonl", StringComparison.Ordinal));
-        var k = File.ReadLines(Path.Combine(root, "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-k.jsonl"))
+        Assert.Contains(CrisisTraining.Corpora, c => c.EndsWith(file, StringComparison.Ordinal));
+        var k = File.ReadLines(Path.Combine(root, "benchmarks/Nonprofit.Evaluation/Guards/Data", file))
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Select(e => (Text: e.GetProperty("text").GetString()!, Group: e.GetProperty("language").GetString() + "-" + e.GetProperty("script").GetString(), Expected: e.GetProperty("expected").GetString()!))
             .ToList();
@@ -43,7 +47,8 @@ public sealed class CrisisTrainingCorporaTests
 
         Assert.Equal(9, groups.Count);
         Assert.All(groups, g => Assert.Contains(k, x => x.Group == g && x.Expected != "none"));
-        var earlier = CrisisTraining.LoadCorpora(CrisisTraining.Corpora.Where(c => !c.EndsWith("crisis-train-k.jsonl", StringComparison.Ordinal)).Select(c => Path.Combine(root, c)))
+        Assert.All(groups, g => Assert.Contains(k, x => x.Group == g && x.Expected == "none"));
+        var earlier = CrisisTraining.LoadCorpora(CrisisTraining.Corpora.Where(c => !c.EndsWith(file, StringComparison.Ordinal)).Select(c => Path.Combine(root, c)))
             .Select(c => Key(c.Text)).ToHashSet();
         Assert.DoesNotContain(k, x => earlier.Contains(Key(x.Text)));
         Assert.Equal(k.Count, k.Select(x => Key(x.Text)).Distinct().Count());
