@@ -120,9 +120,10 @@ internal static class CrisisTraining
     }
 
     /// <summary>
-    /// <c>--check MODEL.nplt [--point P] [--arabic-point A]</c>: runs the shipped rules with a candidate model over JSON
+    /// <c>--check MODEL.nplt [--point P] [--arabic-point A] [--readings]</c>: runs the shipped rules with a candidate model over JSON
     /// lines on standard input (<c>{"text": …}</c>) and writes one line per input as <c>guard check --guards crisis</c>
-    /// does (verdict, categories, score), so that the review corpora's <c>score.py --diff</c> compares a candidate with
+    /// does (verdict, categories, score; with <c>--readings</c> also the model's two crisis probabilities, see
+    /// <see cref="CrisisModelInput"/>), so that the review corpora's <c>score.py --diff</c> compares a candidate with
     /// main's build without embedding the candidate.
     /// </summary>
     private static int Check(string modelPath, string[] args)
@@ -145,9 +146,20 @@ internal static class CrisisTraining
             }
 
             using var json = JsonDocument.Parse(line);
-            var detection = detector.Detect(json.RootElement.GetProperty("text").GetString() ?? "");
+            var text = json.RootElement.GetProperty("text").GetString() ?? "";
+            var detection = detector.Detect(text);
             var escalate = detection.Score >= CrisisDetector.DefaultThreshold;
             var categories = detection.Findings.Where(f => f.Score >= CrisisDetector.DefaultThreshold).Select(f => f.Category).ToArray();
+            if (args.Contains("--readings"))
+            {
+                // Both readings of the model (CrisisModelInput): every feature occurrence, and each distinct feature once.
+                var full = new float[model.ClassCount];
+                var once = new float[model.ClassCount];
+                var (count, distinct) = model.PredictText(text, full, once);
+                Console.WriteLine(JsonSerializer.Serialize(new { verdict = escalate ? "escalate" : "allow", categories, score = Math.Round(detection.Score, 3), full = Math.Round(1 - full[0], 3), once = Math.Round(1 - once[0], 3), count, distinct }));
+                continue;
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(new { verdict = escalate ? "escalate" : "allow", categories, score = Math.Round(detection.Score, 3) }));
         }
 
