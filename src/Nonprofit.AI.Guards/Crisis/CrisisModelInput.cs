@@ -32,8 +32,8 @@ internal static class CrisisModelInput
     public static void Predict(LinearTextModel model, ReadOnlySpan<char> text, Span<float> probabilities, double operatingPoint)
     {
         Span<float> once = stackalloc float[model.ClassCount];
-        var (count, distinct) = model.PredictText(text, probabilities, once);
-        if (count >= RepetitiveRatio * distinct && 1 - once[NoneClass] < operatingPoint)
+        var (_, distinct) = model.PredictText(text, probabilities, once, RepetitiveRatio);
+        if (distinct > 0 && 1 - once[NoneClass] < operatingPoint)
         {
             once.CopyTo(probabilities);
         }

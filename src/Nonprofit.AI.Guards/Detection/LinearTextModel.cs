@@ -27,6 +27,9 @@ internal sealed class LinearTextModel
     // Models with at most this many classes are scored with one vector add per feature occurrence.
     private const int MaxVectorClasses = 8;
 
+    /// <summary>Bits of the folded set with which <see cref="MayRepeat"/> bounds the distinct buckets of a text.</summary>
+    private const int SketchBits = 4096;
+
     // bucket-major: [bucket * ClassCount + class], then MaxVectorClasses zeros so that a vector load of the last row stays inside.
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -103,8 +106,17 @@ internal sealed class LinearTextModel
     /// <param name="normalized">Text normalised by <see cref="GuardText"/>.</param>
     /// <param name="probabilities">Receives one probability per class (softmax); at least <see cref="ClassCount"/> long.</param>
     /// <param name="once">Empty, or receives the once-per-feature reading's probabilities; at least <see cref="ClassCount"/> long.</param>
-    /// <returns>The number of feature occurrences the text had (0: the probabilities are the priors), and of distinct buckets among them.</returns>
-    internal (int Count, int Distinct) Predict(ReadOnlySpan<char> normalized, Span<float> probabilities, Span<float> once)
+    /// <param name="minRatio">
+    /// 0 to always read <paramref name="once"/>; otherwise it is read only for a repetitive text, one with at least this
+    /// many feature occurrences per distinct bucket (a cheap bound on the ratio is checked first, so ordinary messages
+    /// skip the exact count and the second sum); for any other text <paramref name="once"/> receives a copy of
+    /// <paramref name="probabilities"/>.
+    /// </param>
+    /// <returns>
+    /// The number of feature occurrences the text had (0: the probabilities are the priors), and of distinct buckets
+    /// among them (0 when <paramref name="once"/> was not read).
+    /// </returns>
+    internal (int Count, int Distinct) Predict(ReadOnlySpan<char> normalized, Span<float> probabilities, Span<float> once, int minRatio = 0)
     {
         if (probabilities.Length < ClassCount)
         {
@@ -121,19 +133,22 @@ internal sealed class LinearTextModel
         int count, distinct;
         if (ClassCount <= MaxVectorClasses)
         {
-            (count, distinct) = SumVectorised(normalized, scores, distinctScores);
+            (count, distinct) = SumVectorised(normalized, scores, distinctScores, minRatio);
         }
         else
         {
             count = SumScalar(normalized, scores);
-            distinct = count;
-            scores.CopyTo(distinctScores); // a reading once per feature is only offered for small models; large ones repeat the full one
+            distinct = 0; // a reading once per feature is only offered for small models; large ones repeat the full one
         }
 
         Softmax(scores, count);
-        if (!distinctScores.IsEmpty)
+        if (distinct > 0)
         {
             Softmax(distinctScores, distinct);
+        }
+        else if (!distinctScores.IsEmpty)
+        {
+            scores.CopyTo(distinctScores);
         }
 
         return (count, distinct);
@@ -168,9 +183,10 @@ internal sealed class LinearTextModel
     /// features are collected first, then each row (padded to a vector's width by the next row or the trailing zeros)
     /// is added in one instruction to an accumulator held in a register. Each class is still the sum of the same
     /// floats in the same order as <see cref="SumScalar"/>, so the result is bit for bit the same. When
-    /// <paramref name="distinctScores"/> is not empty, it receives the sum over the first occurrence of each distinct bucket.
+    /// <paramref name="distinctScores"/> is not empty and the text has at least <paramref name="minRatio"/> occurrences per
+    /// distinct bucket, it receives the sum over the first occurrence of each distinct bucket (else Distinct is 0).
     /// </summary>
-    private (int Count, int Distinct) SumVectorised(ReadOnlySpan<char> normalized, Span<float> scores, Span<float> distinctScores)
+    private (int Count, int Distinct) SumVectorised(ReadOnlySpan<char> normalized, Span<float> scores, Span<float> distinctScores, int minRatio)
     {
         var max = Featurizer.MaxCount(normalized.Length);
         int[]? rented = null;
@@ -180,12 +196,17 @@ internal sealed class LinearTextModel
             var collector = new Collector(buckets);
             var count = Featurizer.Visit(normalized, ref collector);
             SumRows(buckets[..count], scores);
-            if (distinctScores.IsEmpty)
+            if (count == 0 || distinctScores.IsEmpty || !MayRepeat(buckets[..count], minRatio))
             {
-                return (count, count);
+                return (count, 0);
             }
 
             var distinct = KeepFirstOccurrences(buckets[..count]);
+            if ((long)minRatio * distinct > count)
+            {
+                return (count, 0);
+            }
+
             SumRows(buckets[..distinct], distinctScores);
             return (count, distinct);
         }
@@ -227,6 +248,40 @@ internal sealed class LinearTextModel
             sum.CopyTo(lanes);
             lanes[..ClassCount].CopyTo(scores);
         }
+    }
+
+    /// <summary>
+    /// A cheap test that <paramref name="buckets"/> may have at least <paramref name="minRatio"/> occurrences per
+    /// distinct bucket: it counts distinct buckets folded into <see cref="SketchBits"/> bits (never more than the exact
+    /// count, so a false answer is exact) and stops as soon as the bound is out of reach, which for an ordinary message
+    /// (about 1.3 occurrences per bucket) happens within its first third.
+    /// </summary>
+    private static bool MayRepeat(ReadOnlySpan<int> buckets, int minRatio)
+    {
+        if (minRatio <= 0)
+        {
+            return true;
+        }
+
+        Span<ulong> seen = stackalloc ulong[SketchBits / 64];
+        seen.Clear();
+        var allowed = buckets.Length / minRatio; // the most distinct buckets a repetitive text can have
+        var distinct = 0;
+        foreach (var bucket in buckets)
+        {
+            ref var word = ref seen[(bucket >> 6) & (SketchBits / 64 - 1)];
+            var bit = 1UL << (bucket & 63);
+            if ((word & bit) == 0)
+            {
+                word |= bit;
+                if (++distinct > allowed)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -293,20 +348,21 @@ internal sealed class LinearTextModel
 
     /// <summary>
     /// <see cref="PredictText(ReadOnlySpan{char}, Span{float})"/> with the optional once-per-feature reading of
-    /// <see cref="Predict(ReadOnlySpan{char}, Span{float}, Span{float})"/>.
+    /// <see cref="Predict(ReadOnlySpan{char}, Span{float}, Span{float}, int)"/>.
     /// </summary>
     /// <param name="text">Any text.</param>
     /// <param name="probabilities">Receives one probability per class; at least <see cref="ClassCount"/> long.</param>
     /// <param name="once">Empty, or receives the once-per-feature reading's probabilities.</param>
-    /// <returns>The number of feature occurrences the text had, and of distinct buckets among them.</returns>
-    internal (int Count, int Distinct) PredictText(ReadOnlySpan<char> text, Span<float> probabilities, Span<float> once)
+    /// <param name="minRatio">As for <see cref="Predict(ReadOnlySpan{char}, Span{float}, Span{float}, int)"/>.</param>
+    /// <returns>The number of feature occurrences the text had, and of distinct buckets among them (0 when <paramref name="once"/> was not read).</returns>
+    internal (int Count, int Distinct) PredictText(ReadOnlySpan<char> text, Span<float> probabilities, Span<float> once, int minRatio = 0)
     {
         char[]? rented = null;
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
             var length = GuardText.Normalize(text, buffer);
-            return Predict(buffer[..length], probabilities, once);
+            return Predict(buffer[..length], probabilities, once, minRatio);
         }
         finally
         {
