@@ -328,6 +328,7 @@ public sealed class CrisisDetector : ICrisisDetector
         var sentence = 0;
         var phrase = 0;
         var segmentStart = 0;
+        var afterComma = false;
         while (true)
         {
             // The next boundary character, or the end of the text (which ends a sentence).
@@ -336,9 +337,12 @@ public sealed class CrisisDetector : ICrisisDetector
             var boundary = found < 0 ? 2 : BoundaryKind(text[i]);
             if (i > segmentStart)
             {
-                AddTokens(text[segmentStart..i], sentence, phrase, ref state);
+                var count = state.TokenCount;
+                AddTokens(text[segmentStart..i], sentence, phrase, afterComma, ref state);
+                afterComma &= state.TokenCount == count;
             }
 
+            afterComma |= found >= 0 && text[i] is ',' or '\u060C';
             phrase++;
             if (boundary == 2)
             {
@@ -365,6 +369,12 @@ public sealed class CrisisDetector : ICrisisDetector
 
     /// <summary>pt "mas" (but): also es "mas" (más, more), so it opens no clause for Spanish rules.</summary>
     private const int MasBit = 512;
+
+    /// <summary>
+    /// Not a conjunction: marks a segment's first token that a comma (Latin or Arabic) comes before, with no token between
+    /// (<see cref="CommaBetween"/>; session 27).
+    /// </summary>
+    private const int CommaBit = 1024;
 
     /// <summary>Every conjunction bit of <see cref="ConjunctionLanguages"/>.</summary>
     private const int AllConjunctions = 1023;
@@ -517,7 +527,7 @@ public sealed class CrisisDetector : ICrisisDetector
     /// Adds the tokens of one punctuation segment (<paramref name="phrase"/>); a conjunction word that is not the
     /// segment's first token opens a new clause in its language (see <see cref="Clauses"/>).
     /// </summary>
-    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, int phrase, ref MatchState state)
+    private static void AddTokens(ReadOnlySpan<char> segment, int sentence, int phrase, bool afterComma, ref MatchState state)
     {
         var destination = state.Normalized.AsSpan(state.NormalizedLength);
         var length = GuardText.Normalize(segment, destination);
@@ -537,6 +547,11 @@ public sealed class CrisisDetector : ICrisisDetector
                 if (conjunction == NaBit && IsSwahiliHave(destination[previous..(start - 1)], destination[start..i]))
                 {
                     conjunction = 0;
+                }
+
+                if (previous < 0 && afterComma)
+                {
+                    conjunction |= CommaBit;
                 }
 
                 previous = start;
@@ -904,7 +919,7 @@ public sealed class CrisisDetector : ICrisisDetector
                 case CrisisRuleKind.Counter when Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow) && !IsNegated(ref state, o)
                     && (other.SlotCount > 1
                         ? PhraseReaches(ref state, clauses, rule.Language, start, end, oStart, oEnd)
-                        : CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
+                        : !InCompound(ref state, oStart) && CounterFrames(ref state, clauses, rule.Language, start, end, oStart)):
                     return true;
                 // A joke word comments on what came before it ("My sister is going to kill me when she sees this, joke"):
                 // after the match it needs no framing; before it, it must frame the match like a one-word counter cue
@@ -920,7 +935,14 @@ public sealed class CrisisDetector : ICrisisDetector
                 case CrisisRuleKind.Animal when rule.Category == 3 && Near(ref state, sentence, start, end, oStart, oEnd, CounterWindow)
                     && !(oStart >= start && oEnd <= end):
                     return true;
+                // Arabic "صغير" right after a child word describes the child, not the writer's childhood ("طفل صغير وحده في
+                // سيارة"; "لما كنت طفل صغير" stays past through the two-word cue "كنت … صغير"; session 27).
                 case CrisisRuleKind.Past when Near(ref state, sentence, start, end, oStart, oEnd, PastWindow)
+                    && !(oStart == oEnd && oStart > 0 && state.TokenPhrase[oStart - 1] == state.TokenPhrase[oStart]
+                        && CrisisWords.IsSmallChild(state.Normalized.AsSpan(state.TokenStart[oStart - 1], state.TokenLength[oStart - 1]), state.Normalized.AsSpan(state.TokenStart[oStart], state.TokenLength[oStart])))
+                    // A past word inside an acute match that fills one of its slots is the rule's own ("زي المرة اللي فاتت":
+                    // the injury of the last time, told to say the danger is now; session 27).
+                    && !(rule.Acute && oStart > start && oEnd < end && SharesWord(ref state, oStart, oEnd, state.MatchRule[m]))
                     && (rule.Category != SelfHarm || PastGovernsSelfHarm(ref state, rule, clauses, start, end, oStart)):
                     past = true;
                     break;
@@ -1004,6 +1026,35 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
+    /// Whether the one-word counter cue at token <paramref name="cue"/> is part of a compound that is no counter-speech
+    /// ("report card", "par rapport", "letzte Nachricht", <see cref="CrisisWords.IsCompound"/>): its neighbour in the
+    /// same punctuation segment, skipping one article ("perdió la conciencia"; session 27).
+    /// </summary>
+    private static bool InCompound(ref MatchState state, int cue)
+    {
+        var phrase = state.TokenPhrase[cue];
+        var previous = Neighbour(ref state, cue, -1, phrase);
+        var next = Neighbour(ref state, cue, 1, phrase);
+        return CrisisWords.IsCompound(previous, state.Normalized.AsSpan(state.TokenStart[cue], state.TokenLength[cue]), next);
+    }
+
+    /// <summary>The token <paramref name="step"/> away from <paramref name="cue"/> in its segment, one article skipped before it.</summary>
+    private static ReadOnlySpan<char> Neighbour(ref MatchState state, int cue, int step, int phrase)
+    {
+        var t = cue + step;
+        if (t < 0 || t >= state.TokenCount || state.TokenPhrase[t] != phrase)
+        {
+            return default;
+        }
+
+        var token = state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t]);
+        var further = t + step;
+        return step < 0 && CrisisWords.IsArticle(token) && further >= 0 && state.TokenPhrase[further] == phrase
+            ? state.Normalized.AsSpan(state.TokenStart[further], state.TokenLength[further])
+            : token;
+    }
+
+    /// <summary>
     /// Whether a token from <paramref name="from"/> to <paramref name="to"/> fills a slot of rule <paramref name="rule"/>
     /// (an idiom's own words, not a word in one of its gaps).
     /// </summary>
@@ -1029,8 +1080,10 @@ public sealed class CrisisDetector : ICrisisDetector
     /// <summary>
     /// Whether a phrase counter cue at <paramref name="cue"/>..<paramref name="cueEnd"/> reaches the match
     /// <paramref name="start"/>..<paramref name="end"/>: it shares a clause with it, or stands in a clause next to it with
-    /// only punctuation between (no "but"/"and"/"mais"/"pero"/"aber"/"لكن", nor punctuation and then one) and the match
-    /// is not the writer's own present (<see cref="OwnOrRecent"/>: "Campagne contre la violence : mon mari me frappe").
+    /// only punctuation between (no "but"/"and"/"mais"/"pero"/"aber"/"لكن", nor punctuation and then one; from before the
+    /// match, no comma either, <see cref="CommaBetween"/>, session 27; after it, "…, diz a campanha" still frames it, the
+    /// writer's "I'm against violence" does not) and the
+    /// match is not the writer's own present (<see cref="OwnOrRecent"/>: "Campagne contre la violence : mon mari me frappe").
     /// Before session 26 a phrase cue cancelled any match within eight words of its sentence: "Je suis contre la violence
     /// mais il me frappe tous les jours" was silenced.
     /// </summary>
@@ -1042,7 +1095,46 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         var (from, to) = cueEnd < start ? (cueEnd + 1, start) : (end + 1, cue);
-        return OnlyPunctuationBetween(ref state, clauses, language, from, to) && !OwnOrRecent(ref state, clauses, language, start, end);
+        return OnlyPunctuationBetween(ref state, clauses, language, from, to)
+            && !(CommaBetween(ref state, from, to) && (cueEnd < start || StanceBefore(ref state, cue)))
+            && !OwnOrRecent(ref state, clauses, language, start, end);
+    }
+
+    /// <summary>
+    /// Whether one of the two tokens before the phrase cue at <paramref name="cue"/>, in its segment, is the writer's "I
+    /// (am)" (<see cref="CrisisWords.IsStance"/>): "he choked me, I'm against violence but I can't leave him" is the
+    /// writer's stance after their own crisis, not a campaign's caption ("…, diz a campanha"; session 27).
+    /// </summary>
+    private static bool StanceBefore(ref MatchState state, int cue)
+    {
+        for (var t = cue - 1; t >= 0 && t >= cue - 2 && state.TokenPhrase[t] == state.TokenPhrase[cue]; t--)
+        {
+            if (CrisisWords.IsStance(state.Normalized.AsSpan(state.TokenStart[t], state.TokenLength[t])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a comma stands between tokens <paramref name="from"/> - 1 and <paramref name="to"/>. A phrase counter cue
+    /// before a match does not reach across one: the comma splice "I'm against violence, he hits me every day" is two
+    /// statements, not a heading and its example ("Campaign against violence: …"; session 27). After the match, only the
+    /// writer's stance is kept from reaching (<see cref="StanceBefore"/>).
+    /// </summary>
+    private static bool CommaBetween(ref MatchState state, int from, int to)
+    {
+        for (var t = from; t <= to; t++)
+        {
+            if ((state.TokenConjunction[t] & CommaBit) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -135,7 +135,7 @@ public sealed class CrisisDetectorSession26Tests
     /// </summary>
     [Theory]
     [InlineData("flim flam zork me", false)]
-    [InlineData("flim flam, zork me", false)]
+    [InlineData("flim flam, zork me", true)] // session 27: not across a comma from before the match (CrisisDetectorSession27Tests)
     [InlineData("zork me, flim flam", false)]
     [InlineData("flim flam but zork me", true)]
     [InlineData("flim flam and zork me", true)]
