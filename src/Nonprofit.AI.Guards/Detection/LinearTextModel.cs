@@ -27,9 +27,6 @@ internal sealed class LinearTextModel
     // Models with at most this many classes are scored with one vector add per feature occurrence.
     private const int MaxVectorClasses = 8;
 
-    /// <summary>Bits of the folded set with which <see cref="MayRepeat"/> bounds the distinct buckets of a text.</summary>
-    private const int SketchBits = 4096;
-
     // bucket-major: [bucket * ClassCount + class], then MaxVectorClasses zeros so that a vector load of the last row stays inside.
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -108,9 +105,9 @@ internal sealed class LinearTextModel
     /// <param name="once">Empty, or receives the once-per-feature reading's probabilities; at least <see cref="ClassCount"/> long.</param>
     /// <param name="minRatio">
     /// 0 to always read <paramref name="once"/>; otherwise it is read only for a repetitive text, one with at least this
-    /// many feature occurrences per distinct bucket (a cheap bound on the ratio is checked first, so ordinary messages
-    /// skip the exact count and the second sum); for any other text <paramref name="once"/> receives a copy of
-    /// <paramref name="probabilities"/>.
+    /// many feature occurrences per distinct bucket (the distinct count stops as soon as the text cannot be repetitive,
+    /// so ordinary messages skip most of it and the second sum); for any other text <paramref name="once"/> receives a
+    /// copy of <paramref name="probabilities"/>.
     /// </param>
     /// <returns>
     /// The number of feature occurrences the text had (0: the probabilities are the priors), and of distinct buckets
@@ -184,7 +181,7 @@ internal sealed class LinearTextModel
     /// is added in one instruction to an accumulator held in a register. Each class is still the sum of the same
     /// floats in the same order as <see cref="SumScalar"/>, so the result is bit for bit the same. When
     /// <paramref name="distinctScores"/> is not empty and the text has at least <paramref name="minRatio"/> occurrences per
-    /// distinct bucket, it receives the sum over the first occurrence of each distinct bucket (else Distinct is 0).
+    /// distinct bucket (any text when it is 0), it receives the sum over the first occurrence of each distinct bucket (else Distinct is 0).
     /// </summary>
     private (int Count, int Distinct) SumVectorised(ReadOnlySpan<char> normalized, Span<float> scores, Span<float> distinctScores, int minRatio)
     {
@@ -196,13 +193,14 @@ internal sealed class LinearTextModel
             var collector = new Collector(buckets);
             var count = Featurizer.Visit(normalized, ref collector);
             SumRows(buckets[..count], scores);
-            if (count == 0 || distinctScores.IsEmpty || !MayRepeat(buckets[..count], minRatio))
+            if (count == 0 || distinctScores.IsEmpty)
             {
                 return (count, 0);
             }
 
-            var distinct = KeepFirstOccurrences(buckets[..count]);
-            if ((long)minRatio * distinct > count)
+            // A repetitive text has at most count / minRatio distinct buckets; the count stops as soon as it has more.
+            var distinct = KeepFirstOccurrences(buckets[..count], minRatio <= 0 ? count : count / minRatio);
+            if (distinct < 0)
             {
                 return (count, 0);
             }
@@ -251,44 +249,12 @@ internal sealed class LinearTextModel
     }
 
     /// <summary>
-    /// A cheap test that <paramref name="buckets"/> may have at least <paramref name="minRatio"/> occurrences per
-    /// distinct bucket: it counts distinct buckets folded into <see cref="SketchBits"/> bits (never more than the exact
-    /// count, so a false answer is exact) and stops as soon as the bound is out of reach, which for an ordinary message
-    /// (about 1.3 occurrences per bucket) happens within its first third.
-    /// </summary>
-    private static bool MayRepeat(ReadOnlySpan<int> buckets, int minRatio)
-    {
-        if (minRatio <= 0)
-        {
-            return true;
-        }
-
-        Span<ulong> seen = stackalloc ulong[SketchBits / 64];
-        seen.Clear();
-        var allowed = buckets.Length / minRatio; // the most distinct buckets a repetitive text can have
-        var distinct = 0;
-        foreach (var bucket in buckets)
-        {
-            ref var word = ref seen[(bucket >> 6) & (SketchBits / 64 - 1)];
-            var bit = 1UL << (bucket & 63);
-            if ((word & bit) == 0)
-            {
-                word |= bit;
-                if (++distinct > allowed)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
     /// Moves the first occurrence of each distinct bucket of <paramref name="buckets"/> to its front, in their order,
-    /// and returns how many there are (one bit per bucket marks the ones seen).
+    /// and returns how many there are (one bit per bucket marks the ones seen), or -1 as soon as there are more than
+    /// <paramref name="maxDistinct"/> (an ordinary message, about 1.3 occurrences per bucket, stops within its first
+    /// third when the bound is a quarter of its occurrences).
     /// </summary>
-    private int KeepFirstOccurrences(Span<int> buckets)
+    private int KeepFirstOccurrences(Span<int> buckets, int maxDistinct)
     {
         var words = (Featurizer.BucketCount + 63) / 64;
         ulong[]? rented = null;
@@ -303,6 +269,11 @@ internal sealed class LinearTextModel
                 var bit = 1UL << (bucket & 63);
                 if ((word & bit) == 0)
                 {
+                    if (distinct == maxDistinct)
+                    {
+                        return -1;
+                    }
+
                     word |= bit;
                     buckets[distinct++] = bucket;
                 }

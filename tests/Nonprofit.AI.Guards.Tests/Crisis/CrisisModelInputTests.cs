@@ -69,10 +69,10 @@ public sealed class CrisisModelInputTests
     }
 
     [Fact]
-    public void CheapRepetitionBound_AgreesWithTheExactRatio()
+    public void EarlyStoppingRepetitionCount_AgreesWithTheFullRatio()
     {
         // The once-per-feature reading is computed only when the text has at least RepetitiveRatio occurrences per
-        // distinct feature; the cheap folded-bit bound must never skip a text the exact count calls repetitive.
+        // distinct feature; the distinct count that stops early must never skip a text the full count calls repetitive.
         string[] words = ["help", "me", "the", "lorem", "ipsum", "ya no puedo", "siwezi", "ما عدت", "fox", ".", "kill", "tomorrow"];
         Gen.Select(Gen.Int[0, words.Length - 1].Array[1, 6], Gen.Int[1, 60]).Sample((indices, times) =>
         {
