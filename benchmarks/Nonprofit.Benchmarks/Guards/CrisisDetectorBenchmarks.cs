@@ -19,6 +19,18 @@ public class CrisisDetectorBenchmarks : IDisposable
     private const string Conversation = "Years ago my husband and I lived with his mother, and now I am trying to find work near my sister so she can help me with the children. ";
     private const string Crisis = "He came back tonight and I am scared, he said he is going to kill me if I leave. ";
 
+    /// <summary>About 1 KB of different sentences (no sentence repeated), as most real messages are.</summary>
+    private const string Varied =
+        "Good morning, I wanted to ask about the training on drip irrigation that the cooperative announced last month. " +
+        "My neighbour said it starts on the fifth, but the poster at the market says the twelfth, so which one is right? " +
+        "We have two plots near the river, one with beans and one with sukuma wiki, and the beans are flowering early. " +
+        "Last season the rains came late and we lost almost half of the maize, so this year I would like to try something new. " +
+        "Also, can you tell me whether the seed vouchers can be used at the shop in town or only at the depot? " +
+        "My daughter will come with me because she keeps the records on her phone and she is better with numbers than me. " +
+        "If there is a fee for the training, please say how much, and whether we can pay after the harvest. " +
+        "Thank you for the advice about the aphids, the ash and soap spray worked better than I expected. " +
+        "One more thing: the extension officer has not visited since June, is there a new one for our ward?";
+
     private readonly CrisisDetector _detector = CrisisDetector.Instance;
     private readonly ChatOptions _options = new() { ConversationId = "bench" };
     private string _farming = null!;
@@ -46,6 +58,9 @@ public class CrisisDetectorBenchmarks : IDisposable
 
     [Benchmark(Baseline = true)]
     public GuardDetection Farming1Kb() => _detector.Detect(_farming);
+
+    [Benchmark]
+    public GuardDetection Varied1Kb() => _detector.Detect(Varied);
 
     [Benchmark]
     public GuardDetection Conversational1Kb() => _detector.Detect(_conversation);

@@ -70,11 +70,16 @@ internal static class CrisisTraining
     private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
 
     /// <summary>
-    /// The configuration chosen by <c>--cv --search</c> on the training data. Sessions 25 to 27: corpora j, k (and l,
-    /// session 27) are scored but not trained on (the selection rule's safety veto rejected every model trained on them,
-    /// Data/CRISIS-TRAINING.md), so the shipped model is still the one trained on dev + a–i.
+    /// Main's model up to session 26 ("S"): the configuration chosen by <c>--cv --search</c> on dev + a–i, with corpora
+    /// j, k and l scored but not trained on. <c>guards-crisis-train --candidate 0</c> still writes its bytes.
     /// </summary>
-    public static CrisisModelConfig Chosen { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k,crisis-train-l");
+    public static CrisisModelConfig MainS { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k,crisis-train-l");
+
+    /// <summary>
+    /// The shipped configuration, "TL32" of session 27's search (Data/CRISIS-TRAINING.md): <see cref="MainS"/> trained on
+    /// every corpus (j, k and l too) for 32 epochs, read through <see cref="CrisisModelInput"/> at the detector's points.
+    /// </summary>
+    public static CrisisModelConfig Chosen { get; } = MainS with { ExcludedCorpus = null, Trainer = MainS.Trainer with { Epochs = 32 } };
 
     public static int Run(string[] args)
     {
@@ -97,7 +102,7 @@ internal static class CrisisTraining
             return 0;
         }
 
-        // --candidate N trains the N-th configuration of the search space (0 = S) instead of the chosen one.
+        // --candidate N trains the N-th configuration of the search space (0 = S, main's model up to session 26; 3 = TL32, the chosen one) instead of the chosen one.
         var config = Arg(args, "--candidate") is { } n ? SearchSpace().ElementAt(int.Parse(n, CultureInfo.InvariantCulture)) : Chosen;
         var model = Train(cases, reddit, config);
         var at = Array.IndexOf(args, "--out");
@@ -120,9 +125,10 @@ internal static class CrisisTraining
     }
 
     /// <summary>
-    /// <c>--check MODEL.nplt [--point P] [--arabic-point A]</c>: runs the shipped rules with a candidate model over JSON
+    /// <c>--check MODEL.nplt [--point P] [--arabic-point A] [--readings]</c>: runs the shipped rules with a candidate model over JSON
     /// lines on standard input (<c>{"text": …}</c>) and writes one line per input as <c>guard check --guards crisis</c>
-    /// does (verdict, categories, score), so that the review corpora's <c>score.py --diff</c> compares a candidate with
+    /// does (verdict, categories, score; with <c>--readings</c> also the model's two crisis probabilities, see
+    /// <see cref="CrisisModelInput"/>), so that the review corpora's <c>score.py --diff</c> compares a candidate with
     /// main's build without embedding the candidate.
     /// </summary>
     private static int Check(string modelPath, string[] args)
@@ -145,9 +151,20 @@ internal static class CrisisTraining
             }
 
             using var json = JsonDocument.Parse(line);
-            var detection = detector.Detect(json.RootElement.GetProperty("text").GetString() ?? "");
+            var text = json.RootElement.GetProperty("text").GetString() ?? "";
+            var detection = detector.Detect(text);
             var escalate = detection.Score >= CrisisDetector.DefaultThreshold;
             var categories = detection.Findings.Where(f => f.Score >= CrisisDetector.DefaultThreshold).Select(f => f.Category).ToArray();
+            if (args.Contains("--readings"))
+            {
+                // Both readings of the model (CrisisModelInput): every feature occurrence, and each distinct feature once.
+                var full = new float[model.ClassCount];
+                var once = new float[model.ClassCount];
+                var (count, distinct) = model.PredictText(text, full, once);
+                Console.WriteLine(JsonSerializer.Serialize(new { verdict = escalate ? "escalate" : "allow", categories, score = Math.Round(detection.Score, 3), full = Math.Round(1 - full[0], 3), once = Math.Round(1 - once[0], 3), count, distinct }));
+                continue;
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(new { verdict = escalate ? "escalate" : "allow", categories, score = Math.Round(detection.Score, 3) }));
         }
 
@@ -159,10 +176,11 @@ internal static class CrisisTraining
         // Session 27 (rule and amendments in Data/CRISIS-TRAINING.md; the runs read every candidate through the
         // repetition prototype described there): S = the shipped configuration without corpora j, k and l in training
         // (all still scored), T = trained on j and k, TL = trained on j, k and l, and TL with 32 epochs.
-        yield return Chosen with { ExcludedCorpus = "crisis-train-j,crisis-train-k,crisis-train-l" };
-        yield return Chosen with { ExcludedCorpus = "crisis-train-l" };
-        yield return Chosen with { ExcludedCorpus = null };
-        yield return Chosen with { ExcludedCorpus = null, Trainer = Chosen.Trainer with { Epochs = 32 } };
+        // TL32 is the shipped Chosen.
+        yield return MainS;
+        yield return MainS with { ExcludedCorpus = "crisis-train-l" };
+        yield return MainS with { ExcludedCorpus = null };
+        yield return Chosen;
     }
 
     public static List<CrisisCase> LoadCorpora(IEnumerable<string> paths)

@@ -213,7 +213,7 @@ public sealed class CrisisDetector : ICrisisDetector
     private (double Probability, int Class) ModelScore(ReadOnlySpan<char> text)
     {
         Span<float> probabilities = stackalloc float[_model!.ClassCount];
-        _model.PredictText(text, probabilities);
+        CrisisModelInput.Predict(_model, text, probabilities, OperatingPoint(text));
         var best = 1;
         for (var c = 2; c < probabilities.Length; c++)
         {

@@ -91,16 +91,70 @@ internal sealed class LinearTextModel
     /// <param name="normalized">Text normalised by <see cref="GuardText"/>.</param>
     /// <param name="probabilities">Receives one probability per class (softmax); at least <see cref="ClassCount"/> long.</param>
     /// <returns>The number of feature occurrences the text had (0: the probabilities are the priors).</returns>
-    public int Predict(ReadOnlySpan<char> normalized, Span<float> probabilities)
+    public int Predict(ReadOnlySpan<char> normalized, Span<float> probabilities) => Predict(normalized, probabilities, default).Count;
+
+    /// <summary>
+    /// Class probabilities of a normalised text, and optionally (when <paramref name="once"/> is not empty) a second
+    /// reading in which each distinct hashed feature counts once, scaled by <c>1/sqrt(distinct features)</c>. The
+    /// second reading is the same for k copies of a sentence as for two, so a caller can keep repetition from raising
+    /// a score (the crisis detector's <c>CrisisModelInput</c>). <paramref name="probabilities"/> is bit for bit what
+    /// <see cref="Predict(ReadOnlySpan{char}, Span{float})"/> gives.
+    /// </summary>
+    /// <param name="normalized">Text normalised by <see cref="GuardText"/>.</param>
+    /// <param name="probabilities">Receives one probability per class (softmax); at least <see cref="ClassCount"/> long.</param>
+    /// <param name="once">Empty, or receives the once-per-feature reading's probabilities; at least <see cref="ClassCount"/> long.</param>
+    /// <param name="minRatio">
+    /// 0 to always read <paramref name="once"/>; otherwise it is read only for a repetitive text, one with at least this
+    /// many feature occurrences per distinct bucket (the distinct count stops as soon as the text cannot be repetitive,
+    /// so ordinary messages skip most of it and the second sum); for any other text <paramref name="once"/> receives a
+    /// copy of <paramref name="probabilities"/>.
+    /// </param>
+    /// <returns>
+    /// The number of feature occurrences the text had (0: the probabilities are the priors), and of distinct buckets
+    /// among them (0 when <paramref name="once"/> was not read).
+    /// </returns>
+    internal (int Count, int Distinct) Predict(ReadOnlySpan<char> normalized, Span<float> probabilities, Span<float> once, int minRatio = 0)
     {
         if (probabilities.Length < ClassCount)
         {
             throw new ArgumentException("The destination must hold one probability per class.", nameof(probabilities));
         }
 
+        if (!once.IsEmpty && once.Length < ClassCount)
+        {
+            throw new ArgumentException("The destination must hold one probability per class.", nameof(once));
+        }
+
         var scores = probabilities[..ClassCount];
-        var count = ClassCount <= MaxVectorClasses ? SumVectorised(normalized, scores) : SumScalar(normalized, scores);
-        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        var distinctScores = once.IsEmpty ? default : once[..ClassCount];
+        int count, distinct;
+        if (ClassCount <= MaxVectorClasses)
+        {
+            (count, distinct) = SumVectorised(normalized, scores, distinctScores, minRatio);
+        }
+        else
+        {
+            count = SumScalar(normalized, scores);
+            distinct = 0; // a reading once per feature is only offered for small models; large ones repeat the full one
+        }
+
+        Softmax(scores, count);
+        if (distinct > 0)
+        {
+            Softmax(distinctScores, distinct);
+        }
+        else if (!distinctScores.IsEmpty)
+        {
+            scores.CopyTo(distinctScores);
+        }
+
+        return (count, distinct);
+    }
+
+    /// <summary>Scales summed weights by <c>1/sqrt(n)</c>, adds the biases and applies the softmax in place.</summary>
+    private void Softmax(Span<float> scores, int n)
+    {
+        var scale = n == 0 ? 0f : 1f / MathF.Sqrt(n);
         var max = float.NegativeInfinity;
         for (var c = 0; c < scores.Length; c++)
         {
@@ -119,17 +173,17 @@ internal sealed class LinearTextModel
         {
             scores[c] /= sum;
         }
-
-        return count;
     }
 
     /// <summary>
     /// Sums the weight rows of the text's feature occurrences into <paramref name="scores"/> with vector adds: the
     /// features are collected first, then each row (padded to a vector's width by the next row or the trailing zeros)
     /// is added in one instruction to an accumulator held in a register. Each class is still the sum of the same
-    /// floats in the same order as <see cref="SumScalar"/>, so the result is bit for bit the same.
+    /// floats in the same order as <see cref="SumScalar"/>, so the result is bit for bit the same. When
+    /// <paramref name="distinctScores"/> is not empty and the text has at least <paramref name="minRatio"/> occurrences per
+    /// distinct bucket (any text when it is 0), it receives the sum over the first occurrence of each distinct bucket (else Distinct is 0).
     /// </summary>
-    private int SumVectorised(ReadOnlySpan<char> normalized, Span<float> scores)
+    private (int Count, int Distinct) SumVectorised(ReadOnlySpan<char> normalized, Span<float> scores, Span<float> distinctScores, int minRatio)
     {
         var max = Featurizer.MaxCount(normalized.Length);
         int[]? rented = null;
@@ -138,41 +192,100 @@ internal sealed class LinearTextModel
         {
             var collector = new Collector(buckets);
             var count = Featurizer.Visit(normalized, ref collector);
-            var occurrences = buckets[..count];
-            ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
-            var classes = (nuint)ClassCount;
-            if (ClassCount <= Vector128<float>.Count)
+            SumRows(buckets[..count], scores);
+            if (count == 0 || distinctScores.IsEmpty)
             {
-                var sum = Vector128<float>.Zero;
-                foreach (var bucket in occurrences)
-                {
-                    sum += Vector128.LoadUnsafe(ref weights, (nuint)(uint)bucket * classes);
-                }
-
-                Span<float> lanes = stackalloc float[Vector128<float>.Count];
-                sum.CopyTo(lanes);
-                lanes[..ClassCount].CopyTo(scores);
-            }
-            else
-            {
-                var sum = Vector256<float>.Zero;
-                foreach (var bucket in occurrences)
-                {
-                    sum += Vector256.LoadUnsafe(ref weights, (nuint)(uint)bucket * classes);
-                }
-
-                Span<float> lanes = stackalloc float[Vector256<float>.Count];
-                sum.CopyTo(lanes);
-                lanes[..ClassCount].CopyTo(scores);
+                return (count, 0);
             }
 
-            return count;
+            // A repetitive text has at most count / minRatio distinct buckets; the count stops as soon as it has more.
+            var distinct = KeepFirstOccurrences(buckets[..count], minRatio <= 0 ? count : count / minRatio);
+            if (distinct < 0)
+            {
+                return (count, 0);
+            }
+
+            SumRows(buckets[..distinct], distinctScores);
+            return (count, distinct);
         }
         finally
         {
             if (rented is not null)
             {
                 ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Adds the weight rows of <paramref name="occurrences"/>, in order, with one vector add per row.</summary>
+    private void SumRows(ReadOnlySpan<int> occurrences, Span<float> scores)
+    {
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        var classes = (nuint)ClassCount;
+        if (ClassCount <= Vector128<float>.Count)
+        {
+            var sum = Vector128<float>.Zero;
+            foreach (var bucket in occurrences)
+            {
+                sum += Vector128.LoadUnsafe(ref weights, (nuint)(uint)bucket * classes);
+            }
+
+            Span<float> lanes = stackalloc float[Vector128<float>.Count];
+            sum.CopyTo(lanes);
+            lanes[..ClassCount].CopyTo(scores);
+        }
+        else
+        {
+            var sum = Vector256<float>.Zero;
+            foreach (var bucket in occurrences)
+            {
+                sum += Vector256.LoadUnsafe(ref weights, (nuint)(uint)bucket * classes);
+            }
+
+            Span<float> lanes = stackalloc float[Vector256<float>.Count];
+            sum.CopyTo(lanes);
+            lanes[..ClassCount].CopyTo(scores);
+        }
+    }
+
+    /// <summary>
+    /// Moves the first occurrence of each distinct bucket of <paramref name="buckets"/> to its front, in their order,
+    /// and returns how many there are (one bit per bucket marks the ones seen), or -1 as soon as there are more than
+    /// <paramref name="maxDistinct"/> (an ordinary message, about 1.3 occurrences per bucket, stops within its first
+    /// third when the bound is a quarter of its occurrences).
+    /// </summary>
+    private int KeepFirstOccurrences(Span<int> buckets, int maxDistinct)
+    {
+        var words = (Featurizer.BucketCount + 63) / 64;
+        ulong[]? rented = null;
+        var seen = words <= 2048 ? stackalloc ulong[words] : (rented = ArrayPool<ulong>.Shared.Rent(words));
+        try
+        {
+            seen[..words].Clear();
+            var distinct = 0;
+            foreach (var bucket in buckets)
+            {
+                ref var word = ref seen[bucket >> 6];
+                var bit = 1UL << (bucket & 63);
+                if ((word & bit) == 0)
+                {
+                    if (distinct == maxDistinct)
+                    {
+                        return -1;
+                    }
+
+                    word |= bit;
+                    buckets[distinct++] = bucket;
+                }
+            }
+
+            return distinct;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
             }
         }
     }
@@ -202,14 +315,25 @@ internal sealed class LinearTextModel
     /// <param name="text">Any text.</param>
     /// <param name="probabilities">Receives one probability per class; at least <see cref="ClassCount"/> long.</param>
     /// <returns>The number of feature occurrences the text had (0: the probabilities are the priors).</returns>
-    public int PredictText(ReadOnlySpan<char> text, Span<float> probabilities)
+    public int PredictText(ReadOnlySpan<char> text, Span<float> probabilities) => PredictText(text, probabilities, default).Count;
+
+    /// <summary>
+    /// <see cref="PredictText(ReadOnlySpan{char}, Span{float})"/> with the optional once-per-feature reading of
+    /// <see cref="Predict(ReadOnlySpan{char}, Span{float}, Span{float}, int)"/>.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <param name="probabilities">Receives one probability per class; at least <see cref="ClassCount"/> long.</param>
+    /// <param name="once">Empty, or receives the once-per-feature reading's probabilities.</param>
+    /// <param name="minRatio">As for <see cref="Predict(ReadOnlySpan{char}, Span{float}, Span{float}, int)"/>.</param>
+    /// <returns>The number of feature occurrences the text had, and of distinct buckets among them (0 when <paramref name="once"/> was not read).</returns>
+    internal (int Count, int Distinct) PredictText(ReadOnlySpan<char> text, Span<float> probabilities, Span<float> once, int minRatio = 0)
     {
         char[]? rented = null;
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
             var length = GuardText.Normalize(text, buffer);
-            return Predict(buffer[..length], probabilities);
+            return Predict(buffer[..length], probabilities, once, minRatio);
         }
         finally
         {

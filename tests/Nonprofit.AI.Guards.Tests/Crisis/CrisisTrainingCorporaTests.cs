@@ -3,28 +3,41 @@ using Nonprofit.Evaluation.Guards;
 
 namespace Nonprofit.AI.Guards.Tests.Crisis;
 
-/// <summary>The training corpora and the shipped training configuration (sessions 26 and 27: corpora k and l, three corpora left out).</summary>
+/// <summary>The training corpora and the shipped training configuration (sessions 26 and 27: corpora k and l; main's S leaves out three corpora, the shipped TL32 none).</summary>
 public sealed class CrisisTrainingCorporaTests
 {
     private static CrisisCase Case(string source) => new("text", "en", "none", source);
 
     [Fact]
-    public void Chosen_LeavesOutEveryExcludedCorpus_AndTrainsOnTheOthers()
+    public void MainS_LeavesOutEveryExcludedCorpus_AndTrainsOnTheOthers()
     {
-        // Sessions 26 and 27: no retrained candidate passed the selection rule, so the shipped model is still trained
-        // without j, k and l.
-        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-j")));
-        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-k")));
-        Assert.False(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-l")));
-        Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-train-a")));
-        Assert.True(CrisisTraining.Chosen.TrainsOn(Case("crisis-dev")));
+        // Main's model up to session 26 (kept reproducible by --candidate 0) is trained without j, k and l.
+        Assert.False(CrisisTraining.MainS.TrainsOn(Case("crisis-train-j")));
+        Assert.False(CrisisTraining.MainS.TrainsOn(Case("crisis-train-k")));
+        Assert.False(CrisisTraining.MainS.TrainsOn(Case("crisis-train-l")));
+        Assert.True(CrisisTraining.MainS.TrainsOn(Case("crisis-train-a")));
+        Assert.True(CrisisTraining.MainS.TrainsOn(Case("crisis-dev")));
+    }
+
+    [Fact]
+    public void Chosen_IsTL32_EveryCorpus_32Epochs_OtherwiseMainS()
+    {
+        // Session 27's candidate TL32: every corpus (j, k and l too), 32 epochs, the rest as main's S.
+        foreach (var corpus in new[] { "crisis-dev", "crisis-train-a", "crisis-train-j", "crisis-train-k", "crisis-train-l" })
+        {
+            Assert.True(CrisisTraining.Chosen.TrainsOn(Case(corpus)));
+        }
+
+        Assert.Equal(32, CrisisTraining.Chosen.Trainer.Epochs);
+        Assert.Equal(24, CrisisTraining.MainS.Trainer.Epochs);
+        Assert.Equal(CrisisTraining.MainS with { ExcludedCorpus = null, Trainer = CrisisTraining.MainS.Trainer with { Epochs = 32 } }, CrisisTraining.Chosen);
     }
 
     [Fact]
     public void TrainsOn_MatchesWholeCorpusNames_NotPrefixes()
     {
         // "crisis-train-j" must not also exclude a corpus whose name merely starts or ends like it.
-        var config = CrisisTraining.Chosen with { ExcludedCorpus = "crisis-train-j" };
+        var config = CrisisTraining.MainS with { ExcludedCorpus = "crisis-train-j" };
 
         Assert.False(config.TrainsOn(Case("crisis-train-j")));
         Assert.True(config.TrainsOn(Case("crisis-train-j2")));

@@ -5,7 +5,7 @@ using Nonprofit.AI.Guards.Detection;
 namespace Nonprofit.AI.Guards.Tests.Detection;
 
 /// <summary>
-/// The optimised inference (<see cref="TextFeaturizer.Visit{TVisitor}"/>, <see cref="LinearTextModel.Predict"/>) against
+/// The optimised inference (<see cref="TextFeaturizer.Visit{TVisitor}"/>, <see cref="LinearTextModel.Predict(ReadOnlySpan{char}, Span{float})"/>) against
 /// <see cref="Reference"/>, a straightforward copy of the code before it was optimised: same features in the same order,
 /// and probabilities equal bit for bit, for random models and texts and for every embedded model.
 /// </summary>
