@@ -301,10 +301,13 @@ public sealed class LanguageMatchingChatClientTests
             .AddSingleton<ILanguageIdentifier>(identifier)
             .AddNonprofitGuards(o => o.Language = new LanguageMatchingOptions())
             .BuildServiceProvider();
-        var inner = new ScriptedChatClient("Jaribu kuichaji simu kwa saa moja.");
+        var inner = new ScriptedChatClient("Bei ya mbolea ni shilingi elfu tatu kwa kilo.");
         using var client = new ChatClientBuilder(inner).UseNonprofitGuards().Build(services);
 
-        var response = await client.GetResponseAsync("Simu yangu haiwaki tangu jana.");
+        // Session 27: the message was "Simu yangu haiwaki tangu jana." (my phone has not turned on since yesterday),
+        // which the session-27 crisis model escalates (0.776; main's model 0.757, against the point 0.76): a known false
+        // alarm, recorded in docs/guards.md ("Session 27, model"). This test is about language matching, not crisis.
+        var response = await client.GetResponseAsync("Habari, ningependa kujua bei ya mbolea sokoni wiki hii.");
 
         Assert.Same(identifier, services.GetRequiredService<ILanguageIdentifier>());
         Assert.Contains("Reply in Swahili", inner.Received[0].Options!.Instructions);
