@@ -116,7 +116,8 @@ public sealed class CrisisDetectorTests
     {
         { GuardCategories.CrisisMedical, "mama yangu ameanguka jikoni na hajibu tunapomwita" },
         { null, "meri behen ne kuch kha liya hai aur uth nahi rahi" },
-        { GuardCategories.CrisisChildAtRisk, "My daughter's teacher says she comes to school with bruises every week and is too afraid to go home" },
+        // "My daughter's teacher says she comes to school with bruises every week and is too afraid to go home" moved to
+        // CrisisDetectorChildHomeTests in session 27: the rules catch it now (as stop 21 moved the lines the rules came to catch).
     };
 
     [Theory]
