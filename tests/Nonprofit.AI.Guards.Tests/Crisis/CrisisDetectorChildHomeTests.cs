@@ -19,7 +19,7 @@ public sealed class CrisisDetectorChildHomeTests
     [InlineData("La petite de la voisine arrive encore à l'école avec des bleus et elle a peur de rentrer chez elle")]
     [InlineData("Mon élève pleure quand il faut rentrer à la maison et il a des brûlures sur les mains chaque semaine")]
     [InlineData("Mi alumna llega cada semana con moretones y tiene miedo de volver a casa")]
-    [InlineData("El hijo de la vecina tiene quemaduras otra vez y no quiere volver a casa, llora")]
+    [InlineData("El hijo de la vecina tiene quemaduras otra vez y nos suplica que no lo llevemos a casa")]
     [InlineData("Minha aluna chega na escola com hematomas toda semana e tem medo de voltar para casa")]
     [InlineData("O menino da vizinha chora quando tem que ir para casa e aparece com marcas roxas de novo")]
     [InlineData("Meine Schülerin kommt jede Woche mit blauen Flecken in die Schule und hat Angst, nach Hause zu gehen")]
@@ -29,7 +29,7 @@ public sealed class CrisisDetectorChildHomeTests
     [InlineData("meri bhanji har hafte school mein neel ke nishaan leke aati hai aur ghar jaane se darti hai")]
     [InlineData("padosi ka beta ghar jaane ke naam se rone lagta hai, uske haath par jalne ke nishaan hain")]
     [InlineData("मेरी छात्रा हर हफ्ते चोट के निशान लेकर स्कूल आती है और घर जाने से डरती है")]
-    [InlineData("पड़ोसी का बच्चा फिर से नील लेकर आया है और घर नहीं जाना चाहता")]
+    [InlineData("पड़ोसी का बच्चा फिर से नील लेकर आया है और घर जाने से मना करता है")]
     [InlineData("تلميذتي تجي المدرسة كل أسبوع وعليها كدمات وخايفة ترجع البيت")]
     [InlineData("ابن الجيران يبكي لما يجي وقت الرجوع للبيت وعلى يديه حروق جديدة")]
     public void Detect_InjuriesAndAfraidToGoHome_RulesEscalateAChild(string text)
@@ -42,6 +42,7 @@ public sealed class CrisisDetectorChildHomeTests
     /// home without injuries, a trip the child does not want to leave. The rules alone do not escalate them.</summary>
     [Theory]
     [InlineData("My son comes home with bruises from football every week and is always happy to go home after training")]
+    [InlineData("He has burns from cooking class and doesn't want to go home yet, the party is great")]
     [InlineData("My daughter is afraid of the dark at home, and on the school trip she didn't want to go home because it was so much fun")]
     [InlineData("Mon fils a des bleus après le rugby chaque semaine et il est content de rentrer à la maison")]
     [InlineData("Ma fille a peur du noir à la maison et en classe verte elle ne voulait pas rentrer tellement c'était bien")]
