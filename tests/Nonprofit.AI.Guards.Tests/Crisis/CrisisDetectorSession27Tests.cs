@@ -141,6 +141,59 @@ public sealed class CrisisDetectorSession27Tests
     }
 
     /// <summary>
+    /// The session-27 review's everyday sentences for the new rules (a chef or hunter with a weapon at a door, a form
+    /// counting credits, a cat not in her bed, an open house, a car that broke down): rules alone stay quiet.
+    /// </summary>
+    [Theory]
+    [InlineData("The chef stood at the kitchen door with a knife, ready to carve the turkey.")]
+    [InlineData("The hunter came into the house with his gun after the season opened.")]
+    [InlineData("The scholarship form asks for photos of your certificates and counts them as credits.")]
+    [InlineData("The jeweller asked for pictures of the ring before offering store credits.")]
+    [InlineData("Our volunteer portal wants photos of the event to award coins to each team.")]
+    [InlineData("Le site demande des photos du colis pour donner des crédits.")]
+    [InlineData("The cat is not in her bed and the window is open, should I worry?")]
+    [InlineData("our dog is not in his bed and the balcony door is open")]
+    [InlineData("She posted a farewell photo from the window of the open house event.")]
+    [InlineData("Tell my wife it was not her fault that the car broke down.")]
+    [InlineData("tell my son it was not his fault the team lost the final")]
+    [InlineData("tell my daughter it was not her fault she lost the match, she played well")]
+    [InlineData("Sag meiner Frau, es ist nicht ihre Schuld, dass das Auto kaputt ist.")]
+    [InlineData("díganle a mi esposa que no fue su culpa que el coche se averiara")]
+    [InlineData("the butcher is at the school gate with a knife selling meat")]
+    public void Rules_Session27ReviewLookAlikes_StayQuiet(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>The crises those narrowed rules were written for still escalate on rules alone.</summary>
+    [Theory]
+    [InlineData("he is at the front door with a gun and won't leave", GuardCategories.CrisisViolence)]
+    [InlineData("My ex just showed up at the school gate with a knife", GuardCategories.CrisisViolence)]
+    [InlineData("mi marido está en la puerta con un cuchillo", GuardCategories.CrisisViolence)]
+    [InlineData("está afuera de la casa con un machete gritando", GuardCategories.CrisisViolence)]
+    [InlineData("El padre de mis hijos llegó a la casa con un machete y grita", GuardCategories.CrisisViolence)]
+    [InlineData("il est devant l'école avec un couteau", GuardCategories.CrisisViolence)]
+    [InlineData("a man online asks my daughter for pictures and promises her gems in the game", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("un homme demande à ma fille des photos contre des gemmes", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("un señor le pide fotos a mi hijo a cambio de diamantes para el juego", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("ek aadmi mere bete se photos maangta hai aur badle mein diamonds deta hai", GuardCategories.CrisisChildAtRisk)]
+    [InlineData("my son is not in his room and the window is open", GuardCategories.CrisisSelfHarm)]
+    [InlineData("my daughter isn't in her bed and the balcony is open", GuardCategories.CrisisSelfHarm)]
+    [InlineData("mon fils n'est pas dans sa chambre et la fenêtre est ouverte", GuardCategories.CrisisSelfHarm)]
+    [InlineData("mi hija publicó una despedida en instagram, no está en su cuarto y la ventana está abierta", GuardCategories.CrisisSelfHarm)]
+    [InlineData("she posted a goodbye and the window is open, the house is silent", GuardCategories.CrisisSelfHarm)]
+    [InlineData("thank you for everything. tell my dad it wasn't his fault. bye", GuardCategories.CrisisSelfHarm)]
+    [InlineData("tell my mum it was not her fault that I did this", GuardCategories.CrisisSelfHarm)]
+    [InlineData("tell my kids I love them and that none of this was their fault", GuardCategories.CrisisSelfHarm)]
+    [InlineData("quand je serai parti, dites à mes enfants que ce n'est pas leur faute", GuardCategories.CrisisSelfHarm)]
+    [InlineData("sagt meiner Mutter, es ist nicht ihre Schuld, lebt wohl", GuardCategories.CrisisSelfHarm)]
+    [InlineData("digam à minha mãe que não foi culpa dela, adeus", GuardCategories.CrisisSelfHarm)]
+    public void Rules_Session27NarrowedRules_StillEscalate(string text, string category)
+    {
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>
     /// A phrase counter cue before a match does not reach across a comma; it still frames its own clause, a heading's colon,
     /// and a match before it ("…, diz a campanha").
     /// </summary>
