@@ -187,6 +187,7 @@ public sealed class CrisisDetectorSession27Tests
     [InlineData("tell my kids I love them and that none of this was their fault", GuardCategories.CrisisSelfHarm)]
     [InlineData("quand je serai parti, dites à mes enfants que ce n'est pas leur faute", GuardCategories.CrisisSelfHarm)]
     [InlineData("sagt meiner Mutter, es ist nicht ihre Schuld, lebt wohl", GuardCategories.CrisisSelfHarm)]
+    [InlineData("sagt meinen Kindern, es ist nicht ihre Schuld. Lebt wohl", GuardCategories.CrisisSelfHarm)]
     [InlineData("digam à minha mãe que não foi culpa dela, adeus", GuardCategories.CrisisSelfHarm)]
     public void Rules_Session27NarrowedRules_StillEscalate(string text, string category)
     {
