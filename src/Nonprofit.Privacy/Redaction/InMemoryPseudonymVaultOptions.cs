@@ -4,8 +4,11 @@ namespace Nonprofit.Privacy;
 /// <remarks>
 /// The trade-off is re-identification: a forgotten scope or value can no longer be revealed with
 /// <see cref="IPseudonymVault.TryReveal"/>, and a forgotten value seen again gets a new number (numbers are never
-/// reused within a scope, so a pseudonym never stands for two values). Use a persistent <see cref="IPseudonymVault"/>
-/// when pseudonyms must be revealable for longer.
+/// reused while a scope is held, so within it a pseudonym never stands for two values). A forgotten <em>scope</em> is
+/// forgotten whole, numbering included: a new scope of the same name starts again at 1, and an earlier reply that still
+/// holds <c>&lt;PERSON_1&gt;</c> would then name someone else. Keep <see cref="MaxScopes"/> above the number of
+/// conversations alive at the same time, or clear each scope when its conversation ends. Use a persistent
+/// <see cref="IPseudonymVault"/> when pseudonyms must be revealable for longer.
 /// </remarks>
 public sealed class InMemoryPseudonymVaultOptions
 {
