@@ -65,21 +65,23 @@ internal static class CrisisTraining
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-j.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-k.jsonl",
         "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-l.jsonl",
+        "benchmarks/Nonprofit.Evaluation/Guards/Data/crisis-train-m.jsonl",
     ];
 
     private static readonly string[] s_atRisk = ["Ideation", "Behavior", "Attempt"];
 
     /// <summary>
     /// Main's model up to session 26 ("S"): the configuration chosen by <c>--cv --search</c> on dev + a–i, with corpora
-    /// j, k and l scored but not trained on. <c>guards-crisis-train --candidate 0</c> still writes its bytes.
+    /// j, k, l and m scored but not trained on. <c>guards-crisis-train --candidate 0</c> still writes its bytes.
     /// </summary>
-    public static CrisisModelConfig MainS { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k,crisis-train-l");
+    public static CrisisModelConfig MainS { get; } = new(16, 3, 5, true, true, 0f, new TrainerOptions(Epochs: 24, LearningRate: 0.5f, L2: 1e-5f, Seed: 17, BalanceClasses: true), ArabicVariants: true, ExcludedCorpus: "crisis-train-j,crisis-train-k,crisis-train-l,crisis-train-m");
 
     /// <summary>
     /// The shipped configuration, "TL32" of session 27's search (Data/CRISIS-TRAINING.md): <see cref="MainS"/> trained on
-    /// every corpus (j, k and l too) for 32 epochs, read through <see cref="CrisisModelInput"/> at the detector's points.
+    /// every corpus up to l (j, k and l too; session 28's corpus m is scored, not trained on) for 32 epochs, read through
+    /// <see cref="CrisisModelInput"/> at the detector's points.
     /// </summary>
-    public static CrisisModelConfig Chosen { get; } = MainS with { ExcludedCorpus = null, Trainer = MainS.Trainer with { Epochs = 32 } };
+    public static CrisisModelConfig Chosen { get; } = MainS with { ExcludedCorpus = "crisis-train-m", Trainer = MainS.Trainer with { Epochs = 32 } };
 
     public static int Run(string[] args)
     {
@@ -93,7 +95,7 @@ internal static class CrisisTraining
         Console.WriteLine($"crisis_train.cases={cases.Count} crisis_train.reddit_users={reddit.Count}");
         if (args.Contains("--cv"))
         {
-            var configs = args.Contains("--search") ? SearchSpace() : [Chosen];
+            var configs = args.Contains("--search") ? Session28SearchSpace() : [Chosen];
             foreach (var candidate in configs)
             {
                 CrossValidate(cases, reddit, candidate, printErrors: args.Contains("--errors"));
@@ -102,7 +104,8 @@ internal static class CrisisTraining
             return 0;
         }
 
-        // --candidate N trains the N-th configuration of the search space (0 = S, main's model up to session 26; 3 = TL32, the chosen one) instead of the chosen one.
+        // --candidate N trains the N-th configuration of the search space (0 = S, main's model up to session 26; 3 = TL32,
+        // the chosen one; 4–10 = session 28's TLM24, TLM32, TLM40, TLM28 and L2 3e-5 at 24, 28, 32 epochs) instead of the chosen one.
         var config = Arg(args, "--candidate") is { } n ? SearchSpace().ElementAt(int.Parse(n, CultureInfo.InvariantCulture)) : Chosen;
         var model = Train(cases, reddit, config);
         var at = Array.IndexOf(args, "--out");
@@ -178,9 +181,27 @@ internal static class CrisisTraining
         // (all still scored), T = trained on j and k, TL = trained on j, k and l, and TL with 32 epochs.
         // TL32 is the shipped Chosen.
         yield return MainS;
-        yield return MainS with { ExcludedCorpus = "crisis-train-l" };
-        yield return MainS with { ExcludedCorpus = null };
+        yield return MainS with { ExcludedCorpus = "crisis-train-l,crisis-train-m" };
+        yield return MainS with { ExcludedCorpus = "crisis-train-m" };
         yield return Chosen;
+        foreach (var candidate in Session28SearchSpace().Skip(1))
+        {
+            yield return candidate;
+        }
+    }
+
+    /// <summary>
+    /// Session 28's <c>--search</c> (rule and amendment in Data/CRISIS-TRAINING.md): the shipped TL32 as the reference,
+    /// then TLM = TL32 also trained on corpus m, with 24, 32 and 40 epochs (first run), then 28 epochs and L2 3e-5 at
+    /// 24, 28 and 32 epochs (amendment 1).
+    /// </summary>
+    private static IEnumerable<CrisisModelConfig> Session28SearchSpace()
+    {
+        yield return Chosen;
+        foreach (var (epochs, l2) in new[] { (24, 1e-5f), (32, 1e-5f), (40, 1e-5f), (28, 1e-5f), (24, 3e-5f), (28, 3e-5f), (32, 3e-5f) })
+        {
+            yield return Chosen with { ExcludedCorpus = null, Trainer = Chosen.Trainer with { Epochs = epochs, L2 = l2 } };
+        }
     }
 
     public static List<CrisisCase> LoadCorpora(IEnumerable<string> paths)
