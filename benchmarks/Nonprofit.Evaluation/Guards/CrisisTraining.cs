@@ -392,6 +392,7 @@ internal static class CrisisTraining
             }
         }
         var points = new[] { 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88 };
+        PrintPerLanguage(cases, caseFold, models, points);
         foreach (var point in points)
         {
             foreach (var (arabicPoint, gate) in points.Where(p => p <= point).SelectMany(p => new[] { (p, false), (p, true) }))
@@ -432,6 +433,39 @@ internal static class CrisisTraining
                 }));
                 Console.WriteLine(FormattableString.Invariant($"  look_alike_corpora model_operating_point={point:0.00} arabic_script_point={arabicPoint:0.00} context_gates_model={gate} recall={m.Recall:0.000} fpr={m.FalsePositiveRate:0.000} arab_script.recall={a.Recall:0.000} arab_script.fpr={a.FalsePositiveRate:0.000} per_corpus_recall/fpr: {corpora}"));
             }
+        }
+    }
+
+    /// <summary>
+    /// Out-of-fold recall and FPR per language and script group (hi-Latn, hi-Deva, ar-Arab, ar-Latn, …) on the look-alike
+    /// corpora, at every global point with the shipped Arabic-script point and context gate: the figures a per-language
+    /// point would have to be chosen from (session 28).
+    /// </summary>
+    private static void PrintPerLanguage(List<CrisisCase> cases, int[] caseFold, LinearTextModel[] models, double[] points)
+    {
+        static string Group(CrisisCase c) => c.Language + "-" + (IsArabicScript(c.Text) ? "Arab" : c.Text.Any(ch => ch is >= '\u0900' and <= '\u097F') ? "Deva" : "Latn");
+        foreach (var point in points)
+        {
+            var rows = new SortedDictionary<string, List<(int Label, double Score)>>(StringComparer.Ordinal);
+            for (var f = 0; f < models.Length; f++)
+            {
+                var detector = new CrisisDetector(CrisisLexicon.Default, models[f], point);
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    if (caseFold[i] == f && cases[i].Source is not ("crisis-dev" or "crisis-train-e"))
+                    {
+                        var group = Group(cases[i]);
+                        (rows.TryGetValue(group, out var groupRows) ? groupRows : rows[group] = []).Add((cases[i].Expected != GuardCategories.None ? 1 : 0, detector.Detect(cases[i].Text).Score));
+                    }
+                }
+            }
+
+            var groups = string.Join(" ", rows.Select(kv =>
+            {
+                var m = Metrics.Of(kv.Value, CrisisDetector.DefaultThreshold);
+                return FormattableString.Invariant($"{kv.Key}={m.Recall:0.000}/{m.FalsePositiveRate:0.000}");
+            }));
+            Console.WriteLine(FormattableString.Invariant($"  per_language model_operating_point={point:0.00} arabic_script_point={CrisisDetector.ArabicScriptModelOperatingPoint:0.00} recall/fpr: {groups}"));
         }
     }
 
