@@ -135,6 +135,8 @@ public sealed class CrisisDetectorSession28Tests
     [InlineData("halla2 ana b amen bas howa 3am yedrabni kol yom", GuardCategories.CrisisViolence)]
     [InlineData("kwa game wananiua, lakini mume wangu ananipiga kila siku", GuardCategories.CrisisViolence)]
     [InlineData("estou grávida e sangrou muito hoje, não é da gengiva", GuardCategories.CrisisMedical)]
+    [InlineData("pehle bhi koshish ki thi. is baar koi nahi rokega", GuardCategories.CrisisSelfHarm)]
+    [InlineData("पिछली बार बच गई थी, इस बार कोई नहीं बचाएगा", GuardCategories.CrisisSelfHarm)]
     public void Rules_Session28Crises_Escalate(string text, string category)
     {
         Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
@@ -185,6 +187,8 @@ public sealed class CrisisDetectorSession28Tests
     [InlineData("articles about women being beaten make me so angry")]
     [InlineData("ek novel padh rahi hu jisme hero villain ko maar deta hai")]
     [InlineData("com que idade uma criança pode ficar sozinha em casa por uma hora?")]
+    [InlineData("pichli baar koshish ki thi, is baar koi nahi aayega party mein")]
+    [InlineData("पिछली बार परीक्षा में कोशिश की थी, इस बार गलती नहीं करूंगा")]
     public void Rules_Session28LookAlikes_StayQuiet(string text)
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
