@@ -200,6 +200,7 @@ public sealed class CrisisDetector : ICrisisDetector
 
             state.StartMatching(_lexicon.SlotCount);
             FindMatches(ref state);
+            DropUnmetNeeds(ref state);
             ownAnimal = _model is not null && OwnAnimalOnly(ref state);
             return Score(ref state, out language, out cancelled);
         }
@@ -295,6 +296,7 @@ public sealed class CrisisDetector : ICrisisDetector
             LookUp(ref state);
             state.StartMatching(_lexicon.SlotCount);
             FindMatches(ref state);
+            DropUnmetNeeds(ref state);
             var safeLanguages = SafeLanguages(ref state);
 
             for (var m = 0; m < state.MatchCount; m++)
@@ -594,6 +596,36 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return anchor;
+    }
+
+    /// <summary>
+    /// Drops the matches of rules whose <c>needs</c> rule matched nowhere in the message (session 28: a word of another
+    /// sentence completes a rule, as the past attempt completes "this time I won't fail"; rules never cross sentences).
+    /// </summary>
+    private void DropUnmetNeeds(ref MatchState state)
+    {
+        if (!_lexicon.HasNeeds)
+        {
+            return;
+        }
+
+        var rules = _lexicon.Rules;
+        var kept = 0;
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            var needs = rules[state.MatchRule[m]].Needs;
+            if (needs >= 0 && state.MatchRule.AsSpan(0, state.MatchCount).IndexOf(needs) < 0)
+            {
+                continue;
+            }
+
+            state.MatchRule[kept] = state.MatchRule[m];
+            state.MatchStart[kept] = state.MatchStart[m];
+            state.MatchEnd[kept] = state.MatchEnd[m];
+            kept++;
+        }
+
+        state.MatchCount = kept;
     }
 
     private void FindMatches(ref MatchState state)

@@ -27,17 +27,19 @@ internal enum CrisisRuleKind : byte
     Joke,
     Laugh,
     Risk,
+    Needs,
 }
 
 /// <summary>
 /// One compiled rule: a sequence of slots (word alternatives) with at most <see cref="Gap"/> words between them.
 /// <see cref="Cancels"/> is, for a context cue, the categories (a bit each, in the order of
 /// <see cref="CrisisLexicon.Categories"/>) whose matches it may cancel: all unless the lexicon line scopes it
-/// ("idiom:violence"); for a crisis rule, unused.
+/// ("idiom:violence"); for a crisis rule, unused. <see cref="Needs"/> is the index of a <c>needs</c> rule that must match
+/// somewhere in the message for a match of this rule to exist at all (session 28), or -1.
 /// </summary>
 internal readonly record struct CrisisRule(
     CrisisRuleKind Kind, int Category, float Weight, int Gap, bool Acute, int Language, int FirstSlot, int SlotCount, bool HasNegationWord,
-    int Cancels = CrisisRule.AllCategories)
+    int Cancels = CrisisRule.AllCategories, int Needs = -1)
 {
     /// <summary>Every crisis category's bit, also of categories added later (all bits set).</summary>
     public const int AllCategories = -1;
@@ -103,7 +105,11 @@ internal sealed class CrisisLexicon
         Languages = languages.Length <= 64 ? languages : throw new FormatException("The crisis lexicon supports at most 64 languages.");
         Related = [.. languages.Select(a => languages.Select((b, i) => Group(a) == Group(b) ? 1UL << i : 0).Aggregate(0UL, (x, y) => x | y))];
         MaxSpan = rules.Length == 0 ? 0 : rules.Max(r => r.SlotCount + ((r.SlotCount - 1) * r.Gap));
+        HasNeeds = rules.Any(r => r.Needs >= 0);
     }
+
+    /// <summary>Whether some rule needs another rule's match in the message (a <c>needs</c> line).</summary>
+    public bool HasNeeds { get; }
 
     /// <summary>
     /// For each language, the languages (a bit each) whose context rules apply to its matches: itself, and the other
@@ -323,6 +329,18 @@ internal sealed class CrisisLexicon
                 set.UnionWith(firstSlot);
             }
 
+            if (kind is CrisisRuleKind.Needs)
+            {
+                // A needs line belongs to the rule on the line before it: that rule's matches exist only in a message where
+                // this one matches too, in any sentence.
+                if (rules.Count == 0 || rules[^1].Kind is CrisisRuleKind.Needs || rules[^1].Needs >= 0)
+                {
+                    throw new FormatException($"Crisis lexicon line {lineNumber}: a needs line must follow the rule it completes, one per rule.");
+                }
+
+                rules[^1] = rules[^1] with { Needs = rule };
+            }
+
             rules.Add(new CrisisRule(kind, category, weight, gap, acute, language, slotRule.Count - slots.Length, slots.Length, false, cancels));
             ruleTerms.Add(used);
         }
@@ -357,7 +375,7 @@ internal sealed class CrisisLexicon
         }
 
         var contextAnchors = new bool[terms.Count];
-        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again or CrisisRuleKind.Repeat or CrisisRuleKind.Person))
+        foreach (var rule in rules.Where(r => r.Kind is CrisisRuleKind.Crisis or CrisisRuleKind.Safe or CrisisRuleKind.Again or CrisisRuleKind.Repeat or CrisisRuleKind.Person or CrisisRuleKind.Needs))
         {
             // The slot with the fewest small words (pronouns, articles, particles) and the longest words.
             var key = Enumerable.Range(rule.FirstSlot, rule.SlotCount)
@@ -420,6 +438,7 @@ internal sealed class CrisisLexicon
         "joke" => (CrisisRuleKind.Joke, -1),
         "laugh" => (CrisisRuleKind.Laugh, -1),
         "risk" => (CrisisRuleKind.Risk, -1),
+        "needs" => (CrisisRuleKind.Needs, -1),
         _ => throw new FormatException($"Crisis lexicon line {lineNumber}: unknown kind '{kind}'."),
     };
 
