@@ -509,6 +509,17 @@ internal static class InjectionLexicon
                 words[form] = words.GetValueOrDefault(form) | PhraseStart;
             }
         }
+
+        // Session 28: the first two or three words of a longer phrase are marked too ("que j", "i told"), so reading a phrase
+        // stops at the first words that no phrase continues ("que la …" costs one lookup, not three). Keys with a space are
+        // never looked up as single words.
+        for (var k = 2; k < parts.Length; k++)
+        {
+            foreach (var form in NuktaForms(string.Join(' ', parts, 0, k)))
+            {
+                words[form] = words.GetValueOrDefault(form) | PhraseStart;
+            }
+        }
     }
 
     /// <summary>

@@ -685,9 +685,16 @@ internal static class InjectionRules
             key[length++] = ' ';
             text[s..e].CopyTo(key[length..]);
             length += e - s;
-            if (Lookup.TryGetValue(key[..length], out var m))
+            if (!Lookup.TryGetValue(key[..length], out var m))
             {
-                classes |= m & ~PhraseStart;
+                // No phrase has these first words (the lexicon marks the first words of its longer phrases): stop here.
+                break;
+            }
+
+            classes |= m & ~PhraseStart;
+            if ((m & PhraseStart) == 0)
+            {
+                break;
             }
         }
 
