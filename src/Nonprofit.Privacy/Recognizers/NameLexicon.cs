@@ -55,7 +55,7 @@ internal static class NameLexicon
             // "me dicen que ..." and "call me back" go on with ordinary words.
             "name will show as", "name will appear as", "name shows as", "name appears as", "nom apparaîtra comme",
             "nom s'affichera comme", "on m'appelle", "on m’appelle", "appelle-moi", "nombre aparecerá como", "me dicen", "me llaman",
-            "nome aparecerá como", "nome vai aparecer como", "me chamam de", "me chamam", "jina litaonekana kama", "jina litaonekana",
+            "nome aparecerá como", "nome vai aparecer como", "me chamam de", "me chamam", "me chamar de", "jina litaonekana kama", "jina litaonekana",
             "niite", "wananiita", "huniita"),
         .. Cues(true,
             "मेरी बहन", "मेरी सहेली", "मेरी बेटी", "मेरा बेटा", "मेरे बेटे", "मेरे भाई", "मेरा भाई", "मेरी माँ", "मेरे पिता", "मरीज़", "मरीज",

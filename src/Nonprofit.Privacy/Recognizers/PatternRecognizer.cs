@@ -346,14 +346,21 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         }
     }
 
-    // Whether a decimal point has a digit before it and two after it ("37.38").
+    // Whether two decimal points, at most 32 characters apart, each have a digit before them and two after ("37.38, -5.98"):
+    // every pair the two expressions match has them.
     private static bool HasShortDecimal(ReadOnlySpan<char> text)
     {
+        var previous = int.MinValue / 2;
         for (var p = text.IndexOf('.'); p >= 0 && p + 2 < text.Length; p = text[(p + 1)..].IndexOf('.') is var n and >= 0 ? p + 1 + n : -1)
         {
             if (p > 0 && char.IsAsciiDigit(text[p - 1]) && char.IsAsciiDigit(text[p + 1]) && char.IsAsciiDigit(text[p + 2]))
             {
-                return true;
+                if (p - previous <= 32)
+                {
+                    return true;
+                }
+
+                previous = p;
             }
         }
 

@@ -110,6 +110,10 @@ public sealed class MultilingualMissesTests
     [InlineData("me chamam de Tuca", "Tuca")]
     [InlineData("niite Baraka", "Baraka")]
     [InlineData("on m'appelle Zaza", "Zaza")]
+    [InlineData("el nombre aparecerá como Lucía Ferrán", "Lucía Ferrán")]
+    [InlineData("o nome aparecerá como Joana Prates", "Joana Prates")]
+    [InlineData("le nom apparaîtra comme Maëlle Durandet", "Maëlle Durandet")]
+    [InlineData("pode me chamar de Tuca", "Tuca")]
     public void Detect_NameAfterATitleOrANamingCue_IsAPerson(string text, string value) =>
         AssertFound(text, "PERSON", value);
 
@@ -120,5 +124,7 @@ public sealed class MultilingualMissesTests
     [InlineData("me chamam de tudo")]
     [InlineData("the name will show as unknown")]
     [InlineData("me llaman de Madrid")]
+    [InlineData("pode me chamar de manhã")]
+    [InlineData("o nome aparecerá como anónimo")]
     public void Detect_OrdinaryWordsAfterATitleOrANamingCue_IsNoPerson(string text) => AssertNotFound(text, "PERSON");
 }
