@@ -54,6 +54,8 @@ internal static class ContextLexicon
         [
             "gps", "location", "coordinates", "lat", "lon", "position", "coordonnées", "ubicación", "coordenadas",
             "localização", "mahali", "eneo", "लोकेशन", "स्थान",
+            "coordinate", "coords", "pin", "localisation", "ubicacion", "localizacao", "posição", "posición",
+            "kuratibu", "lokeshan", "jagah", "निर्देशांक", "जगह",
         ],
         [PiiEntityType.PostalCode] =
         [

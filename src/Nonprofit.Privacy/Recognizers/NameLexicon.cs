@@ -26,7 +26,10 @@ internal static class NameLexicon
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "lord", "lady", "rev", "fr", "sr", "sra", "srta",
         "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "don", "doña", "dona", "dom", "señor", "señora", "senhor", "senhora",
         "bw", "bi", "bwana", "bibi", "mzee", "mama", "baba", "dada", "kaka", "shri", "sri", "smt", "shrimati", "kumari", "km",
-        "श्री", "श्रीमती", "कुमारी", "डॉ");
+        "श्री", "श्रीमती", "कुमारी", "डॉ",
+        // Titles of a profession used as honorifics ("Daktari Achieng", "Mwalimu Kiprono", "Doutora Ana").
+        "daktari", "dkt", "mwalimu", "mwl", "doctor", "doctora", "docteur", "doutor", "doutora", "dra", "professor", "profesor",
+        "profesora", "professora", "professeur");
 
     // Cue phrases followed by a person's name. Strong cues accept a lower-case name; weak ones need a capital.
     public static (string[] Words, bool Strong)[] PersonCues { get; } =
@@ -47,7 +50,13 @@ internal static class NameLexicon
             "soy", "hola", "mi esposo", "mi marido", "mi esposa", "mi novio", "mi hermana", "mi hermano", "mi hijo", "mi hija", "mi madre",
             "eu sou", "sou o", "sou a", "olá", "meu marido", "minha esposa", "meu namorado", "minha irmã", "meu irmão", "meu filho", "minha filha",
             "mimi ni", "habari", "mume wangu", "mke wangu", "dada yangu", "kaka yangu", "mtoto wangu", "rafiki yangu",
-            "main", "mai", "namaste", "mere pati", "meri patni", "meri behen", "mera bhai", "मैं", "मेरे पति", "मेरी पत्नी"),
+            "main", "mai", "namaste", "mere pati", "meri patni", "meri behen", "mera bhai", "मैं", "मेरे पति", "मेरी पत्नी",
+            // How a name will be shown, and what a person is called ("me dicen Chela"): a capital is required, as
+            // "me dicen que ..." and "call me back" go on with ordinary words.
+            "name will show as", "name will appear as", "name shows as", "name appears as", "nom apparaîtra comme",
+            "nom s'affichera comme", "on m'appelle", "on m’appelle", "appelle-moi", "nombre aparecerá como", "me dicen", "me llaman",
+            "nome aparecerá como", "nome vai aparecer como", "me chamam de", "me chamam", "me chamar de", "jina litaonekana kama", "jina litaonekana",
+            "niite", "wananiita", "huniita"),
         .. Cues(true,
             "मेरी बहन", "मेरी सहेली", "मेरी बेटी", "मेरा बेटा", "मेरे बेटे", "मेरे भाई", "मेरा भाई", "मेरी माँ", "मेरे पिता", "मरीज़", "मरीज",
             "किसान", "नाम", "दीदी", "एजेंट", "श्री", "श्रीमती", "डॉ", "डॉक्टर"),

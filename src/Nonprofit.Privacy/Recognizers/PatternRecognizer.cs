@@ -36,6 +36,9 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         "born", "birth", "dob", "d.o.b", "birthday", "née", "né", "naissance", "nacimiento", "nacido", "nacida", "nació",
         "nascimento", "nascido", "nascida", "nasceu", "alizaliwa", "nilizaliwa", "kuzaliwa", "janam", "janmdin", "paida",
         "जन्म", "पैदा",
+
+        // The first person and the abbreviations of forms ("nací el ...", "nasci a ...", "Nasc.:", "Date de naiss.", "F. nac.").
+        "nací", "naci", "nasci", "nasc", "naiss", "nac", "nimezaliwa", "amezaliwa", "janm", "जन्मदिन", "जन्मतिथि",
     ];
 
     static PatternRecognizer()
@@ -45,6 +48,17 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?![\d.])", Options)]
     private static partial Regex DecimalCoordinates();
+
+    // Decimal degrees with hemisphere letters, after ("0.51 N, 35.26 E", "12.97°N 77.59°E") or before ("S 1.29, E 36.82")
+    // the numbers: the letters make them a position whatever their precision. Upper-case letters only.
+    [GeneratedRegex(@"(?<![\w.])(?:(?:[1-8]?\d|90)\.\d{2,8}\s?[°º]?\s?[NS](?!\w)\s?[,;]?\s{0,2}(?:1[0-7]\d|\d{1,2})\.\d{2,8}\s?[°º]?\s?[EWO](?!\w)" +
+        @"|[NS]\s?(?:[1-8]?\d|90)\.\d{2,8}[°º]?\s?[,;]?\s{0,2}[EWO]\s?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?![\w.]))", RegexOptions.CultureInvariant)]
+    private static partial Regex HemisphereCoordinates();
+
+    // A pair of decimals with two places or more ("37.38, -5.98", "37.38 -5.98", "lat 37.38 lon -5.98"): a position only
+    // with a context word near it (see ContextLexicon), as prices and readings have the same shape.
+    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d|90)\.\d{2,8}[°º]?(?:\s?[,;/]\s?|\s{1,2}|,?\s?(?:lon|lng|long|longitude)\s?[:=]?\s?)-?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?![\d.])", Options)]
+    private static partial Regex ShortDecimalCoordinates();
 
     [GeneratedRegex(@"\d{1,2}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[NS],?\s{0,2}\d{1,3}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[EWO]", Options)]
     private static partial Regex DmsCoordinates();
@@ -72,7 +86,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     private const string DateExpression =
         @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}" +
-            @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
+            @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
             @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b";
 
     [GeneratedRegex(DateExpression, Options)]
@@ -81,6 +95,11 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     // The same expression, matched only where the scan starts it (see NextMatch).
     [GeneratedRegex(@"\G(?:" + DateExpression + ")", Options)]
     private static partial Regex DateAt();
+
+    // A year of birth, then the day and month: "née en 1992, le 8 septembre", "nilizaliwa 1987 tarehe 9 Septemba",
+    // "born 1990 on 3 May". Read only after a birth word (see AddDatesOfBirth).
+    [GeneratedRegex(@"\b(?:19|20)\d{2},?\s(?:(?:le|on|the|el|em|a|dia|tarehe|ko)\s)?\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\b", Options)]
+    private static partial Regex YearThenDayMonth();
 
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
     [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
@@ -117,6 +136,13 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
                 var score = s_placePrepositions.ContainsWord(before) ? 0.6 : 0.45;
                 results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, score, Name));
             }
+        }
+
+        // Positions with two decimal places or hemisphere letters (see HemisphereCoordinates, ShortDecimalCoordinates),
+        // read only where a decimal point has a digit before it and two after.
+        if (HasShortDecimal(text))
+        {
+            AddShortCoordinates(text, results);
         }
 
         if (text.Contains('°'))
@@ -306,6 +332,52 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             {
                 results.Add(new PiiMatch(PiiEntityType.DateOfBirth, index, length, 0.85, Name));
             }
+        }
+
+        // A year then the day and month, right after the birth word ("née en 1992, le 8 septembre"). A date the scan
+        // above also found overlaps it; the detector keeps one.
+        foreach (var m in YearThenDayMonth().EnumerateMatches(text))
+        {
+            var window = text[Math.Max(0, m.Index - 24)..m.Index];
+            if (ContextLexicon.ContainsWord(window, BirthWords))
+            {
+                results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.85, Name));
+            }
+        }
+    }
+
+    // Whether two decimal points, at most 32 characters apart, each have a digit before them and two after ("37.38, -5.98"):
+    // every pair the two expressions match has them.
+    private static bool HasShortDecimal(ReadOnlySpan<char> text)
+    {
+        var previous = int.MinValue / 2;
+        for (var p = text.IndexOf('.'); p >= 0 && p + 2 < text.Length; p = text[(p + 1)..].IndexOf('.') is var n and >= 0 ? p + 1 + n : -1)
+        {
+            if (p > 0 && char.IsAsciiDigit(text[p - 1]) && char.IsAsciiDigit(text[p + 1]) && char.IsAsciiDigit(text[p + 2]))
+            {
+                if (p - previous <= 32)
+                {
+                    return true;
+                }
+
+                previous = p;
+            }
+        }
+
+        return false;
+    }
+
+    // A pair DecimalCoordinates also found is reported again with the same span; the detector keeps one of them.
+    private void AddShortCoordinates(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
+        foreach (var m in HemisphereCoordinates().EnumerateMatches(text))
+        {
+            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
+        }
+
+        foreach (var m in ShortDecimalCoordinates().EnumerateMatches(text))
+        {
+            results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.45, Name));
         }
     }
 }
