@@ -85,6 +85,12 @@ internal static class OutputSafetyTraining
     /// </summary>
     private const float MultilingualHiLatnWeight = 0f;
 
+    /// <summary>The initial learning rate of session 28's network class (<c>--hidden H</c>; <c>--net-lr</c> tries others).</summary>
+    private const float NetworkLearningRate = 0.5f;
+
+    /// <summary>The epochs of session 28's network class (<c>--net-epochs</c> tries others).</summary>
+    private const int NetworkEpochs = 10;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -99,10 +105,18 @@ internal static class OutputSafetyTraining
 
         var own = OwnTrain(mhc).ToList();
         var weights = HateWeights.From(args);
-        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        using (var file = File.Create(output))
+        if (weights.Hidden > 0)
         {
+            // Session 28's network class (--hidden H): the same examples and weights, another model.
+            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            using var file = File.Create(output);
+            network.Save(file);
+        }
+        else
+        {
+            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            using var file = File.Create(output);
             model.Save(file);
         }
 
@@ -180,19 +194,32 @@ internal static class OutputSafetyTraining
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
         Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
-    {
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
+        LinearTextModelTrainer.Train(Examples(mhcTrain, ownTrain, w), [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
+
+    /// <summary>Trains session 28's network class (<see cref="HateWeights.Hidden"/> &gt; 0) on the same examples as the linear model; the seed is the options'.</summary>
+    private static HateSpeechNetwork TrainNetwork(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
+        OutputHateNetworkTrainer.Train(Examples(mhcTrain, ownTrain, w), featurizer, new NetworkOptions(w.Hidden, w.NetEpochs, w.NetLearningRate, options.L2, options.Seed));
+
+    /// <summary>A scorer of the configuration's class (linear, or the network with --hidden), trained on the given cases with the shipped features and options.</summary>
+    public static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
+        TrainScorer(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
+
+    private static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights weights) =>
+        weights.Hidden > 0
+            ? new HateSpeechModel(TrainNetwork(mhcTrain, ownTrain, featurizer, options, weights), weights.Transliterate, weights.Identities)
+            : weights.Scorer(Train(mhcTrain, ownTrain, featurizer, options, weights));
+
+    private static List<TrainingExample> Examples(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights w) =>
         // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring;
         // with identity abstraction, through the same HateSpeechIdentities (the trainer's normalisation then keeps it as is).
-        var examples = mhcTrain.Concat(ownTrain)
+        mhcTrain.Concat(ownTrain)
             .Where(w.Includes)
             .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
-        return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
-    }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --hidden --net-lr --net-epochs</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs)
     {
         public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
@@ -209,7 +236,8 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment));
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment),
+                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
@@ -227,7 +255,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs.
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -242,7 +270,7 @@ internal static class OutputSafetyTraining
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
         var weights = HateWeights.From(args);
         Console.WriteLine($"validation.weights={weights}");
-        var model = weights.Scorer(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights));
+        var model = TrainScorer(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights);
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
