@@ -22,13 +22,13 @@ internal static class OutputSafetyEvaluation
         if (args.Contains("--samples-only"))
         {
             // The samples' false-block check alone (a selection criterion; it looks at no TEST side).
-            var candidate = OutputSafetyTraining.Arg(args, "--model") is { } path ? new HateSpeechModel(LoadFile(path), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
+            var candidate = OutputSafetyTraining.Arg(args, "--model") is { } path ? LoadFile(path, args) : HateSpeechModel.Default;
             OutputSafetySamples.Report(candidate, threshold, "guards.output.samples", args.Contains("--show-blocked"));
             return 0;
         }
 
         // 1. The shipped model on the TEST half (hash of mhc_case_id) and the held-out English templates.
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? LoadFile(file, args) : HateSpeechModel.Default;
         var test = mhc.Where(c => !OutputHateData.IsTrainByHash(c.Id)).Concat(english.Where(e => !e.Train).Select(e => e.Case)).ToList();
         var watch = Stopwatch.StartNew();
         var scored = test.Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
@@ -61,7 +61,7 @@ internal static class OutputSafetyEvaluation
     public static int OwnMultilingual(string[] args)
     {
         var threshold = OutputSafetyTraining.Arg(args, "--threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : new OutputSafetyDetectorOptions().HateThreshold;
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? LoadFile(file, args) : HateSpeechModel.Default;
         var scored = OutputHateMultilingualCases.All().Concat(OutputHateMultilingualCases.SlotCases()).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var group in scored.GroupBy(s => s.Case.Language))
         {
@@ -76,7 +76,7 @@ internal static class OutputSafetyEvaluation
     /// <summary>Prints the hate score of each line of stdin (the embedded model, or --model FILE): a look at single texts.</summary>
     public static int ScoreLines(string[] args)
     {
-        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? new HateSpeechModel(LoadFile(file), abstractIdentities: args.Contains("--identities")) : HateSpeechModel.Default;
+        var model = OutputSafetyTraining.Arg(args, "--model") is { } file ? LoadFile(file, args) : HateSpeechModel.Default;
         while (Console.ReadLine() is { } line)
         {
             Console.WriteLine($"{F(model.Score(line))}\t{line}");
@@ -90,16 +90,19 @@ internal static class OutputSafetyEvaluation
         // Our own cases train every split; for the identities split, our cases of the held-out identities are left out
         // too (since session 21: the multilingual cases name them in the MHC languages).
         var own = OutputSafetyTraining.OwnTrain(mhc).Where(c => !dropHeldOutTargets || !OutputHateData.HeldOutTargets.Contains(c.Target, StringComparer.OrdinalIgnoreCase));
-        var model = weights.Scorer(OutputSafetyTraining.Train(mhc.Where(isTrain), own, weights));
+        var model = OutputSafetyTraining.TrainScorer(mhc.Where(isTrain), own, weights);
         var test = mhc.Where(c => !isTrain(c)).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         Console.WriteLine($"{prefix}.test_cases={test.Count}");
         Report(prefix, test, threshold, perFunctionality: false);
     }
 
-    private static Nonprofit.AI.Guards.Detection.LinearTextModel LoadFile(string path)
+    /// <summary>A model file of either class (a linear .nplt or session 28's network), scored as trained with --identities when given.</summary>
+    private static HateSpeechModel LoadFile(string path, string[] args)
     {
         using var stream = File.OpenRead(path);
-        return Nonprofit.AI.Guards.Detection.LinearTextModel.Load(stream);
+        return HateSpeechNetwork.IsNetwork(stream)
+            ? new HateSpeechModel(HateSpeechNetwork.Load(stream), abstractIdentities: args.Contains("--identities"))
+            : new HateSpeechModel(Nonprofit.AI.Guards.Detection.LinearTextModel.Load(stream), abstractIdentities: args.Contains("--identities"));
     }
 
     private static void Report(string prefix, List<(HateCase Case, double Score)> scored, double threshold, bool perFunctionality)

@@ -85,6 +85,12 @@ internal static class OutputSafetyTraining
     /// </summary>
     private const float MultilingualHiLatnWeight = 0f;
 
+    /// <summary>The initial learning rate of session 28's network class (<c>--hidden H</c>; <c>--net-lr</c> tries others).</summary>
+    private const float NetworkLearningRate = 0.5f;
+
+    /// <summary>The epochs of session 28's network class (<c>--net-epochs</c> tries others).</summary>
+    private const int NetworkEpochs = 10;
+
     public static readonly TrainerOptions Options = new(Epochs: 20, LearningRate: 1f, L2: 1e-6f, Seed: 17, BalanceClasses: true);
 
     public static int Run(string[] args)
@@ -99,10 +105,18 @@ internal static class OutputSafetyTraining
 
         var own = OwnTrain(mhc).ToList();
         var weights = HateWeights.From(args);
-        var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        using (var file = File.Create(output))
+        if (weights.Hidden > 0)
         {
+            // Session 28's network class (--hidden H): the same examples and weights, another model.
+            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            using var file = File.Create(output);
+            network.Save(file);
+        }
+        else
+        {
+            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            using var file = File.Create(output);
             model.Save(file);
         }
 
@@ -139,6 +153,11 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Fragment})");
         }
 
+        foreach (var group in own.Where(c => OutputHateReachSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Reach})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -161,6 +180,7 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateServiceSentences.All())
             .Concat(OutputHateHeadingSentences.All())
             .Concat(OutputHateFragmentSentences.All())
+            .Concat(OutputHateReachSentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -180,19 +200,32 @@ internal static class OutputSafetyTraining
     public static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
         Train(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
 
-    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w)
-    {
+    private static LinearTextModel Train(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
+        LinearTextModelTrainer.Train(Examples(mhcTrain, ownTrain, w), [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
+
+    /// <summary>Trains session 28's network class (<see cref="HateWeights.Hidden"/> &gt; 0) on the same examples as the linear model; the seed is the options'.</summary>
+    private static HateSpeechNetwork TrainNetwork(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
+        OutputHateNetworkTrainer.Train(Examples(mhcTrain, ownTrain, w), featurizer, new NetworkOptions(w.Hidden, w.NetEpochs, w.NetLearningRate, options.L2, options.Seed));
+
+    /// <summary>A scorer of the configuration's class (linear, or the network with --hidden), trained on the given cases with the shipped features and options.</summary>
+    public static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
+        TrainScorer(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
+
+    private static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights weights) =>
+        weights.Hidden > 0
+            ? new HateSpeechModel(TrainNetwork(mhcTrain, ownTrain, featurizer, options, weights), weights.Transliterate, weights.Identities)
+            : weights.Scorer(Train(mhcTrain, ownTrain, featurizer, options, weights));
+
+    private static List<TrainingExample> Examples(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights w) =>
         // With transliteration, the text goes through the same DevanagariTransliteration as HateSpeechModel's scoring;
         // with identity abstraction, through the same HateSpeechIdentities (the trainer's normalisation then keeps it as is).
-        var examples = mhcTrain.Concat(ownTrain)
+        mhcTrain.Concat(ownTrain)
             .Where(w.Includes)
             .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
-        return LinearTextModelTrainer.Train(examples, [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
-    }
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight</c>; defaults: the shipped model's).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f)
     {
         public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
@@ -209,15 +242,16 @@ internal static class OutputSafetyTraining
         public static HateWeights From(string[] args)
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
-            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment));
+            return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment),
+                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
+        public bool Includes(HateCase c) => OutputHateReachSentences.Is(c.Functionality) ? Reach > 0 : OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
             IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
             IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
+        public float Of(HateCase c) => OutputHateReachSentences.Is(c.Functionality) ? Reach : OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
@@ -227,7 +261,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --reach-weight (session 28 round 2: our lines saying when/how to reach help; 0, the default, = without them) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs.
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -242,7 +276,7 @@ internal static class OutputSafetyTraining
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
         var weights = HateWeights.From(args);
         Console.WriteLine($"validation.weights={weights}");
-        var model = weights.Scorer(Train(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights));
+        var model = TrainScorer(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights);
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
@@ -252,7 +286,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality) && !OutputHateReachSentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -296,6 +330,8 @@ internal static class OutputSafetyTraining
             var fragmentNh = validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.NonHatefulFunctionality).ToList();
             var fragmentH = validation.Where(v => v.Case.Functionality == OutputHateFragmentSentences.HatefulFunctionality).ToList();
             Console.WriteLine($"validation.t{threshold:0.0}.own_fragment: non_hateful_blocked={fragmentNh.Count(v => v.Score >= threshold)}/{fragmentNh.Count} non_hateful_max={OutputSafetyEvaluation.F(fragmentNh.Count == 0 ? 0 : fragmentNh.Max(v => v.Score))} hateful_caught={fragmentH.Count(v => v.Score >= threshold)}/{fragmentH.Count} (the held-back quarter: never trained on in validation)");
+            var reachNh = validation.Where(v => v.Case.Functionality == OutputHateReachSentences.NonHatefulFunctionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}.own_reach: non_hateful_blocked={reachNh.Count(v => v.Score >= threshold)}/{reachNh.Count} non_hateful_max={OutputSafetyEvaluation.F(reachNh.Count == 0 ? 0 : reachNh.Max(v => v.Score))} (informative; the held-back quarter of session 28's reach lines, trained on only when --reach-weight > 0)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
@@ -306,7 +342,7 @@ internal static class OutputSafetyTraining
     }
 
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality) && !OutputHateReachSentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;

@@ -45,6 +45,7 @@ internal sealed class HateSpeechModel
     private readonly TextFeaturizer _featurizer;
     private readonly float[] _delta; // per bucket: weight of hateful minus weight of non-hateful
     private readonly float _biasDelta;
+    private readonly HateSpeechNetwork? _network; // instead of _delta when set
     private readonly bool _transliterate;
     private readonly bool _abstractIdentities;
 
@@ -68,6 +69,21 @@ internal sealed class HateSpeechModel
         }
 
         _biasDelta = model.Bias[hateful] - model.Bias[other];
+        _transliterate = transliterateDevanagari;
+        _abstractIdentities = abstractIdentities;
+    }
+
+    /// <summary>
+    /// A model of the network class (<see cref="HateSpeechNetwork"/>, session 28) with the same sentence, quote,
+    /// transliteration and group-placeholder handling; <paramref name="transliterateDevanagari"/> and
+    /// <paramref name="abstractIdentities"/> must say how it was trained.
+    /// </summary>
+    public HateSpeechModel(HateSpeechNetwork network, bool transliterateDevanagari = false, bool abstractIdentities = false)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+        _featurizer = network.Featurizer;
+        _delta = [];
         _transliterate = transliterateDevanagari;
         _abstractIdentities = abstractIdentities;
     }
@@ -182,6 +198,12 @@ internal sealed class HateSpeechModel
             if (length == 0)
             {
                 return 0;
+            }
+
+            if (_network is not null)
+            {
+                var logit = _network.Logit(buffer[..length], out var features);
+                return features == 0 ? 0 : 1 / (1 + Math.Exp(-logit));
             }
 
             var sum = new DeltaSum(_delta);

@@ -187,4 +187,20 @@ public sealed class OutputHateGroupSentencesTests
     }
 
     private const int FragmentMissedToday = 0;
+
+    // Session 28, round 2: our lines saying when or how help can be reached (OutputHateReachSentences.cs), non-hateful
+    // only as the round's rule asks, written from the family's description without reading the samples.
+    private static readonly List<HateCase> s_reach = [.. OutputHateReachSentences.All()];
+
+    [Fact]
+    public void ReachLines_EveryLanguageHasTwelveNonHatefulLines()
+    {
+        AssertShape(s_reach, ["en", "fr", "es", "pt", "de", "it", "nl", "pl", "ar", "hi", "hi-Latn", "zh", "sw"], OutputHateReachSentences.NonHatefulFunctionality, 12, OutputHateReachSentences.HatefulFunctionality, 0, s_fragment.Concat(s_heading).Concat(s_service).Concat(s_cases));
+    }
+
+    [Fact]
+    public void ReachLines_AreNotTheSamplesStrings()
+    {
+        Assert.DoesNotContain(s_reach, c => SamplesStrings().Contains(c.Text));
+    }
 }

@@ -1,0 +1,146 @@
+using Nonprofit.AI.Guards;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.Evaluation.Guards;
+
+/// <summary>Hyper-parameters of <see cref="OutputHateNetworkTrainer"/> (session 28; OutputHateSelection.md).</summary>
+/// <param name="Hidden">Hidden units (ReLU).</param>
+/// <param name="Epochs">Passes over the examples, each in a new order of the seeded shuffle.</param>
+/// <param name="LearningRate">The initial step; it decays as <c>lr / (1 + step / examples)</c>, as the linear trainer's.</param>
+/// <param name="L2">Weight decay on the bucket rows an example touches.</param>
+/// <param name="Seed">Seeds the initial weights and the order.</param>
+internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17);
+
+/// <summary>
+/// Trains a <see cref="HateSpeechNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
+/// loss (label 1 = hateful). Deterministic: one thread, scalar arithmetic, a seeded <see cref="Random"/>; the same
+/// examples and options give the same bytes. The texts must already be as the scorer sees them (transliterated, groups
+/// abstracted); they are normalised here with <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/>.
+/// </summary>
+internal static class OutputHateNetworkTrainer
+{
+    /// <summary>The initial hidden bias: slightly positive, so that no unit starts dead.</summary>
+    private const float InitialHiddenBias = 0.1f;
+
+    /// <summary>Initial bucket weights are uniform in +- this (a text's scaled sum then has about this spread).</summary>
+    private const float InitialRowRange = 0.1f;
+
+    public static HateSpeechNetwork Train(IReadOnlyList<TrainingExample> examples, TextFeaturizer featurizer, NetworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(featurizer);
+        ArgumentNullException.ThrowIfNull(options);
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException("There is nothing to train on.", nameof(examples));
+        }
+
+        var hidden = options.Hidden;
+        var features = new int[examples.Count][];
+        var scales = new float[examples.Count];
+        var positives = 0;
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (examples[i].Label is not (0 or 1))
+            {
+                throw new ArgumentException($"Example {i} has label {examples[i].Label}; the network has two classes (0, 1).", nameof(examples));
+            }
+
+            positives += examples[i].Label;
+            var collector = new Collector(new List<int>());
+            var text = examples[i].Text;
+            var normalized = new char[text.Length];
+            var length = GuardText.Normalize(text, normalized);
+            var count = featurizer.Visit(normalized.AsSpan(0, length), ref collector);
+            features[i] = [.. collector.Buckets];
+            scales[i] = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        }
+
+        // Class balance as the linear trainer's BalanceClasses.
+        var classWeight = new[]
+        {
+            positives == examples.Count ? 1f : examples.Count / (2f * (examples.Count - positives)),
+            positives == 0 ? 1f : examples.Count / (2f * positives),
+        };
+
+        var random = new Random(options.Seed);
+        var rows = new float[featurizer.BucketCount * hidden];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (float)(((random.NextDouble() * 2) - 1) * InitialRowRange);
+        }
+
+        var hiddenBias = Enumerable.Repeat(InitialHiddenBias, hidden).ToArray();
+        var output = new float[hidden];
+        var outputRange = 1 / MathF.Sqrt(hidden);
+        for (var j = 0; j < hidden; j++)
+        {
+            output[j] = (float)(((random.NextDouble() * 2) - 1) * outputRange);
+        }
+
+        var outputBias = 0f;
+        var sum = new float[hidden];
+        var activation = new float[hidden];
+        var gradient = new float[hidden];
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        long step = 0;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var lr = options.LearningRate / (1f + (step++ / (float)examples.Count));
+                var buckets = features[i];
+                var scale = scales[i];
+                Array.Clear(sum);
+                foreach (var b in buckets)
+                {
+                    var row = b * hidden;
+                    for (var j = 0; j < hidden; j++)
+                    {
+                        sum[j] += rows[row + j];
+                    }
+                }
+
+                var logit = outputBias;
+                for (var j = 0; j < hidden; j++)
+                {
+                    var h = (sum[j] * scale) + hiddenBias[j];
+                    activation[j] = h > 0 ? h : 0f;
+                    logit += activation[j] * output[j];
+                }
+
+                var label = examples[i].Label;
+                var p = 1f / (1f + MathF.Exp(-logit));
+                var g = examples[i].Weight * classWeight[label] * (p - label);
+                for (var j = 0; j < hidden; j++)
+                {
+                    // The gradient at the hidden unit's input (0 where the ReLU is off), taken before the output weight moves.
+                    gradient[j] = activation[j] > 0 ? g * output[j] : 0f;
+                    output[j] -= lr * g * activation[j];
+                    hiddenBias[j] -= lr * gradient[j];
+                }
+
+                outputBias -= lr * g;
+                foreach (var b in buckets)
+                {
+                    var row = b * hidden;
+                    for (var j = 0; j < hidden; j++)
+                    {
+                        ref var w = ref rows[row + j];
+                        w -= lr * ((gradient[j] * scale) + (options.L2 * w));
+                    }
+                }
+            }
+        }
+
+        return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+    }
+
+    private readonly struct Collector(List<int> buckets) : IFeatureVisitor
+    {
+        public List<int> Buckets { get; } = buckets;
+
+        public void Add(int bucket) => Buckets.Add(bucket);
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+using Nonprofit.AI.Guards.Detection;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// A small neural network over the hashed features of <see cref="TextFeaturizer"/> for the hate model (session 28): each
+/// feature bucket has a row of <see cref="Hidden"/> weights; a text's rows are summed and scaled by <c>1/sqrt(n)</c>
+/// (n = its feature occurrences, as in <see cref="LinearTextModel"/>), a bias is added, a ReLU applied, and one output
+/// unit gives the logit of <c>hateful</c>. Unlike the linear model, a group placeholder and a predicate can interact
+/// (a hidden unit can fire on "[GROUP] are vermin" and not on the placeholder or the word alone). The bucket rows are
+/// stored as half-precision floats (file format below) and kept as single floats in memory; a network built from
+/// trained weights rounds them the same way, so a validation figure is the figure of the saved file. Thread-safe.
+/// </summary>
+/// <remarks>
+/// File: the ASCII magic <c>NPHN</c>, an int32 version (1), the featurizer (int32 bucket bits, min and max character
+/// n, a byte each for words and word bigrams), an int32 hidden size, <c>2^bits * hidden</c> half floats (bucket-major),
+/// then <c>hidden</c> single-float hidden biases, <c>hidden</c> single-float output weights and the output bias.
+/// </remarks>
+internal sealed class HateSpeechNetwork
+{
+    private const int Version = 1;
+    private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("NPHN");
+
+    private readonly float[] _rows; // bucket-major: _rows[bucket * Hidden + j]
+    private readonly float[] _hiddenBias;
+    private readonly float[] _output;
+    private readonly float _outputBias;
+
+    /// <summary>A network from trained weights; the bucket rows are rounded to half precision, as <see cref="Save"/> stores them.</summary>
+    public HateSpeechNetwork(TextFeaturizer featurizer, int hidden, float[] rows, float[] hiddenBias, float[] output, float outputBias)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hidden, 256);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(hiddenBias);
+        ArgumentNullException.ThrowIfNull(output);
+        if (rows.Length != featurizer.BucketCount * hidden || hiddenBias.Length != hidden || output.Length != hidden)
+        {
+            throw new ArgumentException("The network's weights do not match its featurizer and hidden size.", nameof(rows));
+        }
+
+        Featurizer = featurizer;
+        Hidden = hidden;
+        _rows = new float[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            _rows[i] = (float)(Half)rows[i];
+        }
+
+        _hiddenBias = (float[])hiddenBias.Clone();
+        _output = (float[])output.Clone();
+        _outputBias = outputBias;
+    }
+
+    /// <summary>The features the network reads.</summary>
+    public TextFeaturizer Featurizer { get; }
+
+    /// <summary>The number of hidden units.</summary>
+    public int Hidden { get; }
+
+    /// <summary>The logit of <c>hateful</c> for a normalised text (as <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/> gives it); 0 features give the output bias.</summary>
+    public float Logit(ReadOnlySpan<char> normalized, out int count)
+    {
+        Span<float> sum = stackalloc float[Hidden];
+        sum.Clear();
+        var visitor = new RowSum(_rows, sum, Hidden);
+        count = Featurizer.Visit(normalized, ref visitor);
+        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        var logit = _outputBias;
+        for (var j = 0; j < Hidden; j++)
+        {
+            var h = (sum[j] * scale) + _hiddenBias[j];
+            logit += h > 0 ? h * _output[j] : 0f;
+        }
+
+        return logit;
+    }
+
+    /// <summary>Writes the network (format in the class remarks).</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(s_magic);
+        writer.Write(Version);
+        writer.Write(Featurizer.BucketBits);
+        writer.Write(Featurizer.MinCharN);
+        writer.Write(Featurizer.MaxCharN);
+        writer.Write(Featurizer.Words);
+        writer.Write(Featurizer.WordBigrams);
+        writer.Write(Hidden);
+        foreach (var w in _rows)
+        {
+            writer.Write((Half)w);
+        }
+
+        foreach (var b in _hiddenBias)
+        {
+            writer.Write(b);
+        }
+
+        foreach (var v in _output)
+        {
+            writer.Write(v);
+        }
+
+        writer.Write(_outputBias);
+    }
+
+    /// <summary>Whether the stream starts with this format's magic (the stream is left at its start).</summary>
+    public static bool IsNetwork(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> head = stackalloc byte[4];
+        var position = stream.Position;
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = position;
+        return read == 4 && head.SequenceEqual(s_magic);
+    }
+
+    /// <summary>Reads a network written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not such a network.</exception>
+    public static HateSpeechNetwork Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(s_magic) || reader.ReadInt32() != Version)
+            {
+                throw new InvalidDataException("Not a hate network file (magic or version).");
+            }
+
+            var featurizer = new TextFeaturizer(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean());
+            var hidden = reader.ReadInt32();
+            ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(hidden, 256);
+            var rows = new float[featurizer.BucketCount * hidden];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = (float)reader.ReadHalf();
+            }
+
+            var hiddenBias = new float[hidden];
+            for (var j = 0; j < hidden; j++)
+            {
+                hiddenBias[j] = reader.ReadSingle();
+            }
+
+            var output = new float[hidden];
+            for (var j = 0; j < hidden; j++)
+            {
+                output[j] = reader.ReadSingle();
+            }
+
+            return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, reader.ReadSingle());
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException)
+        {
+            throw new InvalidDataException("The hate network file is truncated or its header is invalid.", e);
+        }
+    }
+
+    /// <summary>Adds each visited bucket's row to the running sum.</summary>
+    private ref struct RowSum(float[] rows, Span<float> sum, int hidden) : IFeatureVisitor
+    {
+        private readonly Span<float> _sum = sum;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Add(int bucket)
+        {
+            var row = rows.AsSpan(bucket * hidden, hidden);
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j + 8 <= hidden; j += 8)
+                {
+                    (Vector256.Create<float>(_sum.Slice(j, 8)) + Vector256.Create<float>(row.Slice(j, 8))).CopyTo(_sum.Slice(j, 8));
+                }
+            }
+
+            for (; j < hidden; j++)
+            {
+                _sum[j] += row[j];
+            }
+        }
+    }
+}
