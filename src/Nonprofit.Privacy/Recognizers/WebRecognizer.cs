@@ -61,16 +61,18 @@ internal sealed class WebRecognizer : IPiiRecognizer
                 continue;
             }
 
-            var (start, end) = Token(text, at);
+            var (start, end, runEnd) = Token(text, at);
+
+            // Every trigger of this run of token characters reads this very token (the run, trimmed), so this one look
+            // handles them all: linear even for a 10 MB token, and an address followed by a period or colon is not
+            // read (and reported) a second time from that period.
+            i = Math.Max(i, runEnd);
             if (end - start < 4)
             {
                 continue;
             }
 
             var token = text[start..end];
-
-            // Every trigger inside this token is handled by this one look: linear even for a 10 MB token.
-            i = Math.Max(i, end);
             // The token's content, not the trigger that led here, says what it may be.
             PiiMatch? match = token.Contains('@') ? Email(token, start)
                 : token.Contains(':') ? UrlWithScheme(token, start) ?? Ipv6OrMac(token, start)
@@ -107,8 +109,9 @@ internal sealed class WebRecognizer : IPiiRecognizer
         return p == from ? from == 0 : text[p - 1] < 128 && !IsTokenChar(text[p - 1]);
     }
 
-    // A token is a run of characters that may appear in an address, URL or domain.
-    private static (int Start, int End) Token(ReadOnlySpan<char> text, int at)
+    // A token is a run of characters that may appear in an address, URL or domain, less its trailing and leading
+    // punctuation; RunEnd is where the run itself ends (the same for every position inside it).
+    private static (int Start, int End, int RunEnd) Token(ReadOnlySpan<char> text, int at)
     {
         var start = at;
         while (start > 0 && IsTokenChar(text[start - 1]))
@@ -122,6 +125,8 @@ internal sealed class WebRecognizer : IPiiRecognizer
             end++;
         }
 
+        var runEnd = end;
+
         // Trailing punctuation ends a sentence, not an address.
         while (end > start && text[end - 1] is '.' or ',' or ':' or ';' or '!' or '?' or ')' or '\'' or '"')
         {
@@ -133,7 +138,7 @@ internal sealed class WebRecognizer : IPiiRecognizer
             start++;
         }
 
-        return (start, end);
+        return (start, end, runEnd);
     }
 
     internal static bool IsTokenChar(char c) =>
