@@ -46,18 +46,18 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         s_birthSearch = new WordSearch(BirthWords);
     }
 
-    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?![\d.])", Options)]
+    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d\.\d{3,8}|90\.0{3,8})°?\s?[NS]?\s?[,;]\s?-?(?:1[0-7]\d|\d{1,2})\.\d{3,8}°?\s?[EWO]?(?!\d|\.\d)", Options)]
     private static partial Regex DecimalCoordinates();
 
     // Decimal degrees with hemisphere letters, after ("0.51 N, 35.26 E", "12.97°N 77.59°E") or before ("S 1.29, E 36.82")
     // the numbers: the letters make them a position whatever their precision. Upper-case letters only.
     [GeneratedRegex(@"(?<![\w.])(?:(?:[1-8]?\d|90)\.\d{2,8}\s?[°º]?\s?[NS](?!\w)\s?[,;]?\s{0,2}(?:1[0-7]\d|\d{1,2})\.\d{2,8}\s?[°º]?\s?[EWO](?!\w)" +
-        @"|[NS]\s?(?:[1-8]?\d|90)\.\d{2,8}[°º]?\s?[,;]?\s{0,2}[EWO]\s?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?![\w.]))", RegexOptions.CultureInvariant)]
+        @"|[NS]\s?(?:[1-8]?\d|90)\.\d{2,8}[°º]?\s?[,;]?\s{0,2}[EWO]\s?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?!\w|\.\d))", RegexOptions.CultureInvariant)]
     private static partial Regex HemisphereCoordinates();
 
     // A pair of decimals with two places or more ("37.38, -5.98", "37.38 -5.98", "lat 37.38 lon -5.98"): a position only
     // with a context word near it (see ContextLexicon), as prices and readings have the same shape.
-    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d|90)\.\d{2,8}[°º]?(?:\s?[,;/]\s?|\s{1,2}|,?\s?(?:lon|lng|long|longitude)\s?[:=]?\s?)-?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?![\d.])", Options)]
+    [GeneratedRegex(@"(?<![\d.])-?(?:[1-8]?\d|90)\.\d{2,8}[°º]?(?:\s?[,;/]\s?|\s{1,2}|,?\s?(?:lon|lng|long|longitude)\s?[:=]?\s?)-?(?:1[0-7]\d|\d{1,2})\.\d{2,8}[°º]?(?!\d|\.\d)", Options)]
     private static partial Regex ShortDecimalCoordinates();
 
     [GeneratedRegex(@"\d{1,2}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[NS],?\s{0,2}\d{1,3}°\s?\d{1,2}['′’]\s?(?:\d{1,2}(?:\.\d+)?(?:""|″|'')\s?)?[EWO]", Options)]

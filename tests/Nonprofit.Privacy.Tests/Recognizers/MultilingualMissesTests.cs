@@ -53,6 +53,25 @@ public sealed class MultilingualMissesTests
     public void Detect_DecimalDegreesWithHemisphereLetters_IsAPosition(string text, string value) =>
         AssertFound(text, "GPS_COORDINATES", value);
 
+    // A position that ends the sentence: the full stop after the last digit must not hide it (main missed every one).
+    [Theory]
+    [InlineData("Estoy escondida en la finca, coordenadas 37.3891, -5.9845. Me queda poca batería.", "37.3891, -5.9845")]
+    [InlineData("GPS: 37.3891, -5.9845.", "37.3891, -5.9845")]
+    [InlineData("I am at 40.7128, -74.0060.", "40.7128, -74.0060")]
+    [InlineData("my location is -1.2921, 36.8219. Please hurry.", "-1.2921, 36.8219")]
+    [InlineData("coordonnées : 45.75, 4.84.", "45.75, 4.84")]
+    [InlineData("niko 3.37 S, 36.68 E.", "3.37 S, 36.68 E")]
+    [InlineData("niko S 1.29, E 36.82.", "S 1.29, E 36.82")]
+    public void Detect_PositionAtTheEndOfASentence_IsAPosition(string text, string value) =>
+        AssertFound(text, "GPS_COORDINATES", value);
+
+    // ... but a number that goes on after the point ("37.3891, -5.9845.7") is not read as a shorter position.
+    [Theory]
+    [InlineData("GPS: 37.3891, -5.9845.7")]
+    [InlineData("location 40.42, -3.69.12")]
+    public void Detect_DecimalPairThatGoesOnAfterAPoint_IsNotAPosition(string text) =>
+        AssertNotFound(text, "GPS_COORDINATES");
+
     [Theory]
     [InlineData("gps lat 40.42 lon -3.69", "40.42 lon -3.69")]
     [InlineData("location 40.42 -3.69", "40.42 -3.69")]
