@@ -207,7 +207,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     private FunctionCallContent? RedactArguments(FunctionCallContent call, string scope, ref int found, ref double score)
     {
         var tally = new Tally();
-        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), serializeOthers: true);
+        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), redacting: true);
         found += tally.Found;
         score = Math.Max(score, tally.Score);
         return redacted;
@@ -262,7 +262,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         }
 
         var tally = new Tally();
-        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), serializeOthers: false);
+        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), redacting: false);
         restored += tally.Found;
         return real;
     }
