@@ -106,12 +106,14 @@ public sealed partial class GuardAuditChatClient : DelegatingChatClient
     /// <summary>Records the verdicts of each update; an update without additional properties costs one null check.</summary>
     private sealed class AuditStage(GuardAuditChatClient owner, ChatOptions? options) : GuardStreamStage
     {
-        public override void OnUpdate(ChatResponseUpdate update)
+        public override ChatResponseUpdate? OnUpdate(ChatResponseUpdate update)
         {
             if (update.AdditionalProperties is not null)
             {
                 owner.Record(update.GetGuardVerdicts(), options);
             }
+
+            return null;
         }
     }
 }

@@ -261,7 +261,11 @@ internal sealed class LinearTextModel
         var seen = words <= 2048 ? stackalloc ulong[words] : (rented = ArrayPool<ulong>.Shared.Rent(words));
         try
         {
-            seen[..words].Clear();
+            if (rented is not null)
+            {
+                seen[..words].Clear(); // a stackalloc is zeroed already (locals are initialised); a rented array is not
+            }
+
             var distinct = 0;
             foreach (var bucket in buckets)
             {

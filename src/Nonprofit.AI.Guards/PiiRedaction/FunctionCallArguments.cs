@@ -17,13 +17,22 @@ internal static class FunctionCallArguments
     /// alone), as a new <see cref="FunctionCallContent"/>; null when nothing changed. <paramref name="call"/> is not
     /// changed.
     /// </summary>
+    /// <remarks>
+    /// Property names are rewritten too (a name can be personal data: arguments keyed by phone number or by name), and
+    /// no argument is ever lost or duplicated: two names can map to one text (one phone number written two ways has one
+    /// pseudonym; a pseudonym and the value it restores to). A name the map leaves alone keeps it; a rewritten name that
+    /// collides with another property's name is, when <paramref name="redacting"/>, made unique with a suffix
+    /// (" (2)", " (3)"...) on the rewritten text, so that the original name (personal data) never reaches the model;
+    /// when restoring, it keeps its original name (a pseudonym), else that name with a suffix.
+    /// </remarks>
     /// <param name="call">The function call.</param>
     /// <param name="map">The new text of a string, or null to keep it.</param>
-    /// <param name="serializeOthers">Whether values of other types (objects the app built) are serialised to JSON and
-    /// rewritten too; numbers and booleans are always kept.</param>
-    public static FunctionCallContent? Rewrite(FunctionCallContent call, Func<string, string?> map, bool serializeOthers)
+    /// <param name="redacting">Whether the strings are being redacted (on the way to the model) rather than restored:
+    /// values of other types (objects the app built) are then serialised to JSON and rewritten too (numbers and
+    /// booleans are always kept), and colliding names are resolved as the remarks say.</param>
+    public static FunctionCallContent? Rewrite(FunctionCallContent call, Func<string, string?> map, bool redacting)
     {
-        if (call.Arguments is not { Count: > 0 } arguments || Map(arguments, map, serializeOthers) is not { } mapped)
+        if (call.Arguments is not { Count: > 0 } arguments || Map(arguments, map, redacting) is not { } mapped)
         {
             return null;
         }
@@ -36,39 +45,95 @@ internal static class FunctionCallArguments
         };
     }
 
-    private static Dictionary<string, object?>? Map(IDictionary<string, object?> arguments, Func<string, string?> map, bool serializeOthers)
+    private static Dictionary<string, object?>? Map(IDictionary<string, object?> arguments, Func<string, string?> map, bool redacting)
     {
-        Dictionary<string, object?>? result = null;
+        var count = arguments.Count;
+        var names = new string[count];
+        var values = new object?[count];
+        string?[]? newNames = null;
+        var changed = false;
+        var i = 0;
         foreach (var (name, value) in arguments)
         {
-            var newName = map(name);
-            var newValue = MapValue(value, map, serializeOthers, out var changed);
-            if (newName is null && !changed)
+            names[i] = name;
+            if (map(name) is { } newName)
             {
-                continue;
+                (newNames ??= new string?[count])[i] = newName;
+                changed = true;
             }
 
-            if (result is null)
-            {
-                result = new Dictionary<string, object?>(arguments.Count, StringComparer.Ordinal);
-                foreach (var (n, v) in arguments)
-                {
-                    result[n] = v;
-                }
-            }
+            values[i] = MapValue(value, map, redacting, out var valueChanged);
+            changed |= valueChanged;
+            i++;
+        }
 
-            if (newName is not null)
-            {
-                result.Remove(name);
-            }
+        if (!changed)
+        {
+            return null;
+        }
 
-            result[newName ?? name] = newValue;
+        if (newNames is not null)
+        {
+            ResolveNames(names, newNames, redacting);
+        }
+
+        var result = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+        for (i = 0; i < count; i++)
+        {
+            result.Add(names[i], values[i]);
         }
 
         return result;
     }
 
-    private static object? MapValue(object? value, Func<string, string?> map, bool serializeOthers, out bool changed)
+    /// <summary>
+    /// Replaces <paramref name="names"/> (one object's property names, in order) by their final names: a name with no
+    /// new text keeps it (and is reserved first, so that it never changes because of another); a new text is taken
+    /// when free, else the collision is resolved as <see cref="Rewrite"/> says.
+    /// </summary>
+    private static void ResolveNames(string[] names, string?[] newNames, bool redacting)
+    {
+        var taken = new HashSet<string>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (newNames[i] is null)
+            {
+                taken.Add(names[i]);
+            }
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (newNames[i] is not { } newName)
+            {
+                continue;
+            }
+
+            if (taken.Add(newName))
+            {
+                names[i] = newName;
+                continue;
+            }
+
+            if (!redacting && taken.Add(names[i]))
+            {
+                continue; // restoring: keep the pseudonymised name
+            }
+
+            var stem = redacting ? newName : names[i];
+            for (var n = 2; ; n++)
+            {
+                var candidate = stem + " (" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                if (taken.Add(candidate))
+                {
+                    names[i] = candidate;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static object? MapValue(object? value, Func<string, string?> map, bool redacting, out bool changed)
     {
         changed = false;
         switch (value)
@@ -80,30 +145,30 @@ internal static class FunctionCallArguments
                 changed = mapped is not null;
                 return mapped ?? text;
             case JsonElement element:
-                var rewritten = MapElement(element, map);
+                var rewritten = MapElement(element, map, redacting);
                 changed = rewritten is not null;
                 return rewritten ?? element;
             case IDictionary<string, object?> nested:
-                var nestedMapped = Map(nested, map, serializeOthers);
+                var nestedMapped = Map(nested, map, redacting);
                 changed = nestedMapped is not null;
                 return nestedMapped ?? value;
             case bool or byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal or Guid:
                 return value;
             default:
-                if (!serializeOthers)
+                if (!redacting)
                 {
                     return value;
                 }
 
                 var serialized = JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
-                var other = MapElement(serialized, map);
+                var other = MapElement(serialized, map, redacting);
                 changed = other is not null;
                 return other ?? value;
         }
     }
 
     /// <summary>The element with its strings and property names rewritten; null when nothing changed.</summary>
-    private static JsonElement? MapElement(JsonElement element, Func<string, string?> map)
+    private static JsonElement? MapElement(JsonElement element, Func<string, string?> map, bool redacting)
     {
         if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array))
         {
@@ -114,7 +179,7 @@ internal static class FunctionCallArguments
         var changed = false;
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(element, writer, map, ref changed);
+            Write(element, writer, map, redacting, ref changed);
         }
 
         if (!changed)
@@ -126,7 +191,7 @@ internal static class FunctionCallArguments
         return document.RootElement.Clone();
     }
 
-    private static void Write(JsonElement element, Utf8JsonWriter writer, Func<string, string?> map, ref bool changed)
+    private static void Write(JsonElement element, Utf8JsonWriter writer, Func<string, string?> map, bool redacting, ref bool changed)
     {
         switch (element.ValueKind)
         {
@@ -135,10 +200,13 @@ internal static class FunctionCallArguments
                 break;
             case JsonValueKind.Object:
                 writer.WriteStartObject();
+                var names = PropertyNames(element, map, redacting);
+                changed |= names is not null;
+                var index = 0;
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(Mapped(property.Name, map, ref changed));
-                    Write(property.Value, writer, map, ref changed);
+                    writer.WritePropertyName(names?[index++] ?? property.Name);
+                    Write(property.Value, writer, map, redacting, ref changed);
                 }
 
                 writer.WriteEndObject();
@@ -147,7 +215,7 @@ internal static class FunctionCallArguments
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    Write(item, writer, map, ref changed);
+                    Write(item, writer, map, redacting, ref changed);
                 }
 
                 writer.WriteEndArray();
@@ -156,6 +224,39 @@ internal static class FunctionCallArguments
                 element.WriteTo(writer);
                 break;
         }
+    }
+
+    /// <summary>The final property names of a JSON object (see <see cref="ResolveNames"/>); null when none changes.</summary>
+    /// <remarks>A duplicate name in the JSON itself is kept as it is when the map leaves it alone.</remarks>
+    private static string[]? PropertyNames(JsonElement element, Func<string, string?> map, bool redacting)
+    {
+        var count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            count++;
+        }
+
+        var names = new string[count];
+        string?[]? newNames = null;
+        var i = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            names[i] = property.Name;
+            if (map(property.Name) is { } newName)
+            {
+                (newNames ??= new string?[count])[i] = newName;
+            }
+
+            i++;
+        }
+
+        if (newNames is null)
+        {
+            return null;
+        }
+
+        ResolveNames(names, newNames, redacting);
+        return names;
     }
 
     private static string Mapped(string text, Func<string, string?> map, ref bool changed)

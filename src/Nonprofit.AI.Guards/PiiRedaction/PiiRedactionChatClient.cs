@@ -207,7 +207,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     private FunctionCallContent? RedactArguments(FunctionCallContent call, string scope, ref int found, ref double score)
     {
         var tally = new Tally();
-        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), serializeOthers: true);
+        var redacted = FunctionCallArguments.Rewrite(call, text => RedactText(text, scope, ref tally.Found, ref tally.Score), redacting: true);
         found += tally.Found;
         score = Math.Max(score, tally.Score);
         return redacted;
@@ -262,7 +262,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         }
 
         var tally = new Tally();
-        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), serializeOthers: false);
+        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), redacting: false);
         restored += tally.Found;
         return real;
     }
@@ -358,23 +358,45 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         private bool _reported;
         private int _restoredArguments;
 
+        /// <summary>The update whose text the restorer holds back (its message), when it holds some.</summary>
+        private ChatResponseUpdate? _heldFrom;
+
         public override bool InspectsUpdates => _restorer is not null;
 
-        public override void OnUpdate(ChatResponseUpdate update)
+        public override ChatResponseUpdate? OnUpdate(ChatResponseUpdate update)
         {
             if (_restorer is null || !MayRestore(update, _restorer))
             {
-                return;
+                return null;
             }
 
             var start = owner._publisher.Start();
+            var before = _restorer.PendingLength > 0 && !string.Equals(update.MessageId, _heldFrom?.MessageId, StringComparison.Ordinal)
+                ? EndOfHeldMessage()
+                : null;
             owner.RestoreUpdate(update, _restorer, scope, ref _restoredArguments);
+            _heldFrom = _restorer.PendingLength > 0 ? update : null;
             if (!_reported && _restorer.Restored + _restoredArguments > 0)
             {
                 _reported = true;
                 VerdictPublisher.Attach(update, owner._publisher.Publish(GuardAction.Modify, GuardCategories.PiiRestored, 1, owner._publisher.Elapsed(start), conversationId));
             }
+
+            return before;
         }
+
+        /// <summary>
+        /// The reply moved on to another message while text of the previous one was held back: that text ends the
+        /// previous message (restored as far as it goes), in an update of its own, yielded before the new message's.
+        /// </summary>
+        private ChatResponseUpdate EndOfHeldMessage() =>
+            new(_heldFrom?.Role ?? ChatRole.Assistant, _restorer!.Flush())
+            {
+                MessageId = _heldFrom?.MessageId,
+                ResponseId = _heldFrom?.ResponseId,
+                ConversationId = _heldFrom?.ConversationId,
+                AuthorName = _heldFrom?.AuthorName,
+            };
 
         public override ChatResponseUpdate? OnCompleted(ChatResponseUpdate? last)
         {

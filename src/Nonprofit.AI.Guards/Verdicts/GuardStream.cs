@@ -47,9 +47,13 @@ internal abstract class GuardStreamStage
     public virtual bool InspectsUpdates => true;
 
     /// <summary>Called for each update of the reply (after the stages nearer the model), before it is yielded.</summary>
-    public virtual void OnUpdate(ChatResponseUpdate update)
-    {
-    }
+    /// <param name="update">The update; the stage may change it.</param>
+    /// <returns>
+    /// Null (the usual answer), or an update to yield just before <paramref name="update"/>: text the stage held back
+    /// that belongs to the previous message. It goes through the stages outside this one (before they see
+    /// <paramref name="update"/>), not through those inside it.
+    /// </returns>
+    public virtual ChatResponseUpdate? OnUpdate(ChatResponseUpdate update) => null;
 
     /// <summary>Called once when the inner stream ends; returns an extra last update, or null.</summary>
     /// <param name="last">The last update the inner stream produced, or null when it produced none.</param>
@@ -73,7 +77,10 @@ internal abstract class GuardStreamStage
 /// it); per update, the stages run innermost first, each attaching its first-update verdict then doing its work, so the
 /// verdict list stays innermost first; completions run innermost first and an extra update goes through the stages
 /// outside the one that produced it; when the reply had no update at all, one empty update carries the verdicts; every
-/// stage's <see cref="GuardStreamStage.OnDisposed"/> runs on dispose, also after an exception or an early stop.
+/// stage's <see cref="GuardStreamStage.OnDisposed"/> runs on dispose, also after an exception or an early stop. A stage
+/// may put an update before the one it is given (text it held back that ends the previous message): that update goes
+/// through the stages outside it, then is yielded, before the stages outside see the current one; a stream where no
+/// stage does so pays one null check per update.
 /// </remarks>
 internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAsyncEnumerable<ChatResponseUpdate>
 {
@@ -93,12 +100,14 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
         private const int Streaming = 1;
         private const int Draining = 2;
         private const int Done = 3;
+        private const int Preceding = 4; // yielding _tail (updates a stage put before the current one), then streaming again
 
         // Outermost first while starting; reversed (innermost first) once the source is known.
         private readonly List<(GuardVerdict? First, GuardStreamStage? Stage)> _guards = new(4);
         private GuardStreamStage[] _inspecting = [];
         private IAsyncEnumerator<ChatResponseUpdate>? _source;
         private List<ChatResponseUpdate>? _tail;
+        private List<ChatResponseUpdate>? _preceding;
         private int _tailIndex;
         private int _state;
         private bool _firstPending;
@@ -126,17 +135,26 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
 #pragma warning restore CA2012
 
                 var update = _source.Current;
+                _last = update;
                 if (_perUpdateWork)
                 {
                     Process(update, -1);
+                    if (_preceding is not null)
+                    {
+                        return new ValueTask<bool>(YieldPreceding(update));
+                    }
                 }
 
-                _last = update;
                 Current = update;
                 return new ValueTask<bool>(true);
             }
 
-            return _state == NotStarted ? StartAsync() : new ValueTask<bool>(NextOfTail());
+            return _state switch
+            {
+                NotStarted => StartAsync(),
+                Preceding => NextPreceding(),
+                _ => new ValueTask<bool>(NextOfTail()),
+            };
         }
 
         public async ValueTask DisposeAsync()
@@ -170,12 +188,16 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             if (await next.ConfigureAwait(false))
             {
                 var update = _source!.Current;
+                _last = update;
                 if (_perUpdateWork)
                 {
                     Process(update, -1);
+                    if (_preceding is not null)
+                    {
+                        return YieldPreceding(update);
+                    }
                 }
 
-                _last = update;
                 Current = update;
                 return true;
             }
@@ -223,8 +245,9 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             if (replacement is not null)
             {
                 // The blocking guard is the innermost one started: the reply goes through the guards outside it.
+                _tail = [];
                 Process(replacement, -1);
-                _tail = [replacement];
+                AddToTail(replacement);
                 _state = Draining;
                 return NextOfTail();
             }
@@ -247,9 +270,9 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
                         VerdictPublisher.Attach(update, first);
                     }
 
-                    if (i > producer && stage is { InspectsUpdates: true })
+                    if (i > producer && stage is { InspectsUpdates: true } && stage.OnUpdate(update) is { } before)
                     {
-                        stage.OnUpdate(update);
+                        Precede(before, i);
                     }
                 }
 
@@ -260,11 +283,65 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             var inspecting = _inspecting;
             for (var i = 0; i < inspecting.Length; i++)
             {
-                if (producer < 0 || IndexOf(inspecting[i]) > producer)
+                if ((producer < 0 || IndexOf(inspecting[i]) > producer) && inspecting[i].OnUpdate(update) is { } before)
                 {
-                    inspecting[i].OnUpdate(update);
+                    Precede(before, IndexOf(inspecting[i]));
                 }
             }
+        }
+
+        /// <summary>
+        /// A stage (at <paramref name="producer"/>) put <paramref name="before"/> ahead of the update being processed:
+        /// the stages outside it see it now, before they see that update, and it is yielded first.
+        /// </summary>
+        private void Precede(ChatResponseUpdate before, int producer)
+        {
+            var preceding = _preceding;
+            _preceding = null; // stages outside may add their own, ahead of this one
+            Process(before, producer);
+            (_preceding ??= []).Add(before);
+            if (preceding is not null)
+            {
+                _preceding.InsertRange(0, preceding);
+            }
+        }
+
+        /// <summary>Yields the updates the stages put before <paramref name="update"/>, then it, then streams again.</summary>
+        private bool YieldPreceding(ChatResponseUpdate update)
+        {
+            _tail = _preceding!;
+            _preceding = null;
+            _tail.Add(update);
+            _tailIndex = 0;
+            _state = Preceding;
+            Current = _tail[_tailIndex++];
+            return true;
+        }
+
+        private ValueTask<bool> NextPreceding()
+        {
+            if (_tailIndex < _tail!.Count)
+            {
+                Current = _tail[_tailIndex++];
+                return new ValueTask<bool>(true);
+            }
+
+            _tail = null;
+            _tailIndex = 0;
+            _state = Streaming;
+            return MoveNextAsync();
+        }
+
+        /// <summary>Adds <paramref name="update"/> to the tail, after what the stages put before it.</summary>
+        private void AddToTail(ChatResponseUpdate update)
+        {
+            if (_preceding is not null)
+            {
+                _tail!.AddRange(_preceding);
+                _preceding = null;
+            }
+
+            _tail!.Add(update);
         }
 
         private int IndexOf(GuardStreamStage stage)
@@ -287,12 +364,13 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             {
                 _state = Draining;
                 _tail = [];
+                _tailIndex = 0;
                 for (var i = 0; i < _guards.Count; i++)
                 {
                     if (_guards[i].Stage?.OnCompleted(_last) is { } extra)
                     {
                         Process(extra, i);
-                        _tail.Add(extra);
+                        AddToTail(extra);
                         _last = extra;
                     }
                 }
@@ -302,7 +380,7 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
                     // No update at all: one empty update carries the verdicts, as the guards always report.
                     var empty = new ChatResponseUpdate(ChatRole.Assistant, "");
                     Process(empty, -1);
-                    _tail.Add(empty);
+                    AddToTail(empty);
                 }
             }
 

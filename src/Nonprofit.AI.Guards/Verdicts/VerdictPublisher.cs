@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -11,17 +9,18 @@ namespace Nonprofit.AI.Guards;
 /// <summary>Times a guard's own work and hands its verdicts to the observers and to the response.</summary>
 /// <remarks>
 /// An observer that throws (against its contract) is skipped for that verdict: it never withholds a guard's verdict or
-/// reply (above all the crisis guard's safe reply). The first failure of each observer instance in each guard is logged
-/// with the observer's and the exception's type names only, when the guard has a logger: its own (the crisis guard's),
-/// else the one DI provides, which <see cref="ObserversIn"/> passes along with the observers.
+/// reply (above all the crisis guard's safe reply). The first failure of each observer instance in each publisher (one per
+/// guard instance, so each pipeline and its logger) is logged with the observer's and the exception's type names only,
+/// when the guard has a logger: its own (the crisis guard's), else the one DI provides, which <see cref="ObserversIn"/>
+/// passes along with the observers.
 /// </remarks>
 internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuardObserver> observers, TimeProvider timeProvider, ILogger? logger = null)
 {
     /// <summary>The logger category of observer failures when the logger comes from DI.</summary>
     public const string ObserverLogCategory = "Nonprofit.AI.Guards.Observers";
 
-    /// <summary>Per observer instance, the guards that logged its failure (filled on failures only).</summary>
-    private static readonly ConditionalWeakTable<IGuardObserver, ConcurrentDictionary<string, bool>> s_logged = new();
+    /// <summary>The observer instances whose failure this publisher (this guard instance) logged; created on the first failure.</summary>
+    private HashSet<IGuardObserver>? _logged;
 
     /// <summary>Creates a publisher for <paramref name="observers"/>, logging failures to <paramref name="logger"/>,
     /// else to the logger <see cref="ObserversIn"/> found in DI.</summary>
@@ -86,7 +85,19 @@ internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuar
     private void ObserverFailed(int index, Exception ex)
     {
         var observer = observers[index];
-        if (logger is not null && s_logged.GetOrCreateValue(observer).TryAdd(Guard, true))
+        if (logger is null)
+        {
+            return;
+        }
+
+        bool first;
+        var logged = Volatile.Read(ref _logged) ?? Interlocked.CompareExchange(ref _logged, new HashSet<IGuardObserver>(ReferenceEqualityComparer.Instance), null) ?? _logged;
+        lock (logged)
+        {
+            first = logged.Add(observer);
+        }
+
+        if (first)
         {
             LogObserverFailed(logger, Guard, observer.GetType().Name, ex.GetType().Name);
         }
@@ -102,6 +113,6 @@ internal sealed partial class VerdictPublisher(string guard, IReadOnlyList<IGuar
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    [LoggerMessage(EventId = 7901, Level = LogLevel.Warning, Message = "Guard observer {Observer} threw {ExceptionType} on a {Guard} verdict; it is skipped (logged once per observer and guard)")]
+    [LoggerMessage(EventId = 7901, Level = LogLevel.Warning, Message = "Guard observer {Observer} threw {ExceptionType} on a {Guard} verdict; it is skipped (logged once per observer and guard instance)")]
     private static partial void LogObserverFailed(ILogger logger, string guard, string observer, string exceptionType);
 }

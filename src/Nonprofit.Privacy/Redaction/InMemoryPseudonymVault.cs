@@ -28,6 +28,12 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
     private readonly int _maxScopes;
     private readonly int _maxEntriesPerScope;
     private readonly Lock _evictLock = new();
+
+    // Per evicted scope name, the numbers its counters had reached, so that a scope evicted then used again goes on
+    // numbering (guarded by _evictLock; at most _maxScopes names, the oldest dropped first).
+    private readonly Dictionary<string, Dictionary<string, int>> _floors = new(StringComparer.Ordinal);
+    private readonly Queue<string> _floorOrder = new();
+    private int _floorCount;
     private long _clock;
 
     /// <summary>Initializes a vault with the default bounds.</summary>
@@ -51,12 +57,15 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
     /// <summary>Gets the number of scopes held.</summary>
     public int ScopeCount => _scopes.Count;
 
+    /// <summary>Gets the number of evicted scope names whose numbering is kept (at most <see cref="InMemoryPseudonymVaultOptions.MaxScopes"/>).</summary>
+    internal int EvictedFloorCount => Volatile.Read(ref _floorCount);
+
     /// <inheritdoc />
     public string GetOrAddPseudonym(string scope, PiiEntityType type, string value)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(value);
-        var s = _scopes.GetOrAdd(scope, _ => new Scope(_maxEntriesPerScope));
+        var s = _scopes.GetOrAdd(scope, NewScope);
         s.LastUsed = Interlocked.Increment(ref _clock);
         var pseudonym = s.GetOrAdd(type, value);
         if (_scopes.Count > _maxScopes)
@@ -99,17 +108,58 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
             Array.Sort(oldest, static (a, b) => a.Value.LastUsed.CompareTo(b.Value.LastUsed));
             for (var i = 0; i < target && i < oldest.Length - 1; i++)
             {
-                _scopes.TryRemove(oldest[i]);
+                if (_scopes.TryRemove(oldest[i]))
+                {
+                    KeepFloor(oldest[i].Key, oldest[i].Value.Counters());
+                }
             }
         }
     }
 
-    private sealed class Scope(int maxEntries)
+    // Called under _evictLock.
+    private void KeepFloor(string scope, Dictionary<string, int> counters)
+    {
+        if (counters.Count == 0)
+        {
+            return;
+        }
+
+        if (_floors.TryAdd(scope, counters))
+        {
+            _floorOrder.Enqueue(scope);
+            while (_floors.Count > _maxScopes)
+            {
+                _floors.Remove(_floorOrder.Dequeue());
+            }
+        }
+        else
+        {
+            _floors[scope] = counters; // a scope recreated from its floor starts above it, so these counters are higher
+        }
+
+        Volatile.Write(ref _floorCount, _floors.Count);
+    }
+
+    private Scope NewScope(string scope)
+    {
+        Dictionary<string, int>? floor = null;
+        if (Volatile.Read(ref _floorCount) > 0)
+        {
+            lock (_evictLock)
+            {
+                _floors.TryGetValue(scope, out floor); // kept (not removed): GetOrAdd may drop this scope for another thread's
+            }
+        }
+
+        return new Scope(_maxEntriesPerScope, floor);
+    }
+
+    private sealed class Scope(int maxEntries, Dictionary<string, int>? floor)
     {
         private readonly Lock _lock = new();
         private readonly Dictionary<(string Type, string Key), LinkedListNode<Entry>> _byKey = [];
         private readonly Dictionary<string, string> _byPseudonym = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _counters = floor is null ? new(StringComparer.Ordinal) : new(floor, StringComparer.Ordinal);
         private readonly LinkedList<Entry> _recent = new();
 
         public long LastUsed { get; set; }
@@ -141,6 +191,15 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
                 }
 
                 return pseudonym;
+            }
+        }
+
+        /// <summary>A copy of the numbers reached per entity type.</summary>
+        public Dictionary<string, int> Counters()
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, int>(_counters, StringComparer.Ordinal);
             }
         }
 

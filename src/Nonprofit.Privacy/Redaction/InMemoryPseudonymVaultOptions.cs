@@ -4,11 +4,14 @@ namespace Nonprofit.Privacy;
 /// <remarks>
 /// The trade-off is re-identification: a forgotten scope or value can no longer be revealed with
 /// <see cref="IPseudonymVault.TryReveal"/>, and a forgotten value seen again gets a new number (numbers are never
-/// reused while a scope is held, so within it a pseudonym never stands for two values). A forgotten <em>scope</em> is
-/// forgotten whole, numbering included: a new scope of the same name starts again at 1, and an earlier reply that still
-/// holds <c>&lt;PERSON_1&gt;</c> would then name someone else. Keep <see cref="MaxScopes"/> above the number of
-/// conversations alive at the same time, or clear each scope when its conversation ends. Use a persistent
-/// <see cref="IPseudonymVault"/> when pseudonyms must be revealable for longer.
+/// reused while a scope is held, so within it a pseudonym never stands for two values). A scope forgotten because of
+/// <see cref="MaxScopes"/> loses its values, but its name keeps the numbers it reached (for the last
+/// <see cref="MaxScopes"/> scopes forgotten so, no values kept): used again, it goes on numbering, so that an earlier
+/// reply that still holds <c>&lt;PERSON_1&gt;</c> never names someone else. A scope cleared with
+/// <see cref="IPseudonymVault.ClearScope"/> (its conversation ended) starts again at 1 unless it had been forgotten so
+/// before. Keep <see cref="MaxScopes"/> above the number of conversations alive at the same time, or clear each scope
+/// when its conversation ends. Use a persistent <see cref="IPseudonymVault"/> when pseudonyms must be revealable for
+/// longer.
 /// </remarks>
 public sealed class InMemoryPseudonymVaultOptions
 {

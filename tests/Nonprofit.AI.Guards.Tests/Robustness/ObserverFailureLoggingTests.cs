@@ -56,8 +56,30 @@ public sealed class ObserverFailureLoggingTests
         Assert.Equal(PiiRedactionChatClient.GuardName, GuardOf(record.Message));
     }
 
-    private static IServiceCollection Services(FakeLoggerProvider provider) =>
-        new ServiceCollection().AddLogging(b => b.AddProvider(provider)).AddSingleton<IGuardObserver>(new ThrowingObserver());
+    [Fact]
+    public async Task TwoPipelines_SharedObserverThrows_EachPipelinesLoggerLogsOnce()
+    {
+        // Session 28: "once" is per guard instance, not per guard name in the process: a second pipeline (another
+        // tenant, another logger) that shares the observer must still log its failure.
+        var observer = new ThrowingObserver();
+        using var firstLogs = new FakeLoggerProvider();
+        using var secondLogs = new FakeLoggerProvider();
+        using var firstServices = Services(firstLogs, observer).BuildServiceProvider();
+        using var secondServices = Services(secondLogs, observer).BuildServiceProvider();
+        using var first = new ChatClientBuilder(new RecordingChatClient()).UsePiiRedaction().Build(firstServices);
+        using var second = new ChatClientBuilder(new RecordingChatClient()).UsePiiRedaction().Build(secondServices);
+
+        await first.GetResponseAsync("Hello there");
+        await first.GetResponseAsync("Hello again");
+        await second.GetResponseAsync("Hello there");
+        await second.GetStreamingResponseAsync("Hello again").ToListAsync();
+
+        Assert.Single(firstLogs.Collector.GetSnapshot(), r => r.Id.Id == 7901);
+        Assert.Single(secondLogs.Collector.GetSnapshot(), r => r.Id.Id == 7901);
+    }
+
+    private static IServiceCollection Services(FakeLoggerProvider provider, IGuardObserver? observer = null) =>
+        new ServiceCollection().AddLogging(b => b.AddProvider(provider)).AddSingleton(observer ?? new ThrowingObserver());
 
     private static string GuardOf(string message) => s_guards.Single(g => message.Contains(" " + g + " ", StringComparison.Ordinal));
 
