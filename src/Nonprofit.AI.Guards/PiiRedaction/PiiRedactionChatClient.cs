@@ -363,19 +363,44 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
 
         public override bool InspectsUpdates => _restorer is not null;
 
+        /// <summary>
+        /// The id of the message the reply is in: the last non-empty <see cref="ChatResponseUpdate.MessageId"/> seen.
+        /// An update without an id belongs to the message before it, as Microsoft.Extensions.AI's
+        /// <c>ToChatResponse</c> reads it.
+        /// </summary>
+        private string? _messageId;
+
+        /// <summary>The message id the held-back text belongs to (<see cref="_messageId"/> when it was held).</summary>
+        private string? _heldMessageId;
+
         public override ChatResponseUpdate? OnUpdate(ChatResponseUpdate update)
         {
-            if (_restorer is null || !MayRestore(update, _restorer))
+            if (_restorer is null)
+            {
+                return null;
+            }
+
+            // Only a change between two non-empty ids ends a message; an update without an id continues it.
+            var newMessage = !string.IsNullOrEmpty(update.MessageId)
+                && !string.IsNullOrEmpty(_messageId)
+                && !string.Equals(update.MessageId, _messageId, StringComparison.Ordinal);
+            if (!string.IsNullOrEmpty(update.MessageId))
+            {
+                _messageId = update.MessageId;
+            }
+
+            if (!MayRestore(update, _restorer))
             {
                 return null;
             }
 
             var start = owner._publisher.Start();
-            var before = _restorer.PendingLength > 0 && !string.Equals(update.MessageId, _heldFrom?.MessageId, StringComparison.Ordinal)
+            var before = _restorer.PendingLength > 0 && newMessage
                 ? EndOfHeldMessage()
                 : null;
             owner.RestoreUpdate(update, _restorer, scope, ref _restoredArguments);
             _heldFrom = _restorer.PendingLength > 0 ? update : null;
+            _heldMessageId = _restorer.PendingLength > 0 ? _messageId : null;
             if (!_reported && _restorer.Restored + _restoredArguments > 0)
             {
                 _reported = true;
@@ -392,7 +417,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         private ChatResponseUpdate EndOfHeldMessage() =>
             new(_heldFrom?.Role ?? ChatRole.Assistant, _restorer!.Flush())
             {
-                MessageId = _heldFrom?.MessageId,
+                MessageId = _heldMessageId,
                 ResponseId = _heldFrom?.ResponseId,
                 ConversationId = _heldFrom?.ConversationId,
                 AuthorName = _heldFrom?.AuthorName,

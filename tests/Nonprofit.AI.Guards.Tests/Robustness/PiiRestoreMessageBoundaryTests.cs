@@ -44,8 +44,36 @@ public sealed class PiiRestoreMessageBoundaryTests
         Assert.Equal(["See <PERSON_", "1> is not a name here."], response.Messages.Select(m => m.Text));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task UpdateWithoutMessageId_IsTheSameMessage(string? missing)
+    {
+        // Microsoft.Extensions.AI joins an update without a message id to the message before it: a provider that sets
+        // the id on the first chunk only must not see "<PERSON_" cut from "1>".
+        var inner = new ScriptedModel(("m1", "See <PERSON_"), (missing, "1> here."));
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+
+        var updates = await client.GetStreamingResponseAsync(Pii.Text, Pii.Conversation("conversation-missing-id")).ToListAsync();
+
+        Assert.Equal(["See " + Pii.Name + " here."], updates.ToChatResponse().Messages.Select(m => m.Text));
+        Assert.DoesNotContain(updates, u => u.Text.Contains("PERSON_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IdChangeAfterAnUpdateWithoutId_StillEndsTheMessage()
+    {
+        // The held text came from an update without an id, inside message m1: m2 still starts another message.
+        var inner = new ScriptedModel(("m1", "See "), (null, "<PERSON_"), ("m2", "1> is not a name here."));
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+
+        var response = (await client.GetStreamingResponseAsync(Pii.Text, Pii.Conversation("conversation-missing-then-new")).ToListAsync()).ToChatResponse();
+
+        Assert.Equal(["See <PERSON_", "1> is not a name here."], response.Messages.Select(m => m.Text));
+    }
+
     /// <summary>Streams the given (message id, text) updates.</summary>
-    private sealed class ScriptedModel(params (string MessageId, string Text)[] updates) : IChatClient
+    private sealed class ScriptedModel(params (string? MessageId, string Text)[] updates) : IChatClient
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
