@@ -40,7 +40,7 @@ internal sealed class HateSpeechNetwork
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(hiddenBias);
         ArgumentNullException.ThrowIfNull(output);
-        if (rows.Length != featurizer.BucketCount * hidden || hiddenBias.Length != hidden || output.Length != hidden)
+        if (rows.Length != (long)featurizer.BucketCount * hidden || hiddenBias.Length != hidden || output.Length != hidden)
         {
             throw new ArgumentException("The network's weights do not match its featurizer and hidden size.", nameof(rows));
         }
@@ -141,7 +141,17 @@ internal sealed class HateSpeechNetwork
             var hidden = reader.ReadInt32();
             ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(hidden, 256);
-            var rows = new float[featurizer.BucketCount * hidden];
+            // The size in 64 bits (2^24 buckets * 256 wraps in 32), checked against what the stream still holds
+            // (rows in half precision, two float vectors, the output bias) before anything that large is allocated.
+            var size = (long)featurizer.BucketCount * hidden;
+            var bytes = (size * 2) + (hidden * 8L) + 4;
+            if (size > Array.MaxLength || (stream.CanSeek && bytes > stream.Length - stream.Position))
+            {
+                throw new InvalidDataException(
+                    $"The hate network file is truncated or its header is invalid: it announces {size} weights ({bytes} bytes) for {featurizer.BucketCount} buckets and {hidden} hidden units.");
+            }
+
+            var rows = new float[size];
             for (var i = 0; i < rows.Length; i++)
             {
                 rows[i] = (float)reader.ReadHalf();

@@ -99,4 +99,55 @@ public sealed class HateSpeechNetworkTests
         Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(linear));
         Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(new MemoryStream(stream.ToArray()[..100])));
     }
+
+    /// <summary>A file's header (bucket bits, hidden size) followed by <paramref name="body"/> bytes of zeros.</summary>
+    private static MemoryStream Header(int bucketBits, int hidden, int body)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("NPHN"u8);
+            writer.Write(1);
+            writer.Write(bucketBits);
+            writer.Write(0);
+            writer.Write(0);
+            writer.Write(true);
+            writer.Write(false);
+            writer.Write(hidden);
+            writer.Write(new byte[body]);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Theory]
+    [InlineData(24, 256, 2052)] // 2^24 * 256 wraps to 0 in 32 bits; the biases follow: it must not load as an unusable network
+    [InlineData(24, 128, 40)] // wraps to a negative size
+    [InlineData(24, 64, 40)] // 4 GB of rows announced by a file of a few bytes: refused before allocating
+    [InlineData(10, 16, 40)] // an honest size, but the file stops early
+    public void Load_ATruncatedOrInconsistentFile_ThrowsInvalidData_BeforeAllocatingTheRows(int bucketBits, int hidden, int body)
+    {
+        using var stream = Header(bucketBits, hidden, body);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(stream));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1 << 20, "the rows were allocated before the size was checked");
+        Assert.Contains("hate network", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_AFileOfTheRightLength_Loads()
+    {
+        // The counterpart of the test above: the same header with exactly the body it announces is accepted.
+        const int Hidden = 4;
+        using var stream = Header(8, Hidden, body: (256 * Hidden * 2) + (Hidden * 4 * 2) + 4);
+        Assert.Equal(Hidden, HateSpeechNetwork.Load(stream).Hidden);
+    }
+
+    [Fact]
+    public void Constructor_RowsWhoseSizeWrapsToZero_AreRefused()
+    {
+        var featurizer = new TextFeaturizer(bucketBits: 24, minCharN: 0, maxCharN: 0, words: true, wordBigrams: false);
+        Assert.Throws<ArgumentException>(() => new HateSpeechNetwork(featurizer, 256, [], new float[256], new float[256], 0f));
+    }
 }
