@@ -217,8 +217,10 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             return false;
         }
 
+        // A lone letter after a title ("Professor X figures") is a character or a placeholder, not a name; an initial
+        // followed by a surname ("Professor J. Okonkwo") is taken whole by TakeName.
         var nameEnd = TakeName(text, ref tokens, next, requireCapital: true);
-        if (nameEnd == next)
+        if (nameEnd == next || (nameEnd == next + 1 && tokens[next].Length == 1))
         {
             return false;
         }

@@ -160,6 +160,11 @@ internal static class NameLexicon
         "le", "la", "les", "un", "une", "des", "du", "et", "ou", "mais", "donc", "car", "je", "tu", "il", "elle", "nous", "vous", "ils",
         "elles", "mon", "ma", "mes", "ton", "ta", "son", "sa", "ses", "ce", "cette", "ces", "qui", "que", "quoi", "où", "quand", "comment",
         "bonjour", "merci", "oui", "non", "avec", "pour", "dans", "sur", "chez", "est", "suis", "rue", "madame", "monsieur",
+        // Time and quantity words that follow a naming cue with a capital ("Appelle-moi Demain", "Me llaman Todos los
+        // días"; review finding 11). Not "hier", "hoy", "tous", "ayer", "toda", "sasa", "nada": surnames or given names.
+        "demain", "aujourd'hui", "maintenant", "toujours", "jamais", "souvent", "tout", "toute", "toutes", "encore", "bientôt",
+        "mañana", "ahora", "siempre", "nunca", "todos", "todas", "todo", "luego", "después",
+        "amanhã", "hoje", "ontem", "agora", "sempre", "tudo", "depois", "wote", "baadaye", "later", "anytime", "everyone", "everybody",
         // Spanish / Portuguese
         "el", "los", "las", "unos", "unas", "y", "o", "pero", "yo", "tú", "él", "ella", "nosotros", "ellos", "mi", "tu", "su", "mis",
         "hola", "gracias", "sí", "por", "para", "con", "en", "es", "soy", "calle", "señor", "señora", "o", "os", "as", "um", "uma",

@@ -146,4 +146,28 @@ public sealed class MultilingualMissesTests
     [InlineData("pode me chamar de manhã")]
     [InlineData("o nome aparecerá como anónimo")]
     public void Detect_OrdinaryWordsAfterATitleOrANamingCue_IsNoPerson(string text) => AssertNotFound(text, "PERSON");
+
+    // Review finding 11: a capitalised time or quantity word after a naming cue, or a lone letter after a title, is no
+    // name. The next theory holds the same cues with a name, so the words, not the cues, are what is refused.
+    [Theory]
+    [InlineData("Appelle-moi Demain vers midi, merci.")]
+    [InlineData("Appelle-moi Maintenant ou jamais.")]
+    [InlineData("On m'appelle Toujours pour rien.")]
+    [InlineData("Me llaman Todos los lunes de la oficina.")]
+    [InlineData("Me dicen Siempre lo mismo en la tienda.")]
+    [InlineData("Me chamam Sempre no domingo.")]
+    [InlineData("Me chamam de Tudo e nada.")]
+    [InlineData("Wananiita Wote kwenye mkutano.")]
+    [InlineData("The toy shop sells Professor X figures.")]
+    [InlineData("Ask Doctor Q about the gadgets.")]
+    public void Detect_TimeWordOrLoneLetterAfterANamingCueOrTitle_IsNoPerson(string text) => AssertNotFound(text, "PERSON");
+
+    [Theory]
+    [InlineData("Appelle-moi Manon vers midi, merci.", "Manon")]
+    [InlineData("Me llaman Toño los lunes de la oficina.", "Toño")]
+    [InlineData("Me chamam Dudu no domingo.", "Dudu")]
+    [InlineData("Wananiita Zawadi kwenye mkutano.", "Zawadi")]
+    [InlineData("Ask Doctor Ng about the results.", "Ng")]
+    [InlineData("Professor J. Okonkwo will call.", "J. Okonkwo")]
+    public void Detect_NameAfterTheSameCues_IsStillAPerson(string text, string value) => AssertFound(text, "PERSON", value);
 }
