@@ -377,7 +377,25 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
         foreach (var m in ShortDecimalCoordinates().EnumerateMatches(text))
         {
+            // A currency sign right before the pair, or a unit or currency right after it, makes it a price, a dose, a
+            // time or a distance ("€12.99, 14.50", "2.50 / 1.25 mg", "58.21, 59.03 s"; review finding 7), whatever
+            // position word is near. Only the two-place pair: the three-place one is as main had it.
+            if (CurrencyBefore().IsMatch(text[Math.Max(0, m.Index - 12)..m.Index]) || UnitAfter().IsMatch(text[(m.Index + m.Length)..]))
+            {
+                continue;
+            }
+
             results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.45, Name));
         }
     }
+
+    // A currency sign or code right before a number ("€12.99", "$ 45.20", "KSh 52.50", "Rs. 48.75").
+    [GeneratedRegex(@"(?:[€$£¥₹₦₱₵]|(?<![\p{L}\p{N}])(?i:usd|eur|gbp|kes|ksh|rs|inr|ngn|r\$)\.?)\s?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyBefore();
+
+    // A unit or currency right after a number, as a whole word ("mg", "km", "min", "s", "%", "€", "euros"): single
+    // letters in lower case only (or "L"), so "S" and "E" stay hemisphere letters. Not one followed by a number: "km 12"
+    // is a road's marker, written after a position as well.
+    [GeneratedRegex(@"^\s?(?:[%€$£¥₹₦₱₵]|(?:(?i:mcg|µg|mg|ml|kg|km|cm|mm|mi|mins?|secs?|hrs?|euros?|dollars?|usd|eur|gbp|kes|ksh|shillings?|rupees?|rs|inr|pesos?|reais|naira)|[smhgl]|L)(?![\p{L}\p{N}'’])(?!\s?\d))", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitAfter();
 }

@@ -89,6 +89,29 @@ public sealed class MultilingualMissesTests
     [InlineData("readings 0.52 n, 35.27 e")]
     public void Detect_TwoPlaceDecimalPairWithoutACue_IsNoPosition(string text) => AssertNotFound(text, "GPS_COORDINATES");
 
+    // Review finding 7: a two-place pair with a unit or currency right beside it is a dose, a price or a time, even
+    // with a position word near it. The next theory keeps the positions of the same shape without one.
+    [Theory]
+    [InlineData("my location is the pharmacy, dose 0.25, 0.50 mg daily")]
+    [InlineData("shop location, prices €12.99, 14.50 each")]
+    [InlineData("pin the list: totals $45.20 / 30.75")]
+    [InlineData("position after the race 58.21, 59.03 s")]
+    [InlineData("ubicación de la tienda, precios 12.99, 14.50 €")]
+    [InlineData("localisation du camp à 10.50, 12.25 km de la route")]
+    [InlineData("jagah pe doodh ₹52.50, 48.75 ka")]
+    [InlineData("position in the poll 45.20, 30.75%")]
+    [InlineData("location of the lab, dose 2.50 / 1.25 ml.")]
+    public void Detect_TwoPlacePairWithAUnitOrCurrencyBesideIt_IsNoPosition(string text) => AssertNotFound(text, "GPS_COORDINATES");
+
+    [Theory]
+    [InlineData("location 40.42, -3.69 s'il vous plaît", "40.42, -3.69")]
+    [InlineData("my location 12.97, 77.59 so hurry", "12.97, 77.59")]
+    [InlineData("location 40.42, -3.69 maybe", "40.42, -3.69")]
+    [InlineData("pin: 40.42, -3.69, 5 min from the bridge", "40.42, -3.69")]
+    [InlineData("my location is 40.42, -3.69 km 12 of the road", "40.42, -3.69")]
+    public void Detect_TwoPlacePairWithoutAUnitBesideIt_IsStillAPosition(string text, string value) =>
+        AssertFound(text, "GPS_COORDINATES", value);
+
     [Theory]
     [InlineData("nací el 5 de marzo de 1990", "5 de marzo de 1990")]
     [InlineData("yo naci el 17 de julio de 1985 en un pueblo", "17 de julio de 1985")]
