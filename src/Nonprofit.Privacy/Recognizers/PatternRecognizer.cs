@@ -84,9 +84,16 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     [GeneratedRegex(@"\G(?:" + AgeExpression + ")", Options)]
     private static partial Regex AgePhraseAt();
 
+    // Month names and their abbreviations (en, fr, es, pt, sw), shared by the date expressions below; a name may go on
+    // with more letters ("sept" + "embre").
+    private const string MonthNames = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba";
+
+    // Hindi month names in Devanagari, read in day-month-year dates.
+    private const string HindiMonthNames = "जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर";
+
     private const string DateExpression =
         @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}" +
-            @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
+            @"|\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:" + MonthNames + "|" + HindiMonthNames + @")[a-zçéûô]*\.?,?\s(?:de\s)?(?:19|20)\d{2}" +
             @"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d{2})\b";
 
     [GeneratedRegex(DateExpression, Options)]
@@ -98,7 +105,7 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
 
     // A year of birth, then the day and month: "née en 1992, le 8 septembre", "nilizaliwa 1987 tarehe 9 Septemba",
     // "born 1990 on 3 May". Read only after a birth word (see AddDatesOfBirth).
-    [GeneratedRegex(@"\b(?:19|20)\d{2},?\s(?:(?:le|on|the|el|em|a|dia|tarehe|ko)\s)?\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|déc|ene|abr|ago|dic|fev|set|out|dez|januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)[a-zçéûô]*\b", Options)]
+    [GeneratedRegex(@"\b(?:19|20)\d{2},?\s(?:(?:le|on|the|el|em|a|dia|tarehe|ko)\s)?\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:" + MonthNames + @")[a-zçéûô]*\b", Options)]
     private static partial Regex YearThenDayMonth();
 
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
