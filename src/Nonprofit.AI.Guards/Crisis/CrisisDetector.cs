@@ -609,12 +609,21 @@ public sealed class CrisisDetector : ICrisisDetector
             return;
         }
 
+        // One bit a rule: which rules matched (linear in the matches; session 29, was a search per match).
         var rules = _lexicon.Rules;
+        Span<ulong> matched = stackalloc ulong[(rules.Length + 63) >> 6];
+        matched.Clear();
+        for (var m = 0; m < state.MatchCount; m++)
+        {
+            var r = state.MatchRule[m];
+            matched[r >> 6] |= 1UL << (r & 63);
+        }
+
         var kept = 0;
         for (var m = 0; m < state.MatchCount; m++)
         {
             var needs = rules[state.MatchRule[m]].Needs;
-            if (needs >= 0 && state.MatchRule.AsSpan(0, state.MatchCount).IndexOf(needs) < 0)
+            if (needs >= 0 && (matched[needs >> 6] & (1UL << (needs & 63))) == 0)
             {
                 continue;
             }
@@ -996,6 +1005,13 @@ public sealed class CrisisDetector : ICrisisDetector
 
         // A past attempt told to announce a new one ("…y hoy lo voy a volver a intentar"), or past violence followed by a
         // new attack ("…I thought it was over, but last night he did it again"): the past cue does not cancel it.
+        // "This time" inside a self-harm match ("…hab ich's versucht, diesmal mach ich's richtig", "هالمرة ما رح أغلط")
+        // announces the new attempt the past was told for: an `again` cue within the match undoes the past (session 29).
+        if (past && !now && rule.Category == SelfHarm && AgainInside(ref state, rule, start, end))
+        {
+            return false;
+        }
+
         if (past && !now && rule.Category is SelfHarm or Violence or Child
             && RepeatedLater(ref state, rule, clauses, end, rule.Category == SelfHarm ? CrisisRuleKind.Again : CrisisRuleKind.Repeat))
         {
@@ -1249,6 +1265,26 @@ public sealed class CrisisDetector : ICrisisDetector
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether an <c>again</c> cue of <paramref name="rule"/>'s related languages overlaps the match
+    /// <paramref name="start"/>..<paramref name="end"/>.
+    /// </summary>
+    private bool AgainInside(ref MatchState state, in CrisisRule rule, int start, int end)
+    {
+        var last = end + _lexicon.MaxSpan;
+        for (var o = FirstEndingAtOrAfter(ref state, start); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
+        {
+            ref readonly var cue = ref _lexicon.Rules[state.MatchRule[o]];
+            if (cue.Kind == CrisisRuleKind.Again && state.MatchStart[o] <= end
+                && (_lexicon.Related[rule.Language] & (1UL << cue.Language)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
