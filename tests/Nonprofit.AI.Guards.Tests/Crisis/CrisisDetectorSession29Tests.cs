@@ -3,7 +3,8 @@ namespace Nonprofit.AI.Guards.Tests.Crisis;
 /// <summary>
 /// Session 29, crisis rules: an overdose announced by a pill count or a whole box (en pt es fr de hi ar) with its dose,
 /// stock, farm and trip look-alikes; "this time" inside a self-harm match undoing the past attempt's cue (de ar); a boss
-/// or teacher "killing" the writer (ar), a friend's laughed-off threat and a video game's deaths (fr); the linear
+/// or teacher "killing" the writer (ar; es fr laughed off across a comma), a friend's laughed-off threat and a video
+/// game's deaths (fr); the linear
 /// <c>needs</c> check. Our own phrasings (the non-English ones need a native speaker's review); none is a review
 /// corpus's line.
 /// </summary>
@@ -144,6 +145,38 @@ public sealed class CrisisDetectorSession29Tests
     public void Rules_Session29LookAlikes_StayQuiet(string text)
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>
+    /// A boss or teacher "killing" the writer, laughed off across a comma, stays quiet; the same words with a weapon, fear,
+    /// "last time" or no laugh escalate (the laugh cue needs the laugh; the risk cues undo it).
+    /// </summary>
+    [Theory]
+    [InlineData("mi jefe me va a matar, volví a olvidar el informe jajaja", false)]
+    [InlineData("mi profe me va a matar, no hice la tarea jaja", false)]
+    [InlineData("mi suegra me va a matar cuando vea que quemé la cena, jajaja", false)]
+    [InlineData("ce prof va me tuer mdr", false)]
+    [InlineData("ma belle-mère va me tuer, j'ai brûlé le rôti mdr", false)]
+    [InlineData("mi jefe me va a matar, llegó tarde borracho y tiene una pistola", true)]
+    [InlineData("mon chef va me tuer, j'ai peur, il m'attend dehors, je suis en retard", true)]
+    [InlineData("mi jefe me va a matar jaja tiene una pistola en el cajón", true)]
+    [InlineData("mon chef va me tuer mdr j'ai peur il m'attend dehors", true)]
+    [InlineData("mi jefe me va a matar jajaja, tengo miedo, me sigue hasta mi casa", true)]
+    [InlineData("ce prof va me tuer mdr, la dernière fois il m'a frappé", true)]
+    [InlineData("mi padrastro me va a matar, olvidé lavar los platos y ya me pegó con el cinturón", true)]
+    [InlineData("mon père va me tuer mdr il a pris sa ceinture j'ai peur", true)]
+    [InlineData("mi novio me va a matar jaja, ya me ahorcó una vez", true)]
+    public void Rules_BossLaughedOff_QuietUnlessARiskOrNoLaugh(string text, bool escalates)
+    {
+        var categories = CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold);
+        if (escalates)
+        {
+            Assert.NotEmpty(categories);
+        }
+        else
+        {
+            Assert.Empty(categories);
+        }
     }
 
     [Fact]
