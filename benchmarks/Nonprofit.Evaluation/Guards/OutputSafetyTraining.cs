@@ -105,21 +105,26 @@ internal static class OutputSafetyTraining
 
         var own = OwnTrain(mhc).ToList();
         var weights = HateWeights.From(args);
+
+        // --seed (session 29): the full-TRAIN file of another seed (the SGD order; the network's initial weights), so a
+        // condition on the file can be measured over seeds; 17, the default, writes the shipped bytes.
+        var options = Arg(args, "--seed") is { } seed ? Options with { Seed = int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) } : Options;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         if (weights.Hidden > 0)
         {
             // Session 28's network class (--hidden H): the same examples and weights, another model.
-            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), options, weights);
             using var file = File.Create(output);
             network.Save(file);
         }
         else
         {
-            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), options, weights);
             using var file = File.Create(output);
             model.Save(file);
         }
 
+        Console.WriteLine($"train.seed={options.Seed}");
         Console.WriteLine($"train.weights={weights}");
         Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + own.Count(weights.Includes)}");
         foreach (var group in OutputHateBenignReplies.All().GroupBy(c => c.Language))
