@@ -7,7 +7,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Trains the output-safety hate model (embedded as src/Nonprofit.AI.Guards/Models/output-hate.nplt) on the TRAIN half
 /// of Multilingual HateCheck (hash of mhc_case_id) and the TRAIN templates of our English cases. Deterministic: the
 /// same data gives a byte-identical file.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE] [weights as --validate, for candidate files]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE] [--seed S] [weights as --validate, for candidate files]</code>
 /// </summary>
 internal static class OutputSafetyTraining
 {
