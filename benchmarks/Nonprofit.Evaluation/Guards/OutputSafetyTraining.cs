@@ -237,16 +237,23 @@ internal static class OutputSafetyTraining
     /// cases, fits Platt scaling on them (<see cref="OutputHateNetworkTrainer.FitPlatt"/>; each case weighted as in
     /// training, its source weight times the balance of the held-out classes, so the balanced prior the network was
     /// trained for is kept; cases the configuration leaves out and texts without features are not fitted on) and
-    /// returns the scorer of the calibrated network.
+    /// returns the scorer of the calibrated network. <see cref="HateWeights.CalibrationWeights"/> (<c>--calibrate-weights</c>,
+    /// probes after round 3's decision) fits instead with the class balance alone ("balanced") or on the MHC cases alone
+    /// with the class balance ("mhc").
     /// </summary>
     private static HateSpeechModel CalibratedScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, IEnumerable<HateCase> heldOut, TextFeaturizer featurizer, TrainerOptions options, HateWeights w, out HateSpeechNetwork network)
     {
+        if (w.CalibrationWeights is not ("training" or "balanced" or "mhc"))
+        {
+            throw new ArgumentException($"--calibrate-weights is training, balanced or mhc, not '{w.CalibrationWeights}'.", nameof(w));
+        }
+
         var raw = TrainNetwork(mhcTrain, ownTrain, featurizer, options, w);
         var scorer = new HateSpeechModel(raw, w.Transliterate, w.Identities);
-        var scored = heldOut.Where(w.Includes).Select(c => (Case: c, Score: scorer.Score(c.Text))).Where(v => v.Score > 0).ToList();
+        var scored = heldOut.Where(w.Includes).Where(c => w.CalibrationWeights != "mhc" || IsMhc(c)).Select(c => (Case: c, Score: scorer.Score(c.Text))).Where(v => v.Score > 0).ToList();
         var positives = scored.Count(v => v.Case.Hateful);
         var balance = new[] { scored.Count / (2.0 * Math.Max(1, scored.Count - positives)), scored.Count / (2.0 * Math.Max(1, positives)) };
-        var (scale, bias) = OutputHateNetworkTrainer.FitPlatt([.. scored.Select(v => (v.Score, v.Case.Hateful ? 1 : 0, w.Of(v.Case) * balance[v.Case.Hateful ? 1 : 0]))]);
+        var (scale, bias) = OutputHateNetworkTrainer.FitPlatt([.. scored.Select(v => (v.Score, v.Case.Hateful ? 1 : 0, (w.CalibrationWeights == "training" ? w.Of(v.Case) : 1) * balance[v.Case.Hateful ? 1 : 0]))]);
         network = raw.WithCalibration(scale, bias);
         return new HateSpeechModel(network, w.Transliterate, w.Identities);
     }
@@ -264,8 +271,8 @@ internal static class OutputSafetyTraining
             .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs --calibrate --describe-weight</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f, bool Calibrate = false, float Describe = 0f)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs --calibrate --describe-weight --calibrate-weights</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f, bool Calibrate = false, float Describe = 0f, string CalibrationWeights = "training")
     {
         public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
@@ -283,7 +290,7 @@ internal static class OutputSafetyTraining
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
             return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment),
-                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach), args.Contains("--calibrate"), F("--describe-weight", Shipped.Describe));
+                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach), args.Contains("--calibrate"), F("--describe-weight", Shipped.Describe), Arg(args, "--calibrate-weights") ?? Shipped.CalibrationWeights);
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
