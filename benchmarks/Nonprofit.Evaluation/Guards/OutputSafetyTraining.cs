@@ -239,20 +239,20 @@ internal static class OutputSafetyTraining
     /// trained for is kept; cases the configuration leaves out and texts without features are not fitted on) and
     /// returns the scorer of the calibrated network. <see cref="HateWeights.CalibrationWeights"/> (<c>--calibrate-weights</c>,
     /// probes after round 3's decision) fits instead with the class balance alone ("balanced") or on the MHC cases alone
-    /// with the class balance ("mhc").
+    /// with the class balance ("mhc"), or unweighted, every held-out case counting once ("plain").
     /// </summary>
     private static HateSpeechModel CalibratedScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, IEnumerable<HateCase> heldOut, TextFeaturizer featurizer, TrainerOptions options, HateWeights w, out HateSpeechNetwork network)
     {
-        if (w.CalibrationWeights is not ("training" or "balanced" or "mhc"))
+        if (w.CalibrationWeights is not ("training" or "balanced" or "mhc" or "plain"))
         {
-            throw new ArgumentException($"--calibrate-weights is training, balanced or mhc, not '{w.CalibrationWeights}'.", nameof(w));
+            throw new ArgumentException($"--calibrate-weights is training, balanced, mhc or plain, not '{w.CalibrationWeights}'.", nameof(w));
         }
 
         var raw = TrainNetwork(mhcTrain, ownTrain, featurizer, options, w);
         var scorer = new HateSpeechModel(raw, w.Transliterate, w.Identities);
         var scored = heldOut.Where(w.Includes).Where(c => w.CalibrationWeights != "mhc" || IsMhc(c)).Select(c => (Case: c, Score: scorer.Score(c.Text))).Where(v => v.Score > 0).ToList();
         var positives = scored.Count(v => v.Case.Hateful);
-        var balance = new[] { scored.Count / (2.0 * Math.Max(1, scored.Count - positives)), scored.Count / (2.0 * Math.Max(1, positives)) };
+        var balance = w.CalibrationWeights == "plain" ? [1.0, 1.0] : new[] { scored.Count / (2.0 * Math.Max(1, scored.Count - positives)), scored.Count / (2.0 * Math.Max(1, positives)) };
         var (scale, bias) = OutputHateNetworkTrainer.FitPlatt([.. scored.Select(v => (v.Score, v.Case.Hateful ? 1 : 0, (w.CalibrationWeights == "training" ? w.Of(v.Case) : 1) * balance[v.Case.Hateful ? 1 : 0]))]);
         network = raw.WithCalibration(scale, bias);
         return new HateSpeechModel(network, w.Transliterate, w.Identities);
