@@ -137,6 +137,82 @@ internal static class OutputHateNetworkTrainer
         return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
     }
 
+    /// <summary>
+    /// Platt scaling (session 29): the scale a and bias b minimising the weighted log loss of <c>sigmoid(a z + b)</c>, z the
+    /// logit of each score, by Newton's method from a = 1, b = 0 with step halving (deterministic). Scores of 0 or 1 are
+    /// clamped to 1e-12 from either end; the caller leaves out what calibration cannot move (a text without features).
+    /// </summary>
+    /// <param name="points">Each held-out example's score (a probability), label (1 = hateful) and weight.</param>
+    /// <returns>The scale (positive) and the bias.</returns>
+    /// <exception cref="InvalidOperationException">The fit does not give a positive, finite scale (the scores do not order the classes).</exception>
+    public static (float Scale, float Bias) FitPlatt(IReadOnlyList<(double Score, int Label, double Weight)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var z = points.Select(p => Math.Log(Math.Clamp(p.Score, 1e-12, 1 - 1e-12) / (1 - Math.Clamp(p.Score, 1e-12, 1 - 1e-12)))).ToArray();
+        double Loss(double a, double b)
+        {
+            var loss = 0.0;
+            for (var i = 0; i < z.Length; i++)
+            {
+                var t = (a * z[i]) + b;
+                // log(1 + e^-t) for label 1, log(1 + e^t) for label 0, computed without overflow.
+                var m = points[i].Label == 1 ? -t : t;
+                loss += points[i].Weight * (Math.Max(m, 0) + Math.Log(1 + Math.Exp(-Math.Abs(m))));
+            }
+
+            return loss;
+        }
+
+        double scale = 1, bias = 0, current = Loss(scale, bias);
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+            for (var i = 0; i < z.Length; i++)
+            {
+                var p = 1 / (1 + Math.Exp(-((scale * z[i]) + bias)));
+                var w = points[i].Weight;
+                var d = w * (p - points[i].Label);
+                var h = w * p * (1 - p);
+                ga += d * z[i];
+                gb += d;
+                haa += h * z[i] * z[i];
+                hab += h * z[i];
+                hbb += h;
+            }
+
+            var det = (haa * hbb) - (hab * hab);
+            var da = ((hbb * ga) - (hab * gb)) / det;
+            var db = ((haa * gb) - (hab * ga)) / det;
+            var step = 1.0;
+            while (step > 1e-6 && !(Loss(scale - (step * da), bias - (step * db)) <= current))
+            {
+                step /= 2;
+            }
+
+            if (step <= 1e-6)
+            {
+                break;
+            }
+
+            scale -= step * da;
+            bias -= step * db;
+            var next = Loss(scale, bias);
+            var done = current - next < 1e-12 * Math.Max(1, current);
+            current = next;
+            if (done)
+            {
+                break;
+            }
+        }
+
+        if (!double.IsFinite(scale) || scale <= 0 || !double.IsFinite(bias))
+        {
+            throw new InvalidOperationException($"The calibration fit gave scale {scale} and bias {bias}: the scores do not order the classes.");
+        }
+
+        return ((float)scale, (float)bias);
+    }
+
     private readonly struct Collector(List<int> buckets) : IFeatureVisitor
     {
         public List<int> Buckets { get; } = buckets;

@@ -7,7 +7,7 @@ namespace Nonprofit.Evaluation.Guards;
 /// Trains the output-safety hate model (embedded as src/Nonprofit.AI.Guards/Models/output-hate.nplt) on the TRAIN half
 /// of Multilingual HateCheck (hash of mhc_case_id) and the TRAIN templates of our English cases. Deterministic: the
 /// same data gives a byte-identical file.
-/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE] [weights as --validate, for candidate files]</code>
+/// <code>dotnet run -c Release --project benchmarks/Nonprofit.Evaluation -- guards-output-train [--data FILE] [--out FILE] [--seed S] [weights as --validate, for candidate files]</code>
 /// </summary>
 internal static class OutputSafetyTraining
 {
@@ -105,21 +105,36 @@ internal static class OutputSafetyTraining
 
         var own = OwnTrain(mhc).ToList();
         var weights = HateWeights.From(args);
+
+        // --seed (session 29): the full-TRAIN file of another seed (the SGD order; the network's initial weights), so a
+        // condition on the file can be measured over seeds; 17, the default, writes the shipped bytes.
+        var options = Arg(args, "--seed") is { } seed ? Options with { Seed = int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) } : Options;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         if (weights.Hidden > 0)
         {
             // Session 28's network class (--hidden H): the same examples and weights, another model.
-            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            var network = TrainNetwork(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), options, weights);
+            if (weights.Calibrate)
+            {
+                // Session 29: the full-TRAIN model has no held-out part of its own, so the calibration is the one fitted on
+                // the same seed's validation split (trained on three quarters of TRAIN's templates, fitted on the fourth).
+                var train = mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)).ToList();
+                CalibratedScorer(train.Where(c => !IsValidation(c)), own.Where(c => !IsValidation(c)), train.Where(IsValidation).Concat(own.Where(IsValidation)), HateSpeechModel.CreateFeaturizer(), options, weights, out var fitted);
+                network = network.WithCalibration(fitted.CalibrationScale, fitted.CalibrationBias);
+                Console.WriteLine($"train.calibration: scale={network.CalibrationScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} bias={network.CalibrationBias.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (fitted on seed {options.Seed}'s validation split)");
+            }
+
             using var file = File.Create(output);
             network.Save(file);
         }
         else
         {
-            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), Options, weights);
+            var model = Train(mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)), own, HateSpeechModel.CreateFeaturizer(), options, weights);
             using var file = File.Create(output);
             model.Save(file);
         }
 
+        Console.WriteLine($"train.seed={options.Seed}");
         Console.WriteLine($"train.weights={weights}");
         Console.WriteLine($"train.examples={mhc.Count(c => OutputHateData.IsTrainByHash(c.Id)) + own.Count(weights.Includes)}");
         foreach (var group in OutputHateBenignReplies.All().GroupBy(c => c.Language))
@@ -158,6 +173,11 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Reach})");
         }
 
+        foreach (var group in own.Where(c => OutputHateDescribeSentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Describe})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -181,6 +201,7 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateHeadingSentences.All())
             .Concat(OutputHateFragmentSentences.All())
             .Concat(OutputHateReachSentences.All())
+            .Concat(OutputHateDescribeSentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -211,6 +232,32 @@ internal static class OutputSafetyTraining
     public static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, HateWeights weights) =>
         TrainScorer(mhcTrain, ownTrain, HateSpeechModel.CreateFeaturizer(), Options, weights);
 
+    /// <summary>
+    /// Session 29's calibrated network (<c>--calibrate</c>): trains the network on the given cases, scores the held-out
+    /// cases, fits Platt scaling on them (<see cref="OutputHateNetworkTrainer.FitPlatt"/>; each case weighted as in
+    /// training, its source weight times the balance of the held-out classes, so the balanced prior the network was
+    /// trained for is kept; cases the configuration leaves out and texts without features are not fitted on) and
+    /// returns the scorer of the calibrated network. <see cref="HateWeights.CalibrationWeights"/> (<c>--calibrate-weights</c>,
+    /// probes after round 3's decision) fits instead with the class balance alone ("balanced") or on the MHC cases alone
+    /// with the class balance ("mhc"), or unweighted, every held-out case counting once ("plain").
+    /// </summary>
+    private static HateSpeechModel CalibratedScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, IEnumerable<HateCase> heldOut, TextFeaturizer featurizer, TrainerOptions options, HateWeights w, out HateSpeechNetwork network)
+    {
+        if (w.CalibrationWeights is not ("training" or "balanced" or "mhc" or "plain"))
+        {
+            throw new ArgumentException($"--calibrate-weights is training, balanced, mhc or plain, not '{w.CalibrationWeights}'.", nameof(w));
+        }
+
+        var raw = TrainNetwork(mhcTrain, ownTrain, featurizer, options, w);
+        var scorer = new HateSpeechModel(raw, w.Transliterate, w.Identities);
+        var scored = heldOut.Where(w.Includes).Where(c => w.CalibrationWeights != "mhc" || IsMhc(c)).Select(c => (Case: c, Score: scorer.Score(c.Text))).Where(v => v.Score > 0).ToList();
+        var positives = scored.Count(v => v.Case.Hateful);
+        var balance = w.CalibrationWeights == "plain" ? [1.0, 1.0] : new[] { scored.Count / (2.0 * Math.Max(1, scored.Count - positives)), scored.Count / (2.0 * Math.Max(1, positives)) };
+        var (scale, bias) = OutputHateNetworkTrainer.FitPlatt([.. scored.Select(v => (v.Score, v.Case.Hateful ? 1 : 0, (w.CalibrationWeights == "training" ? w.Of(v.Case) : 1) * balance[v.Case.Hateful ? 1 : 0]))]);
+        network = raw.WithCalibration(scale, bias);
+        return new HateSpeechModel(network, w.Transliterate, w.Identities);
+    }
+
     private static HateSpeechModel TrainScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights weights) =>
         weights.Hidden > 0
             ? new HateSpeechModel(TrainNetwork(mhcTrain, ownTrain, featurizer, options, weights), weights.Transliterate, weights.Identities)
@@ -224,8 +271,8 @@ internal static class OutputSafetyTraining
             .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f)
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs --calibrate --describe-weight --calibrate-weights</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f, bool Calibrate = false, float Describe = 0f, string CalibrationWeights = "training")
     {
         public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
@@ -243,15 +290,15 @@ internal static class OutputSafetyTraining
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
             return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment),
-                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach));
+                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach), args.Contains("--calibrate"), F("--describe-weight", Shipped.Describe), Arg(args, "--calibrate-weights") ?? Shipped.CalibrationWeights);
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateReachSentences.Is(c.Functionality) ? Reach > 0 : OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
+        public bool Includes(HateCase c) => OutputHateDescribeSentences.Is(c.Functionality) ? Describe > 0 : OutputHateReachSentences.Is(c.Functionality) ? Reach > 0 : OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
             IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
             IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateReachSentences.Is(c.Functionality) ? Reach : OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
+        public float Of(HateCase c) => OutputHateDescribeSentences.Is(c.Functionality) ? Describe : OutputHateReachSentences.Is(c.Functionality) ? Reach : OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
@@ -261,12 +308,10 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --reach-weight (session 28 round 2: our lines saying when/how to reach help; 0, the default, = without them) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs.
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --reach-weight (session 28 round 2: our lines saying when/how to reach help; 0, the default, = without them) --describe-weight (session 29: our benign lines describing abuse, pests, slaughter, groups; 0, the default, = without them) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs --calibrate (session 29: Platt scaling of the network's output fitted on the validation part).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
-        // Validation by template (a quarter of TRAIN's templates), so the search rewards what generalises to new sentences.
-        static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
         var train = mhc.Where(c => OutputHateData.IsTrainByHash(c.Id)).ToList();
         var english = OwnTrain(mhc).ToList();
         float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
@@ -276,7 +321,17 @@ internal static class OutputSafetyTraining
         var options = Options with { Epochs = I("--epochs", Options.Epochs), LearningRate = F("--lr", Options.LearningRate), L2 = F("--l2", Options.L2), Seed = I("--seed", Options.Seed) };
         var weights = HateWeights.From(args);
         Console.WriteLine($"validation.weights={weights}");
-        var model = TrainScorer(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights);
+        HateSpeechModel model;
+        if (weights.Calibrate && weights.Hidden > 0)
+        {
+            model = CalibratedScorer(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), train.Where(IsValidation).Concat(english.Where(IsValidation)), featurizer, options, weights, out var network);
+            Console.WriteLine($"validation.calibration: scale={network.CalibrationScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} bias={network.CalibrationBias.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (fitted on this validation split; the figures below are the calibrated network's)");
+        }
+        else
+        {
+            model = TrainScorer(train.Where(c => !IsValidation(c)), english.Where(c => !IsValidation(c)), featurizer, options, weights);
+        }
+
         var validation = train.Where(c => IsValidation(c)).Concat(english.Where(c => IsValidation(c))).Select(c => (Case: c, Score: model.Score(c.Text))).ToList();
         foreach (var threshold in new[] { 0.4, 0.5, 0.6, 0.7 })
         {
@@ -286,7 +341,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality) && !OutputHateReachSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality) && !OutputHateReachSentences.Is(v.Case.Functionality) && !OutputHateDescribeSentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -332,6 +387,8 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"validation.t{threshold:0.0}.own_fragment: non_hateful_blocked={fragmentNh.Count(v => v.Score >= threshold)}/{fragmentNh.Count} non_hateful_max={OutputSafetyEvaluation.F(fragmentNh.Count == 0 ? 0 : fragmentNh.Max(v => v.Score))} hateful_caught={fragmentH.Count(v => v.Score >= threshold)}/{fragmentH.Count} (the held-back quarter: never trained on in validation)");
             var reachNh = validation.Where(v => v.Case.Functionality == OutputHateReachSentences.NonHatefulFunctionality).ToList();
             Console.WriteLine($"validation.t{threshold:0.0}.own_reach: non_hateful_blocked={reachNh.Count(v => v.Score >= threshold)}/{reachNh.Count} non_hateful_max={OutputSafetyEvaluation.F(reachNh.Count == 0 ? 0 : reachNh.Max(v => v.Score))} (informative; the held-back quarter of session 28's reach lines, trained on only when --reach-weight > 0)");
+            var describeNh = validation.Where(v => v.Case.Functionality == OutputHateDescribeSentences.NonHatefulFunctionality).ToList();
+            Console.WriteLine($"validation.t{threshold:0.0}.own_describe: non_hateful_blocked={describeNh.Count(v => v.Score >= threshold)}/{describeNh.Count} non_hateful_max={OutputSafetyEvaluation.F(describeNh.Count == 0 ? 0 : describeNh.Max(v => v.Score))} (informative; the held-back quarter of session 29's describing lines, trained on only when --describe-weight > 0)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
@@ -341,8 +398,11 @@ internal static class OutputSafetyTraining
         return 0;
     }
 
+    /// <summary>Validation by template (a quarter of TRAIN's templates), so the search rewards what generalises to new sentences.</summary>
+    private static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
+
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality) && !OutputHateReachSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality) && !OutputHateReachSentences.Is(c.Functionality) && !OutputHateDescribeSentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;

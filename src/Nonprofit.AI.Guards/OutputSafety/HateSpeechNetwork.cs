@@ -14,16 +14,21 @@ namespace Nonprofit.AI.Guards;
 /// unit gives the logit of <c>hateful</c>. Unlike the linear model, a group placeholder and a predicate can interact
 /// (a hidden unit can fire on "[GROUP] are vermin" and not on the placeholder or the word alone). The bucket rows are
 /// stored as half-precision floats (file format below) and kept as single floats in memory; a network built from
-/// trained weights rounds them the same way, so a validation figure is the figure of the saved file. Thread-safe.
+/// trained weights rounds them the same way, so a validation figure is the figure of the saved file. A network may carry
+/// a calibration of its output (session 29: Platt scaling, <c>a * logit + b</c> with a scale a &gt; 0 and a bias b fitted
+/// on held-out data), applied inside <see cref="Logit"/>, so before any threshold. Thread-safe.
 /// </summary>
 /// <remarks>
 /// File: the ASCII magic <c>NPHN</c>, an int32 version (1), the featurizer (int32 bucket bits, min and max character
 /// n, a byte each for words and word bigrams), an int32 hidden size, <c>2^bits * hidden</c> half floats (bucket-major),
 /// then <c>hidden</c> single-float hidden biases, <c>hidden</c> single-float output weights and the output bias.
+/// Version 2 (a calibrated network) adds the calibration's scale and bias as two single floats; an uncalibrated network
+/// is written as version 1, byte for byte as before.
 /// </remarks>
 internal sealed class HateSpeechNetwork
 {
     private const int Version = 1;
+    private const int CalibratedVersion = 2;
     private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("NPHN");
 
     private readonly float[] _rows; // bucket-major: _rows[bucket * Hidden + j]
@@ -32,7 +37,15 @@ internal sealed class HateSpeechNetwork
     private readonly float _outputBias;
 
     /// <summary>A network from trained weights; the bucket rows are rounded to half precision, as <see cref="Save"/> stores them.</summary>
-    public HateSpeechNetwork(TextFeaturizer featurizer, int hidden, float[] rows, float[] hiddenBias, float[] output, float outputBias)
+    /// <param name="featurizer">The features the rows are indexed by.</param>
+    /// <param name="hidden">The number of hidden units (1-256).</param>
+    /// <param name="rows">Bucket-major rows, <c>2^bits * hidden</c> weights.</param>
+    /// <param name="hiddenBias">The hidden units' biases.</param>
+    /// <param name="output">The output unit's weights.</param>
+    /// <param name="outputBias">The output unit's bias.</param>
+    /// <param name="calibrationScale">The scale of the output calibration (1 = none); must be positive and finite, so the order of scores is kept.</param>
+    /// <param name="calibrationBias">The bias of the output calibration (0 = none).</param>
+    public HateSpeechNetwork(TextFeaturizer featurizer, int hidden, float[] rows, float[] hiddenBias, float[] output, float outputBias, float calibrationScale = 1f, float calibrationBias = 0f)
     {
         ArgumentNullException.ThrowIfNull(featurizer);
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
@@ -43,6 +56,11 @@ internal sealed class HateSpeechNetwork
         if (rows.Length != (long)featurizer.BucketCount * hidden || hiddenBias.Length != hidden || output.Length != hidden)
         {
             throw new ArgumentException("The network's weights do not match its featurizer and hidden size.", nameof(rows));
+        }
+
+        if (!float.IsFinite(calibrationScale) || calibrationScale <= 0 || !float.IsFinite(calibrationBias))
+        {
+            throw new ArgumentOutOfRangeException(nameof(calibrationScale), "The calibration needs a positive, finite scale and a finite bias.");
         }
 
         Featurizer = featurizer;
@@ -56,6 +74,8 @@ internal sealed class HateSpeechNetwork
         _hiddenBias = (float[])hiddenBias.Clone();
         _output = (float[])output.Clone();
         _outputBias = outputBias;
+        CalibrationScale = calibrationScale;
+        CalibrationBias = calibrationBias;
     }
 
     /// <summary>The features the network reads.</summary>
@@ -64,7 +84,20 @@ internal sealed class HateSpeechNetwork
     /// <summary>The number of hidden units.</summary>
     public int Hidden { get; }
 
-    /// <summary>The logit of <c>hateful</c> for a normalised text (as <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/> gives it); 0 features give the output bias.</summary>
+    /// <summary>The scale a of the output calibration <c>a * logit + b</c> (1 when uncalibrated).</summary>
+    public float CalibrationScale { get; }
+
+    /// <summary>The bias b of the output calibration <c>a * logit + b</c> (0 when uncalibrated).</summary>
+    public float CalibrationBias { get; }
+
+    /// <summary>Whether the output is calibrated (a scale other than 1 or a bias other than 0).</summary>
+    public bool IsCalibrated => CalibrationScale != 1f || CalibrationBias != 0f;
+
+    /// <summary>The same network with the given output calibration (replacing any it had).</summary>
+    public HateSpeechNetwork WithCalibration(float scale, float bias) =>
+        new(Featurizer, Hidden, _rows, _hiddenBias, _output, _outputBias, scale, bias);
+
+    /// <summary>The (calibrated) logit of <c>hateful</c> for a normalised text (as <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/> gives it); 0 features give the calibrated output bias.</summary>
     public float Logit(ReadOnlySpan<char> normalized, out int count)
     {
         Span<float> sum = stackalloc float[Hidden];
@@ -79,7 +112,7 @@ internal sealed class HateSpeechNetwork
             logit += h > 0 ? h * _output[j] : 0f;
         }
 
-        return logit;
+        return (CalibrationScale * logit) + CalibrationBias;
     }
 
     /// <summary>Writes the network (format in the class remarks).</summary>
@@ -88,7 +121,7 @@ internal sealed class HateSpeechNetwork
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(s_magic);
-        writer.Write(Version);
+        writer.Write(IsCalibrated ? CalibratedVersion : Version);
         writer.Write(Featurizer.BucketBits);
         writer.Write(Featurizer.MinCharN);
         writer.Write(Featurizer.MaxCharN);
@@ -111,6 +144,11 @@ internal sealed class HateSpeechNetwork
         }
 
         writer.Write(_outputBias);
+        if (IsCalibrated)
+        {
+            writer.Write(CalibrationScale);
+            writer.Write(CalibrationBias);
+        }
     }
 
     /// <summary>Whether the stream starts with this format's magic (the stream is left at its start).</summary>
@@ -132,7 +170,9 @@ internal sealed class HateSpeechNetwork
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(s_magic) || reader.ReadInt32() != Version)
+            var magic = reader.ReadBytes(4).AsSpan().SequenceEqual(s_magic);
+            var version = magic ? reader.ReadInt32() : 0;
+            if (!magic || version is not (Version or CalibratedVersion))
             {
                 throw new InvalidDataException("Not a hate network file (magic or version).");
             }
@@ -144,7 +184,7 @@ internal sealed class HateSpeechNetwork
             // The size in 64 bits (2^24 buckets * 256 wraps in 32), checked against what the stream still holds
             // (rows in half precision, two float vectors, the output bias) before anything that large is allocated.
             var size = (long)featurizer.BucketCount * hidden;
-            var bytes = (size * 2) + (hidden * 8L) + 4;
+            var bytes = (size * 2) + (hidden * 8L) + 4 + (version == CalibratedVersion ? 8 : 0);
             if (size > Array.MaxLength || (stream.CanSeek && bytes > stream.Length - stream.Position))
             {
                 throw new InvalidDataException(
@@ -169,7 +209,10 @@ internal sealed class HateSpeechNetwork
                 output[j] = reader.ReadSingle();
             }
 
-            return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, reader.ReadSingle());
+            var outputBias = reader.ReadSingle();
+            return version == CalibratedVersion
+                ? new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias, reader.ReadSingle(), reader.ReadSingle())
+                : new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException)
         {

@@ -78,7 +78,8 @@ public sealed class HateSpeechModelTests
         var training = File.ReadAllText(Path.Combine(folder, "OutputHateBenignReplies.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateEnglishCases.cs"))
             + File.ReadAllText(Path.Combine(folder, "OutputHateMultilingualCases.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateGroupSentences.cs"))
             + File.ReadAllText(Path.Combine(folder, "OutputHateServiceSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateHeadingSentences.cs"))
-            + File.ReadAllText(Path.Combine(folder, "OutputHateFragmentSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateReachSentences.cs"));
+            + File.ReadAllText(Path.Combine(folder, "OutputHateFragmentSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateReachSentences.cs"))
+            + File.ReadAllText(Path.Combine(folder, "OutputHateDescribeSentences.cs"));
         Assert.DoesNotContain(s_benign.Concat(s_hateful), s => training.Contains(s, StringComparison.Ordinal));
     }
 

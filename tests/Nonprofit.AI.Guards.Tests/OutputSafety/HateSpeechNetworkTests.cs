@@ -144,6 +144,70 @@ public sealed class HateSpeechNetworkTests
         Assert.Equal(Hidden, HateSpeechNetwork.Load(stream).Hidden);
     }
 
+    [Theory]
+    [InlineData(0.5, -1.0)] // an over-confident network: calibration must shrink its logits
+    [InlineData(1.0, 0.0)] // an already calibrated one: the fit must leave it (nearly) alone
+    [InlineData(2.0, 0.5)]
+    public void FitPlatt_RecoversTheScaleAndBias_TheLabelsWereDrawnWith(double scale, double bias)
+    {
+        // Session 29: scores sigmoid(z) whose labels were drawn with probability sigmoid(scale * z + bias).
+        var random = new Random(29);
+        var points = new List<(double Score, int Label, double Weight)>();
+        for (var i = 0; i < 20000; i++)
+        {
+            var z = (random.NextDouble() * 10) - 5;
+            var label = random.NextDouble() < 1 / (1 + Math.Exp(-((scale * z) + bias))) ? 1 : 0;
+            points.Add((1 / (1 + Math.Exp(-z)), label, 1.0));
+        }
+
+        var (fittedScale, fittedBias) = OutputHateNetworkTrainer.FitPlatt(points);
+        Assert.InRange(fittedScale, scale * 0.9, scale * 1.1);
+        Assert.InRange(fittedBias, bias - 0.1, bias + 0.1);
+    }
+
+    [Fact]
+    public void FitPlatt_ScoresThatDoNotOrderTheClasses_AreRefused()
+    {
+        // Higher scores for the negative class: a positive scale cannot fit them, and a negative one would invert the model.
+        var points = Enumerable.Range(0, 200).Select(i => (Score: i < 100 ? 0.9 : 0.1, Label: i < 100 ? 0 : 1, Weight: 1.0)).ToList();
+        Assert.Throws<InvalidOperationException>(() => OutputHateNetworkTrainer.FitPlatt(points));
+    }
+
+    [Fact]
+    public void Calibration_IsAppliedToTheLogit_SavedAsVersion2_AndAnUncalibratedFileKeepsVersion1()
+    {
+        var train = Interaction(seed: 5, count: 200);
+        var network = OutputHateNetworkTrainer.Train(train, Words(), new NetworkOptions(Hidden: 8, Epochs: 3));
+        byte[] Bytes(HateSpeechNetwork n)
+        {
+            using var stream = new MemoryStream();
+            n.Save(stream);
+            return stream.ToArray();
+        }
+
+        var plain = Bytes(network);
+        Assert.False(network.IsCalibrated);
+        Assert.Equal(1, BitConverter.ToInt32(plain, 4));
+        Assert.Equal(plain, Bytes(network.WithCalibration(1f, 0f)));
+
+        var calibrated = network.WithCalibration(0.5f, -1f);
+        var bytes = Bytes(calibrated);
+        Assert.Equal(2, BitConverter.ToInt32(bytes, 4));
+        Assert.Equal(plain.Length + 8, bytes.Length);
+        var loaded = HateSpeechNetwork.Load(new MemoryStream(bytes));
+        Assert.Equal((0.5f, -1f), (loaded.CalibrationScale, loaded.CalibrationBias));
+        Assert.All(train, e =>
+        {
+            var text = GuardText.Normalize(e.Text);
+            Assert.Equal((0.5f * network.Logit(text, out _)) - 1f, loaded.Logit(text, out _), 5);
+        });
+
+        Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(new MemoryStream(bytes[..^4])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(0f, 0f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(-1f, 0f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(float.NaN, 0f));
+    }
+
     [Fact]
     public void Constructor_RowsWhoseSizeWrapsToZero_AreRefused()
     {

@@ -203,4 +203,20 @@ public sealed class OutputHateGroupSentencesTests
     {
         Assert.DoesNotContain(s_reach, c => SamplesStrings().Contains(c.Text));
     }
+
+    // Session 29, round 3: our benign lines describing abuse, pests, weeds, slaughter and groups of people neutrally or
+    // supportively (OutputHateDescribeSentences.cs), non-hateful only as the round's rule asks, written without reading the samples.
+    private static readonly List<HateCase> s_describe = [.. OutputHateDescribeSentences.All()];
+
+    [Fact]
+    public void DescribeLines_EveryLanguageHasTwelveNonHatefulLines()
+    {
+        AssertShape(s_describe, ["en", "fr", "es", "pt", "de", "it", "nl", "pl", "ar", "hi", "hi-Latn", "zh", "sw"], OutputHateDescribeSentences.NonHatefulFunctionality, 12, OutputHateDescribeSentences.HatefulFunctionality, 0, s_fragment.Concat(s_heading).Concat(s_service).Concat(s_cases).Concat(s_reach));
+    }
+
+    [Fact]
+    public void DescribeLines_AreNotTheSamplesStrings()
+    {
+        Assert.DoesNotContain(s_describe, c => SamplesStrings().Contains(c.Text));
+    }
 }
