@@ -50,8 +50,39 @@ internal static class InjectionNetworkSelection
             return 0;
         }
 
+        var diagnose = Array.IndexOf(args, "--diagnose29");
+        if (diagnose >= 0 && diagnose + 1 < args.Length)
+        {
+            Diagnose(s_candidates.Single(x => x.Name == args[diagnose + 1] && x.Network));
+            return 0;
+        }
+
         Select(args.Contains("--errors"));
         return 0;
+    }
+
+    /// <summary>
+    /// A diagnostic (not a choice): per grouped fold, the network's probability for a text with no features (the output bias
+    /// and the hidden biases alone) and the share of the fold's benign Reddit windows and crisis messages scored within 0.001 of it.
+    /// </summary>
+    private static void Diagnose(Candidate c)
+    {
+        var cases = TrainingSet(c);
+        var fold = InjectionTraining.Folds(cases, FoldCount, FoldSeed);
+        InjectionTraining.GroupDeepsetFolds(cases, fold, FoldCount, FoldSeed);
+        for (var f = 0; f < FoldCount; f++)
+        {
+            var network = InjectionNetwork.Train([.. cases.Where((_, i) => fold[i] != f)], c.Hidden);
+            var empty = network.Probability([]);
+            var benign = cases.Where((x, i) => fold[i] == f && x.Origin is InjectionCase.Reddit or InjectionCase.Crisis).ToList();
+            var probabilities = benign.Select(x =>
+            {
+                var buffer = new char[x.Text.Length];
+                return network.Probability(buffer.AsSpan(0, Nonprofit.AI.Guards.Detection.GuardText.Normalize(x.Text, buffer)));
+            }).ToList();
+            Console.WriteLine(FormattableString.Invariant(
+                $"diagnose29 {c.Name} fold={f} no_feature_probability={empty:0.000} benign={benign.Count} at_no_feature_probability={probabilities.Count(p => Math.Abs(p - empty) < 0.001) / (double)benign.Count:0.000} at_or_above_0.50={probabilities.Count(p => p >= 0.5) / (double)benign.Count:0.000}"));
+        }
     }
 
     private static double Number(string s) => double.Parse(s, CultureInfo.InvariantCulture);
