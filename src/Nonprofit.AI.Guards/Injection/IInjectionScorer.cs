@@ -1,0 +1,14 @@
+using System;
+
+namespace Nonprofit.AI.Guards;
+
+/// <summary>
+/// An injection model of another class than <see cref="Detection.LinearTextModel"/> (session 29: a network over the same
+/// hashed features), read by <see cref="PromptInjectionDetector"/> exactly where the linear model is read (the same windows,
+/// unmasked and turned readings, rules and combination). Implementations must be thread-safe.
+/// </summary>
+internal interface IInjectionScorer
+{
+    /// <summary>The probability that a normalised text (as <see cref="Detection.GuardText"/> gives it) is an injection, in [0, 1].</summary>
+    float Probability(ReadOnlySpan<char> normalized);
+}
