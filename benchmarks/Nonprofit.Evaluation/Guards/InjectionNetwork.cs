@@ -3,13 +3,13 @@ using Nonprofit.AI.Guards;
 namespace Nonprofit.Evaluation.Guards;
 
 /// <summary>
-/// Session 29's injection model of the network class: session 28's <see cref="HateSpeechNetwork"/> (a ReLU hidden layer over
-/// hashed features; the class is not hate-specific and could move to a shared <c>Models/</c> file) over exactly the injection
+/// Session 29's injection model of the network class: session 28's <see cref="HashedFeatureNetwork"/> (a ReLU hidden layer over
+/// hashed features; evaluation only since session 29) over exactly the injection
 /// model's features (<see cref="InjectionTraining.Chosen"/>), trained by the deterministic <see cref="OutputHateNetworkTrainer"/>
 /// (fixed seed) and read by <see cref="PromptInjectionDetector"/> through <see cref="IInjectionScorer"/>. Evaluation only:
 /// the session-29 rule (Data/INJECTION-TRAINING.md) decides whether it ever goes into the package.
 /// </summary>
-internal sealed class InjectionNetwork(HateSpeechNetwork network) : IInjectionScorer
+internal sealed class InjectionNetwork(HashedFeatureNetwork network) : IInjectionScorer
 {
     /// <summary>The network's epochs (the hate network's, fixed in the session-29 rule).</summary>
     public const int Epochs = 10;
@@ -21,7 +21,7 @@ internal sealed class InjectionNetwork(HateSpeechNetwork network) : IInjectionSc
     public const int Seed = 17;
 
     /// <summary>The network.</summary>
-    public HateSpeechNetwork Network { get; } = network;
+    public HashedFeatureNetwork Network { get; } = network;
 
     /// <inheritdoc/>
     public float Probability(ReadOnlySpan<char> normalized) => 1f / (1f + MathF.Exp(-Network.Logit(normalized, out _)));

@@ -1,4 +1,3 @@
-using Nonprofit.AI.Guards;
 using Nonprofit.AI.Guards.Detection;
 
 namespace Nonprofit.Evaluation.Guards;
@@ -12,7 +11,7 @@ namespace Nonprofit.Evaluation.Guards;
 internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17);
 
 /// <summary>
-/// Trains a <see cref="HateSpeechNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
+/// Trains a <see cref="HashedFeatureNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
 /// loss (label 1 = hateful). Deterministic: one thread, scalar arithmetic, a seeded <see cref="Random"/>; the same
 /// examples and options give the same bytes. The texts must already be as the scorer sees them (transliterated, groups
 /// abstracted); they are normalised here with <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/>.
@@ -25,7 +24,7 @@ internal static class OutputHateNetworkTrainer
     /// <summary>Initial bucket weights are uniform in +- this (a text's scaled sum then has about this spread).</summary>
     private const float InitialRowRange = 0.1f;
 
-    public static HateSpeechNetwork Train(IReadOnlyList<TrainingExample> examples, TextFeaturizer featurizer, NetworkOptions options)
+    public static HashedFeatureNetwork Train(IReadOnlyList<TrainingExample> examples, TextFeaturizer featurizer, NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(featurizer);
@@ -134,7 +133,7 @@ internal static class OutputHateNetworkTrainer
             }
         }
 
-        return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+        return new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
     }
 
     /// <summary>
