@@ -113,6 +113,20 @@ internal sealed class HashedFeatureNetwork : IHateScorer
         return (CalibrationScale * logit) + CalibrationBias;
     }
 
+    /// <summary>How many hidden units are on (ReLU input above 0) for a normalised text; 0 for every text is a dead network, a constant.</summary>
+    public int ActiveUnits(ReadOnlySpan<char> normalized)
+    {
+        Span<float> h = stackalloc float[Hidden];
+        HiddenInputs(normalized, h);
+        var active = 0;
+        foreach (var v in h)
+        {
+            active += v > 0 ? 1 : 0;
+        }
+
+        return active;
+    }
+
     /// <summary>The hate model's probability (<see cref="IHateScorer"/>): the logistic of <see cref="Logit"/>, 0 for a text without features.</summary>
     double IHateScorer.Probability(ReadOnlySpan<char> normalized)
     {

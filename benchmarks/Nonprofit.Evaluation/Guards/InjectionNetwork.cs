@@ -26,10 +26,13 @@ internal sealed class InjectionNetwork(HashedFeatureNetwork network) : IInjectio
     /// <inheritdoc/>
     public float Probability(ReadOnlySpan<char> normalized) => 1f / (1f + MathF.Exp(-Network.Logit(normalized, out _)));
 
-    /// <summary>Trains a network of <paramref name="hidden"/> units on the cases (label 1 = injection), with the injection model's features and L2.</summary>
-    public static InjectionNetwork Train(IReadOnlyList<InjectionCase> cases, int hidden) =>
+    /// <summary>
+    /// Trains a network of <paramref name="hidden"/> units on the cases (label 1 = injection), with the injection model's
+    /// features and L2; a dead network throws <see cref="DeadNetworkException"/> unless <paramref name="allowDead"/>.
+    /// </summary>
+    public static InjectionNetwork Train(IReadOnlyList<InjectionCase> cases, int hidden, bool allowDead = false) =>
         new(OutputHateNetworkTrainer.Train(
             [.. cases.Select(c => new TrainingExample(c.Text, c.Label))],
             InjectionTraining.Chosen.Featurizer(),
-            new NetworkOptions(hidden, Epochs, LearningRate, InjectionTraining.Chosen.Trainer.L2, Seed)));
+            new NetworkOptions(hidden, Epochs, LearningRate, InjectionTraining.Chosen.Trainer.L2, Seed, allowDead)));
 }

@@ -72,7 +72,7 @@ internal static class InjectionNetworkSelection
         InjectionTraining.GroupDeepsetFolds(cases, fold, FoldCount, FoldSeed);
         for (var f = 0; f < FoldCount; f++)
         {
-            var network = InjectionNetwork.Train([.. cases.Where((_, i) => fold[i] != f)], c.Hidden);
+            var network = InjectionNetwork.Train([.. cases.Where((_, i) => fold[i] != f)], c.Hidden, allowDead: true);
             var empty = network.Probability([]);
             var benign = cases.Where((x, i) => fold[i] == f && x.Origin is InjectionCase.Reddit or InjectionCase.Crisis).ToList();
             var probabilities = benign.Select(x =>
@@ -130,7 +130,18 @@ internal static class InjectionNetworkSelection
         Parallel.ForEach(s_candidates, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
         {
             var cases = TrainingSet(c);
-            var parts = Parts(c, cases);
+            (InjectionRuleMatch Rules, double Model)[] parts;
+            try
+            {
+                parts = Parts(c, cases);
+            }
+            catch (DeadNetworkException e)
+            {
+                // A fold trained to a constant: the candidate has no figures (session 29's N16u); --diagnose29 shows the fold.
+                results[c.Name] = ([], $"select29 {c.Name} dead network in a fold, not eligible: {e.Message}{Environment.NewLine}", cases, []);
+                return;
+            }
+
             var log = new StringBuilder();
             var settings = new List<Setting>();
             var indexed = cases.Select((x, i) => (x, i)).ToList();
@@ -194,7 +205,7 @@ internal static class InjectionNetworkSelection
             foreach (var c in s_candidates)
             {
                 var (_, _, cases, parts) = results[c.Name];
-                for (var i = 0; i < cases.Count; i++)
+                for (var i = 0; i < parts.Length; i++)
                 {
                     var score = PromptInjectionDetector.Combine(parts[i].Rules, parts[i].Model, 0.5);
                     if (cases[i].Origin == InjectionCase.Own && cases[i].Label == 0 && score >= 0.70)

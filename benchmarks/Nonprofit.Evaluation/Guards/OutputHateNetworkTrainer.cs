@@ -8,13 +8,23 @@ namespace Nonprofit.Evaluation.Guards;
 /// <param name="LearningRate">The initial step; it decays as <c>lr / (1 + step / examples)</c>, as the linear trainer's.</param>
 /// <param name="L2">Weight decay on the bucket rows an example touches.</param>
 /// <param name="Seed">Seeds the initial weights and the order.</param>
-internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17);
+/// <param name="AllowDead">Return a dead network instead of throwing <see cref="DeadNetworkException"/> (only for a diagnostic that studies one).</param>
+internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17, bool AllowDead = false);
+
+/// <summary>
+/// Training ended in a dead network: every hidden unit is off (ReLU input at or below 0) for every training text, so the
+/// network gives the same score to every text (session 29: one of N16u's injection folds did, silently). Its figures would
+/// be those of a constant, so the trainer refuses it rather than warn in a log that a ten-seed run can bury.
+/// </summary>
+internal sealed class DeadNetworkException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// Trains a <see cref="HashedFeatureNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
 /// loss (label 1 = hateful). Deterministic: one thread, scalar arithmetic, a seeded <see cref="Random"/>; the same
 /// examples and options give the same bytes. The texts must already be as the scorer sees them (transliterated, groups
 /// abstracted); they are normalised here with <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/>.
+/// A network that ends dead (no hidden unit on for any training text: a constant) is refused with
+/// <see cref="DeadNetworkException"/> unless <see cref="NetworkOptions.AllowDead"/>.
 /// </summary>
 internal static class OutputHateNetworkTrainer
 {
@@ -37,6 +47,7 @@ internal static class OutputHateNetworkTrainer
         var hidden = options.Hidden;
         var features = new int[examples.Count][];
         var scales = new float[examples.Count];
+        var texts = new string[examples.Count];
         var positives = 0;
         for (var i = 0; i < examples.Count; i++)
         {
@@ -50,6 +61,7 @@ internal static class OutputHateNetworkTrainer
             var text = examples[i].Text;
             var normalized = new char[text.Length];
             var length = GuardText.Normalize(text, normalized);
+            texts[i] = new string(normalized, 0, length);
             var count = featurizer.Visit(normalized.AsSpan(0, length), ref collector);
             features[i] = [.. collector.Buckets];
             scales[i] = count == 0 ? 0f : 1f / MathF.Sqrt(count);
@@ -133,7 +145,14 @@ internal static class OutputHateNetworkTrainer
             }
         }
 
-        return new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+        var network = new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+        if (!options.AllowDead && !texts.Any(t => network.ActiveUnits(t) > 0))
+        {
+            throw new DeadNetworkException(FormattableString.Invariant(
+                $"Training ended in a dead network: none of its {hidden} hidden units is on for any of the {examples.Count} training texts, so it scores every text the same. Try a lower learning rate (it was {options.LearningRate}) or another seed (it was {options.Seed})."));
+        }
+
+        return network;
     }
 
     /// <summary>

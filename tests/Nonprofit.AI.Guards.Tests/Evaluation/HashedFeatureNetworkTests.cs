@@ -6,7 +6,7 @@ namespace Nonprofit.AI.Guards.Tests.Evaluation;
 /// <summary>
 /// Session 28's network class (<see cref="HashedFeatureNetwork"/>, in the evaluation harness since session 29; this project
 /// compiles its file by link, as it does the trainers) and its trainer: what it can learn that the linear model cannot,
-/// determinism and its file format. Toy data only (made-up words), no hate corpus.
+/// determinism, its file format, and the refusal of a dead network. Toy data only (made-up words), no hate corpus.
 /// </summary>
 public sealed class HashedFeatureNetworkTests
 {
@@ -208,6 +208,44 @@ public sealed class HashedFeatureNetworkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(-1f, 0f));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(float.NaN, 0f));
     }
+
+    [Fact]
+    public void ActiveUnits_CountsTheUnitsOn_AndANetworkWithEveryUnitOffIsAConstant()
+    {
+        var featurizer = Words();
+        var rows = new float[featurizer.BucketCount * 2];
+        var dead = new HashedFeatureNetwork(featurizer, 2, rows, [-1f, -1f], [1f, 1f], 0.3f);
+        var live = new HashedFeatureNetwork(featurizer, 2, rows, [-1f, 1f], [1f, 1f], 0.3f);
+        foreach (var text in new[] { "lem tav", "zorp quib rin", "gat" })
+        {
+            Assert.Equal(0, dead.ActiveUnits(text));
+            Assert.Equal(0.3f, dead.Logit(text, out _));
+            Assert.Equal(1, live.ActiveUnits(text));
+            Assert.Equal(1.3f, live.Logit(text, out _), 5);
+        }
+    }
+
+    [Fact]
+    public void Train_ADeadNetwork_IsRefused_UnlessADiagnosticAllowsIt()
+    {
+        // Session 29 (injection report): a fold trained to a network with every hidden unit off for every text, a constant,
+        // went unnoticed. A learning rate far too high forces one here: the first large steps push every unit below zero.
+        var train = Interaction(seed: 6, count: 200);
+        var options = new NetworkOptions(Hidden: 4, Epochs: 3, LearningRate: DeadLearningRate, Seed: 17);
+        var e = Assert.Throws<DeadNetworkException>(() => OutputHateNetworkTrainer.Train(train, Words(), options));
+        Assert.Contains("dead network", e.Message, StringComparison.Ordinal);
+
+        // The same training, allowed: the network really is dead (so the refusal above is not a false alarm) ...
+        var dead = OutputHateNetworkTrainer.Train(train, Words(), options with { AllowDead = true });
+        Assert.All(train, x => Assert.Equal(0, dead.ActiveUnits(GuardText.Normalize(x.Text))));
+        Assert.Single(train.Select(x => dead.Logit(GuardText.Normalize(x.Text), out _)).Distinct());
+
+        // ... and a sane learning rate trains a live one without complaint.
+        var live = OutputHateNetworkTrainer.Train(train, Words(), options with { LearningRate = 0.5f });
+        Assert.Contains(train, x => live.ActiveUnits(GuardText.Normalize(x.Text)) > 0);
+    }
+
+    private const float DeadLearningRate = 1000f;
 
     [Fact]
     public void Constructor_RowsWhoseSizeWrapsToZero_AreRefused()
