@@ -74,6 +74,13 @@ internal static class InjectionNetworkSelection
         {
             var network = InjectionNetwork.Train([.. cases.Where((_, i) => fold[i] != f)], c.Hidden, allowDead: true);
             var empty = network.Probability([]);
+            foreach (var label in new[] { 0, 1 })
+            {
+                var texts = cases.Where((x, i) => fold[i] != f && x.Label == label).Select(x => Nonprofit.AI.Guards.Detection.GuardText.Normalize(x.Text)).ToList();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"diagnose29 {c.Name} fold={f} train_label={label} n={texts.Count} any_unit_on={texts.Count(t => network.Network.ActiveUnits(t) > 0) / (double)texts.Count:0.0000} mean_units_on={texts.Average(t => network.Network.ActiveUnits(t)):0.00}"));
+            }
+
             var benign = cases.Where((x, i) => fold[i] == f && x.Origin is InjectionCase.Reddit or InjectionCase.Crisis).ToList();
             var probabilities = benign.Select(x =>
             {
