@@ -209,11 +209,14 @@ internal static class InjectionData
         }
     }
 
-    private static List<InjectionCase> ReadTsv(string path, string origin = InjectionCase.Own)
+    /// <summary>Session 28's lines, not in the shipped training set (Data/INJECTION-TRAINING.md); session 29's candidate N16u trains on them.</summary>
+    public static List<InjectionCase> Session28Unused() => ReadTsv(Find("benchmarks/Nonprofit.Evaluation/Guards/Data/injection-s28-unused.tsv"), header: false);
+
+    private static List<InjectionCase> ReadTsv(string path, string origin = InjectionCase.Own, bool header = true)
     {
         var rows = new List<InjectionCase>();
         var name = Path.GetFileName(path);
-        foreach (var line in File.ReadLines(path).Skip(1))
+        foreach (var line in File.ReadLines(path).Skip(header ? 1 : 0))
         {
             if (string.IsNullOrWhiteSpace(line))
             {

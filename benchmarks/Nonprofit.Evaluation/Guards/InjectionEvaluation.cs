@@ -15,6 +15,12 @@ internal static class InjectionEvaluation
     /// <summary><c>guards-injection</c> evaluates; <c>guards-injection train [--search]</c> trains (see <see cref="InjectionTraining"/>).</summary>
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "train" && args.Any(a => a is "--select29" or "--review29" or "--network-hash" or "--diagnose29"))
+        {
+            // Session 29's network candidates (Data/INJECTION-TRAINING.md).
+            return InjectionNetworkSelection.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "train")
         {
             return InjectionTraining.Run(args[1..]);

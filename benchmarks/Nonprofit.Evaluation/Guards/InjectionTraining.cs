@@ -34,7 +34,7 @@ internal static class InjectionTraining
     private static readonly double[] s_thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
 
     /// <summary>The largest false-alarm rate allowed on long personal text (Reddit training users and own benign narratives, out of fold).</summary>
-    private const double MaxFalseAlarms = 0.02;
+    internal const double MaxFalseAlarms = 0.02;
 
     /// <summary>Settings whose mean accuracy is within this of the best count as equal; the cheapest of them is kept.</summary>
     private const double Tie = 0.005;
@@ -145,7 +145,7 @@ internal static class InjectionTraining
         return parts;
     }
 
-    private static int[] Folds(IReadOnlyList<InjectionCase> cases, int folds, int seed)
+    internal static int[] Folds(IReadOnlyList<InjectionCase> cases, int folds, int seed)
     {
         var fold = new int[cases.Count];
         var random = new Random(seed);
@@ -180,7 +180,7 @@ internal static class InjectionTraining
     /// Re-assigns the deepset rows' folds by group of near-duplicates: the groups, in a seeded order, each go whole to the
     /// fold with the fewest deepset rows so far. The other rows keep their folds.
     /// </summary>
-    private static void GroupDeepsetFolds(IReadOnlyList<InjectionCase> cases, int[] fold, int folds, int seed)
+    internal static void GroupDeepsetFolds(IReadOnlyList<InjectionCase> cases, int[] fold, int folds, int seed)
     {
         var rows = Enumerable.Range(0, cases.Count).Where(i => cases[i].Origin == InjectionCase.Deepset).ToArray();
         var groups = NearDuplicateGroups([.. rows.Select(i => cases[i].Text)]);
@@ -248,7 +248,7 @@ internal static class InjectionTraining
         return (d.Accuracy, o.Accuracy, Rate(posts, threshold), Rate(narratives, threshold), Rate(crisis, threshold));
     }
 
-    private static double Rate(List<double> scores, double threshold) => scores.Count == 0 ? 0 : scores.Count(s => s >= threshold) / (double)scores.Count;
+    internal static double Rate(List<double> scores, double threshold) => scores.Count == 0 ? 0 : scores.Count(s => s >= threshold) / (double)scores.Count;
 
     /// <summary>The thresholds <c>--select</c> considers (session 22).</summary>
     private static readonly double[] s_selectThresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
@@ -257,7 +257,7 @@ internal static class InjectionTraining
     private const double MaxLookAlikeFalsePositives = 0.02;
 
     /// <summary>Out-of-fold share of the Reddit training users' posts allowed to be flagged (session 22).</summary>
-    private const double MaxRedditFalseAlarms = 0.005;
+    internal const double MaxRedditFalseAlarms = 0.005;
 
     /// <summary>
     /// Session 22's threshold rule, written in docs/guards.md before it was run: with <see cref="Chosen"/>'s features and
@@ -296,11 +296,11 @@ internal static class InjectionTraining
         }
     }
 
-    private static readonly double[] s_weights25 = [0.5, 0.75, 1.0];
-    private static readonly double[] s_thresholds25 = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+    internal static readonly double[] s_weights25 = [0.5, 0.75, 1.0];
+    internal static readonly double[] s_thresholds25 = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
 
     /// <summary>Session 24's out-of-fold false-positive rate on the look-alikes' training part (0.039) plus 0.01.</summary>
-    private const double MaxLookAlikeFalsePositives25 = 0.049;
+    internal const double MaxLookAlikeFalsePositives25 = 0.049;
 
     /// <summary>
     /// Session 25's rule (Data/INJECTION-TRAINING.md, written before it was run): with <see cref="Chosen"/>, over the weight

@@ -1,4 +1,3 @@
-using Nonprofit.AI.Guards;
 using Nonprofit.AI.Guards.Detection;
 
 namespace Nonprofit.Evaluation.Guards;
@@ -9,23 +8,41 @@ namespace Nonprofit.Evaluation.Guards;
 /// <param name="LearningRate">The initial step; it decays as <c>lr / (1 + step / examples)</c>, as the linear trainer's.</param>
 /// <param name="L2">Weight decay on the bucket rows an example touches.</param>
 /// <param name="Seed">Seeds the initial weights and the order.</param>
-internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17);
+/// <param name="AllowDead">Return a dead network instead of throwing <see cref="DeadNetworkException"/> (only for a diagnostic that studies one).</param>
+internal sealed record NetworkOptions(int Hidden = 16, int Epochs = 10, float LearningRate = 0.5f, float L2 = 1e-6f, int Seed = 17, bool AllowDead = false);
 
 /// <summary>
-/// Trains a <see cref="HateSpeechNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
+/// Training ended in a dead network: every hidden unit is off (ReLU input at or below 0) for all but a handful of the
+/// training texts (fewer than <see cref="OutputHateNetworkTrainer.MinLiveShare"/> of them turn any unit on), so the network
+/// gives nearly every text the same score (session 29: N16u's injection fold 0 did, silently, with a unit on for 6 of its
+/// 4,569 training texts). Its figures would be those of a constant, so the trainer refuses it rather than warn in a log that
+/// a ten-seed run can bury.
+/// </summary>
+internal sealed class DeadNetworkException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// Trains a <see cref="HashedFeatureNetwork"/> by plain stochastic gradient descent on the weighted, class-balanced logistic
 /// loss (label 1 = hateful). Deterministic: one thread, scalar arithmetic, a seeded <see cref="Random"/>; the same
 /// examples and options give the same bytes. The texts must already be as the scorer sees them (transliterated, groups
 /// abstracted); they are normalised here with <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/>.
+/// A network that ends dead (a hidden unit on for fewer than <see cref="MinLiveShare"/> of the training texts: nearly a
+/// constant) is refused with <see cref="DeadNetworkException"/> unless <see cref="NetworkOptions.AllowDead"/>.
 /// </summary>
 internal static class OutputHateNetworkTrainer
 {
+    /// <summary>
+    /// The least share of training texts that must turn at least one hidden unit on. Session 29's injection folds: the dead
+    /// one 0.0013, the live ones 0.19 and more (the attacks 0.996 and more); far from both, so neither side is near the line.
+    /// </summary>
+    public const double MinLiveShare = 0.01;
+
     /// <summary>The initial hidden bias: slightly positive, so that no unit starts dead.</summary>
     private const float InitialHiddenBias = 0.1f;
 
     /// <summary>Initial bucket weights are uniform in +- this (a text's scaled sum then has about this spread).</summary>
     private const float InitialRowRange = 0.1f;
 
-    public static HateSpeechNetwork Train(IReadOnlyList<TrainingExample> examples, TextFeaturizer featurizer, NetworkOptions options)
+    public static HashedFeatureNetwork Train(IReadOnlyList<TrainingExample> examples, TextFeaturizer featurizer, NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(featurizer);
@@ -38,6 +55,7 @@ internal static class OutputHateNetworkTrainer
         var hidden = options.Hidden;
         var features = new int[examples.Count][];
         var scales = new float[examples.Count];
+        var texts = new string[examples.Count];
         var positives = 0;
         for (var i = 0; i < examples.Count; i++)
         {
@@ -51,6 +69,7 @@ internal static class OutputHateNetworkTrainer
             var text = examples[i].Text;
             var normalized = new char[text.Length];
             var length = GuardText.Normalize(text, normalized);
+            texts[i] = new string(normalized, 0, length);
             var count = featurizer.Visit(normalized.AsSpan(0, length), ref collector);
             features[i] = [.. collector.Buckets];
             scales[i] = count == 0 ? 0f : 1f / MathF.Sqrt(count);
@@ -134,7 +153,15 @@ internal static class OutputHateNetworkTrainer
             }
         }
 
-        return new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+        var network = new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+        var live = options.AllowDead ? examples.Count : texts.Count(t => network.ActiveUnits(t) > 0);
+        if (live < MinLiveShare * examples.Count)
+        {
+            throw new DeadNetworkException(FormattableString.Invariant(
+                $"Training ended in a dead network: its {hidden} hidden units are all off for {examples.Count - live} of the {examples.Count} training texts, so it scores nearly every text the same. Try a lower learning rate (it was {options.LearningRate}) or another seed (it was {options.Seed})."));
+        }
+
+        return network;
     }
 
     /// <summary>

@@ -100,8 +100,8 @@ internal static class OutputSafetyEvaluation
     private static HateSpeechModel LoadFile(string path, string[] args)
     {
         using var stream = File.OpenRead(path);
-        return HateSpeechNetwork.IsNetwork(stream)
-            ? new HateSpeechModel(HateSpeechNetwork.Load(stream), abstractIdentities: args.Contains("--identities"))
+        return HashedFeatureNetwork.IsNetwork(stream)
+            ? new HateSpeechModel(HashedFeatureNetwork.Load(stream), abstractIdentities: args.Contains("--identities"))
             : new HateSpeechModel(Nonprofit.AI.Guards.Detection.LinearTextModel.Load(stream), abstractIdentities: args.Contains("--identities"));
     }
 

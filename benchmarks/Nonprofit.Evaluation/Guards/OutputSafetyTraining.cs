@@ -225,7 +225,7 @@ internal static class OutputSafetyTraining
         LinearTextModelTrainer.Train(Examples(mhcTrain, ownTrain, w), [HateSpeechModel.NonHatefulLabel, HateSpeechModel.HatefulLabel], featurizer, options);
 
     /// <summary>Trains session 28's network class (<see cref="HateWeights.Hidden"/> &gt; 0) on the same examples as the linear model; the seed is the options'.</summary>
-    private static HateSpeechNetwork TrainNetwork(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
+    private static HashedFeatureNetwork TrainNetwork(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, TextFeaturizer featurizer, TrainerOptions options, HateWeights w) =>
         OutputHateNetworkTrainer.Train(Examples(mhcTrain, ownTrain, w), featurizer, new NetworkOptions(w.Hidden, w.NetEpochs, w.NetLearningRate, options.L2, options.Seed));
 
     /// <summary>A scorer of the configuration's class (linear, or the network with --hidden), trained on the given cases with the shipped features and options.</summary>
@@ -241,7 +241,7 @@ internal static class OutputSafetyTraining
     /// probes after round 3's decision) fits instead with the class balance alone ("balanced") or on the MHC cases alone
     /// with the class balance ("mhc"), or unweighted, every held-out case counting once ("plain").
     /// </summary>
-    private static HateSpeechModel CalibratedScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, IEnumerable<HateCase> heldOut, TextFeaturizer featurizer, TrainerOptions options, HateWeights w, out HateSpeechNetwork network)
+    private static HateSpeechModel CalibratedScorer(IEnumerable<HateCase> mhcTrain, IEnumerable<HateCase> ownTrain, IEnumerable<HateCase> heldOut, TextFeaturizer featurizer, TrainerOptions options, HateWeights w, out HashedFeatureNetwork network)
     {
         if (w.CalibrationWeights is not ("training" or "balanced" or "mhc" or "plain"))
         {

@@ -60,6 +60,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     private static readonly Lazy<PromptInjectionDetector> s_rulesOnly = new(() => new PromptInjectionDetector(useModel: false));
 
     private readonly LinearTextModel? _model;
+    private readonly IInjectionScorer? _scorer; // a model of another class (session 29), read instead of _model
     private readonly int _injection;
 
     /// <summary>Creates a detector: the multilingual rules, and the embedded model unless <paramref name="useModel"/> is false.</summary>
@@ -90,6 +91,14 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         _model = model;
         _injection = model?.IndexOf(InjectionLabel) ?? -1;
         Threshold = value;
+    }
+
+    /// <summary>Creates a detector with a model of another class than the linear one (session 29; see <see cref="IInjectionScorer"/>).</summary>
+    internal PromptInjectionDetector(IInjectionScorer scorer, double? threshold = null)
+        : this((LinearTextModel?)null, threshold ?? DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        _scorer = scorer;
     }
 
     /// <summary>Gets the default detector: the rules and the embedded model, at <see cref="DefaultThreshold"/> (loaded on first use).</summary>
@@ -253,16 +262,15 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
     /// </summary>
     private double ModelProbability(ReadOnlySpan<char> normalized)
     {
-        if (_model is null)
+        if (_model is null && _scorer is null)
         {
             return 0;
         }
 
-        Span<float> probabilities = stackalloc float[_model.ClassCount];
+        Span<float> probabilities = stackalloc float[_model?.ClassCount ?? 0];
         if (normalized.Length <= WindowChars + (WindowChars / 2))
         {
-            _model.Predict(normalized, probabilities);
-            return probabilities[_injection];
+            return WindowProbability(normalized, probabilities);
         }
 
         var best = 0f;
@@ -271,8 +279,7 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
             var from = start == 0 ? 0 : WordStart(normalized, start);
             var to = Math.Min(normalized.Length, from + WindowChars);
             to = to == normalized.Length ? to : WordEnd(normalized, from, to);
-            _model.Predict(normalized[from..to], probabilities);
-            best = Math.Max(best, probabilities[_injection]);
+            best = Math.Max(best, WindowProbability(normalized[from..to], probabilities));
             if (to == normalized.Length)
             {
                 break;
@@ -280,6 +287,18 @@ public sealed class PromptInjectionDetector : IPromptInjectionDetector
         }
 
         return best;
+    }
+
+    /// <summary>The model's probability of an injection for one window (the linear model's class probabilities go to <paramref name="probabilities"/>).</summary>
+    private float WindowProbability(ReadOnlySpan<char> window, Span<float> probabilities)
+    {
+        if (_model is null)
+        {
+            return _scorer!.Probability(window);
+        }
+
+        _model.Predict(window, probabilities);
+        return probabilities[_injection];
     }
 
     /// <summary>

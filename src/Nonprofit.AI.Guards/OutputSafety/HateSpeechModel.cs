@@ -42,10 +42,7 @@ internal sealed class HateSpeechModel
 
     private static readonly Lazy<HateSpeechModel> s_default = new(() => new HateSpeechModel(LinearTextModel.LoadEmbedded(FileName), EmbeddedTransliteratesDevanagari, EmbeddedAbstractsIdentities));
 
-    private readonly TextFeaturizer _featurizer;
-    private readonly float[] _delta; // per bucket: weight of hateful minus weight of non-hateful
-    private readonly float _biasDelta;
-    private readonly HateSpeechNetwork? _network; // instead of _delta when set
+    private readonly IHateScorer _scorer; // the linear model's, or (evaluation only) a model of another class
     private readonly bool _transliterate;
     private readonly bool _abstractIdentities;
 
@@ -58,32 +55,20 @@ internal sealed class HateSpeechModel
             throw new ArgumentException("The hate model has exactly two classes.", nameof(model));
         }
 
-        var hateful = model.IndexOf(HatefulLabel);
-        var other = model.IndexOf(NonHatefulLabel);
-        _featurizer = model.Featurizer;
-        var weights = model.Weights;
-        _delta = new float[_featurizer.BucketCount];
-        for (var b = 0; b < _delta.Length; b++)
-        {
-            _delta[b] = weights[(b * 2) + hateful] - weights[(b * 2) + other];
-        }
-
-        _biasDelta = model.Bias[hateful] - model.Bias[other];
+        _scorer = new LinearScorer(model);
         _transliterate = transliterateDevanagari;
         _abstractIdentities = abstractIdentities;
     }
 
     /// <summary>
-    /// A model of the network class (<see cref="HateSpeechNetwork"/>, session 28) with the same sentence, quote,
-    /// transliteration and group-placeholder handling; <paramref name="transliterateDevanagari"/> and
-    /// <paramref name="abstractIdentities"/> must say how it was trained.
+    /// A model of another class read through <see cref="IHateScorer"/> (the evaluation harness's network, which does not
+    /// ship) with the same sentence, quote, transliteration and group-placeholder handling; <paramref name="transliterateDevanagari"/>
+    /// and <paramref name="abstractIdentities"/> must say how it was trained.
     /// </summary>
-    public HateSpeechModel(HateSpeechNetwork network, bool transliterateDevanagari = false, bool abstractIdentities = false)
+    public HateSpeechModel(IHateScorer scorer, bool transliterateDevanagari = false, bool abstractIdentities = false)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        _network = network;
-        _featurizer = network.Featurizer;
-        _delta = [];
+        ArgumentNullException.ThrowIfNull(scorer);
+        _scorer = scorer;
         _transliterate = transliterateDevanagari;
         _abstractIdentities = abstractIdentities;
     }
@@ -195,20 +180,7 @@ internal sealed class HateSpeechModel
                 length = HateSpeechIdentities.Abstract(buffer[..length]);
             }
 
-            if (length == 0)
-            {
-                return 0;
-            }
-
-            if (_network is not null)
-            {
-                var logit = _network.Logit(buffer[..length], out var features);
-                return features == 0 ? 0 : 1 / (1 + Math.Exp(-logit));
-            }
-
-            var sum = new DeltaSum(_delta);
-            var count = _featurizer.Visit(buffer[..length], ref sum);
-            return count == 0 ? 0 : 1 / (1 + Math.Exp(-((sum.Total / MathF.Sqrt(count)) + _biasDelta)));
+            return length == 0 ? 0 : _scorer.Probability(buffer[..length]);
         }
         finally
         {
@@ -235,6 +207,39 @@ internal sealed class HateSpeechModel
             {
                 ArrayPool<char>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>
+    /// The linear model's score: one weight per feature, <c>w[hateful] - w[non-hateful]</c> (for two classes the softmax is
+    /// the logistic function of the difference of their logits; see the class remarks).
+    /// </summary>
+    private sealed class LinearScorer : IHateScorer
+    {
+        private readonly TextFeaturizer _featurizer;
+        private readonly float[] _delta; // per bucket: weight of hateful minus weight of non-hateful
+        private readonly float _biasDelta;
+
+        public LinearScorer(LinearTextModel model)
+        {
+            var hateful = model.IndexOf(HatefulLabel);
+            var other = model.IndexOf(NonHatefulLabel);
+            _featurizer = model.Featurizer;
+            var weights = model.Weights;
+            _delta = new float[_featurizer.BucketCount];
+            for (var b = 0; b < _delta.Length; b++)
+            {
+                _delta[b] = weights[(b * 2) + hateful] - weights[(b * 2) + other];
+            }
+
+            _biasDelta = model.Bias[hateful] - model.Bias[other];
+        }
+
+        public double Probability(ReadOnlySpan<char> normalized)
+        {
+            var sum = new DeltaSum(_delta);
+            var count = _featurizer.Visit(normalized, ref sum);
+            return count == 0 ? 0 : 1 / (1 + Math.Exp(-((sum.Total / MathF.Sqrt(count)) + _biasDelta)));
         }
     }
 

@@ -1,14 +1,16 @@
-using System;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text;
+using Nonprofit.AI.Guards;
 using Nonprofit.AI.Guards.Detection;
 
-namespace Nonprofit.AI.Guards;
+namespace Nonprofit.Evaluation.Guards;
 
 /// <summary>
-/// A small neural network over the hashed features of <see cref="TextFeaturizer"/> for the hate model (session 28): each
+/// A small neural network over the hashed features of <see cref="TextFeaturizer"/> (session 28's hate network, moved out of
+/// the package in session 29 as no network model ships: evaluation only, trained by <see cref="OutputHateNetworkTrainer"/>,
+/// read by <see cref="HateSpeechModel"/> through <see cref="IHateScorer"/> and by <see cref="PromptInjectionDetector"/>
+/// through <see cref="InjectionNetwork"/>; the file format is unchanged, magic <c>NPHN</c>): each
 /// feature bucket has a row of <see cref="Hidden"/> weights; a text's rows are summed and scaled by <c>1/sqrt(n)</c>
 /// (n = its feature occurrences, as in <see cref="LinearTextModel"/>), a bias is added, a ReLU applied, and one output
 /// unit gives the logit of <c>hateful</c>. Unlike the linear model, a group placeholder and a predicate can interact
@@ -25,7 +27,7 @@ namespace Nonprofit.AI.Guards;
 /// Version 2 (a calibrated network) adds the calibration's scale and bias as two single floats; an uncalibrated network
 /// is written as version 1, byte for byte as before.
 /// </remarks>
-internal sealed class HateSpeechNetwork
+internal sealed class HashedFeatureNetwork : IHateScorer
 {
     private const int Version = 1;
     private const int CalibratedVersion = 2;
@@ -45,7 +47,7 @@ internal sealed class HateSpeechNetwork
     /// <param name="outputBias">The output unit's bias.</param>
     /// <param name="calibrationScale">The scale of the output calibration (1 = none); must be positive and finite, so the order of scores is kept.</param>
     /// <param name="calibrationBias">The bias of the output calibration (0 = none).</param>
-    public HateSpeechNetwork(TextFeaturizer featurizer, int hidden, float[] rows, float[] hiddenBias, float[] output, float outputBias, float calibrationScale = 1f, float calibrationBias = 0f)
+    public HashedFeatureNetwork(TextFeaturizer featurizer, int hidden, float[] rows, float[] hiddenBias, float[] output, float outputBias, float calibrationScale = 1f, float calibrationBias = 0f)
     {
         ArgumentNullException.ThrowIfNull(featurizer);
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
@@ -94,25 +96,57 @@ internal sealed class HateSpeechNetwork
     public bool IsCalibrated => CalibrationScale != 1f || CalibrationBias != 0f;
 
     /// <summary>The same network with the given output calibration (replacing any it had).</summary>
-    public HateSpeechNetwork WithCalibration(float scale, float bias) =>
+    public HashedFeatureNetwork WithCalibration(float scale, float bias) =>
         new(Featurizer, Hidden, _rows, _hiddenBias, _output, _outputBias, scale, bias);
 
     /// <summary>The (calibrated) logit of <c>hateful</c> for a normalised text (as <see cref="GuardText.Normalize(ReadOnlySpan{char}, Span{char}, bool)"/> gives it); 0 features give the calibrated output bias.</summary>
     public float Logit(ReadOnlySpan<char> normalized, out int count)
     {
-        Span<float> sum = stackalloc float[Hidden];
-        sum.Clear();
-        var visitor = new RowSum(_rows, sum, Hidden);
-        count = Featurizer.Visit(normalized, ref visitor);
-        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        Span<float> h = stackalloc float[Hidden];
+        count = HiddenInputs(normalized, h);
         var logit = _outputBias;
         for (var j = 0; j < Hidden; j++)
         {
-            var h = (sum[j] * scale) + _hiddenBias[j];
-            logit += h > 0 ? h * _output[j] : 0f;
+            logit += h[j] > 0 ? h[j] * _output[j] : 0f;
         }
 
         return (CalibrationScale * logit) + CalibrationBias;
+    }
+
+    /// <summary>How many hidden units are on (ReLU input above 0) for a normalised text; 0 for every text is a dead network, a constant.</summary>
+    public int ActiveUnits(ReadOnlySpan<char> normalized)
+    {
+        Span<float> h = stackalloc float[Hidden];
+        HiddenInputs(normalized, h);
+        var active = 0;
+        foreach (var v in h)
+        {
+            active += v > 0 ? 1 : 0;
+        }
+
+        return active;
+    }
+
+    /// <summary>The hate model's probability (<see cref="IHateScorer"/>): the logistic of <see cref="Logit"/>, 0 for a text without features.</summary>
+    double IHateScorer.Probability(ReadOnlySpan<char> normalized)
+    {
+        var logit = Logit(normalized, out var features);
+        return features == 0 ? 0 : 1 / (1 + Math.Exp(-logit));
+    }
+
+    /// <summary>Each hidden unit's input before the ReLU (the scaled row sum plus its bias); returns the feature count.</summary>
+    private int HiddenInputs(ReadOnlySpan<char> normalized, Span<float> h)
+    {
+        h.Clear();
+        var visitor = new RowSum(_rows, h, Hidden);
+        var count = Featurizer.Visit(normalized, ref visitor);
+        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
+        for (var j = 0; j < Hidden; j++)
+        {
+            h[j] = (h[j] * scale) + _hiddenBias[j];
+        }
+
+        return count;
     }
 
     /// <summary>Writes the network (format in the class remarks).</summary>
@@ -164,7 +198,7 @@ internal sealed class HateSpeechNetwork
 
     /// <summary>Reads a network written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not such a network.</exception>
-    public static HateSpeechNetwork Load(Stream stream)
+    public static HashedFeatureNetwork Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
@@ -174,7 +208,7 @@ internal sealed class HateSpeechNetwork
             var version = magic ? reader.ReadInt32() : 0;
             if (!magic || version is not (Version or CalibratedVersion))
             {
-                throw new InvalidDataException("Not a hate network file (magic or version).");
+                throw new InvalidDataException("Not a network file (magic or version).");
             }
 
             var featurizer = new TextFeaturizer(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean());
@@ -188,7 +222,7 @@ internal sealed class HateSpeechNetwork
             if (size > Array.MaxLength || (stream.CanSeek && bytes > stream.Length - stream.Position))
             {
                 throw new InvalidDataException(
-                    $"The hate network file is truncated or its header is invalid: it announces {size} weights ({bytes} bytes) for {featurizer.BucketCount} buckets and {hidden} hidden units.");
+                    $"The network file is truncated or its header is invalid: it announces {size} weights ({bytes} bytes) for {featurizer.BucketCount} buckets and {hidden} hidden units.");
             }
 
             var rows = new float[size];
@@ -211,12 +245,12 @@ internal sealed class HateSpeechNetwork
 
             var outputBias = reader.ReadSingle();
             return version == CalibratedVersion
-                ? new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias, reader.ReadSingle(), reader.ReadSingle())
-                : new HateSpeechNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
+                ? new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias, reader.ReadSingle(), reader.ReadSingle())
+                : new HashedFeatureNetwork(featurizer, hidden, rows, hiddenBias, output, outputBias);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException)
         {
-            throw new InvalidDataException("The hate network file is truncated or its header is invalid.", e);
+            throw new InvalidDataException("The network file is truncated or its header is invalid.", e);
         }
     }
 

@@ -1,13 +1,14 @@
 using Nonprofit.AI.Guards.Detection;
 using Nonprofit.Evaluation.Guards;
 
-namespace Nonprofit.AI.Guards.Tests.OutputSafety;
+namespace Nonprofit.AI.Guards.Tests.Evaluation;
 
 /// <summary>
-/// Session 28's network class for the hate model (<see cref="HateSpeechNetwork"/>) and its trainer: what it can learn
-/// that the linear model cannot, determinism, and its file format. Toy data only (made-up words), no hate corpus.
+/// Session 28's network class (<see cref="HashedFeatureNetwork"/>, in the evaluation harness since session 29; this project
+/// compiles its file by link, as it does the trainers) and its trainer: what it can learn that the linear model cannot,
+/// determinism, its file format, and the refusal of a dead network. Toy data only (made-up words), no hate corpus.
 /// </summary>
-public sealed class HateSpeechNetworkTests
+public sealed class HashedFeatureNetworkTests
 {
     // Words only: no character n-grams or bigrams that could let a linear model see the pair as one feature.
     private static TextFeaturizer Words() => new(bucketBits: 10, minCharN: 0, maxCharN: 0, words: true, wordBigrams: false);
@@ -81,9 +82,9 @@ public sealed class HateSpeechNetworkTests
         using var stream = new MemoryStream();
         network.Save(stream);
         stream.Position = 0;
-        Assert.True(HateSpeechNetwork.IsNetwork(stream));
+        Assert.True(HashedFeatureNetwork.IsNetwork(stream));
         Assert.Equal(0, stream.Position);
-        var loaded = HateSpeechNetwork.Load(stream);
+        var loaded = HashedFeatureNetwork.Load(stream);
         Assert.Equal(network.Hidden, loaded.Hidden);
         Assert.All(train, e =>
         {
@@ -95,9 +96,9 @@ public sealed class HateSpeechNetworkTests
         using var linear = new MemoryStream();
         LinearTextModelTrainer.Train(train, ["0", "1"], Words(), new TrainerOptions(Epochs: 1)).Save(linear);
         linear.Position = 0;
-        Assert.False(HateSpeechNetwork.IsNetwork(linear));
-        Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(linear));
-        Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(new MemoryStream(stream.ToArray()[..100])));
+        Assert.False(HashedFeatureNetwork.IsNetwork(linear));
+        Assert.Throws<InvalidDataException>(() => HashedFeatureNetwork.Load(linear));
+        Assert.Throws<InvalidDataException>(() => HashedFeatureNetwork.Load(new MemoryStream(stream.ToArray()[..100])));
     }
 
     /// <summary>A file's header (bucket bits, hidden size) followed by <paramref name="body"/> bytes of zeros.</summary>
@@ -130,9 +131,9 @@ public sealed class HateSpeechNetworkTests
     {
         using var stream = Header(bucketBits, hidden, body);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var e = Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(stream));
+        var e = Assert.Throws<InvalidDataException>(() => HashedFeatureNetwork.Load(stream));
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1 << 20, "the rows were allocated before the size was checked");
-        Assert.Contains("hate network", e.Message, StringComparison.Ordinal);
+        Assert.Contains("network file", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class HateSpeechNetworkTests
         // The counterpart of the test above: the same header with exactly the body it announces is accepted.
         const int Hidden = 4;
         using var stream = Header(8, Hidden, body: (256 * Hidden * 2) + (Hidden * 4 * 2) + 4);
-        Assert.Equal(Hidden, HateSpeechNetwork.Load(stream).Hidden);
+        Assert.Equal(Hidden, HashedFeatureNetwork.Load(stream).Hidden);
     }
 
     [Theory]
@@ -178,7 +179,7 @@ public sealed class HateSpeechNetworkTests
     {
         var train = Interaction(seed: 5, count: 200);
         var network = OutputHateNetworkTrainer.Train(train, Words(), new NetworkOptions(Hidden: 8, Epochs: 3));
-        byte[] Bytes(HateSpeechNetwork n)
+        byte[] Bytes(HashedFeatureNetwork n)
         {
             using var stream = new MemoryStream();
             n.Save(stream);
@@ -194,7 +195,7 @@ public sealed class HateSpeechNetworkTests
         var bytes = Bytes(calibrated);
         Assert.Equal(2, BitConverter.ToInt32(bytes, 4));
         Assert.Equal(plain.Length + 8, bytes.Length);
-        var loaded = HateSpeechNetwork.Load(new MemoryStream(bytes));
+        var loaded = HashedFeatureNetwork.Load(new MemoryStream(bytes));
         Assert.Equal((0.5f, -1f), (loaded.CalibrationScale, loaded.CalibrationBias));
         Assert.All(train, e =>
         {
@@ -202,16 +203,54 @@ public sealed class HateSpeechNetworkTests
             Assert.Equal((0.5f * network.Logit(text, out _)) - 1f, loaded.Logit(text, out _), 5);
         });
 
-        Assert.Throws<InvalidDataException>(() => HateSpeechNetwork.Load(new MemoryStream(bytes[..^4])));
+        Assert.Throws<InvalidDataException>(() => HashedFeatureNetwork.Load(new MemoryStream(bytes[..^4])));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(0f, 0f));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(-1f, 0f));
         Assert.Throws<ArgumentOutOfRangeException>(() => network.WithCalibration(float.NaN, 0f));
     }
 
     [Fact]
+    public void ActiveUnits_CountsTheUnitsOn_AndANetworkWithEveryUnitOffIsAConstant()
+    {
+        var featurizer = Words();
+        var rows = new float[featurizer.BucketCount * 2];
+        var dead = new HashedFeatureNetwork(featurizer, 2, rows, [-1f, -1f], [1f, 1f], 0.3f);
+        var live = new HashedFeatureNetwork(featurizer, 2, rows, [-1f, 1f], [1f, 1f], 0.3f);
+        foreach (var text in new[] { "lem tav", "zorp quib rin", "gat" })
+        {
+            Assert.Equal(0, dead.ActiveUnits(text));
+            Assert.Equal(0.3f, dead.Logit(text, out _));
+            Assert.Equal(1, live.ActiveUnits(text));
+            Assert.Equal(1.3f, live.Logit(text, out _), 5);
+        }
+    }
+
+    [Fact]
+    public void Train_ADeadNetwork_IsRefused_UnlessADiagnosticAllowsIt()
+    {
+        // Session 29 (injection report): a fold trained to a network with every hidden unit off for every text, a constant,
+        // went unnoticed. A learning rate far too high forces one here: the first large steps push every unit below zero.
+        var train = Interaction(seed: 6, count: 200);
+        var options = new NetworkOptions(Hidden: 4, Epochs: 3, LearningRate: DeadLearningRate, Seed: 17);
+        var e = Assert.Throws<DeadNetworkException>(() => OutputHateNetworkTrainer.Train(train, Words(), options));
+        Assert.Contains("dead network", e.Message, StringComparison.Ordinal);
+
+        // The same training, allowed: the network really is dead (so the refusal above is not a false alarm) ...
+        var dead = OutputHateNetworkTrainer.Train(train, Words(), options with { AllowDead = true });
+        Assert.All(train, x => Assert.Equal(0, dead.ActiveUnits(GuardText.Normalize(x.Text))));
+        Assert.Single(train.Select(x => dead.Logit(GuardText.Normalize(x.Text), out _)).Distinct());
+
+        // ... and a sane learning rate trains a live one without complaint.
+        var live = OutputHateNetworkTrainer.Train(train, Words(), options with { LearningRate = 0.5f });
+        Assert.True(train.Count(x => live.ActiveUnits(GuardText.Normalize(x.Text)) > 0) >= OutputHateNetworkTrainer.MinLiveShare * train.Count);
+    }
+
+    private const float DeadLearningRate = 1000f;
+
+    [Fact]
     public void Constructor_RowsWhoseSizeWrapsToZero_AreRefused()
     {
         var featurizer = new TextFeaturizer(bucketBits: 24, minCharN: 0, maxCharN: 0, words: true, wordBigrams: false);
-        Assert.Throws<ArgumentException>(() => new HateSpeechNetwork(featurizer, 256, [], new float[256], new float[256], 0f));
+        Assert.Throws<ArgumentException>(() => new HashedFeatureNetwork(featurizer, 256, [], new float[256], new float[256], 0f));
     }
 }
