@@ -94,6 +94,31 @@ public sealed partial class PiiToolArgumentRoundTripTests
     [InlineData(false, true)]
     [InlineData(true, true)]
     [InlineData(false, false)]
+    [InlineData(true, false)]
+    public async Task OptionOn_NestedJsonArgument_RoundTripsThroughJson_ModelNeverSeesTheValue(bool streaming, bool keepProperties)
+    {
+        var fixture = new Fixture(nested: true);
+        var history = await fixture.Turn(streaming, "round-trip-nested", [new(ChatRole.User, TextA)]);
+        Assert.Equal([NameA], fixture.ToolReceived);
+
+        var stored = RoundTrip(history);
+        if (!keepProperties)
+        {
+            stored = WithoutAdditionalProperties(stored);
+        }
+
+        stored.Add(new ChatMessage(ChatRole.User, "Thanks."));
+        await fixture.Turn(streaming, "round-trip-nested", stored);
+
+        fixture.AssertModelNeverSaw(s_secretsA);
+        var sent = fixture.Model.CallsReceived(2).Single();
+        Assert.Equal("<PERSON_1>", Assert.IsType<JsonElement>(sent.Arguments!["contact"]).GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
     public async Task OptionOn_AppEditedOneArgument_ThatOneGoesThroughDetection_TheOtherKeepsTheModelsVersion(bool streaming, bool keepProperties)
     {
         const string text = "My name is " + NameA + ", write to zr.okon@example.org please.";
@@ -243,9 +268,9 @@ public sealed partial class PiiToolArgumentRoundTripTests
     /// <summary>The guard (option on unless told) in a <see cref="FunctionInvokingChatClient"/> over a recording model.</summary>
     private sealed class Fixture
     {
-        public Fixture(bool withEmail = false, bool option = true, int? capacity = null)
+        public Fixture(bool withEmail = false, bool option = true, int? capacity = null, bool nested = false)
         {
-            Model = new CallingModel(withEmail);
+            Model = new CallingModel(withEmail, nested);
             var options = new PiiRedactionOptions { RestoreAllFunctionCallArguments = option };
             if (capacity is { } c)
             {
@@ -253,7 +278,9 @@ public sealed partial class PiiToolArgumentRoundTripTests
             }
 
             Guard = new PiiRedactionChatClient(Model, Pii.Detector, new InMemoryPseudonymVault(), options);
-            Tool = withEmail
+            Tool = nested
+                ? AIFunctionFactory.Create((Dictionary<string, JsonElement> contact) => { ToolReceived.Add(contact["name"].GetString()!); return "Noted."; }, "note_nested")
+                : withEmail
                 ? AIFunctionFactory.Create((string name, string email) => { ToolReceived.Add(name); ToolReceived.Add(email); return "Noted."; }, "note_contact")
                 : AIFunctionFactory.Create((string name) => { ToolReceived.Add(name); return "Noted."; }, "note_name");
         }
@@ -293,7 +320,7 @@ public sealed partial class PiiToolArgumentRoundTripTests
     /// Calls the tool with the last person pseudonym (and the e-mail's) of the last user message, always with call id
     /// "call-1"; answers in text after a tool result or when the last user message has no person.
     /// </summary>
-    private sealed class CallingModel(bool withEmail) : IChatClient
+    private sealed class CallingModel(bool withEmail, bool nested = false) : IChatClient
     {
         /// <summary>Everything received, per request, serialised (contents, arguments, additional properties).</summary>
         public List<string> Turns { get; } = [];
@@ -317,6 +344,12 @@ public sealed partial class PiiToolArgumentRoundTripTests
             if (person is null)
             {
                 return new ChatMessage(ChatRole.Assistant, "You are welcome.");
+            }
+
+            if (nested)
+            {
+                var contact = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["name"] = person, ["count"] = 2 });
+                return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call-1", "note_nested", new Dictionary<string, object?> { ["contact"] = contact })]);
             }
 
             var arguments = new Dictionary<string, object?> { ["name"] = person };
