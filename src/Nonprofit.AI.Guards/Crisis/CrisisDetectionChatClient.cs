@@ -124,21 +124,27 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
     }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var (verdict, crisis) = Decide(messages, options);
-        if (crisis is null)
+    /// <remarks>
+    /// The decision is taken when the enumeration starts, as an async iterator would. Without a crisis the reply is not
+    /// wrapped (see docs/guards.md, "How a guard streams cheaply"): the verdict goes on the first update at no cost per
+    /// update. In a crisis, the safe reply (after the escalation) comes first, then the model's reply when
+    /// <see cref="CrisisDetectionOptions.CallModel"/> is on.
+    /// </remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GuardStream.Defer(() =>
         {
-            await foreach (var update in VerdictPublisher.AttachToFirst(base.GetStreamingResponseAsync(messages, options, cancellationToken), verdict, cancellationToken).ConfigureAwait(false))
-            {
-                yield return update;
-            }
+            ArgumentNullException.ThrowIfNull(messages);
+            var (verdict, crisis) = Decide(messages, options);
+            return crisis is null
+                ? GuardStreamStart.Continue(base.GetStreamingResponseAsync(messages, options, cancellationToken), verdict)
+                : GuardStreamStart.Continue(CrisisReplyAsync(messages, options, verdict, crisis, cancellationToken));
+        });
 
-            yield break;
-        }
-
+    /// <summary>The streamed reply in a crisis: the safe reply after the escalation, then the model's when it is called.</summary>
+    private async IAsyncEnumerable<ChatResponseUpdate> CrisisReplyAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, GuardVerdict verdict, Crisis crisis, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var safeText = await EscalateAsync(crisis, cancellationToken).ConfigureAwait(false);
         var safe = new ChatResponseUpdate(ChatRole.Assistant, safeText) { MessageId = "nonprofit-crisis-safe-reply" };
         if (!_options.CallModel)

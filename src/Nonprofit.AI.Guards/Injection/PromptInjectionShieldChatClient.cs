@@ -1,7 +1,6 @@
 using System;
 using Nonprofit.AI.Guards.Detection;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
@@ -96,25 +95,21 @@ public sealed partial class PromptInjectionShieldChatClient : DelegatingChatClie
     }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
-        var decision = Decide(messages, options);
-        if (decision.Refusal is { } refusal)
+    /// <remarks>
+    /// The decision is taken when the enumeration starts, as an async iterator would; the reply is not wrapped (see
+    /// docs/guards.md, "How a guard streams cheaply"): the verdict goes on the first update at no cost per update.
+    /// </remarks>
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GuardStream.Defer(() =>
         {
-            var blocked = new ChatResponseUpdate(ChatRole.Assistant, refusal) { FinishReason = ChatFinishReason.ContentFilter };
-            VerdictPublisher.Attach(blocked, decision.Verdict);
-            yield return blocked;
-            yield break;
-        }
-
-        await foreach (var update in VerdictPublisher.AttachToFirst(base.GetStreamingResponseAsync(decision.Messages, options, cancellationToken), decision.Verdict, cancellationToken).ConfigureAwait(false))
-        {
-            yield return update;
-        }
-    }
+            ArgumentNullException.ThrowIfNull(messages);
+            cancellationToken.ThrowIfCancellationRequested(); // a cancelled request costs no detection work
+            var decision = Decide(messages, options);
+            return decision.Refusal is { } refusal
+                ? GuardStreamStart.Replace(new ChatResponseUpdate(ChatRole.Assistant, refusal) { FinishReason = ChatFinishReason.ContentFilter }, decision.Verdict)
+                : GuardStreamStart.Continue(base.GetStreamingResponseAsync(decision.Messages, options, cancellationToken), decision.Verdict);
+        });
 
     private readonly record struct Decision(IEnumerable<ChatMessage> Messages, GuardVerdict Verdict, string? Refusal);
 
