@@ -16,8 +16,21 @@ internal static class DevanagariDigits
     private const char Zero = '\u0966';
     private const char Nine = '\u096F';
 
+    private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789०१२३४५६७८९");
+
     /// <summary>Returns whether <paramref name="text"/> has a Devanagari digit.</summary>
     public static bool In(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(Zero, Nine) >= 0;
+
+    /// <summary>
+    /// Returns whether <paramref name="text"/> has a digit (ASCII or Devanagari) and, in <paramref name="devanagari"/>,
+    /// whether it has a Devanagari digit: one search on a text without digits, the common case.
+    /// </summary>
+    public static bool HasDigits(ReadOnlySpan<char> text, out bool devanagari)
+    {
+        var first = text.IndexOfAny(s_digits);
+        devanagari = first >= 0 && In(text[first..]);
+        return first >= 0;
+    }
 
     /// <summary>Copies <paramref name="text"/> with its Devanagari digits made ASCII, into <paramref name="stack"/> when it fits.</summary>
     /// <param name="text">The text.</param>

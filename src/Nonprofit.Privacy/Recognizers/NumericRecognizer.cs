@@ -365,7 +365,12 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
     public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
-        if (DevanagariDigits.In(text))
+        if (!DevanagariDigits.HasDigits(text, out var devanagari))
+        {
+            return;
+        }
+
+        if (devanagari)
         {
             // "९४१४० २२८७१": the same numbers in Devanagari digits, read on a copy with ASCII digits (same offsets).
             using var copy = DevanagariDigits.Copy(text, stackalloc char[DevanagariDigits.StackLength]);

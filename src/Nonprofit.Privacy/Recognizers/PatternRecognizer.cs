@@ -131,7 +131,13 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     // TokenStream.RunsKnown), and the trigger words are found from their classes instead of a scan of the text.
     private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, ICollection<PiiMatch> results)
     {
-        if (DevanagariDigits.In(text))
+        // Every pattern needs a digit: nothing to do on a text without one.
+        if (!DevanagariDigits.HasDigits(text, out var devanagari))
+        {
+            return;
+        }
+
+        if (devanagari)
         {
             // "जन्म १२/०३/१९९०": Devanagari digits are read on a copy with ASCII digits (same offsets, same tokens).
             using var copy = DevanagariDigits.Copy(text, stackalloc char[DevanagariDigits.StackLength]);
