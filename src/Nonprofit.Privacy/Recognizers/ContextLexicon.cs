@@ -78,6 +78,36 @@ internal static class ContextLexicon
     public static bool HasNonPhoneContext(ReadOnlySpan<char> text, int start) =>
         s_nonPhone.ContainsWord(text[Math.Max(0, start - 24)..start]);
 
+    // Words that name a public service's line: with one of them near, a free-phone number (0800, 0805, 0808, 1800) is
+    // the service's, not a person's.
+    private static readonly WordSearch s_service = new(
+    [
+        "helpline", "hotline", "toll free", "toll-free", "tollfree", "freephone", "free phone", "free call", "free line",
+        "free helpline", "free hotline", "call free", "support line", "crisis line", "service line",
+        "numéro vert", "numero vert", "appel gratuit", "ligne d'écoute", "ligne d’écoute", "ligne gratuite", "numéro gratuit",
+        "línea gratuita", "linea gratuita", "número gratuito", "numero gratuito", "línea de ayuda", "linea de ayuda", "teléfono gratuito",
+        "ligação gratuita", "ligue grátis", "ligue gratis", "linha gratuita", "linha de apoio", "disque", "atendimento",
+        "simu ya bure", "bila malipo", "bure", "namba ya msaada", "huduma kwa wateja",
+        "toll free number", "helpline number", "हेल्पलाइन", "टोल फ्री", "टोल-फ्री", "निःशुल्क", "कॉल सेंटर", "call centre", "call center",
+        "customer care", "customer service",
+    ]);
+
+    /// <summary>
+    /// Returns whether the number <paramref name="digits"/> (written from <paramref name="start"/> to <paramref name="end"/>)
+    /// is a free-phone number (0800, 0805, 0808, 1800 and the same after a country code) with a service word within 40
+    /// characters before it or 24 after: a public line, not a person's. Any other number stays a phone.
+    /// </summary>
+    public static bool IsServiceNumber(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<char> digits)
+    {
+        if (!(digits.StartsWith("0800") || digits.StartsWith("0805") || digits.StartsWith("0808") || digits.StartsWith("1800")
+            || (text[start] == '+' && digits.Length > 5 && digits[2..].StartsWith("800"))))
+        {
+            return false;
+        }
+
+        return s_service.ContainsWord(text[Math.Max(0, start - 40)..start]) || s_service.ContainsWord(text[end..Math.Min(text.Length, end + 24)]);
+    }
+
     // One vectorised multi-string search per type instead of one search per word.
     // Keyed by the type's name (ordinal, as PiiEntityType compares): a frozen string dictionary hashes a few of the
     // name's characters instead of the whole name with Marvin.

@@ -30,6 +30,14 @@ internal sealed partial class NameAndPlaceRecognizer
         }
 
         var word = Slice(text, t);
+        if (word.Equals("H", StringComparison.OrdinalIgnoreCase) && tokens.Has(i + 2) && text[tokens[i + 1].Start] == '.'
+            && !tokens[i + 1].Is(TokenFlags.SpaceBefore) && IsNumberWord(text, tokens[i + 2]))
+        {
+            // "H.No. 234", "h.no 12": an Indian house number.
+            end = NumberedUnit(text, ref tokens, i + 2);
+            return end > i;
+        }
+
         if (t.IsCapitalizedWord && t.Has(WordClass.StreetPrefix) && PrefixStreet(text, ref tokens, i, out end))
         {
             return true;
@@ -157,6 +165,13 @@ internal sealed partial class NameAndPlaceRecognizer
             return false;
         }
 
+        // In a script without capitals any words stand between two numbers ("८ किलो गेहूं ४५० रुपये", "8 क्रेट बेचे सुबह 5
+        // बजे"): a Devanagari street needs its street word (NumberThenStreet).
+        if (IsUncased(text[tokens[k].Start]))
+        {
+            return false;
+        }
+
         var words = 0;
         while (tokens.Has(k) && words < 4 && !tokens[k].Is(TokenFlags.LineStart))
         {
@@ -224,15 +239,26 @@ internal sealed partial class NameAndPlaceRecognizer
             return false;
         }
 
-        var k = SkipDot(text, ref tokens, i + 1);
-        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart))
+        end = NumberedUnit(text, ref tokens, SkipDot(text, ref tokens, i + 1));
+        return end > i;
+    }
+
+    /// <summary>
+    /// The number of a unit from token <paramref name="k"/>, after an optional "No." ("Flat 3", "मकान नं. 45", "Gali No. 5").
+    /// </summary>
+    /// <returns>The token index after the number, or -1.</returns>
+    private static int NumberedUnit(ReadOnlySpan<char> text, ref TokenStream tokens, int k)
+    {
+        if (tokens.Has(k) && IsNumberWord(text, tokens[k]) && !tokens[k].Is(TokenFlags.LineStart))
         {
-            end = k + 1;
-            return true;
+            k = SkipDot(text, ref tokens, k + 1);
         }
 
-        return false;
+        return tokens.Has(k) && tokens[k].Kind == TokenKind.Number && !tokens[k].Is(TokenFlags.LineStart) ? k + 1 : -1;
     }
+
+    private static bool IsNumberWord(ReadOnlySpan<char> text, WordToken t) =>
+        t.Kind == TokenKind.Word && NameLexicon.NumberWords.Contains(Slice(text, t));
 
     // "PSC 3294, Box 9168" / "USS Lorenzen" (then "FPO AE 25990" on the next line via the block)
     private static bool Military(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
@@ -329,21 +355,27 @@ internal sealed partial class NameAndPlaceRecognizer
             var j = k;
             var accepted = k;
             var sawContent = false;
+            var separators = 0; // commas and the dots of "No.", not counted in the nine tokens a line may add
             while (tokens.Has(j) && (j == k || !tokens[j].Is(TokenFlags.LineStart)))
             {
                 var t = tokens[j];
+
+                // "गली नंबर 3", "Gali No. 5": a number word (and its dot) before a number.
+                var numbered = NumberedUnit(text, ref tokens, j) > j;
                 var ok = t.Kind switch
                 {
-                    TokenKind.Number => t.Length <= 10,
+                    // The number after "CEP", "PIN", "zip" is the postal code's (TryPostalCode), not the block's.
+                    TokenKind.Number => t.Length <= 10 && !(j > k && tokens[j - 1].Has(WordClass.Postcode)),
                     TokenKind.Word => t.IsCapitalizedWord && !t.Has(WordClass.Common) || Has(text, t, WordClass.City | WordClass.Country)
-                        || t.Has(WordClass.Particle),
-                    _ => text[t.Start] is ',' or '-' or '>' or '/',
+                        || t.Has(WordClass.Particle) || numbered,
+                    _ => text[t.Start] is ',' or '-' or '>' or '/' || (text[t.Start] == '.' && j > k && IsNumberWord(text, tokens[j - 1])),
                 };
-                if (!ok || j - k > 8)
+                if (!ok || j - k - separators > 8)
                 {
                     break;
                 }
 
+                separators += t.Kind == TokenKind.Punctuation && text[t.Start] is ',' or '.' ? 1 : 0;
                 sawContent |= t.Kind != TokenKind.Punctuation;
                 j++;
                 if (t.Kind != TokenKind.Punctuation)

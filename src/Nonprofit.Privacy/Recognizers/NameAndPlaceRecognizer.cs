@@ -150,10 +150,37 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 continue;
             }
 
+            if (!capital)
+            {
+                // A lower-case name after a strong cue goes on over a known surname or a name ending ("mera naam pooja
+                // kumari hai", "my name is rahul sharma").
+                nameEnd = ExtendLowerCaseName(text, ref tokens, after, nameEnd, uncased: false);
+            }
+
+            if (!strong && IsUncased(firstWord[0]) && NameLexicon.RelationWords.Contains(words[^1]))
+            {
+                // After a Devanagari relation word ("पति", "मेरी बेटी") a given name the gazetteer knows, a word with a
+                // surname or name ending ("पति राजेश कुमार"), or one or two words before "ने" or "जी" ("पति रमेश ने",
+                // "बेटी प्रिया जी"); a copula closes no name here ("पति शराबी है").
+                var relationEnd = first.Has(WordClass.FirstName) || ExtendLowerCaseName(text, ref tokens, after, after + 1, uncased: true) > after + 1
+                    ? ExtendLowerCaseName(text, ref tokens, after, after + 1, uncased: true)
+                    : nameEnd - after <= 2 && FollowedBy(text, ref tokens, nameEnd, s_nameMarkers) ? nameEnd : -1;
+                if (relationEnd < 0)
+                {
+                    continue;
+                }
+
+                results.Add(Span(PiiEntityType.Person, ref tokens, after, relationEnd, 0.7));
+                end = relationEnd;
+                return true;
+            }
+
             // In a script without capitals (Devanagari) a weak cue such as "मैं" ("I") is followed by any words: a name
-            // only when the gazetteer knows it or a copula closes it ("मैं प्रिया हूँ", not "मैं सबूत कैसे रखूं?"); one
-            // word followed by "से" or "में" ("from", "in": "मैं सीकर से बोल रहा हूँ") is where the speaker is.
-            if (!strong && IsUncased(firstWord[0]) && !first.Has(WordClass.FirstName) && !FollowedBy(text, ref tokens, nameEnd, s_copulas))
+            // only when the gazetteer knows it, a copula closes it ("मैं प्रिया हूँ", not "मैं सबूत कैसे रखूं?") or one or
+            // two words stand before "ने" or "जी"; one word followed by "से" or "में" ("from", "in": "मैं सीकर से बोल रहा
+            // हूँ") is where the speaker is.
+            if (!strong && IsUncased(firstWord[0]) && !first.Has(WordClass.FirstName) && !FollowedBy(text, ref tokens, nameEnd, s_copulas)
+                && !(nameEnd - after <= 2 && FollowedBy(text, ref tokens, nameEnd, s_nameMarkers)))
             {
                 if (nameEnd == after + 1 && FollowedBy(text, ref tokens, nameEnd, s_placePostpositions))
                 {
@@ -177,6 +204,30 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
     private static readonly string[] s_copulas = ["हूँ", "हूं", "है", "हैं"];
     private static readonly string[] s_placePostpositions = ["से", "में"];
+
+    // The agent marker and the respectful "ji" after a name ("रमेश ने मारा", "सुनीता जी").
+    private static readonly string[] s_nameMarkers = ["ने", "जी"];
+
+    /// <summary>
+    /// Extends a name ending at <paramref name="nameEnd"/> over the following lower-case (with <paramref name="uncased"/>,
+    /// Devanagari) words that are known surnames or name endings ("kumari", "देवी"), up to three words in all.
+    /// </summary>
+    private static int ExtendLowerCaseName(ReadOnlySpan<char> text, ref TokenStream tokens, int start, int nameEnd, bool uncased)
+    {
+        while (nameEnd - start < 3 && tokens.Has(nameEnd) && tokens[nameEnd].Kind == TokenKind.Word && !tokens[nameEnd].Is(TokenFlags.LineStart)
+            && (uncased || !tokens[nameEnd].IsCapitalizedWord) && !tokens[nameEnd].Has(WordClass.Common))
+        {
+            var word = Slice(text, tokens[nameEnd]);
+            if (!NameLexicon.NameEndings.Contains(word) && !Has(text, tokens[nameEnd], WordClass.LastName))
+            {
+                break;
+            }
+
+            nameEnd++;
+        }
+
+        return nameEnd;
+    }
 
     private static bool FollowedBy(ReadOnlySpan<char> text, ref TokenStream tokens, int k, string[] words)
     {
@@ -308,7 +359,8 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                     break;
                 }
 
-                if (t.Has(WordClass.Common) || (k > start && t.Has(WordClass.StreetSuffix | WordClass.Honorific)))
+                // An honorific that also ends Indian names ("Pooja Kumari", "पूजा कुमारी") is part of the name after a first word.
+                if (t.Has(WordClass.Common) || (k > start && t.Has(WordClass.StreetSuffix | WordClass.Honorific) && !NameLexicon.NameEndings.Contains(w)))
                 {
                     break;
                 }

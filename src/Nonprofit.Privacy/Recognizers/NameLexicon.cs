@@ -60,7 +60,26 @@ internal static class NameLexicon
         .. Cues(true,
             "मेरी बहन", "मेरी सहेली", "मेरी बेटी", "मेरा बेटा", "मेरे बेटे", "मेरे भाई", "मेरा भाई", "मेरी माँ", "मेरे पिता", "मरीज़", "मरीज",
             "किसान", "नाम", "दीदी", "एजेंट", "श्री", "श्रीमती", "डॉ", "डॉक्टर"),
+        // Relation words in Devanagari before a name without another cue ("पति रमेश ने", "बेटी प्रिया जी"): weak, and a
+        // name after them needs the given-name gazetteer or a case marker (see RelationWords).
+        .. Cues(false,
+            "पति", "पत्नी", "बेटी", "बेटा", "बेटे", "बहन", "भाई", "सास", "ससुर", "देवर", "जेठ", "ननद", "भाभी", "बहू", "दामाद",
+            "पड़ोसी", "पड़ोसन", "सहेली", "दोस्त"),
     ];
+
+    /// <summary>
+    /// Devanagari relation words (the last word of a cue such as "मेरे पति"): after them a name needs the given-name
+    /// gazetteer or a case marker ("ने", "जी") after it, not a copula ("पति शराबी है" is no name).
+    /// </summary>
+    public static WordSet RelationWords { get; } = Set(
+        "पति", "पत्नी", "बेटी", "बेटा", "बेटे", "बहन", "भाई", "सास", "ससुर", "देवर", "जेठ", "ननद", "भाभी", "बहू", "दामाद",
+        "पड़ोसी", "पड़ोसन", "सहेली", "दोस्त");
+
+    /// <summary>
+    /// Words that end a name in India, also read as honorifics before one ("Kumari Asha"): after a given name they are
+    /// part of it ("Pooja Kumari", "सुनीता देवी").
+    /// </summary>
+    public static WordSet NameEndings { get; } = Set("kumari", "kumar", "devi", "कुमारी", "कुमार", "देवी", "बाई", "bai");
 
     /// <summary>The person cues indexed by their first word, so a scan does one lookup per word.</summary>
     public static FrozenDictionary<string, (string[] Words, bool Strong)[]> PersonCuesByFirstWord { get; } =
@@ -133,7 +152,10 @@ internal static class NameLexicon
         "binti", "bint", "ibn", "al", "el", "y", "e", "st");
 
     public static WordSet PostcodeWords { get; } = Set(
-        "zip", "zipcode", "postcode", "postal", "cep", "cp", "pin", "pincode", "plz", "sanduku");
+        "zip", "zipcode", "postcode", "postal", "cep", "cp", "pin", "pincode", "plz", "sanduku", "पिन", "पिनकोड");
+
+    /// <summary>Words for "number" written between a unit and its number ("H.No. 12", "Gali No. 5", "मकान नं. 45").</summary>
+    public static WordSet NumberWords { get; } = Set("no", "nr", "nº", "n°", "num", "number", "नं", "नंबर", "नम्बर");
 
     /// <summary>Frequent words that are capitalised at the start of a sentence or in titles but are not names or places.</summary>
     public static WordSet CommonWords { get; } = Set(
@@ -185,7 +207,13 @@ internal static class NameLexicon
         "वर्ष", "जी", "नाम", "नंबर", "मोबाइल", "फ़ोन", "फोन", "पता", "घर", "मकान", "गाँव", "गांव", "जिला", "शहर", "अभी", "आज", "कल",
         "बहन", "भाई", "पति", "पत्नी", "बेटी", "बेटा", "माँ", "पिता", "मरीज़", "मरीज", "किसान", "दीदी", "आशा", "डॉक्टर", "अस्पताल",
         "खेत", "फसल", "पानी", "दवा", "बच्चे", "बच्चा", "लिए", "लिया", "दिया", "कीजिए", "करें", "करना", "गया", "गई", "रहा", "रही",
-        "रहते", "रहती", "बताया", "जन्म", "तिथि", "कोड", "पिन", "नया", "नई", "पुराना", "अपनी", "अपना", "अपने", "एक", "दो", "तीन");
+        "रहते", "रहती", "बताया", "जन्म", "तिथि", "कोड", "पिन", "नया", "नई", "पुराना", "अपनी", "अपना", "अपने", "एक", "दो", "तीन",
+        // What follows "मैं" ("I") or a relation word and is no name: states, adverbs, frequent words ("मैं बहुत परेशान
+        // हूँ", "पति रोज़ मारते हैं").
+        "बहुत", "परेशान", "ठीक", "डरी", "डरा", "डरती", "डरता", "अकेली", "अकेला", "बीमार", "दुखी", "खुश", "तंग", "मजबूर", "मजबूरी",
+        "गर्भवती", "यहाँ", "यहां", "वहाँ", "वहां", "अब", "नहीं", "बस", "सुरक्षित", "घायल", "थकी", "थका", "कमज़ोर", "कमजोर",
+        "रोज़", "रोज", "हमेशा", "फिर", "कभी", "शराब", "शराबी", "मुझे", "मुझसे", "हमें", "उन्होंने", "उसने", "कुछ", "सब",
+        "क्या", "कैसे", "कहाँ", "कब", "क्यों", "बात", "काम", "स्कूल", "बाहर", "अंदर", "साथ", "पास", "पहले", "बाद", "जल्दी");
 
     /// <summary>What a word may start: one lookup per word tells which cue matchers to try.</summary>
     public static FrozenDictionary<string, CueStart> CueStarts { get; } = BuildCueStarts();

@@ -365,6 +365,24 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
     public void Recognize(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
     {
+        if (!DevanagariDigits.HasDigits(text, out var devanagari))
+        {
+            return;
+        }
+
+        if (devanagari)
+        {
+            // "९४१४० २२८७१": the same numbers in Devanagari digits, read on a copy with ASCII digits (same offsets).
+            using var copy = DevanagariDigits.Copy(text, stackalloc char[DevanagariDigits.StackLength]);
+            RecognizeAscii(copy.Text, results);
+            return;
+        }
+
+        RecognizeAscii(text, results);
+    }
+
+    private void RecognizeAscii(ReadOnlySpan<char> text, ICollection<PiiMatch> results)
+    {
         Span<int> groupStarts = stackalloc int[MaxGroups];
         Span<int> groupEnds = stackalloc int[MaxGroups];
         var i = 0;
@@ -512,6 +530,11 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         }
 
         Span<char> digits = stackalloc char[64];
+
+        // A free-phone number with a service word near it ("helpline 0808 ...") is a public line: neither it nor its
+        // groups are read as a person's phone.
+        var n0 = TextScan.CopyDigits(text[starts[0]..ends[count - 1]], digits);
+        var service = n0 is >= 7 and <= 15 && ContextLexicon.IsServiceNumber(text, StartWithPrefix(text, starts[0]), ends[count - 1], digits[..n0]);
         for (var a = 0; a < Math.Min(count, 3); a++)
         {
             for (var b = count - 1; b >= Math.Max(a, count - 3); b--)
@@ -535,7 +558,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 }
 
                 // libphonenumber is the costly check: only the whole run and the run minus one end group.
-                var phone = a + (count - 1 - b) <= 1;
+                var phone = a + (count - 1 - b) <= 1 && !service;
                 ValidateCandidate(text, s, e, digits[..n], b - a + 1, starts[a..(b + 1)], ends[a..(b + 1)], phone, results);
                 if (phone && hasExtension && b == count - 1)
                 {
@@ -612,7 +635,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         // A checksum-validated identifier is not also tried as a phone number, nor is a number labelled as an
         // order, invoice, product or batch number.
-        if (phone && n <= 15 && !strongId && !ContextLexicon.HasNonPhoneContext(text, s))
+        if (phone && n <= 15 && !strongId && !ContextLexicon.HasNonPhoneContext(text, s) && !IsPostalCodeShape(starts, ends, text))
         {
             var score = PhoneScore(raw, n, groups);
             if (score > 0)
@@ -848,6 +871,13 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         return groups > 0 && first is >= 1 and <= 3 && groupLength == 3;
     }
+
+    // Where a number starts with its '+' ("+44 800 ...").
+    private static int StartWithPrefix(ReadOnlySpan<char> text, int s) => s > 0 && text[s - 1] == '+' ? s - 1 : s;
+
+    // A Brazilian CEP, "01310-200": five digits, a hyphen, three digits. No phone plan writes a number so.
+    private static bool IsPostalCodeShape(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> text) =>
+        starts.Length == 2 && ends[0] - starts[0] == 5 && ends[1] - starts[1] == 3 && starts[1] == ends[0] + 1 && text[ends[0]] == '-';
 
     private static bool IsCardPrefix(ReadOnlySpan<char> d)
     {

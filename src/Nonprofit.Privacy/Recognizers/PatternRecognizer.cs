@@ -108,6 +108,12 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     [GeneratedRegex(@"\b(?:19|20)\d{2},?\s(?:(?:le|on|the|el|em|a|dia|tarehe|ko)\s)?\d{1,2}(?:st|nd|rd|th|er)?\s(?:de\s)?(?:" + MonthNames + @")[a-zçéûô]*\b", Options)]
     private static partial Regex YearThenDayMonth();
 
+    // A year of birth alone, right after a birth verb and at most two short words ("born in 1990", "nací en 1985", "née en
+    // 1992", "nilizaliwa mwaka 1987", "mera janam 1990 mein", "मेरा जन्म 1990 में"): the year (group 1), not "1990s", not a
+    // date's year. Reported lower than a full date (see AddDatesOfBirth).
+    [GeneratedRegex(@"(?<=(?<![\p{L}\p{M}])(?:born|née|né|nee|nacid[oa]|nací|naci|nació|nasci|nascid[oa]|nasceu|nilizaliwa|alizaliwa|amezaliwa|nimezaliwa|janam|janm|paida|जन्म|पैदा)\s(?:(?:in|en|em|no|mwaka|wa|ka|ki|mein|sal|saal|में|सन्|सन|वर्ष|साल)\s){0,2})(?:19|20)\d{2}(?!\d|[/\-]\d|[.,]\d|['’]?s\b|\p{L})", Options)]
+    private static partial Regex YearOfBirth();
+
     // A French NIR written in groups, Corsican departments 2A/2B included: "1 78 11 2A 162 086 60".
     [GeneratedRegex(@"\b[1-478]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}\b", RegexOptions.CultureInvariant)]
     internal static partial Regex GroupedNir();
@@ -124,6 +130,25 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     // With useTokens, every run of letters of the text with a trigger class is one of the tokens or inner runs (see
     // TokenStream.RunsKnown), and the trigger words are found from their classes instead of a scan of the text.
     private void RecognizeCore(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, ICollection<PiiMatch> results)
+    {
+        // Every pattern needs a digit: nothing to do on a text without one.
+        if (!DevanagariDigits.HasDigits(text, out var devanagari))
+        {
+            return;
+        }
+
+        if (devanagari)
+        {
+            // "जन्म १२/०३/१९९०": Devanagari digits are read on a copy with ASCII digits (same offsets, same tokens).
+            using var copy = DevanagariDigits.Copy(text, stackalloc char[DevanagariDigits.StackLength]);
+            RecognizeAscii(copy.Text, tokens, innerRuns, useTokens, results);
+            return;
+        }
+
+        RecognizeAscii(text, tokens, innerRuns, useTokens, results);
+    }
+
+    private void RecognizeAscii(ReadOnlySpan<char> text, ReadOnlySpan<WordToken> tokens, ReadOnlySpan<WordToken> innerRuns, bool useTokens, ICollection<PiiMatch> results)
     {
         // Every pattern needs a digit: skip the regex engines on text without one. One pass over the runs of ASCII
         // digits answers the other cheap questions too (see DigitFacts).
@@ -341,6 +366,14 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             }
         }
 
+        // A year of birth alone is quasi-identifying, like an age (reported as AGE): DATE_OF_BIRTH at 0.6, so a threshold of
+        // 0.7 on the type keeps full dates of birth (0.85) and drops lone years. A full date that holds the year wins the
+        // overlap.
+        foreach (var m in YearOfBirth().EnumerateMatches(text))
+        {
+            results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.6, Name));
+        }
+
         // A year then the day and month, right after the birth word ("née en 1992, le 8 septembre"). A date the scan
         // above also found overlaps it; the detector keeps one.
         foreach (var m in YearThenDayMonth().EnumerateMatches(text))
@@ -379,6 +412,12 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
     {
         foreach (var m in HemisphereCoordinates().EnumerateMatches(text))
         {
+            // "size 10.50 S, 12.30 E": sizes with S/E letters after a size word are no position.
+            if (SizeBefore().IsMatch(text[Math.Max(0, m.Index - 12)..m.Index]))
+            {
+                continue;
+            }
+
             results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.85, Name));
         }
 
@@ -395,6 +434,10 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             results.Add(new PiiMatch(PiiEntityType.GpsCoordinates, m.Index, m.Length, 0.45, Name));
         }
     }
+
+    // A size word right before a number ("size 10.50 S", "taille: 12.30 E").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:sizes?|taille|tailles|talla|tallas|tamanho|tamanhos|saizi|साइज़|साइज)\s?[:=]?\s?$", Options)]
+    private static partial Regex SizeBefore();
 
     // A currency sign or code right before a number ("€12.99", "$ 45.20", "KSh 52.50", "Rs. 48.75").
     [GeneratedRegex(@"(?:[€$£¥₹₦₱₵]|(?<![\p{L}\p{N}])(?i:usd|eur|gbp|kes|ksh|rs|inr|ngn|r\$)\.?)\s?$", RegexOptions.CultureInvariant)]
