@@ -452,10 +452,6 @@ public sealed partial class CrisisDetectionChatClient : DelegatingChatClient
             }
         }
 
-        // A caller that cancelled gets the cancellation whatever finished first: the escalation above was started (and
-        // runs on under its own timeout), but whether an await observed the token depended on timing.
-        cancellationToken.ThrowIfCancellationRequested();
-
         var reply = new StringBuilder(CrisisDetectionOptions.Localised(_options.SafeMessages, crisis.Language, crisis.Script));
         if (helplines.Count > 0)
         {
