@@ -31,13 +31,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     /// <summary>The name this guard puts in its verdicts.</summary>
     public const string GuardName = "pii_redaction";
 
-    /// <summary>
-    /// The key of a restored function call's <see cref="AIContent.AdditionalProperties"/> that holds the model's own
-    /// arguments as a JSON string, when <see cref="PiiRedactionOptions.RestoreAllFunctionCallArguments"/> is on. The
-    /// guard reads it when the call comes back in the history and removes it from what the inner client receives.
-    /// </summary>
-    public const string ModelArgumentsKey = "nonprofit.guards.pii.model_arguments";
-
     private const string ScopePrefix = "nonprofit.guards.conversation:";
     private const string RequestScopePrefix = "nonprofit.guards.request:";
 
@@ -46,7 +39,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     private readonly IPseudonymVault _vault;
     private readonly PiiRedactionOptions _options;
     private readonly VerdictPublisher _publisher;
-    private readonly ModelArgumentsMap? _modelArguments;
 
     /// <summary>Creates the guard.</summary>
     /// <param name="innerClient">The client that receives the pseudonymised messages.</param>
@@ -73,11 +65,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var redactorOptions = new PiiRedactorOptions { DefaultOperator = RedactionOperator.Pseudonym };
         _redactor = new PiiRedactor(detector, redactorOptions, vault);
         _publisher = new VerdictPublisher(GuardName, observers, timeProvider);
-        _modelArguments = _options.RestoreAllFunctionCallArguments ? new ModelArgumentsMap(_options.ModelArgumentsCapacity) : null;
     }
-
-    /// <summary>How many calls' model arguments the guard keeps now (see <see cref="PiiRedactionOptions.RestoreAllFunctionCallArguments"/>).</summary>
-    internal int ModelArgumentsCount => _modelArguments?.Count ?? 0;
 
     /// <summary>Forgets the pseudonyms (and the values behind them) of one conversation.</summary>
     /// <param name="conversationId">The conversation id the requests carried.</param>
@@ -86,7 +74,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         _vault.ClearScope(ScopePrefix + conversationId);
-        _modelArguments?.RemoveScope(ScopePrefix + conversationId);
     }
 
     /// <inheritdoc/>
@@ -192,7 +179,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                     new TextContent(r) { AdditionalProperties = t.AdditionalProperties },
                 FunctionResultContent f when f.Result is not null && RedactText(FunctionResultText.Of(f.Result), scope, ref found, ref score) is { } r =>
                     new FunctionResultContent(f.CallId, r) { AdditionalProperties = f.AdditionalProperties },
-                FunctionCallContent call when call.Arguments is { Count: > 0 } => RedactCall(call, scope, ref found, ref score),
+                FunctionCallContent call when call.Arguments is { Count: > 0 } => RedactArguments(call, scope, ref found, ref score),
                 _ => null,
             };
             if (replacement is not null)
@@ -211,56 +198,6 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
                 CreatedAt = message.CreatedAt,
                 AdditionalProperties = message.AdditionalProperties,
             };
-    }
-
-    /// <summary>
-    /// A copy of the call to send: its arguments pseudonymised, the model's own version of the arguments it still holds
-    /// (<see cref="PiiRedactionOptions.RestoreAllFunctionCallArguments"/>) taken first; null when nothing changes.
-    /// </summary>
-    private FunctionCallContent? RedactCall(FunctionCallContent call, string scope, ref int found, ref double score)
-    {
-        var model = _modelArguments is null ? null : WithModelArguments(call, scope, ref found);
-        return RedactArguments(model ?? call, scope, ref found, ref score) ?? model;
-    }
-
-    /// <summary>
-    /// The call with the model's own arguments in place of those that still equal them once restored (from the guard's
-    /// map, then from the call's <see cref="ModelArgumentsKey"/> property), and without that property; null when the
-    /// call has neither and no property to remove.
-    /// </summary>
-    private FunctionCallContent? WithModelArguments(FunctionCallContent call, string scope, ref int found)
-    {
-        var fromMap = _modelArguments!.Find(scope, call.CallId, call.Name);
-        var fromProperty = ModelArguments.FromProperty(call.AdditionalProperties);
-        var arguments = Matched(call, fromMap, scope, out var kept)
-            ?? (string.Equals(fromMap, fromProperty, StringComparison.Ordinal) ? null : Matched(call, fromProperty, scope, out kept));
-        var properties = ModelArguments.WithoutKey(call.AdditionalProperties);
-        if (arguments is null && ReferenceEquals(properties, call.AdditionalProperties))
-        {
-            return null;
-        }
-
-        found += kept;
-        return new FunctionCallContent(call.CallId, call.Name, arguments ?? call.Arguments)
-        {
-            AdditionalProperties = properties,
-            Exception = call.Exception,
-            InformationalOnly = call.InformationalOnly,
-        };
-    }
-
-    /// <summary>The arguments to send with the model's version of every argument that still matches it (see <see cref="ModelArguments.Match"/>).</summary>
-    private Dictionary<string, object?>? Matched(FunctionCallContent call, string? json, string scope, out int kept)
-    {
-        kept = 0;
-        if (json is null || ModelArguments.Parse(json) is not { Count: > 0 } model)
-        {
-            return null;
-        }
-
-        var tally = new Tally();
-        var restored = FunctionCallArguments.Rewrite(new FunctionCallContent(call.CallId, call.Name, model), text => RestoreAll(text, scope, tally), redacting: false);
-        return ModelArguments.Match(call.Arguments!, model, restored?.Arguments ?? model, out kept);
     }
 
     /// <summary>
@@ -325,34 +262,12 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         }
 
         var tally = new Tally();
-        FunctionCallContent? real;
-        if (_modelArguments is not null && ModelArguments.Serialize(call.Arguments) is { } json)
-        {
-            real = FunctionCallArguments.Rewrite(call, text => RestoreAll(text, scope, tally), redacting: false);
-            if (real is not null)
-            {
-                // The model's own arguments go with the call (and into the guard's map, for a conversation's scope), so
-                // that the restored values, some of which detection may not find alone, never go back to the model.
-                var properties = call.AdditionalProperties?.Clone() ?? new AdditionalPropertiesDictionary();
-                properties[ModelArgumentsKey] = json;
-                real.AdditionalProperties = properties;
-                if (scope.StartsWith(ScopePrefix, StringComparison.Ordinal))
-                {
-                    _modelArguments.Set(scope, call.CallId, call.Name, json);
-                }
-            }
-        }
-        else
-        {
-            real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), redacting: false);
-        }
-
+        var real = FunctionCallArguments.Rewrite(call, text => RestoreText(text, scope, tally), redacting: false);
         restored += tally.Found;
         return real;
     }
 
-    /// <summary>The text with every pseudonym of the scope restored; null when there is none.</summary>
-    private string? RestoreAll(string text, string scope, Tally tally)
+    private string? RestoreText(string text, string scope, Tally tally)
     {
         if (!text.Contains('<', StringComparison.Ordinal))
         {
@@ -361,14 +276,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
 
         var found = 0;
         var restored = PseudonymRestorer.Restore(text, _vault, scope, ref found);
-        tally.Found += found;
-        return found == 0 ? null : restored;
-    }
-
-    private string? RestoreText(string text, string scope, Tally tally)
-    {
-        var probe = new Tally();
-        if (RestoreAll(text, scope, probe) is not { } restored)
+        if (found == 0)
         {
             return null;
         }
@@ -384,7 +292,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
             return null;
         }
 
-        tally.Found += probe.Found;
+        tally.Found += found;
         return restored;
     }
 

@@ -78,7 +78,7 @@ internal static class ContextLexicon
     public static bool HasNonPhoneContext(ReadOnlySpan<char> text, int start) =>
         s_nonPhone.ContainsWord(text[Math.Max(0, start - 24)..start]);
 
-    // Words that name a public service's line: with one of them near, a free-phone number (0800, 0805, 0808, 1800) is
+    // Words that name a public service's line: with one of them near, a free-phone number (0800, 1800, French 0805/0808) is
     // the service's, not a person's.
     private static readonly WordSearch s_service = new(
     [
@@ -94,12 +94,15 @@ internal static class ContextLexicon
 
     /// <summary>
     /// Returns whether the number <paramref name="digits"/> (written from <paramref name="start"/> to <paramref name="end"/>)
-    /// is a free-phone number (0800, 0805, 0808, 1800 and the same after a country code) with a service word within 40
-    /// characters before it or 24 after: a public line, not a person's. Any other number stays a phone.
+    /// is a free-phone number (0800, 1800, a ten-digit French 0805/0808, and +xx 800) with a service word within 40
+    /// characters before it or 24 after: a public line, not a person's. Any other number stays a phone: an eleven-digit
+    /// 0805/0808 is also an ordinary Nigerian mobile (as are 0802–0809 and 0810–0819), so it is kept even though a UK
+    /// free-phone line of the same shape is then redacted too — a leaked personal number is worse than a redacted helpline.
     /// </summary>
     public static bool IsServiceNumber(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<char> digits)
     {
-        if (!(digits.StartsWith("0800") || digits.StartsWith("0805") || digits.StartsWith("0808") || digits.StartsWith("1800")
+        if (!(digits.StartsWith("0800") || digits.StartsWith("1800")
+            || (digits.Length == 10 && (digits.StartsWith("0805") || digits.StartsWith("0808")))
             || (text[start] == '+' && digits.Length > 5 && digits[2..].StartsWith("800"))))
         {
             return false;

@@ -164,7 +164,7 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 // "बेटी प्रिया जी"); a copula closes no name here ("पति शराबी है").
                 var relationEnd = first.Has(WordClass.FirstName) || ExtendLowerCaseName(text, ref tokens, after, after + 1, uncased: true) > after + 1
                     ? ExtendLowerCaseName(text, ref tokens, after, after + 1, uncased: true)
-                    : nameEnd - after <= 2 && FollowedBy(text, ref tokens, nameEnd, s_nameMarkers) ? nameEnd : -1;
+                    : nameEnd - after <= 2 && FollowedBy(text, ref tokens, nameEnd, s_nameMarkers) && !HasNotName(text, ref tokens, after, nameEnd) ? nameEnd : -1;
                 if (relationEnd < 0)
                 {
                     continue;
@@ -227,6 +227,20 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
         }
 
         return nameEnd;
+    }
+
+    // Whether a word from start to end is a Devanagari common noun ("मम्मी", "पुलिस वाले", "लोग"): no name before "ने"/"जी".
+    private static bool HasNotName(ReadOnlySpan<char> text, ref TokenStream tokens, int start, int end)
+    {
+        for (var k = start; k < end && tokens.Has(k); k++)
+        {
+            if (NameLexicon.DevanagariNotNames.Contains(Slice(text, tokens[k])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool FollowedBy(ReadOnlySpan<char> text, ref TokenStream tokens, int k, string[] words)

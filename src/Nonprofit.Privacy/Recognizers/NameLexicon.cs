@@ -31,6 +31,14 @@ internal static class NameLexicon
         "daktari", "dkt", "mwalimu", "mwl", "doctor", "doctora", "docteur", "doutor", "doutora", "dra", "professor", "profesor",
         "profesora", "professora", "professeur");
 
+    // Devanagari relation words, typed once: weak person cues and RelationWords. Declared before PersonCues, whose
+    // initialiser reads it.
+    private static readonly string[] s_relationWords =
+    [
+        "पति", "पत्नी", "बेटी", "बेटा", "बेटे", "बहन", "भाई", "सास", "ससुर", "देवर", "जेठ", "ननद", "भाभी", "बहू", "दामाद",
+        "पड़ोसी", "पड़ोसन", "सहेली", "दोस्त",
+    ];
+
     // Cue phrases followed by a person's name. Strong cues accept a lower-case name; weak ones need a capital.
     public static (string[] Words, bool Strong)[] PersonCues { get; } =
     [
@@ -62,16 +70,25 @@ internal static class NameLexicon
             "किसान", "नाम", "दीदी", "एजेंट", "श्री", "श्रीमती", "डॉ", "डॉक्टर"),
         // Relation words in Devanagari before a name without another cue ("पति रमेश ने", "बेटी प्रिया जी"): weak, and a
         // name after them needs the given-name gazetteer or a case marker (see RelationWords).
-        .. Cues(false,
-            "पति", "पत्नी", "बेटी", "बेटा", "बेटे", "बहन", "भाई", "सास", "ससुर", "देवर", "जेठ", "ननद", "भाभी", "बहू", "दामाद",
-            "पड़ोसी", "पड़ोसन", "सहेली", "दोस्त"),
+        .. Cues(false, s_relationWords),
     ];
 
     /// <summary>
     /// Devanagari relation words (the last word of a cue such as "मेरे पति"): after them a name needs the given-name
     /// gazetteer or a case marker ("ने", "जी") after it, not a copula ("पति शराबी है" is no name).
     /// </summary>
-    public static WordSet RelationWords { get; } = Set(
+    public static WordSet RelationWords { get; } = Set(s_relationWords);
+
+    /// <summary>
+    /// Devanagari common nouns that stand where a name would after a relation word and before "ने"/"जी" ("मेरी सास मम्मी जी",
+    /// "मेरे पति पुलिस वाले ने", "मेरे दोस्त लोग ने"): kin terms, roles and plurals, no names.
+    /// </summary>
+    public static WordSet DevanagariNotNames { get; } = Set(
+        "मम्मी", "मम्मा", "माँ", "मां", "माता", "अम्मा", "अम्मी", "पापा", "पिता", "पिताजी", "बाबा", "बाबू", "बापू", "अब्बा", "अब्बू",
+        "दादा", "दादी", "नाना", "नानी", "चाचा", "चाची", "मामा", "मामी", "बुआ", "फूफा", "मौसी", "मौसा", "ताऊ", "ताई", "भैया", "भइया",
+        "दीदी", "बाजी", "साहब", "साहिब", "सेठ", "मालिक", "मैडम", "सर", "बॉस", "पुलिस", "पुलिसवाले", "सिपाही", "दरोगा", "थानेदार",
+        "अफसर", "अधिकारी", "वकील", "नेता", "टीचर", "मास्टर", "डॉक्टर", "नर्स", "ड्राइवर", "वाले", "वाला", "वाली", "लोग", "लोगों",
+        "सब", "सभी", "सारे", "दोनों", "घरवाले", "परिवार", "बच्चे", "बच्चा", "बच्ची", "भी", "तो", "ही", "आप", "वो", "वह", "वे",
         "पति", "पत्नी", "बेटी", "बेटा", "बेटे", "बहन", "भाई", "सास", "ससुर", "देवर", "जेठ", "ननद", "भाभी", "बहू", "दामाद",
         "पड़ोसी", "पड़ोसन", "सहेली", "दोस्त");
 

@@ -41,6 +41,19 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
         "nací", "naci", "nasci", "nasc", "naiss", "nac", "nimezaliwa", "amezaliwa", "janm", "जन्मदिन", "जन्मतिथि",
     ];
 
+    // A person as the subject of a birth: first- and third-person verbs that only take an animate subject, then pronouns
+    // and possessives (en, fr, es, pt, sw, hi-Latn, hi). "our"/"we"/"its"/"su"/"son" are left out: organisations use them.
+    private static readonly WordSearch s_personalBirth = new(
+    [
+        "nací", "naci", "nasci", "nilizaliwa", "alizaliwa", "nimezaliwa", "amezaliwa",
+        "i", "im", "me", "my", "you", "your", "he", "his", "she", "her",
+        "je", "moi", "tu", "il", "elle", "mon", "ma", "mes", "ton", "ta",
+        "yo", "mi", "mis", "ella", "eu", "meu", "minha", "ele", "ela", "você",
+        "mimi", "wewe", "yeye",
+        "main", "mera", "meri", "mere", "mujhe", "tera", "teri", "tere", "uska", "uski", "uske",
+        "मैं", "मेरा", "मेरी", "मेरे", "मुझे", "तेरा", "तेरी", "उसका", "उसकी", "उसके",
+    ]);
+
     static PatternRecognizer()
     {
         s_birthSearch = new WordSearch(BirthWords);
@@ -366,12 +379,17 @@ internal sealed partial class PatternRecognizer : IPiiRecognizer, ITokenRecogniz
             }
         }
 
-        // A year of birth alone is quasi-identifying, like an age (reported as AGE): DATE_OF_BIRTH at 0.6, so a threshold of
-        // 0.7 on the type keeps full dates of birth (0.85) and drops lone years. A full date that holds the year wins the
-        // overlap.
+        // A year of birth alone is quasi-identifying, like an age (reported as AGE), but only when a person was born: with a
+        // personal subject (a first-person verb such as "nací"/"nilizaliwa", or a pronoun or possessive within 40 characters
+        // before the year: "I was born", "my son was born", "mera janam") it is DATE_OF_BIRTH at 0.6, above the default
+        // threshold 0.5, and a threshold of 0.7 on the type keeps full dates of birth (0.85) and drops it. Without one ("Our
+        // food bank was born in 2010") it is reported at 0.45, below the default threshold. A full date that holds the year
+        // wins the overlap.
         foreach (var m in YearOfBirth().EnumerateMatches(text))
         {
-            results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, 0.6, Name));
+            var before = text[Math.Max(0, m.Index - 40)..m.Index];
+            var personal = s_personalBirth.ContainsWord(before);
+            results.Add(new PiiMatch(PiiEntityType.DateOfBirth, m.Index, m.Length, personal ? 0.6 : 0.45, Name));
         }
 
         // A year then the day and month, right after the birth word ("née en 1992, le 8 septembre"). A date the scan
