@@ -211,6 +211,8 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             ChatResponseUpdate? replacement = null;
             while (true)
             {
+                // A token cancelled through WithCancellation costs no detection work (review s29 finding 9).
+                cancellationToken.ThrowIfCancellationRequested();
                 var start = await current.Start().ConfigureAwait(false);
                 _guards.Add((start.FirstVerdict, start.Stage));
                 if (start.Replacement is { } r)
