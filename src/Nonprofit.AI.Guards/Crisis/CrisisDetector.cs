@@ -1268,7 +1268,7 @@ public sealed class CrisisDetector : ICrisisDetector
     }
 
     /// <summary>
-    /// Whether an <c>again</c> cue of <paramref name="rule"/>'s related languages overlaps the match
+    /// Whether a "this time" <c>again</c> cue (weight above 0) of <paramref name="rule"/>'s related languages overlaps the match
     /// <paramref name="start"/>..<paramref name="end"/>.
     /// </summary>
     private bool AgainInside(ref MatchState state, in CrisisRule rule, int start, int end)
@@ -1277,7 +1277,10 @@ public sealed class CrisisDetector : ICrisisDetector
         for (var o = FirstEndingAtOrAfter(ref state, start); o < state.MatchCount && state.MatchEnd[o] <= last; o++)
         {
             ref readonly var cue = ref _lexicon.Rules[state.MatchRule[o]];
-            if (cue.Kind == CrisisRuleKind.Again && state.MatchStart[o] <= end
+            // Only a "this time" cue (an `again` line of weight above 0: "diesmal", "هالمرة") reads so: the older again cues
+            // ("en again … going|gonna|will … end it") sit inside most self-harm matches and woke past recovery stories
+            // ("Last year I was going to end it, but therapy helped"; session 29 review, finding 4).
+            if (cue.Kind == CrisisRuleKind.Again && cue.Weight > 0 && state.MatchStart[o] <= end
                 && (_lexicon.Related[rule.Language] & (1UL << cue.Language)) != 0)
             {
                 return true;

@@ -44,6 +44,15 @@ public sealed class CrisisDetectorSession29MendTests
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
 
+    /// <summary>Finding 4: a past attempt told as past, with an older `again` cue inside the match, stays quiet.</summary>
+    [Theory]
+    [InlineData("Last year I was going to end it, but therapy really helped and I'm doing well now")]
+    [InlineData("Two years ago I was gonna end it all. Today I'm three years clean and happy")]
+    public void Rules_PastAttemptToldAsPast_StaysQuiet(string text)
+    {
+        Assert.DoesNotContain(GuardCategories.CrisisSelfHarm, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
     /// <summary>Finding 5: the hi whole-box rule still escalates with a pill word.</summary>
     [Fact]
     public void Rules_HindiWholeStripOfPills_Escalates()

@@ -185,6 +185,11 @@ public sealed class CrisisDetectorSession29Tests
         var detector = new CrisisDetector(CrisisLexicon.Parse("""
             en self_harm 0.9 1 zork blarg
             en past 0 0 long ago
+            en again 1 0 zork
+            """));
+        var plainAgain = new CrisisDetector(CrisisLexicon.Parse("""
+            en self_harm 0.9 1 zork blarg
+            en past 0 0 long ago
             en again 0 0 zork
             """));
         var quiet = new CrisisDetector(CrisisLexicon.Parse("""
@@ -196,6 +201,7 @@ public sealed class CrisisDetectorSession29Tests
         Assert.Contains(GuardCategories.CrisisSelfHarm, detector.Detect("long ago I tried, zork blarg").CategoriesAtOrAbove(Threshold));
         Assert.Empty(quiet.Detect("long ago I tried, zork blarg").CategoriesAtOrAbove(Threshold));
         Assert.Empty(quiet.Detect("frob, long ago I tried, zork blarg").CategoriesAtOrAbove(Threshold));
+        Assert.Empty(plainAgain.Detect("long ago I tried, zork blarg").CategoriesAtOrAbove(Threshold));
     }
 
     /// <summary>The needs check keeps one bit a rule: a needs rule past the 64th (a second bit word) still gates its rule.</summary>
