@@ -211,8 +211,8 @@ internal sealed class GuardStream(Func<ValueTask<GuardStreamStart>> start) : IAs
             ChatResponseUpdate? replacement = null;
             while (true)
             {
-                // A token cancelled through WithCancellation costs no detection work (review s29 finding 9).
-                cancellationToken.ThrowIfCancellationRequested();
+                // No token check here: a crisis guard's start must run (and escalate) even when the enumeration was
+                // cancelled through WithCancellation; cancellation is observed by the stages and the inner stream.
                 var start = await current.Start().ConfigureAwait(false);
                 _guards.Add((start.FirstVerdict, start.Stage));
                 if (start.Replacement is { } r)

@@ -1,41 +1,47 @@
 using Microsoft.Extensions.AI;
-using Nonprofit.AI.Guards.Detection;
 
 namespace Nonprofit.AI.Guards.Tests.Robustness;
 
 /// <summary>
-/// Session 29, review finding 9: a streamed request whose enumerator token (<c>WithCancellation</c>) is already
-/// cancelled costs no detection work in the injection guard (the token of the method call is checked elsewhere).
+/// Session 29, review finding 9 asked that a stream whose enumerator token (<c>WithCancellation</c>) is already cancelled
+/// cost no detection work; a check at the stream's start did that for every guard, and so also skipped the crisis
+/// guard's escalation. The check was taken out again: an already-cancelled crisis stream must still page a human (as
+/// the non-streaming guard does, <see cref="CancelledRequestTests"/>). The other guards' starts run too (their detection
+/// is a cost, not a risk) and the model's stream is enumerated with the cancelled token, which a real client honours.
 /// </summary>
 public sealed class GuardStreamEnumeratorCancellationTests
 {
-    [Fact]
-    public async Task Injection_EnumeratorTokenCancelled_NoDetectionNoVerdictNoModelCall()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Crisis_EnumeratorTokenCancelled_TheEscalationStillRuns(bool insideTheInjectionShield)
     {
-        var detector = new CountingDetector();
-        var inner = new DeafClient();
-        using IChatClient client = new PromptInjectionShieldChatClient(inner, detector);
-        var cancelled = new CancellationToken(true);
+        var escalation = new SignallingEscalation();
+        using IChatClient client = insideTheInjectionShield
+            ? new PromptInjectionShieldChatClient(new CrisisDetectionChatClient(new DeafClient(), escalation: escalation))
+            : new CrisisDetectionChatClient(new DeafClient(), escalation: escalation);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        try
         {
-            await foreach (var _ in client.GetStreamingResponseAsync("When should I plant maize?").WithCancellation(cancelled))
+            await foreach (var _ in client.GetStreamingResponseAsync("I want to kill myself tonight").WithCancellation(new CancellationToken(true)))
             {
             }
-        });
+        }
+        catch (OperationCanceledException)
+        {
+        }
 
-        Assert.Equal(0, detector.Calls);
-        Assert.Equal(0, inner.Calls);
+        Assert.True(await escalation.Called.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the counsellor was not paged");
     }
 
-    private sealed class CountingDetector : IPromptInjectionDetector
+    private sealed class SignallingEscalation : ICrisisEscalation
     {
-        public int Calls;
+        public TaskCompletionSource<bool> Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public GuardDetection Detect(ReadOnlySpan<char> text, PromptInjectionSource source)
+        public ValueTask EscalateAsync(CrisisEscalationContext context, CancellationToken cancellationToken)
         {
-            Calls++;
-            return GuardDetection.None;
+            Called.TrySetResult(true);
+            return ValueTask.CompletedTask;
         }
     }
 }
