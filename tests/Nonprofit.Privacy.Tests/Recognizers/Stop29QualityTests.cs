@@ -9,21 +9,9 @@ public sealed class Stop29QualityTests
 {
     private static readonly PiiDetector s_detector = new();
 
-    private static void AssertFound(string text, string type, string value, double? score = null)
-    {
-        var start = text.IndexOf(value, StringComparison.Ordinal);
-        Assert.True(start >= 0, "the value is part of the text");
-        var matches = s_detector.Detect(text);
-        Assert.True(
-            matches.Any(m => m.Type.Name == type && m.Start == start && m.End == start + value.Length && (score is null || Math.Abs(m.Score - score.Value) < 1e-9)),
-            $"Expected {type} at {start}..{start + value.Length}; found [{string.Join(", ", matches.Select(m => $"{m.Type} {m.Start}..{m.End} {m.Score}"))}].");
-    }
+    private static void AssertFound(string text, string type, string value, double? score = null) => PiiAssert.Found(text, type, value, score);
 
-    private static void AssertNotFound(string text, string type)
-    {
-        var matches = s_detector.Detect(text);
-        Assert.DoesNotContain(matches, m => m.Type.Name == type);
-    }
+    private static void AssertNotFound(string text, string type) => PiiAssert.NotFound(text, type);
 
     private static void AssertNothing(string text) => Assert.Empty(s_detector.Detect(text));
 
