@@ -178,6 +178,11 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Describe})");
         }
 
+        foreach (var group in own.Where(c => OutputHateFamilySentences.Is(c.Functionality)).GroupBy(c => (c.Language, c.Functionality)))
+        {
+            Console.WriteLine($"own.{group.Key.Language}.{group.Key.Functionality}={group.Count()} (weight {weights.Family})");
+        }
+
         Console.WriteLine($"model.bytes={new FileInfo(output).Length}");
         Console.WriteLine($"model.path={output}");
         return 0;
@@ -202,6 +207,7 @@ internal static class OutputSafetyTraining
             .Concat(OutputHateFragmentSentences.All())
             .Concat(OutputHateReachSentences.All())
             .Concat(OutputHateDescribeSentences.All())
+            .Concat(OutputHateFamilySentences.All())
             .Where(c => !mhcTexts.Contains(GuardText.Normalize(c.Text)));
     }
 
@@ -271,8 +277,8 @@ internal static class OutputSafetyTraining
             .Select(c => new TrainingExample(w.Prepare(c.Text), c.Hateful ? 1 : 0, w.Of(c)))
             .ToList();
 
-    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs --calibrate --describe-weight --calibrate-weights</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
-    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f, bool Calibrate = false, float Describe = 0f, string CalibrationWeights = "training")
+    /// <summary>The example weights of one training configuration (<c>--allow-weight --en-weight --reply-weight --ml-weight --ml-allow-weight --slot-weight --translit --identities --ident-allow-weight --group-weight --service-weight --ml-hilatn-weight --heading-weight --fragment-weight --reach-weight --hidden --net-lr --net-epochs --calibrate --describe-weight --calibrate-weights --family-weight</c>; defaults: the shipped model's; Hidden 0 = the linear class).</summary>
+    internal sealed record HateWeights(float Allow, float English, float Reply, float Multilingual, float MultilingualAllow, float Slot, bool Transliterate, bool Identities = false, float IdentityAllow = IdentityAllowWeight, float Group = GroupWeight, float Service = ServiceWeight, float MultilingualHiLatn = MultilingualHiLatnWeight, float Heading = HeadingWeight, float Fragment = FragmentWeight, int Hidden = 0, float NetLearningRate = NetworkLearningRate, int NetEpochs = NetworkEpochs, float Reach = 0f, bool Calibrate = false, float Describe = 0f, string CalibrationWeights = "training", float Family = 0f)
     {
         public static readonly HateWeights Shipped = new(AllowWeight, EnglishWeight, ReplyWeight, MultilingualWeight, MultilingualAllowWeight, SlotWeight, HateSpeechModel.EmbeddedTransliteratesDevanagari, HateSpeechModel.EmbeddedAbstractsIdentities, IdentityAllowWeight, GroupWeight, ServiceWeight, MultilingualHiLatnWeight, HeadingWeight, FragmentWeight);
 
@@ -290,15 +296,15 @@ internal static class OutputSafetyTraining
         {
             float F(string name, float value) => Arg(args, name) is { } v ? float.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : value;
             return new(F("--allow-weight", Shipped.Allow), F("--en-weight", Shipped.English), F("--reply-weight", Shipped.Reply), F("--ml-weight", Shipped.Multilingual), F("--ml-allow-weight", Shipped.MultilingualAllow), F("--slot-weight", Shipped.Slot), args.Contains("--translit") || Shipped.Transliterate, args.Contains("--identities") || Shipped.Identities, F("--ident-allow-weight", Shipped.IdentityAllow), F("--group-weight", Shipped.Group), F("--service-weight", Shipped.Service), F("--ml-hilatn-weight", Shipped.MultilingualHiLatn), F("--heading-weight", Shipped.Heading), F("--fragment-weight", Shipped.Fragment),
-                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach), args.Contains("--calibrate"), F("--describe-weight", Shipped.Describe), Arg(args, "--calibrate-weights") ?? Shipped.CalibrationWeights);
+                (int)F("--hidden", Shipped.Hidden), F("--net-lr", Shipped.NetLearningRate), (int)F("--net-epochs", Shipped.NetEpochs), F("--reach-weight", Shipped.Reach), args.Contains("--calibrate"), F("--describe-weight", Shipped.Describe), Arg(args, "--calibrate-weights") ?? Shipped.CalibrationWeights, F("--family-weight", Shipped.Family));
         }
 
         /// <summary>Whether the case trains at all (weight 0 leaves our multilingual, slot, group or service cases out).</summary>
-        public bool Includes(HateCase c) => OutputHateDescribeSentences.Is(c.Functionality) ? Describe > 0 : OutputHateReachSentences.Is(c.Functionality) ? Reach > 0 : OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
+        public bool Includes(HateCase c) => OutputHateFamilySentences.Is(c.Functionality) ? Family > 0 : OutputHateDescribeSentences.Is(c.Functionality) ? Describe > 0 : OutputHateReachSentences.Is(c.Functionality) ? Reach > 0 : OutputHateGroupSentences.Is(c.Functionality) ? Group > 0 : OutputHateServiceSentences.Is(c.Functionality) ? Service > 0 : OutputHateHeadingSentences.Is(c.Functionality) ? Heading > 0 : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment > 0 :
             IsMultilingual(c.Functionality) && c.Language == "hi-Latn" && MultilingualHiLatn <= 0 ? false :
             IsSlot(c.Functionality) ? Slot > 0 : Multilingual > 0 || !IsMultilingual(c.Functionality);
 
-        public float Of(HateCase c) => OutputHateDescribeSentences.Is(c.Functionality) ? Describe : OutputHateReachSentences.Is(c.Functionality) ? Reach : OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
+        public float Of(HateCase c) => OutputHateFamilySentences.Is(c.Functionality) ? Family : OutputHateDescribeSentences.Is(c.Functionality) ? Describe : OutputHateReachSentences.Is(c.Functionality) ? Reach : OutputHateGroupSentences.Is(c.Functionality) ? Group : OutputHateServiceSentences.Is(c.Functionality) ? Service : OutputHateHeadingSentences.Is(c.Functionality) ? Heading : OutputHateFragmentSentences.Is(c.Functionality) ? Fragment :
             ExampleWeight(c, IsMultilingual(c.Functionality) ? MultilingualAllow : Allow, Reply)
             * (c.Functionality is "ident_pos_nh" or "ident_neutral_nh" ? IdentityAllow : 1f)
             * (c.Language == "en" && c.Functionality != OutputHateBenignReplies.Functionality ? English : 1f)
@@ -308,7 +314,7 @@ internal static class OutputSafetyTraining
 
     /// <summary>
     /// Hyper-parameter search without the TEST half: fits on three quarters of TRAIN and scores the fourth (a second
-    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --reach-weight (session 28 round 2: our lines saying when/how to reach help; 0, the default, = without them) --describe-weight (session 29: our benign lines describing abuse, pests, slaughter, groups; 0, the default, = without them) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs --calibrate (session 29: Platt scaling of the network's output fitted on the validation part).
+    /// bit of the same hash). Options: --epochs --lr --l2 --bits --min-n --max-n --no-words --no-bigrams --allow-weight --en-weight --reply-weight --ml-weight (0 = without the multilingual cases) --ml-allow-weight --slot-weight (0 = without the slot cases) --translit (Devanagari to Latin before the features) --identities --ident-allow-weight --group-weight (0 = without our group sentences) --service-weight (0 = without our service sentences) --heading-weight (0 = without our heading lines) --fragment-weight (0 = without our fragments) --reach-weight (session 28 round 2: our lines saying when/how to reach help; 0, the default, = without them) --describe-weight (session 29: our benign lines describing abuse, pests, slaughter, groups; 0, the default, = without them) --family-weight (session 30: our lines of three hateful families and their benign twins, Data/output-hate-families.tsv; 0, the default, = without them) --ml-hilatn-weight (multiplier of the romanised Hindi multilingual cases) --seed (of the SGD order; of the network's initial weights too) --hidden H (session 28: the network class with H hidden units instead of the linear model) --net-lr --net-epochs --calibrate (session 29: Platt scaling of the network's output fitted on the validation part).
     /// </summary>
     private static int Validate(List<HateCase> mhc, string[] args)
     {
@@ -341,7 +347,7 @@ internal static class OutputSafetyTraining
             var ownMultilingual = validation.Where(v => IsMultilingual(v.Case.Functionality)).ToList();
             var ml = ownMultilingual.Count == 0 ? double.NaN : ownMultilingual.GroupBy(v => v.Case.Language).Average(g => OutputSafetyEvaluation.MacroF1(g, threshold));
             var counter = validation.Where(v => OutputHateData.CounterSpeech.Contains(v.Case.Functionality)).ToList();
-            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality) && !OutputHateReachSentences.Is(v.Case.Functionality) && !OutputHateDescribeSentences.Is(v.Case.Functionality)), threshold);
+            var en = OutputSafetyEvaluation.MacroF1(validation.Where(v => v.Case.Language == "en" && !OutputHateGroupSentences.Is(v.Case.Functionality) && !OutputHateServiceSentences.Is(v.Case.Functionality) && !OutputHateHeadingSentences.Is(v.Case.Functionality) && !OutputHateFragmentSentences.Is(v.Case.Functionality) && !OutputHateReachSentences.Is(v.Case.Functionality) && !OutputHateDescribeSentences.Is(v.Case.Functionality) && !OutputHateFamilySentences.Is(v.Case.Functionality)), threshold);
             var replies = validation.Where(v => v.Case.Functionality == OutputHateBenignReplies.Functionality).ToList();
             if (threshold == 0.6 && args.Contains("--errors"))
             {
@@ -389,6 +395,13 @@ internal static class OutputSafetyTraining
             Console.WriteLine($"validation.t{threshold:0.0}.own_reach: non_hateful_blocked={reachNh.Count(v => v.Score >= threshold)}/{reachNh.Count} non_hateful_max={OutputSafetyEvaluation.F(reachNh.Count == 0 ? 0 : reachNh.Max(v => v.Score))} (informative; the held-back quarter of session 28's reach lines, trained on only when --reach-weight > 0)");
             var describeNh = validation.Where(v => v.Case.Functionality == OutputHateDescribeSentences.NonHatefulFunctionality).ToList();
             Console.WriteLine($"validation.t{threshold:0.0}.own_describe: non_hateful_blocked={describeNh.Count(v => v.Score >= threshold)}/{describeNh.Count} non_hateful_max={OutputSafetyEvaluation.F(describeNh.Count == 0 ? 0 : describeNh.Max(v => v.Score))} (informative; the held-back quarter of session 29's describing lines, trained on only when --describe-weight > 0)");
+            foreach (var family in OutputHateFamilySentences.Families)
+            {
+                var familyNh = validation.Where(v => v.Case.Functionality == OutputHateFamilySentences.FunctionalityOf(family, false)).ToList();
+                var familyH = validation.Where(v => v.Case.Functionality == OutputHateFamilySentences.FunctionalityOf(family, true)).ToList();
+                Console.WriteLine($"validation.t{threshold:0.0}.own_family.{family}: non_hateful_blocked={familyNh.Count(v => v.Score >= threshold)}/{familyNh.Count} hateful_caught={familyH.Count(v => v.Score >= threshold)}/{familyH.Count} (informative; the held-back quarter of session 30's family lines, trained on only when --family-weight > 0)");
+            }
+
             Console.WriteLine($"validation.t{threshold:0.0}.own_heading: non_hateful_blocked={headingNh.Count(v => v.Score >= threshold)}/{headingNh.Count} hateful_caught={headingH.Count(v => v.Score >= threshold)}/{headingH.Count} (informative; trained on only when --heading-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_service: non_hateful_blocked={serviceNh.Count(v => v.Score >= threshold)}/{serviceNh.Count} hateful_caught={serviceH.Count(v => v.Score >= threshold)}/{serviceH.Count} (informative; trained on only when --service-weight > 0, and then these are the held-out quarter)");
             Console.WriteLine($"validation.t{threshold:0.0}.own_group: non_hateful_blocked={groupNh.Count(v => v.Score >= threshold)}/{groupNh.Count} hateful_caught={groupH.Count(v => v.Score >= threshold)}/{groupH.Count} (informative; trained on only when --group-weight > 0, and then these are the held-out quarter)");
@@ -402,7 +415,7 @@ internal static class OutputSafetyTraining
     private static bool IsValidation(HateCase c) => OutputHateData.IsTrainByHash(c.Template + "#validation") && OutputHateData.IsTrainByHash(c.Template + "#v2");
 
     private static bool IsMhc(HateCase c) =>
-        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality) && !OutputHateReachSentences.Is(c.Functionality) && !OutputHateDescribeSentences.Is(c.Functionality);
+        c.Language != "en" && c.Functionality != OutputHateBenignReplies.Functionality && !IsMultilingual(c.Functionality) && !OutputHateGroupSentences.Is(c.Functionality) && !OutputHateServiceSentences.Is(c.Functionality) && !OutputHateHeadingSentences.Is(c.Functionality) && !OutputHateFragmentSentences.Is(c.Functionality) && !OutputHateReachSentences.Is(c.Functionality) && !OutputHateDescribeSentences.Is(c.Functionality) && !OutputHateFamilySentences.Is(c.Functionality);
 
     private static float ExampleWeight(HateCase c, float allowWeight, float replyWeight) =>
         c.Hateful ? 1f : c.Functionality == OutputHateBenignReplies.Functionality ? replyWeight : IsAllowPriority(c.Functionality) ? allowWeight : 1f;
