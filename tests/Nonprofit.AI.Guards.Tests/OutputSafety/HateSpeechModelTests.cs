@@ -79,7 +79,7 @@ public sealed class HateSpeechModelTests
             + File.ReadAllText(Path.Combine(folder, "OutputHateMultilingualCases.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateGroupSentences.cs"))
             + File.ReadAllText(Path.Combine(folder, "OutputHateServiceSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateHeadingSentences.cs"))
             + File.ReadAllText(Path.Combine(folder, "OutputHateFragmentSentences.cs")) + File.ReadAllText(Path.Combine(folder, "OutputHateReachSentences.cs"))
-            + File.ReadAllText(Path.Combine(folder, "OutputHateDescribeSentences.cs"));
+            + File.ReadAllText(Path.Combine(folder, "OutputHateDescribeSentences.cs")) + File.ReadAllText(Path.Combine(folder, "Data", "output-hate-families.tsv"));
         Assert.DoesNotContain(s_benign.Concat(s_hateful), s => training.Contains(s, StringComparison.Ordinal));
     }
 

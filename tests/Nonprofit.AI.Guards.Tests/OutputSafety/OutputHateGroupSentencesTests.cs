@@ -219,4 +219,61 @@ public sealed class OutputHateGroupSentencesTests
     {
         Assert.DoesNotContain(s_describe, c => SamplesStrings().Contains(c.Text));
     }
+
+    // Session 30, round 4: our lines of three hateful families (implicit derogation, hate as a question, direct threats)
+    // and their benign twins of the same shape (Data/output-hate-families.tsv), written without reading the samples.
+    private static readonly List<HateCase> s_family = [.. OutputHateFamilySentences.All()];
+
+    [Fact]
+    public void FamilyLines_EveryLanguageHasTenHatefulAndTenBenignLinesPerFamily()
+    {
+        Assert.Equal(["en", "ar", "de", "es", "fr", "hi", "it", "nl", "pl", "pt", "zh"], s_family.Select(c => c.Language).Distinct());
+        foreach (var family in OutputHateFamilySentences.Families)
+        {
+            var lines = s_family.Where(c => c.Functionality.StartsWith($"fam_{family}_", StringComparison.Ordinal)).ToList();
+            AssertShape(lines, ["en", "ar", "de", "es", "fr", "hi", "it", "nl", "pl", "pt", "zh"], OutputHateFamilySentences.FunctionalityOf(family, false), 10, OutputHateFamilySentences.FunctionalityOf(family, true), 10, s_fragment.Concat(s_heading).Concat(s_service).Concat(s_cases).Concat(s_reach).Concat(s_describe));
+        }
+
+        Assert.Equal(s_family.Count, s_family.Select(c => GuardText.Normalize(c.Text)).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(s_family, c => Assert.True(OutputHateFamilySentences.Is(c.Functionality)));
+    }
+
+    [Fact]
+    public void FamilyLines_HatefulOnesNameAGroupTheLexiconKnows()
+    {
+        // The hateful lines must teach the placeholder with the predicate; a line the lexicon misses would teach a group
+        // word instead. 28 of 330 do not today: the eleven "people like them" lines name no group by design (the family's
+        // shape), the others name their group only in a singular or inflected form the lexicon lacks (lmhajir, ajnabi,
+        // yahudi with a prefix, imigrantowi/imigranta, muzułmanami, Romów, cudzoziemiec, migrante, buitenlander, schwules
+        // Paar, homostel, couple d'homosexuels). More misses would mean a lexicon regression.
+        var missed = s_family.Where(c => c.Hateful && !HateSpeechIdentities.Abstract(c.Text).Contains(HateSpeechIdentities.Placeholder, StringComparison.Ordinal)).Select(c => c.Id + " " + c.Text).ToList();
+        Assert.True(missed.Count <= FamilyMissedToday, $"{missed.Count} without a group: " + string.Join(" | ", missed));
+    }
+
+    private const int FamilyMissedToday = 28;
+
+    [Fact]
+    public void FamilyLines_AreNotTheSamplesStrings()
+    {
+        Assert.DoesNotContain(s_family, c => SamplesStrings().Contains(c.Text));
+    }
+
+    [Fact]
+    public void FamilyLines_ReadRefusesAMalformedLine()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["lang\tfamily\tlabel\ttext", "en\tthreat\t2\tA line with a label that is neither 0 nor 1."]);
+            Assert.Throws<InvalidDataException>(() => OutputHateFamilySentences.Read(path).ToList());
+            File.WriteAllLines(path, ["lang\tfamily\tlabel\ttext", "en\tinsult\t1\tA family the file does not know."]);
+            Assert.Throws<InvalidDataException>(() => OutputHateFamilySentences.Read(path).ToList());
+            File.WriteAllLines(path, ["lang\tfamily\tlabel\ttext", "en\tthreat\t0\tWe will wipe out the slugs.", "en\tthreat\t0\tWe will wipe out the snails."]);
+            Assert.Equal(["fam-en-threat-n0", "fam-en-threat-n1"], OutputHateFamilySentences.Read(path).Select(c => c.Id));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
