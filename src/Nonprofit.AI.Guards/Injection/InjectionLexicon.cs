@@ -76,6 +76,18 @@ internal static class InjectionLexicon
     public const ulong SaidIt = 1ul << 54;       // I said, I sent, ich habe gesagt, j'ai envoyé, nilisema: the user's own words (session 27's rules only)
     public const ulong Avoid = 1ul << 53;        // do not look in, do not use, not by, without looking at: like an override, but only before the material
 
+    // Session 30: fake authority granting a bypass, the "grandmother" role play, the new rule that stops escalation, and the
+    // contexts in which a jailbreak or developer-mode word is a topic (a phone's settings, a school assignment), not an order.
+    public const ulong Grant = 1ul << 55;        // I authorise you, je t'autorise, te autorizo, ich erlaube dir, nakuruhusu, anumati deti, أسمح لك
+    public const ulong Breach = 1ul << 56;       // break, skip, cross: saltarte, contourner, quebrar, kuvuka, todne, كسر (the grant rule only)
+    public const ulong Kin = 1ul << 57;          // grandmother, grand-père, abuelita, avô, Oma, bibi, dadi, جدتي (the role play that reads secrets aloud)
+    public const ulong Escalate = 1ul << 58;     // escalate, report, signaler, escalar, melden, ripoti, aage bhejna, تصعد (the guard's own actions)
+    public const ulong NoMore = 1ul << 59;       // no longer, anymore, plus rien, ya no, não mais, nicht mehr, tena, ما عاد
+    public const ulong Device = 1ul << 60;       // phone, téléphone, celular, Handy, simu, फ़ोन, هاتف, settings: "developer mode" is the device's
+    public const ulong Pose = 1ul << 61;         // बनकर, ban kar, sois, sei, دور: "as", "be" before a person (the grandmother rule only)
+    public const ulong OneRule = 1ul << 62;      // rule, règle, consigne, regla, regra, Regel (singular: the new-rule rule only)
+    public const ulong Study = 1ul << 63;        // homework, assignment, exposé, tarea del colegio, Referat, kazi ya shule: a jailbreak word is a topic
+
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxPhraseWords = 4;
 
@@ -452,6 +464,75 @@ internal static class InjectionLexicon
         (Prior, "sab0a sab0ah sabqa sab0in sabe0a"),
         (All, "kol kul koll"),
         (Reveal, "warini warrini wareeni werini a0tini e0tini 0oli qoli ektebli"),
+
+        // Session 30 (helper "injection"): the styles the session-29 review found missing in the other languages, each written
+        // with its benign twins first (InjectionSession30Tests).
+        (Grant,
+            "i_authorise_you i_authorize_you i_allow_you i_permit_you i_give_you_permission you_have_my_permission i_hereby_allow i_hereby_authorise i_hereby_authorize " +
+            "je_tautorise je_vous_autorise je_te_permets je_vous_permets te_donne_la_permission tas_ma_permission tu_as_ma_permission vous_avez_ma_permission " +
+            "te_autorizo le_autorizo os_autorizo te_permito le_permito te_doy_permiso le_doy_permiso tienes_mi_permiso " +
+            "autorizo_voce autorizo_te eu_te_autorizo eu_autorizo eu_permito voce_tem_minha_permissao tem_minha_permissao " +
+            "ich_erlaube_dir ich_erlaube_ihnen erlaube_dir erlaube_ihnen ich_gestatte_dir ich_gestatte_ihnen du_hast_meine_erlaubnis ich_autorisiere_dich " +
+            "nakuruhusu ninakuruhusu nimekuruhusu nakupa_ruhusa ninakupa_ruhusa nakupa_idhini " +
+            "tumhe_ijazat_deta tumhe_ijazat_deti tumhe_anumati_deta tumhe_anumati_deti ijazat_deta_hoon ijazat_deti_hoon anumati_deta_hoon anumati_deti_hoon " +
+            "अनुमति_देता अनुमति_देती अनुमति_देते इजाज़त_देता इजाज़त_देती " +
+            "اسمح_لك أسمح_لك واسمح_لك وأسمح_لك اسمحلك أسمحلك بسمحلك اعطيك_الاذن أعطيك_الإذن asma0lak basma0lak"),
+        (Breach,
+            "break breaking cross skip contourner enfreindre outrepasser depasser desactiver saltarte saltarse saltar romper violar sortear " +
+            "contornar quebrar burlar desativar pular brechen auszuschalten abzuschalten aussetzen deaktivieren kuvuka kuvunja kuruka kuzima kukwepa kupuuza " +
+            "todne todna तोड़ने तोड़ना तोड़ो كسر خرق تخطي"),
+        (Safety,
+            "sicherheitsregeln sicherheitsrichtlinien sicherheitsrichtlinie sicherheitsfilter sicherheitsvorgaben sicherheitsregel"),
+        (Limits,
+            "sheria kanuni फ़िल्टर फिल्टर قوانين 0awanin qawanin 0awa0ed qawa0id 0awa0id"),
+        (Kin,
+            "grandmother grandma granny grandfather grandpa granddad grand_mere grand_pere mamie papi abuela abuelita abuelo abuelito avo avozinha vovo " +
+            "oma omi opa grossmutter grossvater bibi babu nyanya dadi nani दादी नानी दादा नाना جدة جدتي تيتا teta sitti jedti"),
+        (Pose,
+            "be play plays sois soyez sei haz_de hazte haga_de bancate बनकर बनो ban_kar bankar bano دور بدور"),
+        (Role,
+            "fais_comme_si faites_comme_si haz_como_si haga_como_si finge_que faz_de_conta faca_de_conta tu_so_als_ob tu_als_ob so_tun_als_ob " +
+            "aise_act_karo act_karo اعمل_نفسك اعملي_نفسك خلي_نفسك اعتبر_نفسك"),
+        (Without,
+            "pas_de nenhumas nenhuns huna hauna ما_عندكش ماعندكش ما_عندك bala bidun bdoun bdun"),
+        (Without | Limits,
+            "koi_niyam_nahi koi_niyam_hi_nahi koi_rules_nahi"),
+        (Escalate,
+            "escalate escalating escalation report flag alert notify signales signaler signale signalez alertes alerter previens transmets " +
+            "escalas escalar escales reportas reportar avisas avisar alertas escala escalona reporta avisa alerta sinaliza sinalizar encaminha " +
+            "eskalierst eskaliere meldest melde warnst alarmierst ripoti uripoti unaripoti kuripoti hutaripoti toa_taarifa peleka_mbele " +
+            "aage_bhejna aage_bhejo आगे_भेजना रिपोर्ट تصعد تصعيد تبلغ تبليغ"),
+        (Escalate | NoMore,
+            "aage_mat_bhejna aage_mat_bhejo आगे_मत_भेजना आगे_मत_भेजो"),
+        (NoMore,
+            "anymore any_more no_longer any_longer nothing plus_rien plus_personne plus_jamais plus_aucun plus_aucune ne_plus rien ya_no nada ya_nunca nao_mais mais_nada nunca_mais " +
+            "nicht_mehr nichts_mehr keine_mehr nichts tena chochote kuch_bhi mat कुछ_भी मत ما_عاد ماعاد ما_عدت لا_تعد بعد_الان"),
+        (OneRule,
+            "rule regle consigne regla norma regra regel sheria kanuni niyam नियम قاعدة"),
+        (Answer,
+            "contestas respondes reponds bolna बोलना बोलो رد"),
+        (Device,
+            "phone phones smartphone telephone telefone telefono celular movil handy tablet tablette android iphone samsung settings parametres reglages " +
+            "configuracoes configuraciones ajustes einstellungen laptop computer ordinateur computador ordenador pc simu kompyuta mipangilio mobile " +
+            "फ़ोन फोन मोबाइल هاتف جوال موبايل تلفون اعدادات"),
+        (Study,
+            "homework assignment essay school_project class_project presentation dissertation devoir devoirs expose tarea_del_colegio tarea_escolar tarea_de_clase " +
+            "trabajo_escolar deberes hausaufgabe hausaufgaben referat schulprojekt trabalho_escolar trabalho_da_escola licao_de_casa kazi_ya_shule kazi_ya_nyumbani insha " +
+            "homework_ke_liye school_project_ke project_ke_liye गृहकार्य واجب بحث_مدرسي"),
+        (ThirdParty,
+            "daughter kid kids child children sohn tochter seinem seinen seiner ihrem fils fille enfant enfants hijo hija hijos " +
+            "filho filha filhos crianca mtoto watoto mwanangu beti bachcha bacche बेटा बेटी बच्चा ابني بنتي ابنتي"),
+        (YourPossessive,
+            "tumhara you_were_given youve_been_given you_have_been_given dyalk dyalek dialk"),
+        (You,
+            "tumhe tumhein aapko tujhe enta inta enti inti"),
+        (NowYouAre,
+            "enta_men_hala0 inta_min_hala0 enti_men_hala0 inti_min_hala0 men_hala0_enta min_hala0_inta"),
+        (Override,
+            "nsa nsay side_mein_rakho side_me_rakho side_pe_rakho ek_taraf_rakho किनारे_रखो"),
+        (Reveal, "0tini"),
+        (Hidden, "छुपे छुपा छुपी छुपाए छिपा छिपी"),
+        (Assistant, "chatbots bots assistants चैटबॉट चैटबॉट्स एआई"),
     ];
 
     /// <summary>
