@@ -51,6 +51,7 @@ internal static class RecognizerFloor
             ("stage: names scan", t => checksum += NamesScan(t, tokens, names, sink)),
             ("stage: +token readers", t => checksum += Candidates(t, tokens, detector, names, sink, allRecognizers: false)),
             ("stage: all candidates", t => checksum += Candidates(t, tokens, detector, names, sink, allRecognizers: true)),
+            ("stage: text readers 1st", t => checksum += Candidates(t, tokens, detector, names, sink, allRecognizers: true, textReadersFirst: true)),
             ("stage: +context", t => checksum += Context(t, tokens, detector, names, sink, resolved: null)),
             ("stage: +resolve", t => checksum += Context(t, tokens, detector, names, sink, resolved)),
             ("numeric", Into(ByName("numeric"))),
@@ -134,9 +135,22 @@ internal static class RecognizerFloor
         return found;
     }
 
-    private static int Candidates(ReadOnlySpan<char> text, WordToken[] buffer, PiiDetector detector, NameAndPlaceRecognizer names, List<PiiMatch> sink, bool allRecognizers)
+    // With textReadersFirst, the recognizers that read the text themselves (web, numeric, identifier) run before the
+    // name scan instead of after the token readers.
+    private static int Candidates(ReadOnlySpan<char> text, WordToken[] buffer, PiiDetector detector, NameAndPlaceRecognizer names, List<PiiMatch> sink, bool allRecognizers, bool textReadersFirst = false)
     {
         sink.Clear();
+        if (textReadersFirst)
+        {
+            foreach (var r in detector.Recognizers)
+            {
+                if (r is not ITokenRecognizer && !ReferenceEquals(r, names))
+                {
+                    r.Recognize(text, sink);
+                }
+            }
+        }
+
         var tokens = new TokenStream(text, buffer: buffer);
         names.Scan(text, ref tokens, sink);
         foreach (var r in detector.Recognizers)
@@ -145,7 +159,7 @@ internal static class RecognizerFloor
             {
                 reader.Recognize(text, tokens.Triggers, tokens.InnerRunTriggers, tokens.RunsKnown, sink);
             }
-            else if (allRecognizers && !ReferenceEquals(r, names))
+            else if (allRecognizers && !textReadersFirst && !ReferenceEquals(r, names))
             {
                 r.Recognize(text, sink);
             }

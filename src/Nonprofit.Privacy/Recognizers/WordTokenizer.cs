@@ -100,6 +100,11 @@ internal ref struct TokenStream
     private WordToken[] _innerRuns;
     private int _innerRunCount;
     private int _pos;
+    // Where SkipInert stopped at a plain lower-case ASCII word with a stop class: the word's end and classes, so that
+    // ReadToken makes its token without reading and looking it up again (_stopAt is -1 when there is none).
+    private int _stopAt;
+    private int _stopEnd;
+    private WordClass _stopClass;
     private bool _lineStart;
     private bool _sentenceStart;
     private bool _spaceBefore;
@@ -122,6 +127,9 @@ internal ref struct TokenStream
         _innerRunCount = 0;
         RunsKnown = true;
         _pos = 0;
+        _stopAt = -1;
+        _stopEnd = 0;
+        _stopClass = WordClass.None;
         _lineStart = true;
         _sentenceStart = true;
         _spaceBefore = false;
@@ -250,11 +258,22 @@ internal ref struct TokenStream
                 break;
             }
 
-            var length = q - p;
-            if (!plain || (length < 64 && ((s_stopLengths[((c - 'a') * 27) + (length > 1 ? (text[p + 1] | 0x20) - 'a' : 26)] >> length) & 1) != 0
-                && (WordClasses.Classify(text[p..q], hash, mayBeName: false) & StopClasses) != 0))
+            if (!plain)
             {
                 break;
+            }
+
+            var length = q - p;
+            if (length < 64 && ((s_stopLengths[((c - 'a') * 27) + (length > 1 ? (text[p + 1] | 0x20) - 'a' : 26)] >> length) & 1) != 0)
+            {
+                var wordClass = WordClasses.Classify(text[p..q], hash, mayBeName: false);
+                if ((wordClass & StopClasses) != 0)
+                {
+                    _stopAt = p;
+                    _stopEnd = q;
+                    _stopClass = wordClass;
+                    break;
+                }
             }
 
             _sentenceStart = false;
@@ -323,7 +342,17 @@ internal ref struct TokenStream
         TokenKind kind;
         var flags = TokenFlags.None;
         var compound = false;
-        if (char.IsLetter(c))
+        var wordClass = WordClass.None;
+        if (i == _stopAt)
+        {
+            // The stop word SkipInert read: a plain lower-case ASCII word (neither capitalised, all capitals nor
+            // compound), its classes known.
+            kind = TokenKind.Word;
+            i = _stopEnd;
+            wordClass = _stopClass;
+            _stopAt = -1;
+        }
+        else if (char.IsLetter(c))
         {
             kind = TokenKind.Word;
             var upper = 0;
@@ -339,6 +368,13 @@ internal ref struct TokenStream
                     hash = (hash ^ (uint)(ch | 0x20)) * WordTable.Prime;
                     i++;
                     continue;
+                }
+
+                if (ch < 128 && ch is not ('\'' or '-'))
+                {
+                    // Any other ASCII character ends the word (none is a letter or a combining mark), without the
+                    // Unicode tables of the tests below.
+                    break;
                 }
 
                 if (char.IsLetter(ch))
@@ -415,9 +451,11 @@ internal ref struct TokenStream
         }
 
         // Only a word that may be a name or a place is looked up in the gazetteers.
-        var wordClass = kind == TokenKind.Word
-            ? WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0)
-            : WordClass.None;
+        if (kind == TokenKind.Word && wordClass == WordClass.None)
+        {
+            wordClass = WordClasses.Classify(text[start..i], hash, mayBeName: (flags & TokenFlags.Capitalized) != 0);
+        }
+
         var token = new WordToken(start, i - start, kind, flags, wordClass);
         Add(ref _tokens, Count++, token, _borrowed);
         if ((wordClass & TriggerClasses) != 0)

@@ -64,7 +64,7 @@ public sealed class TokenizerReferenceTests
     }
 
     // The tokenizer's rules, one character at a time with the char methods only.
-    private static (WordToken[] Tokens, bool Compound) Reference(string text)
+    internal static (WordToken[] Tokens, bool Compound) Reference(string text)
     {
         var tokens = new List<WordToken>();
         var lineStart = true;
