@@ -7,8 +7,8 @@ namespace Nonprofit.AI.Guards.Tests.Crisis;
 /// ignored or photos of the writer's home (en es pt fr de sw), Arabizi crises, and singles (a goodbye asking others to
 /// look after the children, "disappear for good" with a plan, a knife held to someone's throat, foaming while shaking, a
 /// child tied up, an adult coming into a child's room at night). Look-alikes for each, and the real crises that share
-/// words with every cancelling cue added (social-network follows, a pt friend's laughed-off "me mata", the fr medical
-/// rule no longer reading the English "seizure").
+/// words with every cancelling cue added (a pt friend's laughed-off "me mata" and its risk cues, the fr medical rule no
+/// longer reading the English "seizure", the ar relative "اللي كان"), and stalking that also happens on a social network.
 /// </summary>
 public sealed class CrisisDetectorSession30Tests
 {
@@ -65,8 +65,8 @@ public sealed class CrisisDetectorSession30Tests
     }
 
     /// <summary>
-    /// Look-alikes of each family (recovery and hobby "tries", rope bought for something, a neighbour's van, a follow on a
-    /// social network, everyday Arabizi, a holiday goodbye, a goose and a knife, a febrile seizure last year, a friend's
+    /// Look-alikes of each family (recovery and hobby "tries", rope bought for something, a neighbour's van, a followed
+    /// recipe, everyday Arabizi, a holiday goodbye, a goose and a knife, a febrile seizure last year, a friend's
     /// laughed-off "me mata"): rules stay quiet.
     /// </summary>
     [Theory]
@@ -87,9 +87,6 @@ public sealed class CrisisDetectorSession30Tests
     [InlineData("j'ai acheté une corde pour l'escalade")]
     [InlineData("heute ein seil gekauft für den klettergarten")]
     [InlineData("nimenunua kamba ya kufunga mbuzi leo")]
-    [InlineData("he follows me on Instagram and likes every post")]
-    [InlineData("ele me segue no instagram e curte tudo")]
-    [InlineData("il me suit sur insta depuis hier mdr")]
     [InlineData("I followed the recipe exactly and the cake still sank")]
     [InlineData("the same van is parked outside every morning, it's the baker's delivery")]
     [InlineData("el mismo coche está afuera cada mañana, es el del vecino")]
@@ -115,18 +112,23 @@ public sealed class CrisisDetectorSession30Tests
     }
 
     /// <summary>
-    /// Real crises that share words with the cues added this session (a follow on Instagram, a friend's laughed-off
-    /// "me mata", the English "seizure" left to the English rule, a relative "اللي كان"): rules still escalate them.
+    /// Real crises that share words with the cues added this session (a friend's laughed-off "me mata", the English
+    /// "seizure" left to the English rule, a relative "اللي كان") or with a social-network follow (the idioms tried for
+    /// it silenced the rules on these, so there are none): rules still escalate them.
     /// </summary>
     [Theory]
     [InlineData("my ex follows me on instagram and also follows me home from work every night", GuardCategories.CrisisViolence)]
     [InlineData("he follows me everywhere, even on instagram, and waits outside my door", GuardCategories.CrisisViolence)]
     [InlineData("ele me segue no instagram e agora me segue na rua também, estou com medo", GuardCategories.CrisisViolence)]
+    [InlineData("my ex keeps following me on tiktok and in real life, he was outside my school today", GuardCategories.CrisisViolence)]
     [InlineData("il me suit sur insta et il me suit aussi jusqu'à chez moi le soir", GuardCategories.CrisisViolence)]
     [InlineData("minha amiga disse que me mata kkkk mas ela me bateu ontem e to com medo", GuardCategories.CrisisViolence)]
     [InlineData("meu irmão disse que vai me matar kkkk ele me empurrou da escada", GuardCategories.CrisisViolence)]
     [InlineData("minha colega falou que me mata kkk, ela tem uma faca na bolsa e tenho medo", GuardCategories.CrisisViolence)]
     [InlineData("meu ex disse que me mata se eu sair de casa kkkk socorro", GuardCategories.CrisisViolence)]
+    [InlineData("minha irmã disse que vai me matar kkk, ela tá bêbada e quebrando tudo", GuardCategories.CrisisViolence)]
+    [InlineData("minha amiga disse que me mata kkkk ela tá com uma faca", GuardCategories.CrisisViolence)]
+    [InlineData("meu primo disse que me mata rsrs, ele já me machucou antes", GuardCategories.CrisisViolence)]
     [InlineData("my daughter is having a seizure right now and she's turning blue", GuardCategories.CrisisMedical)]
     [InlineData("my son is having a seizure right now", GuardCategories.CrisisMedical)]
     [InlineData("ma fille convulse depuis cinq minutes", GuardCategories.CrisisMedical)]
