@@ -140,4 +140,40 @@ public sealed class CrisisDetectorSession30Tests
     {
         Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
+
+    /// <summary>
+    /// Pills carried to a person or a pharmacy (en fr ar) and a past attempt followed by "this time I'll get through the
+    /// therapy" (de) are errands and recovery, not an overdose: the laugh cues keep the rules quiet.
+    /// </summary>
+    [Theory]
+    [InlineData("I need to take 25 tablets to the clinic for my dad's refill")]
+    [InlineData("can you take 30 pills to the chemist for me, they are expired")]
+    [InlineData("je dois prendre 30 comprimés à la pharmacie pour la voisine")]
+    [InlineData("هاخد علبة الدوا لأمي بكرة الصبح")]
+    [InlineData("vor zwei jahren hab ichs versucht, diesmal packe ich die reha")]
+    [InlineData("Ich habe es vor drei Jahren schon mal versucht, diesmal schaffe ich die Therapie")]
+    public void Rules_PillErrandsAndTherapyThisTime_StayQuiet(string text)
+    {
+        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
+
+    /// <summary>
+    /// The same words with a death, a place to die or a second announcement: the death risk cues undo the errand and
+    /// therapy cues, and a place that is no errand ("to my room") never matched them; rules still escalate.
+    /// </summary>
+    [Theory]
+    [InlineData("I'm going to take 50 pills to my room tonight")]
+    [InlineData("I'll take 40 tablets to my mum's house and end it there")]
+    [InlineData("I will take 50 tablets to my grandma's house tonight and swallow them all")]
+    [InlineData("je vais prendre 50 comprimés chez ma mère ce soir pour en finir")]
+    [InlineData("je vais prendre 50 comprimés chez ma grand-mère cette nuit, je ne veux plus me réveiller")]
+    [InlineData("هاخد علبة الدوا للصيدلية بعدين هاخد علبة البرشام كلها الليلة")]
+    [InlineData("هاخد علبة الدوا للصيدلية؟ لا، هاخدها كلها الليلة وأموت")]
+    [InlineData("vor zwei jahren hab ichs versucht, diesmal schaffe ich die Therapie nicht mehr, diesmal mach ich Schluss")]
+    [InlineData("ich hab es vor einem jahr schon mal versucht, diesmal schaffe ich die klinik nicht, ich will sterben")]
+    [InlineData("ich hab es letztes jahr versucht, diesmal schaffe ich die klinik nicht mehr, ich bring mich um")]
+    public void Rules_PillErrandsAndTherapyWordsWithARealRisk_Escalate(string text)
+    {
+        Assert.Contains(GuardCategories.CrisisSelfHarm, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+    }
 }
