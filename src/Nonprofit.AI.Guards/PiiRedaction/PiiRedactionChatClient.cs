@@ -214,9 +214,25 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     }
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
+    /// <remarks>
+    /// Besides what the detector finds, every value the scope's vault already holds is pseudonymised wherever it occurs
+    /// again (<see cref="IPseudonymVault.GetKnownValues"/>): a name found once after "my name is" is not found alone by
+    /// detection, in a later turn, a tool's result or the restored history. The values found in this text are put in
+    /// the vault first, so a second, bare occurrence in the same text is caught too.
+    /// </remarks>
     private string? RedactText(string text, string scope, ref int found, ref double score)
     {
-        var matches = _detector.Detect(text);
+        IReadOnlyList<PiiMatch> matches = _detector.Detect(text);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            _vault.GetOrAddPseudonym(scope, matches[i].Type, text.Substring(matches[i].Start, matches[i].Length));
+        }
+
+        if (_vault.GetKnownValues(scope) is { } known)
+        {
+            matches = known.Complete(text, matches);
+        }
+
         if (matches.Count == 0)
         {
             return null;
