@@ -217,15 +217,15 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     /// <remarks>
     /// Besides what the detector finds, every value the scope's vault already holds is pseudonymised wherever it occurs
     /// again (<see cref="IPseudonymVault.GetKnownValues"/>): a name found once after "my name is" is not found alone by
-    /// detection, in a later turn, a tool's result or the restored history. The values found in this text are put in
-    /// the vault first, so a second, bare occurrence in the same text is caught too.
+    /// detection, in a later turn, a tool's result or the restored history. A second, bare occurrence of a value found
+    /// in this same text is caught too (<see cref="KnownPiiValues.CompleteRepeats"/>).
     /// </remarks>
     private string? RedactText(string text, string scope, ref int found, ref double score)
     {
         IReadOnlyList<PiiMatch> matches = _detector.Detect(text);
-        for (var i = 0; i < matches.Count; i++)
+        if (matches.Count > 0)
         {
-            _vault.GetOrAddPseudonym(scope, matches[i].Type, text.Substring(matches[i].Start, matches[i].Length));
+            matches = KnownPiiValues.CompleteRepeats(text, matches);
         }
 
         if (_vault.GetKnownValues(scope) is { } known)

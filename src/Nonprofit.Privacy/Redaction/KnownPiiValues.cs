@@ -132,29 +132,76 @@ public sealed class KnownPiiValues
     public IReadOnlyList<PiiMatch> Complete(ReadOnlySpan<char> text, IReadOnlyList<PiiMatch> detected)
     {
         ArgumentNullException.ThrowIfNull(detected);
-        var merged = new List<PiiMatch>(detected.Count + 4);
-        for (var i = 0; i < detected.Count; i++)
-        {
-            merged.Add(detected[i]);
-        }
-
-        if (_texts.Length > 0 && text.Length >= 2)
-        {
-            Find(text, merged);
-        }
-
-        if (merged.Count == detected.Count)
+        if (_texts.Length == 0 || text.Length < 2)
         {
             return detected;
         }
 
-        KeepLongest(merged, 0);
-        return merged;
+        var found = new List<PiiMatch>();
+        Find(text, found);
+        return found.Count == 0 ? detected : Merge(detected, found);
+    }
+
+    /// <summary>
+    /// Adds to matches found in a text the other whole-word occurrences, ignoring case, of the values they cover in the
+    /// same text ("My name is Kwabena. Kwabena needs a bed": the second, without its context, is found too), with the
+    /// same type; where they overlap a match, the longer span wins (the match on equal length).
+    /// </summary>
+    /// <param name="text">The text <paramref name="matches"/> were found in.</param>
+    /// <param name="matches">Matches ordered by position and not overlapping, as <see cref="PiiDetector.Detect(string)"/> returns them.</param>
+    /// <returns>The merged matches, ordered and not overlapping; <paramref name="matches"/> itself when no value occurs again.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="matches"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<PiiMatch> CompleteRepeats(ReadOnlySpan<char> text, IReadOnlyList<PiiMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        List<PiiMatch>? found = null;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (m.Length < 2 || m.Start < 0 || m.Length > text.Length - m.Start)
+            {
+                continue;
+            }
+
+            var value = text.Slice(m.Start, m.Length);
+            var from = 0;
+            while (from <= text.Length - value.Length)
+            {
+                var at = text[from..].IndexOf(value, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                if (at != m.Start && IsWholeWord(text, at, value.Length))
+                {
+                    (found ??= []).Add(new PiiMatch(m.Type, at, m.Length, 1.0, RecognizerName));
+                }
+
+                from = at + 1;
+            }
+        }
+
+        return found is null ? matches : Merge(matches, found);
     }
 
     /// <summary>Returns the type name only: the values are personal data.</summary>
     /// <returns>A description without any value.</returns>
     public override string ToString() => $"{nameof(KnownPiiValues)} ({Count} values)";
+
+    private static List<PiiMatch> Merge(IReadOnlyList<PiiMatch> first, List<PiiMatch> then)
+    {
+        var merged = new List<PiiMatch>(first.Count + then.Count);
+        for (var i = 0; i < first.Count; i++)
+        {
+            merged.Add(first[i]);
+        }
+
+        merged.AddRange(then);
+        KeepLongest(merged, 0);
+        return merged;
+    }
 
     /// <summary>Keeps, among the matches from <paramref name="first"/> on, the longest of overlapping ones, ordered by position.</summary>
     internal static void KeepLongest(List<PiiMatch> matches, int first)

@@ -77,6 +77,20 @@ public sealed class KnownPiiValuesTests
     }
 
     [Fact]
+    public void CompleteRepeats_FindsTheSameValueAgainInTheText_WholeWordsOnly()
+    {
+        const string text = "My name is Kwabena. KWABENA needs a bed; Kwabenas and the word kwabena_x are not him.";
+        IReadOnlyList<PiiMatch> detected = [new(PiiEntityType.Person, 11, 7, 0.85, "cue")];
+
+        var merged = KnownPiiValues.CompleteRepeats(text, detected);
+
+        Assert.Equal([(11, "cue"), (20, KnownPiiValues.RecognizerName)], merged.Select(m => (m.Start, m.Recognizer)));
+        Assert.All(merged, m => Assert.Equal(PiiEntityType.Person, m.Type));
+        IReadOnlyList<PiiMatch> alone = [new(PiiEntityType.Person, 11, 7, 0.85, "cue")];
+        Assert.Same(alone, KnownPiiValues.CompleteRepeats("My name is Kwabena.", alone));
+    }
+
+    [Fact]
     public void ToString_ShowsNoValue()
     {
         Assert.DoesNotContain("Koffi", Of((PiiEntityType.Person, "Koffi")).ToString(), StringComparison.Ordinal);
