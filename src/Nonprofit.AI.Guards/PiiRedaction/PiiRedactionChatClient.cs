@@ -25,6 +25,13 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="PiiRedactionOptions.ConversationIdKey"/>); the vault holds the original values in memory, so call
 /// <see cref="ForgetConversation"/> when a conversation ends. Nothing this client logs or reports contains text.
 /// </para>
+/// <para>
+/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again (whole words,
+/// ignoring case; numbers also by their digits), so a value found once in its context ("my name is ...") does not reach
+/// the model when it comes back alone in a later turn, a tool's result, the history or a call's arguments. This needs a
+/// vault that lists its values (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is
+/// redacted by detection alone.
+/// </para>
 /// </remarks>
 public sealed class PiiRedactionChatClient : DelegatingChatClient
 {
