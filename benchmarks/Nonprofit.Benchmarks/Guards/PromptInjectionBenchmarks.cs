@@ -27,7 +27,7 @@ public class PromptInjectionBenchmarks : IDisposable
         _benign = string.Concat(Enumerable.Repeat(Sentence, 1 + (1024 / Sentence.Length)))[..1024];
         _attack = _benign[..(1024 - Injection.Length)] + Injection;
         _message = [new ChatMessage(ChatRole.User, _benign)];
-        _shield = new ChatClientBuilder(new AnswerAtOnce()).UsePromptInjectionShield().Build();
+        _shield = new ChatClientBuilder(new AnswerAtOnceChatClient()).UsePromptInjectionShield().Build();
     }
 
     [GlobalCleanup]
@@ -48,19 +48,4 @@ public class PromptInjectionBenchmarks : IDisposable
 
     [Benchmark]
     public Task<ChatResponse> Shield1KbMessage() => _shield.GetResponseAsync(_message);
-
-    private sealed class AnswerAtOnce : IChatClient
-    {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "Plant after the first rains.")));
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
 }

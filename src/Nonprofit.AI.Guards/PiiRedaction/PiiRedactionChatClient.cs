@@ -25,6 +25,13 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="PiiRedactionOptions.ConversationIdKey"/>); the vault holds the original values in memory, so call
 /// <see cref="ForgetConversation"/> when a conversation ends. Nothing this client logs or reports contains text.
 /// </para>
+/// <para>
+/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again (whole words,
+/// ignoring case; numbers also by their digits), so a value found once in its context ("my name is ...") does not reach
+/// the model when it comes back alone in a later turn, a tool's result, the history or a call's arguments. This needs a
+/// vault that lists its values (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is
+/// redacted by detection alone.
+/// </para>
 /// </remarks>
 public sealed class PiiRedactionChatClient : DelegatingChatClient
 {
@@ -214,9 +221,25 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     }
 
     /// <summary>The redacted text, or null when <paramref name="text"/> has no personal data.</summary>
+    /// <remarks>
+    /// Besides what the detector finds, every value the scope's vault already holds is pseudonymised wherever it occurs
+    /// again (<see cref="IPseudonymVault.GetKnownValues"/>): a name found once after "my name is" is not found alone by
+    /// detection, in a later turn, a tool's result or the restored history. A second, bare occurrence of a value found
+    /// in this same text is caught too (<see cref="KnownPiiValues.CompleteRepeats"/>).
+    /// </remarks>
     private string? RedactText(string text, string scope, ref int found, ref double score)
     {
-        var matches = _detector.Detect(text);
+        IReadOnlyList<PiiMatch> matches = _detector.Detect(text);
+        if (matches.Count > 0)
+        {
+            matches = KnownPiiValues.CompleteRepeats(text, matches);
+        }
+
+        if (_vault.GetKnownValues(scope) is { } known)
+        {
+            matches = known.Complete(text, matches);
+        }
+
         if (matches.Count == 0)
         {
             return null;

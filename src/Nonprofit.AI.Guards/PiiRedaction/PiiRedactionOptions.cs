@@ -12,9 +12,11 @@ public sealed class PiiRedactionOptions
     /// invoked outside the guard (a <c>FunctionInvokingChatClient</c>) gets the real values; this needs
     /// <see cref="RedactAssistantHistory"/> as well, which pseudonymises those calls again when the tool loop sends them
     /// back to the model. With <see cref="RedactAssistantHistory"/> off, the arguments keep their pseudonyms. An argument
-    /// is restored only when pseudonymising it again gives back exactly what the model sent: a value the detector finds
-    /// only in its context (a name after "my name is") would not be found alone in the next request, so the tool gets
-    /// the pseudonym instead of the value reaching the model.
+    /// is restored only when pseudonymising it again gives back exactly what the model sent. A value the detector finds
+    /// only in its context (a name after "my name is") is found alone again when the vault lists its values
+    /// (<see cref="Nonprofit.Privacy.IPseudonymVault.GetKnownValues"/>, as the in-memory vault does), so the tool gets the
+    /// real value and its echo in the tool's result is pseudonymised; with a vault that cannot list, the tool gets the
+    /// pseudonym instead of the value reaching the model.
     /// </remarks>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;

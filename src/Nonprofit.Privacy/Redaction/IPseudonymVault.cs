@@ -24,4 +24,18 @@ public interface IPseudonymVault
     /// <summary>Forgets every pseudonym of a scope (when a conversation ends).</summary>
     /// <param name="scope">The scope.</param>
     void ClearScope(string scope);
+
+    /// <summary>
+    /// Lists the values <paramref name="scope"/> holds, so that a value found once in its context ("my name is Koffi")
+    /// is pseudonymised again where it appears alone, which detection may miss.
+    /// </summary>
+    /// <remarks>
+    /// The default implementation returns <see langword="null"/>: a vault that cannot list its values gives only
+    /// detection (each text on its own). Implementations should return the same instance until the scope changes, so a
+    /// caller may build its search once, and must be as thread-safe as the rest of the vault. The result holds personal
+    /// data: never log it.
+    /// </remarks>
+    /// <param name="scope">The scope.</param>
+    /// <returns>The scope's values, or <see langword="null"/> when the scope holds none or the vault cannot list them.</returns>
+    KnownPiiValues? GetKnownValues(string scope) => null;
 }

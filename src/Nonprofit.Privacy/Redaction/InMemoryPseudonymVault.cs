@@ -86,6 +86,17 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The first spelling of each value the scope still holds (values forgotten by its bound are not listed); the same
+    /// instance is returned until a value is added or forgotten. Listing does not count as using the scope.
+    /// </remarks>
+    public KnownPiiValues? GetKnownValues(string scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _scopes.TryGetValue(scope, out var s) ? s.KnownValues() : null;
+    }
+
+    /// <inheritdoc />
     public void ClearScope(string scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -161,6 +172,7 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
         private readonly Dictionary<string, string> _byPseudonym = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counters = floor is null ? new(StringComparer.Ordinal) : new(floor, StringComparer.Ordinal);
         private readonly LinkedList<Entry> _recent = new();
+        private KnownPiiValues? _known; // the last listing, until a value is added or forgotten (guarded by _lock)
 
         public long LastUsed { get; set; }
 
@@ -180,8 +192,9 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
                 var n = _counters.GetValueOrDefault(type.Name) + 1;
                 _counters[type.Name] = n;
                 var pseudonym = $"<{type.Name}_{n}>";
-                _byKey[key] = _recent.AddLast(new Entry(key, pseudonym));
+                _byKey[key] = _recent.AddLast(new Entry(key, type, pseudonym));
                 _byPseudonym[pseudonym] = value;
+                _known = null;
                 if (_byKey.Count > maxEntries)
                 {
                     var forgotten = _recent.First!;
@@ -203,6 +216,25 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
             }
         }
 
+        public KnownPiiValues? KnownValues()
+        {
+            lock (_lock)
+            {
+                if (_known is null && _recent.Count > 0)
+                {
+                    var values = new List<KeyValuePair<PiiEntityType, string>>(_recent.Count);
+                    foreach (var entry in _recent)
+                    {
+                        values.Add(new(entry.Type, _byPseudonym[entry.Pseudonym]));
+                    }
+
+                    _known = new KnownPiiValues(values);
+                }
+
+                return _known;
+            }
+        }
+
         public bool TryReveal(string pseudonym, [NotNullWhen(true)] out string? value)
         {
             lock (_lock)
@@ -211,6 +243,6 @@ public sealed class InMemoryPseudonymVault : IPseudonymVault
             }
         }
 
-        private sealed record Entry((string Type, string Key) Key, string Pseudonym);
+        private sealed record Entry((string Type, string Key) Key, PiiEntityType Type, string Pseudonym);
     }
 }

@@ -100,19 +100,25 @@ public sealed partial class PiiToolLoopTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ToolLoop_ValueFoundOnlyInContext_StaysPseudonymisedForTheTool(bool streaming)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task ToolLoop_ValueFoundOnlyInContext_ModelNeverGetsIt_EvenWhenTheToolEchoesIt(bool streaming, bool vaultCanList)
     {
-        // "Zerubavel Okonkwo-Ruiz" is found after "my name is"; alone, as a bare argument, the detector may not find it.
-        // Restoring it into the call would send it back to the model in the loop's next request, so the tool gets the
-        // pseudonym instead (an argument is restored only when redacting it again gives back what the model sent).
+        // "Zerubavel Okonkwo-Ruiz" is found after "my name is"; alone, as a bare argument, the detector does not find it.
+        // An argument is restored for the tool only when redacting it again gives back what the model sent. Session 30:
+        // a vault that lists its values (InMemoryPseudonymVault) lets the guard find the name alone again, so the tool
+        // gets the real name, and its result, which echoes the name, is pseudonymised before the loop's next request. A
+        // vault that cannot list keeps the session-27 behaviour: the tool gets the pseudonym.
         const string name = "Zerubavel Okonkwo-Ruiz";
         Assert.Empty(Pii.Detector.Detect(name)); // the premise of this test: alone, the name is not personal data to the detector
+        Assert.Empty(Pii.Detector.Detect("Noted " + name + "."));
         var inner = new NameCallingModel();
         var received = new List<string>();
-        var tool = AIFunctionFactory.Create((string name) => { received.Add(name); return "Noted."; }, "note_name");
-        var pii = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        var tool = AIFunctionFactory.Create((string name) => { received.Add(name); return "Noted " + name + "."; }, "note_name");
+        IPseudonymVault vault = vaultCanList ? new InMemoryPseudonymVault() : new PiiRedaction.KnownValuesProbeTests.DetectionOnlyVault();
+        var pii = new PiiRedactionChatClient(inner, Pii.Detector, vault);
         using var client = new FunctionInvokingChatClient(pii);
         var options = new ChatOptions { ConversationId = "conversation-context-only", Tools = [tool] };
         var message = "My name is " + name + " and I need help.";
@@ -122,7 +128,16 @@ public sealed partial class PiiToolLoopTests
             : (await client.GetResponseAsync(message, options)).Text;
 
         Assert.Equal(2, inner.Turns.Count);
-        Assert.Matches(PseudonymPattern(), Assert.Single(received));
+        if (vaultCanList)
+        {
+            Assert.Equal(name, Assert.Single(received));
+            Assert.Contains("Noted <PERSON_1>.", inner.Turns[1], StringComparison.Ordinal); // the echo, pseudonymised
+        }
+        else
+        {
+            Assert.Matches(PseudonymPattern(), Assert.Single(received));
+        }
+
         foreach (var turn in inner.Turns)
         {
             Assert.DoesNotContain("Zerubavel", turn, StringComparison.OrdinalIgnoreCase);
