@@ -158,6 +158,8 @@ public sealed class CrisisDetectorSession30Tests
     [InlineData("minha irma disse que vai me matar kkk, ela tá cheirada e jogando as coisas", GuardCategories.CrisisViolence)]
     [InlineData("minha amiga falou que vai me matar kkkk e ela sabe onde eu moro, to apavorada", GuardCategories.CrisisViolence)]
     [InlineData("minha prima falou que vai me matar kkkk e ela tá vindo aqui com o namorado dela, to com muito medo", GuardCategories.CrisisViolence)]
+    [InlineData("I attempted two years ago. the thoughts are back and I know how I'd do it this time", GuardCategories.CrisisSelfHarm)]
+    [InlineData("tried 3 months ago and survived, the urges are back and I have the pills ready", GuardCategories.CrisisSelfHarm)]
     public void Rules_ReviewProbesTheLaughCuesSilenced_Escalate(string text, string category)
     {
         Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
