@@ -7,7 +7,7 @@ namespace Nonprofit.AI.Guards.Tests.Crisis;
 /// ignored or photos of the writer's home (en es pt fr de sw), Arabizi crises, and singles (a goodbye asking others to
 /// look after the children, "disappear for good" with a plan, a knife held to someone's throat, foaming while shaking, a
 /// child tied up, an adult coming into a child's room at night). Look-alikes for each, and the real crises that share
-/// words with every cancelling cue added (a pt friend's laughed-off "me mata" and its risk cues, the fr medical rule no
+/// words with every cancelling cue added (the fr medical rule no
 /// longer reading the English "seizure", the ar relative "اللي كان"), and stalking that also happens on a social network.
 /// </summary>
 public sealed class CrisisDetectorSession30Tests
@@ -66,8 +66,8 @@ public sealed class CrisisDetectorSession30Tests
 
     /// <summary>
     /// Look-alikes of each family (recovery and hobby "tries", rope bought for something, a neighbour's van, a followed
-    /// recipe, everyday Arabizi, a holiday goodbye, a goose and a knife, a febrile seizure last year, a friend's
-    /// laughed-off "me mata"): rules stay quiet.
+    /// recipe, everyday Arabizi, a holiday goodbye, a goose and a knife, a febrile seizure last year): rules stay
+    /// quiet.
     /// </summary>
     [Theory]
     [InlineData("I tried that recipe two years ago, this time I won't mess it up")]
@@ -104,8 +104,6 @@ public sealed class CrisisDetectorSession30Tests
     [InlineData("o cachorro está amarrado no quintal desde cedo")]
     [InlineData("my dad comes into my room every night to read me a story")]
     [InlineData("my son had a seizure with a high fever last year and the doctor said it was harmless")]
-    [InlineData("meu irmão disse que me mata se eu usar o carro dele de novo kkkkk")]
-    [InlineData("minha melhor amiga disse que me mata se eu não for na festa rsrs")]
     public void Rules_Session30LookAlikes_StayQuiet(string text)
     {
         Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
@@ -142,24 +140,34 @@ public sealed class CrisisDetectorSession30Tests
     }
 
     /// <summary>
-    /// Pills carried to a person or a pharmacy (en fr ar) and a past attempt followed by "this time I'll get through the
-    /// therapy" (de) are errands and recovery, not an overdose: the laugh cues keep the rules quiet.
+    /// Real crises that the session-30 laugh cues (a pt friend's or partner's laughed-off "me mata", pill errands en fr ar,
+    /// de "diesmal schaffe ich die Therapie") silenced in review (review-a findings 1-5); the cues are removed, so these
+    /// escalate by rules as on main. Written for that review, not from a corpus.
     /// </summary>
     [Theory]
-    [InlineData("I need to take 25 tablets to the clinic for my dad's refill")]
-    [InlineData("can you take 30 pills to the chemist for me, they are expired")]
-    [InlineData("je dois prendre 30 comprimés à la pharmacie pour la voisine")]
-    [InlineData("هاخد علبة الدوا لأمي بكرة الصبح")]
-    [InlineData("vor zwei jahren hab ichs versucht, diesmal packe ich die reha")]
-    [InlineData("Ich habe es vor drei Jahren schon mal versucht, diesmal schaffe ich die Therapie")]
-    public void Rules_PillErrandsAndTherapyThisTime_StayQuiet(string text)
+    [InlineData("Je vais prendre 20 comprimés à la pharmacie et je vais tous les avaler ce soir", GuardCategories.CrisisSelfHarm)]
+    [InlineData("je prends 30 cachets à la pharmacie et je les avale d'un coup ce soir", GuardCategories.CrisisSelfHarm)]
+    [InlineData("je vais prendre 40 comprimés pour papi, non je vais tous les prendre moi-même cette nuit", GuardCategories.CrisisSelfHarm)]
+    [InlineData("I'll take the pills to the pharmacy tomorrow, but tonight I'm taking all 40 of them", GuardCategories.CrisisSelfHarm)]
+    [InlineData("هاخد علبة الدوا للصيدلية بس الاول هبلعها كلها الليلة", GuardCategories.CrisisSelfHarm)]
+    [InlineData("Ich habe es versucht und diesmal schaffe ich die Klinik nicht. Ich springe heute vom Dach", GuardCategories.CrisisSelfHarm)]
+    [InlineData("Ich hab es mal versucht. Diesmal schaffe ich die Therapie nicht, ich habe mir einen Strick gekauft", GuardCategories.CrisisSelfHarm)]
+    [InlineData("meu parceiro disse que vai me matar kkkk", GuardCategories.CrisisViolence)]
+    [InlineData("minha parceira falou que vai me matar kkk", GuardCategories.CrisisViolence)]
+    [InlineData("meu mano disse que vai me matar kkkk e tá vindo pra cá com uns caras", GuardCategories.CrisisViolence)]
+    [InlineData("minha irma disse que vai me matar kkk, ela tá cheirada e jogando as coisas", GuardCategories.CrisisViolence)]
+    [InlineData("minha amiga falou que vai me matar kkkk e ela sabe onde eu moro, to apavorada", GuardCategories.CrisisViolence)]
+    [InlineData("minha prima falou que vai me matar kkkk e ela tá vindo aqui com o namorado dela, to com muito medo", GuardCategories.CrisisViolence)]
+    [InlineData("I attempted two years ago. the thoughts are back and I know how I'd do it this time", GuardCategories.CrisisSelfHarm)]
+    [InlineData("tried 3 months ago and survived, the urges are back and I have the pills ready", GuardCategories.CrisisSelfHarm)]
+    public void Rules_ReviewProbesTheLaughCuesSilenced_Escalate(string text, string category)
     {
-        Assert.Empty(CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
+        Assert.Contains(category, CrisisDetector.RulesOnly.Detect(text).CategoriesAtOrAbove(Threshold));
     }
 
     /// <summary>
-    /// The same words with a death, a place to die or a second announcement: the death risk cues undo the errand and
-    /// therapy cues, and a place that is no errand ("to my room") never matched them; rules still escalate.
+    /// The same words with a death, a place to die or a second announcement: the rules escalate (the errand and therapy
+    /// cues tried in session 30 are removed again).
     /// </summary>
     [Theory]
     [InlineData("I'm going to take 50 pills to my room tonight")]
