@@ -134,7 +134,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
             var firstWord = Slice(text, first);
             var capital = first.IsCapitalizedWord;
-            if (!capital && !(strong && !first.Has(WordClass.Common)))
+
+            // After a weak cue a lower-case word is a name only when the given-name gazetteer knows it and it is no
+            // ordinary word ("je suis lucas", "soy kevin"; not "je suis fatiguée", "i am done").
+            var knownLowerCase = !capital && !strong && !IsUncased(firstWord[0]) && IsUnambiguousFirstName(text, first);
+            if (!capital && !(strong && !first.Has(WordClass.Common)) && !knownLowerCase)
             {
                 continue;
             }
@@ -144,10 +148,16 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 continue;
             }
 
-            var nameEnd = TakeName(text, ref tokens, after, requireCapital: capital);
+            var nameEnd = knownLowerCase ? after + 1 : TakeName(text, ref tokens, after, requireCapital: capital);
             if (nameEnd == after)
             {
                 continue;
+            }
+
+            if (knownLowerCase && tokens.Has(nameEnd) && tokens[nameEnd].Kind == TokenKind.Word && !tokens[nameEnd].IsCapitalizedWord
+                && !tokens[nameEnd].Is(TokenFlags.LineStart) && IsUnambiguousFirstName(text, tokens[nameEnd]))
+            {
+                nameEnd++; // "soy maria jose", "je suis anne marie"
             }
 
             if (!capital)
@@ -199,6 +209,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
         return false;
     }
+
+    // A lower-case word the given-name gazetteer knows that is no ordinary word (not in the ambiguous list nor a common word).
+    private static bool IsUnambiguousFirstName(ReadOnlySpan<char> text, WordToken t) =>
+        t.Kind == TokenKind.Word && !t.Has(WordClass.Common) && Has(text, t, WordClass.FirstName)
+        && !Has(text, t, WordClass.AmbiguousFirstName | WordClass.AmbiguousCity | WordClass.Country);
 
     private static bool IsUncased(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
 
