@@ -69,10 +69,10 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             }
 
             // Addresses first: a street found here covers its tokens.
-            if (i >= skipUntil && TryAddress(text, ref tokens, i, out var addressEnd))
+            if (i >= skipUntil && TryAddress(text, ref tokens, i, out var addressEnd, out var addressStart))
             {
                 var end = ExtendAddressBlock(text, ref tokens, addressEnd);
-                results.Add(new PiiMatch(PiiEntityType.StreetAddress, t.Start, tokens[end - 1].End - t.Start, 0.75, Name));
+                results.Add(new PiiMatch(PiiEntityType.StreetAddress, addressStart, tokens[end - 1].End - addressStart, 0.75, Name));
                 skipUntil = end;
                 continue;
             }
@@ -102,7 +102,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             if (t.IsCapitalizedWord && !t.Has(WordClass.Common))
             {
                 var placeEnd = TryPlace(text, ref tokens, i, results, cued: false);
-                var nameEnd = TryGazetteerName(text, ref tokens, i, results);
+                // Inside a street address an uncued run of capitalised words is the street's, building's or area's name
+                // ("Flat 3, Sai Krupa Apartments"), not a person's.
+                var nameEnd = i < skipUntil ? i + 1 : TryGazetteerName(text, ref tokens, i, results);
                 i = Math.Max(i, Math.Max(placeEnd, nameEnd) - 1);
             }
         }

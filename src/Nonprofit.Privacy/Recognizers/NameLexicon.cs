@@ -167,10 +167,13 @@ internal static class NameLexicon
         "rua", "r", "travessa", "praça", "praca", "estrada", "largo", "alameda", "rodovia", "beco", "ladeira",
         "barabara", "mtaa", "njia", "sector", "plot", "house", "flat", "block");
 
+    /// <summary>Numbered areas of a town ("Sector 15", "Plot 27", "सेक्टर 62"): an address when a place follows them.</summary>
+    public static WordSet NumberedAreas { get; } = Set("sector", "plot", "ward", "phase", "block", "सेक्टर", "प्लॉट", "वार्ड", "ब्लॉक");
+
     public static WordSet UnitWords { get; } = Set(
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box", "po", "bldg", "building", "#", "no",
         "appartement", "appt", "étage", "etage", "bât", "bat", "piso", "puerta", "dpto", "depto", "apto", "andar", "bloco", "sala",
-        "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान");
+        "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान", "फ्लैट", "फ़्लैट");
 
     public static WordSet NameParticles { get; } = Set(
         "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin",

@@ -94,4 +94,35 @@ public sealed class Stop30QualityTests
     [InlineData("my names are on the list")]
     [InlineData("meu nome e segredo")]
     public void Detect_OrdinaryWordsAfterACue_AreNoPerson(string text) => AssertNotFound(text, "PERSON");
+
+    // --- Addresses ----------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("vivo en la calle Luna 12, 2º izq, 41003 Sevilla desde marzo", "calle Luna 12, 2º izq, 41003 Sevilla")]
+    [InlineData("mándalo a c/ Toledo 87, 28005 Madrid", "c/ Toledo 87, 28005 Madrid")]
+    [InlineData("moro na rua Augusta, 915 faz um ano", "rua Augusta, 915")]
+    [InlineData("Mi dirección es Calle del Pino 45, 1º A, Valencia", "Calle del Pino 45, 1º A, Valencia")]
+    [InlineData("nuevo piso: House 9, Sector 21, Gurgaon 122001", "Sector 21, Gurgaon 122001")]
+    [InlineData("tuma kwa Plot 41, Mtaa wa Uhuru, Moshi", "Plot 41, Mtaa wa Uhuru, Moshi")]
+    [InlineData("Plot 9, Oginga Road, Kisumu", "Plot 9, Oginga Road, Kisumu")]
+    [InlineData("पता: सेक्टर 18, नोएडा 201301", "सेक्टर 18, नोएडा 201301")]
+    [InlineData("फ्लैट 118, नीलम अपार्टमेंट, गोमती नगर, लखनऊ 226010", "फ्लैट 118, नीलम अपार्टमेंट, गोमती नगर, लखनऊ 226010")]
+    public void Detect_StreetWithLowerCaseTypeFloorDoorOrNumberedArea_IsOneAddress(string text, string value) =>
+        PiiAssert.Covered(text, "STREET_ADDRESS", value);
+
+    [Fact]
+    public void Detect_BuildingNameInsideAnAddress_IsNoPerson()
+    {
+        const string text = "Flat 7, Meera Krupa Apartments, Andheri West, Mumbai 400058";
+        PiiAssert.Covered(text, "STREET_ADDRESS", "Flat 7, Meera Krupa Apartments");
+        AssertNotFound(text, "PERSON");
+    }
+
+    [Theory]
+    [InlineData("Plot 3 was planted in March")]
+    [InlineData("Sector 5 is closed today")]
+    [InlineData("Block 4 of the exam, Section 2")]
+    [InlineData("Phase 2, then phase 3")]
+    [InlineData("la calle estaba llena")]
+    public void Detect_NumberedAreaOrStreetWordWithoutAnAddress_IsNoAddress(string text) => AssertNotFound(text, "STREET_ADDRESS");
 }
