@@ -15,7 +15,10 @@ internal sealed partial class NameAndPlaceRecognizer
     {
         start = tokens[i].Start;
         var t = tokens[i];
-        if (t.IsCapitalizedWord && !t.Has(WordClass.Common | WordClass.StreetPrefix) && LowerCasePrefixBefore(text, t.Start, out var prefixStart)
+
+        // Both shapes below need a number soon after the word (a cheap test first: most capitalised words have none).
+        var digit = t.IsCapitalizedWord ? DevanagariDigits.IndexOfAnyDigit(text[t.End..Math.Min(text.Length, t.End + 160)]) : -1;
+        if (digit >= 0 && !t.Has(WordClass.Common | WordClass.StreetPrefix) && LowerCasePrefixBefore(text, t.Start, out var prefixStart)
             && NameThenNumber(text, ref tokens, i, out end))
         {
             // "calle Mayor 23", "rua Augusta, 88", "c/ Alcalá 210": a street type in lower case (which the token stream
@@ -24,7 +27,7 @@ internal sealed partial class NameAndPlaceRecognizer
             return true;
         }
 
-        if (t.IsCapitalizedWord && NameLexicon.NumberedAreas.Contains(Slice(text, t)) && NumberedArea(text, ref tokens, i, out end))
+        if (digit is >= 0 and < 12 && NameLexicon.NumberedAreas.Contains(Slice(text, t)) && NumberedArea(text, ref tokens, i, out end))
         {
             return true;
         }
