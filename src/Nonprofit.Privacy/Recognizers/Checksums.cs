@@ -106,6 +106,24 @@ internal static class Checksums
         return r == 10 ? 0 : r;
     }
 
+    /// <summary>Portuguese NIF (número de contribuinte): 9 digits, weights 9..2, check = 11 - (sum mod 11), 10 and 11 mean 0.</summary>
+    public static bool PortugueseNif(ReadOnlySpan<char> d)
+    {
+        if (d.Length != 9 || AllSame(d))
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            sum += (d[i] - '0') * (9 - i);
+        }
+
+        var check = 11 - (sum % 11);
+        return (check >= 10 ? 0 : check) == d[8] - '0';
+    }
+
     /// <summary>UK NHS number: 10 digits, weights 10..2, check = 11 - (sum mod 11), 10 invalid, 11 means 0.</summary>
     public static bool NhsMod11(ReadOnlySpan<char> d)
     {

@@ -18,6 +18,9 @@ internal static class DevanagariDigits
 
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789०१२३४५६७८९");
 
+    /// <summary>Returns the index of the first digit (ASCII or Devanagari) in <paramref name="text"/>, or -1.</summary>
+    public static int IndexOfAnyDigit(ReadOnlySpan<char> text) => text.IndexOfAny(s_digits);
+
     /// <summary>Returns whether <paramref name="text"/> has a Devanagari digit.</summary>
     public static bool In(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(Zero, Nine) >= 0;
 

@@ -11,6 +11,110 @@ internal sealed partial class NameAndPlaceRecognizer
     /// Recognises a street starting at token <paramref name="i"/>: "123 Main Street", "12 rue de la Paix",
     /// "Calle Mayor 5", "Rua Augusta, 274", "727 Gesterbyntie 68", "Moi Avenue", "Apt. 117", "PSC 3294, Box 9168".
     /// </summary>
+    private static bool TryAddress(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end, out int start)
+    {
+        start = tokens[i].Start;
+        var t = tokens[i];
+
+        // Both shapes below need a number soon after the word (a cheap test first: most capitalised words have none).
+        var digit = t.IsCapitalizedWord ? DevanagariDigits.IndexOfAnyDigit(text[t.End..Math.Min(text.Length, t.End + 160)]) : -1;
+        if (digit >= 0 && !t.Has(WordClass.Common | WordClass.StreetPrefix) && LowerCasePrefixBefore(text, t.Start, out var prefixStart)
+            && NameThenNumber(text, ref tokens, i, out end))
+        {
+            // "calle Mayor 23", "rua Augusta, 88", "c/ Alcalá 210": a street type in lower case (which the token stream
+            // passes over) before a capitalised name and a number.
+            start = prefixStart;
+            return true;
+        }
+
+        if (digit is >= 0 and < 12 && NameLexicon.NumberedAreas.Contains(Slice(text, t)) && NumberedArea(text, ref tokens, i, out end))
+        {
+            return true;
+        }
+
+        return TryAddress(text, ref tokens, i, out end);
+    }
+
+    // Street types that, in lower case, start a street before a capitalised name and a number.
+    private static readonly string[] s_lowerCasePrefixes =
+    [
+        "calle", "c/", "avenida", "avda", "av.", "paseo", "carretera", "rua", "r.", "travessa", "estrada", "alameda", "rodovia",
+        "rue", "boulevard", "bd", "chemin", "impasse", "allée", "barabara",
+    ];
+
+    // Whether a lower-case street type (s_lowerCasePrefixes) stands right before offset k, after one space; its start.
+    private static bool LowerCasePrefixBefore(ReadOnlySpan<char> text, int k, out int prefixStart)
+    {
+        prefixStart = k;
+        if (k < 3 || text[k - 1] != ' ')
+        {
+            return false;
+        }
+
+        var wordEnd = k - 1;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && wordEnd - wordStart < 10 && !char.IsWhiteSpace(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..wordEnd];
+        foreach (var prefix in s_lowerCasePrefixes)
+        {
+            if (word.SequenceEqual(prefix))
+            {
+                prefixStart = wordStart;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A capitalised street name of up to four words, an optional comma, then a house number of up to five digits.
+    private static bool NameThenNumber(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
+    {
+        end = i;
+        var nameEnd = StreetName(text, ref tokens, i);
+        if (nameEnd <= i || nameEnd - i > 4)
+        {
+            return false;
+        }
+
+        var k = nameEnd;
+        if (tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == ',')
+        {
+            k++;
+        }
+
+        if (!tokens.Has(k) || tokens[k].Kind != TokenKind.Number || tokens[k].Is(TokenFlags.LineStart) || tokens[k].Length > 5)
+        {
+            return false;
+        }
+
+        end = AfterUnit(text, ref tokens, k + 1);
+        return true;
+    }
+
+    // "Sector 15, Noida 201301", "Plot 27, Mtaa wa Kariakoo", "सेक्टर 62, नोएडा 201309": a numbered area is an address
+    // only when the address goes on after it (a place, a postcode); "Plot 3 was planted in March" is none.
+    private static bool NumberedArea(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
+    {
+        end = NumberedUnit(text, ref tokens, SkipDot(text, ref tokens, i + 1));
+        if (end <= i || !tokens.Has(end) || text[tokens[end].Start] != ',' || tokens[end].Is(TokenFlags.LineStart))
+        {
+            return false;
+        }
+
+        if (tokens.Has(end + 1) && TryAddress(text, ref tokens, end + 1, out var streetEnd))
+        {
+            end = streetEnd; // "Plot 12, Kondele Road": the street after the area
+            return true;
+        }
+
+        return ExtendAddressBlock(text, ref tokens, end) > end + 1;
+    }
+
     private static bool TryAddress(ReadOnlySpan<char> text, ref TokenStream tokens, int i, out int end)
     {
         end = i;
@@ -310,6 +414,23 @@ internal sealed partial class NameAndPlaceRecognizer
         return end;
     }
 
+    // A floor's door after its number: "3º B", "2º A", "1º izq" (one capital letter, or izq/dcha/dcho, after a number).
+    private static bool IsDoor(ReadOnlySpan<char> text, ref TokenStream tokens, int j)
+    {
+        if (j == 0 || tokens[j - 1].Kind != TokenKind.Number && !(tokens[j - 1].Kind == TokenKind.Word && Slice(text, tokens[j - 1]) is "º" or "ª" or "°"))
+        {
+            return false;
+        }
+
+        var w = Slice(text, tokens[j]);
+        return (w.Length == 1 && char.IsAsciiLetterUpper(w[0])) || w is "izq" or "izda" or "dcha" or "dcho" or "esq" or "dto" or "dt";
+    }
+
+    // "wa"/"ya" ("of") between capitalised words of a place in a block: "Mtaa wa Kariakoo", "Barabara ya Moi".
+    private static bool IsSwahiliOf(ReadOnlySpan<char> text, ref TokenStream tokens, int j, int lineFirst) =>
+        j > lineFirst && Slice(text, tokens[j]) is "wa" or "ya" && tokens[j - 1].IsCapitalizedWord
+        && tokens.Has(j + 1) && tokens[j + 1].IsCapitalizedWord && !tokens[j + 1].Is(TokenFlags.LineStart);
+
     private static int SkipDot(ReadOnlySpan<char> text, ref TokenStream tokens, int k) =>
         tokens.Has(k) && tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] == '.' && !tokens[k].Is(TokenFlags.SpaceBefore) ? k + 1 : k;
 
@@ -367,7 +488,7 @@ internal sealed partial class NameAndPlaceRecognizer
                     // The number after "CEP", "PIN", "zip" is the postal code's (TryPostalCode), not the block's.
                     TokenKind.Number => t.Length <= 10 && !(j > k && tokens[j - 1].Has(WordClass.Postcode)),
                     TokenKind.Word => t.IsCapitalizedWord && !t.Has(WordClass.Common) || Has(text, t, WordClass.City | WordClass.Country)
-                        || t.Has(WordClass.Particle) || numbered,
+                        || t.Has(WordClass.Particle) || numbered || IsDoor(text, ref tokens, j) || IsSwahiliOf(text, ref tokens, j, k),
                     _ => text[t.Start] is ',' or '-' or '>' or '/' || (text[t.Start] == '.' && j > k && IsNumberWord(text, tokens[j - 1])),
                 };
                 if (!ok || j - k - separators > 8)

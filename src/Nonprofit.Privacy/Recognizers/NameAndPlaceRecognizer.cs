@@ -69,10 +69,10 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             }
 
             // Addresses first: a street found here covers its tokens.
-            if (i >= skipUntil && TryAddress(text, ref tokens, i, out var addressEnd))
+            if (i >= skipUntil && TryAddress(text, ref tokens, i, out var addressEnd, out var addressStart))
             {
                 var end = ExtendAddressBlock(text, ref tokens, addressEnd);
-                results.Add(new PiiMatch(PiiEntityType.StreetAddress, t.Start, tokens[end - 1].End - t.Start, 0.75, Name));
+                results.Add(new PiiMatch(PiiEntityType.StreetAddress, addressStart, tokens[end - 1].End - addressStart, 0.75, Name));
                 skipUntil = end;
                 continue;
             }
@@ -102,7 +102,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
             if (t.IsCapitalizedWord && !t.Has(WordClass.Common))
             {
                 var placeEnd = TryPlace(text, ref tokens, i, results, cued: false);
-                var nameEnd = TryGazetteerName(text, ref tokens, i, results);
+                // Inside a street address an uncued run of capitalised words is the street's, building's or area's name
+                // ("Flat 3, Sai Krupa Apartments"), not a person's.
+                var nameEnd = i < skipUntil ? i + 1 : TryGazetteerName(text, ref tokens, i, results);
                 i = Math.Max(i, Math.Max(placeEnd, nameEnd) - 1);
             }
         }
@@ -134,7 +136,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
             var firstWord = Slice(text, first);
             var capital = first.IsCapitalizedWord;
-            if (!capital && !(strong && !first.Has(WordClass.Common)))
+
+            // After a weak cue a lower-case word is a name only when the given-name gazetteer knows it and it is no
+            // ordinary word ("je suis lucas", "soy kevin"; not "je suis fatiguée", "i am done").
+            var knownLowerCase = !capital && !strong && !IsUncased(firstWord[0]) && IsUnambiguousFirstName(text, first);
+            if (!capital && !(strong && !first.Has(WordClass.Common)) && !knownLowerCase)
             {
                 continue;
             }
@@ -144,10 +150,16 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
                 continue;
             }
 
-            var nameEnd = TakeName(text, ref tokens, after, requireCapital: capital);
+            var nameEnd = knownLowerCase ? after + 1 : TakeName(text, ref tokens, after, requireCapital: capital);
             if (nameEnd == after)
             {
                 continue;
+            }
+
+            if (knownLowerCase && tokens.Has(nameEnd) && tokens[nameEnd].Kind == TokenKind.Word && !tokens[nameEnd].IsCapitalizedWord
+                && !tokens[nameEnd].Is(TokenFlags.LineStart) && IsUnambiguousFirstName(text, tokens[nameEnd]))
+            {
+                nameEnd++; // "soy maria jose", "je suis anne marie"
             }
 
             if (!capital)
@@ -199,6 +211,11 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
         return false;
     }
+
+    // A lower-case word the given-name gazetteer knows that is no ordinary word (not in the ambiguous list nor a common word).
+    private static bool IsUnambiguousFirstName(ReadOnlySpan<char> text, WordToken t) =>
+        t.Kind == TokenKind.Word && !t.Has(WordClass.Common) && Has(text, t, WordClass.FirstName)
+        && !Has(text, t, WordClass.AmbiguousFirstName | WordClass.AmbiguousCity | WordClass.Country);
 
     private static bool IsUncased(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
 

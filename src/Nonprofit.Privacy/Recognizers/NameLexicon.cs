@@ -49,7 +49,15 @@ internal static class NameLexicon
             "me llamo", "mi nombre es", "se llama", "nombre :",
             "meu nome é", "me chamo", "se chama", "chama-se", "nome :",
             "jina langu ni", "naitwa", "ninaitwa", "anaitwa", "jina lake ni", "jina :",
-            "mera naam", "mera nam", "meri naam", "uska naam", "unka naam", "naam :", "मेरा नाम", "उसका नाम", "नाम :"),
+            "mera naam", "mera nam", "meri naam", "uska naam", "unka naam", "naam :", "मेरा नाम", "उसका नाम", "नाम :",
+            // Swahili and Hindi naming cues typed in a hurry: strong like their full forms, as most Swahili and Hindi
+            // names are missing from the given-name gazetteer.
+            "jina lng ni", "jina lang ni", "mera nm", "मेरा नम"),
+        // Naming cues as typed in a hurry (no apostrophe, letters dropped or run together, SMS spellings): weak, so a
+        // lower-case word after them is a name only when the given-name gazetteer knows it ("meu nome e segredo").
+        .. Cues(false,
+            "my names", "my nam is", "my name iz", "ma name is", "je m appelle", "je m apelle", "je m'apelle",
+            "jm'appelle", "jmappelle", "jmapelle", "jmappel", "jm appelle", "me yamo", "meu nome e", "meu nomi e"),
         .. Cues(false,
             "i am", "i'm", "i’m", "this is", "it's", "hello", "hi", "dear", "thanks", "thank you", "ask for", "talk to", "speak to",
             "my husband", "my wife", "my partner", "my boyfriend", "my girlfriend", "my ex", "my sister", "my brother", "my son",
@@ -159,10 +167,13 @@ internal static class NameLexicon
         "rua", "r", "travessa", "praça", "praca", "estrada", "largo", "alameda", "rodovia", "beco", "ladeira",
         "barabara", "mtaa", "njia", "sector", "plot", "house", "flat", "block");
 
+    /// <summary>Numbered areas of a town ("Sector 15", "Plot 27", "सेक्टर 62"): an address when a place follows them.</summary>
+    public static WordSet NumberedAreas { get; } = Set("sector", "plot", "ward", "phase", "block", "सेक्टर", "प्लॉट", "वार्ड", "ब्लॉक");
+
     public static WordSet UnitWords { get; } = Set(
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box", "po", "bldg", "building", "#", "no",
         "appartement", "appt", "étage", "etage", "bât", "bat", "piso", "puerta", "dpto", "depto", "apto", "andar", "bloco", "sala",
-        "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान");
+        "nyumba", "ghorofa", "makazi", "ghar", "makaan", "मकान", "फ्लैट", "फ़्लैट");
 
     public static WordSet NameParticles { get; } = Set(
         "de", "da", "do", "das", "dos", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin",
@@ -185,7 +196,7 @@ internal static class NameLexicon
         "shall", "should", "may", "might", "must", "not", "no", "yes", "ok", "okay", "please", "thanks", "thank", "hello", "hi", "hey",
         "dear", "regards", "best", "kind", "sincerely", "all", "any", "some", "every", "each", "both", "either", "neither", "one", "two",
         "three", "first", "second", "last", "next", "new", "old", "good", "great", "bad", "big", "small", "more", "most", "less", "very",
-        "just", "also", "only", "even", "still", "again", "now", "today", "tomorrow", "yesterday", "tonight", "always", "never", "sometimes",
+        "just", "also", "only", "even", "still", "again", "now", "back", "asap", "soon", "pls", "plz", "today", "tomorrow", "yesterday", "tonight", "always", "never", "sometimes",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
         "july", "august", "september", "october", "november", "december", "street", "road", "avenue", "city", "country", "state",
         "north", "south", "east", "west", "central", "university", "college", "school", "hospital", "clinic", "bank", "company", "inc",

@@ -20,9 +20,15 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     private const int MaxRunLength = 48;
     private const int MaxNationalLength = 17;
 
+    /// <summary>
+    /// The type of a number labelled as a checksummed identifier (card, Aadhaar, CPF, NIR, SSN, NIF) whose check fails:
+    /// not the identifier's own type, which is always checksum-validated, but still personal data to redact.
+    /// </summary>
+    internal static PiiEntityType UnverifiedId { get; } = new("UNVERIFIED_ID");
+
     private static readonly PiiEntityType[] s_types =
     [
-        PiiEntityType.PhoneNumber, PiiEntityType.CreditCard, PiiEntityType.UsSsn, PiiEntityType.BrCpf,
+        PiiEntityType.PhoneNumber, PiiEntityType.CreditCard, UnverifiedId, PiiEntityType.UsSsn, PiiEntityType.BrCpf,
         PiiEntityType.InAadhaar, PiiEntityType.UkNhs, PiiEntityType.ZaId, PiiEntityType.FrNir, PiiEntityType.NgNin,
         PiiEntityType.KeNationalId, PiiEntityType.IpAddress,
     ];
@@ -402,6 +408,14 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 continue;
             }
 
+            if (IsIbanTail(text, start))
+            {
+                // "GB29 NWBK 6016 1331 9268 18": the groups of an IBAN written in fours, valid or not, are the id
+                // recognizer's (it checks the whole code), never a phone number.
+                i = SkipToken(text, start);
+                continue;
+            }
+
             var groups = ScanRun(text, start, groupStarts, groupEnds, out var end);
             var extensionEnd = end;
             if (IsExtension(text, end, out extensionEnd))
@@ -423,6 +437,45 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
             i = Math.Max(end, start + 1);
         }
+    }
+
+    /// <summary>
+    /// Returns whether the digits at <paramref name="start"/> follow, group after group (up to four letters or digits
+    /// each, one space between), an IBAN's head: two capital letters and two digits ("FR76 3000 ...").
+    /// </summary>
+    private static bool IsIbanTail(ReadOnlySpan<char> text, int start)
+    {
+        var j = start - 1;
+        for (var group = 0; group < 8; group++)
+        {
+            if (j < 1 || text[j] != ' ' || !char.IsAsciiLetterOrDigit(text[j - 1]))
+            {
+                return false;
+            }
+
+            var groupEnd = j;
+            var groupStart = j - 1;
+            while (groupStart > 0 && char.IsAsciiLetterOrDigit(text[groupStart - 1]))
+            {
+                groupStart--;
+            }
+
+            if (groupEnd - groupStart > 4)
+            {
+                return false;
+            }
+
+            if (groupEnd - groupStart == 4 && char.IsAsciiLetterUpper(text[groupStart]) && char.IsAsciiLetterUpper(text[groupStart + 1])
+                && char.IsAsciiDigit(text[groupStart + 2]) && char.IsAsciiDigit(text[groupStart + 3])
+                && (groupStart == 0 || !char.IsLetterOrDigit(text[groupStart - 1])))
+            {
+                return true;
+            }
+
+            j = groupStart - 1;
+        }
+
+        return false;
     }
 
     private static int SkipToken(ReadOnlySpan<char> text, int i)
@@ -530,10 +583,23 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         }
 
         Span<char> digits = stackalloc char[64];
+        var n0 = TextScan.CopyDigits(text[starts[0]..ends[count - 1]], digits);
+        if (n0 is >= 9 and <= 19 && FailedIdentifier(text, starts, ends, digits[..n0]) is var failed and not FailedCheck.None)
+        {
+            // The shape or the label of a checksummed identifier whose check fails is no identifier of that type, and
+            // no phone number either, whole or in part ("meter 4539 1488 0343 6716"). Labelled as one ("aadhaar 2345
+            // 6789 0123", "card 4111 1111 1111 1112"), it may be the writer's own number mistyped: it is reported
+            // whole, as an unverified identifier, under the types' scores.
+            if (failed == FailedCheck.Labelled)
+            {
+                results.Add(new PiiMatch(UnverifiedId, starts[0], ends[count - 1] - starts[0], 0.55, Name));
+            }
+
+            return;
+        }
 
         // A free-phone number with a service word near it ("helpline 0808 ...") is a public line: neither it nor its
         // groups are read as a person's phone.
-        var n0 = TextScan.CopyDigits(text[starts[0]..ends[count - 1]], digits);
         var service = n0 is >= 7 and <= 15 && ContextLexicon.IsServiceNumber(text, StartWithPrefix(text, starts[0]), ends[count - 1], digits[..n0]);
         for (var a = 0; a < Math.Min(count, 3); a++)
         {
@@ -567,6 +633,85 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 }
             }
         }
+    }
+
+    // Labels of Portuguese tax numbers (a bare nine-digit number after them is a NIF, which has a check digit).
+    private static readonly WordSearch s_nifLabels = new(["nif", "contribuinte"]);
+
+    internal enum FailedCheck
+    {
+        None,
+        Shape,
+        Labelled,
+    }
+
+    /// <summary>
+    /// Returns whether the run is written as a checksummed identifier that fails its check (<see cref="FailedCheck.Shape"/>):
+    /// 16 digits in four groups of four (a card's shape, never a phone's) or a CPF written 000.000.000-00; or labelled as
+    /// one (<see cref="FailedCheck.Labelled"/>): 13 to 19 digits after a card word failing Luhn, a CPF after "CPF", an
+    /// Aadhaar number (12 digits, Verhoeff), a French NIR (15 digits, key), a US SSN written 000-00-0000 or a Portuguese
+    /// NIF (9 digits, mod 11) next to its label.
+    /// </summary>
+    private static FailedCheck FailedIdentifier(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> d) =>
+        !IsFailedIdentifier(text, starts, ends, d) ? FailedCheck.None
+        : IsLabelledIdentifier(text, starts[0], ends[^1], d.Length) ? FailedCheck.Labelled : FailedCheck.Shape;
+
+    private static bool IsLabelledIdentifier(ReadOnlySpan<char> text, int s, int e, int n) => n switch
+    {
+        11 => LabelledAs(text, s, PiiEntityType.BrCpf),
+        12 => LabelledAs(text, s, PiiEntityType.InAadhaar),
+        15 when ContextLexicon.HasContext(text, s, e, PiiEntityType.FrNir, 32) => true,
+        >= 13 and <= 19 => ContextLexicon.HasContext(text, s, s, PiiEntityType.CreditCard, 24),
+        9 => ContextLexicon.HasContext(text, s, e, PiiEntityType.UsSsn, 32) || s_nifLabels.ContainsWord(text[Math.Max(0, s - 16)..s]),
+        _ => false,
+    };
+
+    private static bool IsFailedIdentifier(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> d)
+    {
+        var count = starts.Length;
+        var s = starts[0];
+        var e = ends[count - 1];
+        var raw = text[s..e];
+        var spaceOrDash = !raw.ContainsAny('.', '/') && !raw.ContainsAny('(', ')');
+        var plus = s > 0 && text[s - 1] == '+';
+        switch (d.Length)
+        {
+            case 16 when count == 4 && spaceOrDash && !plus && AllGroupsOf(starts, ends, 4):
+                return !Checksums.Luhn(d);
+            case >= 13 and <= 19 when spaceOrDash && !plus && !d.StartsWith("00") && !Checksums.Luhn(d)
+                && ContextLexicon.HasContext(text, s, s, PiiEntityType.CreditCard, 24):
+                return true;
+            case 11 when count == 4 && ends[0] - starts[0] == 3 && ends[1] - starts[1] == 3 && ends[2] - starts[2] == 3
+                && text[ends[0]] == '.' && text[ends[1]] == '.' && text[ends[2]] == '-':
+                return !Checksums.Cpf(d);
+            case 11 when count == 1 && !Checksums.Cpf(d) && LabelledAs(text, s, PiiEntityType.BrCpf):
+                return true;
+            case 12 when (count == 1 || (count == 3 && AllGroupsOf(starts, ends, 4))) && !Checksums.Verhoeff(d)
+                && LabelledAs(text, s, PiiEntityType.InAadhaar):
+                return true;
+            case 15 when !Checksums.FrenchNir(d) && ContextLexicon.HasContext(text, s, e, PiiEntityType.FrNir, 32):
+                return true;
+            case 9 when count == 3 && ends[0] - starts[0] == 3 && ends[1] - starts[1] == 2 && text[ends[0]] == '-'
+                && !IsValidSsn(d) && ContextLexicon.HasContext(text, s, e, PiiEntityType.UsSsn, 32):
+                return true;
+            case 9 when count == 1 && !Checksums.PortugueseNif(d) && s_nifLabels.ContainsWord(text[Math.Max(0, s - 16)..s]):
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool AllGroupsOf(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int length)
+    {
+        for (var g = 0; g < starts.Length; g++)
+        {
+            if (ends[g] - starts[g] != length)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ValidateCandidate(
