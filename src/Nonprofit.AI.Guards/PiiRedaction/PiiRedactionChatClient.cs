@@ -227,8 +227,17 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     /// detection, in a later turn, a tool's result or the restored history. A second, bare occurrence of a value found
     /// in this same text is caught too (<see cref="KnownPiiValues.CompleteRepeats"/>).
     /// </remarks>
-    private string? RedactText(string text, string scope, ref int found, ref double score)
+    private string? RedactText(string text, string scope, ref int found, ref double score) =>
+        RedactText(text, scope, ref found, ref score, out _);
+
+    /// <param name="text">The text.</param>
+    /// <param name="scope">The pseudonym scope.</param>
+    /// <param name="found">Incremented by the number of values found.</param>
+    /// <param name="score">Raised to the highest match score.</param>
+    /// <param name="knownValue">Whether a value was found only as a known value (not by detection in this text).</param>
+    private string? RedactText(string text, string scope, ref int found, ref double score, out bool knownValue)
     {
+        knownValue = false;
         IReadOnlyList<PiiMatch> matches = _detector.Detect(text);
         if (matches.Count > 0)
         {
@@ -249,6 +258,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         for (var i = 0; i < matches.Count; i++)
         {
             score = Math.Max(score, Math.Clamp(matches[i].Score, 0, 1));
+            knownValue |= matches[i].Recognizer == KnownPiiValues.RecognizerName;
         }
 
         var sb = new System.Text.StringBuilder(text.Length + 16);
@@ -307,10 +317,13 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         // The restored call goes back to the model in the tool loop's next request, where this guard pseudonymises its
         // arguments again by detection. A value the detector finds only in context (a name after "my name is") would
         // not be found alone and would reach the model: restore an argument only when redacting it gives back exactly
-        // what the model sent.
+        // what the model sent. A value found again only as a known value (the vault's list) is not restored either:
+        // the list finds a verbatim repeat only, so a tool that returned it split, reordered or in part (a surname
+        // field) would send that part to the model in clear. The tool gets the pseudonym, as with a vault that cannot list.
         int again = 0;
         double score = 0;
-        if (!string.Equals(RedactText(restored, scope, ref again, ref score) ?? restored, text, StringComparison.Ordinal))
+        if (!string.Equals(RedactText(restored, scope, ref again, ref score, out var knownValue) ?? restored, text, StringComparison.Ordinal)
+            || knownValue)
         {
             return null;
         }
