@@ -61,6 +61,22 @@ public sealed partial class KnownValuesTests
         Assert.Equal(later, inner.Received[1][^1].Text);
     }
 
+    [Theory]
+    [InlineData("I am 42 years old.", "<AGE_", "We need 42 blankets, page 42.")] // an age would take every quantity with it
+    [InlineData("Me llamo Al.", "<PERSON_", "Voy al mercado.")] // a two-letter name would take the Spanish "al"
+    public async Task AgesAndShortValues_DoNotSpreadToOrdinaryWordsAndNumbers(string first, string pseudonym, string later)
+    {
+        var inner = new RecordingChatClient();
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        var options = Pii.Conversation("known-short");
+
+        await client.GetResponseAsync(first, options);
+        Assert.Contains(pseudonym, inner.Received[0][^1].Text, StringComparison.Ordinal); // the premise: the value was found
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, first), new ChatMessage(ChatRole.Assistant, "ok"), new ChatMessage(ChatRole.User, later)], options);
+
+        Assert.Equal(later, inner.Received[1][^1].Text);
+    }
+
     [Fact]
     public async Task AnotherConversationsValues_NeverCrossScopes()
     {
