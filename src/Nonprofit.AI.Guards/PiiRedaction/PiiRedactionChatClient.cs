@@ -26,11 +26,15 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="ForgetConversation"/> when a conversation ends. Nothing this client logs or reports contains text.
 /// </para>
 /// <para>
-/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again (whole words,
-/// ignoring case; numbers also by their digits), so a value found once in its context ("my name is ...") does not reach
-/// the model when it comes back alone in a later turn, a tool's result, the history or a call's arguments. This needs a
-/// vault that lists its values (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is
-/// redacted by detection alone.
+/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again verbatim (whole
+/// words, ignoring case; numbers without letters by their digits), so a value found once in its context ("my name is
+/// ...") does not reach the model when it comes back alone in a later turn, a tool's result, the history or a call's
+/// arguments, also earlier in the same request. Only a verbatim repeat is protected: not the value split by another
+/// space or a line break, without its accents, reordered or in part. Ages, values with letters under three characters
+/// and numbers under six digits are not looked for. This needs a vault that lists its values
+/// (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is redacted by detection alone. A
+/// function-call argument found again only this way is not restored for the tool (see
+/// <see cref="PiiRedactionOptions.RestoreInReply"/>).
 /// </para>
 /// </remarks>
 public sealed class PiiRedactionChatClient : DelegatingChatClient
@@ -160,9 +164,29 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var result = messages is ICollection<ChatMessage> c ? new List<ChatMessage>(c.Count) : new List<ChatMessage>();
         var found = 0;
         var score = 0.0;
-        foreach (var message in messages)
+        var originals = messages as IList<ChatMessage> ?? [.. messages];
+        var known = _vault.GetKnownValues(scope);
+        var lastChange = -1; // the last message after which the scope held new values
+        for (var i = 0; i < originals.Count; i++)
         {
+            var message = originals[i];
             result.Add(ShouldRedact(message.Role) ? Redact(message, scope, ref found, ref score) : message);
+            if (found > 0 && _vault.GetKnownValues(scope) is { } now && !ReferenceEquals(now, known))
+            {
+                known = now;
+                lastChange = i;
+            }
+        }
+
+        // A value first found in context after a bare mention of it (an assistant greeting "Is this Koffi?" before the
+        // user's "my name is Koffi"), in a request whose scope did not yet hold it (the first request, every request
+        // without a conversation id, a scope forgotten or evicted): redact the messages before the last change once more.
+        for (var i = 0; i < lastChange; i++)
+        {
+            if (ShouldRedact(originals[i].Role))
+            {
+                result[i] = Redact(originals[i], scope, ref found, ref score);
+            }
         }
 
         var verdict = found > 0
