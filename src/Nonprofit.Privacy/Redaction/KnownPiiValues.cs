@@ -21,9 +21,9 @@ namespace Nonprofit.Privacy;
 /// <para>
 /// Not looked for: ages (a bare "42" would take every quantity and page number with it), values with letters shorter
 /// than three characters (a name "Al" would take the Spanish "al"), and numbers without letters of fewer than six
-/// digits; a number without letters is found by its digits only. Only a verbatim repeat (ignoring case) is found:
-/// not the value split by a line break or another space, without its accents, in another Unicode normal form,
-/// reordered or in part.
+/// digits; a number without letters is found by its digits only. Only a verbatim repeat (ignoring case) is found,
+/// except that any run of white space (a line break, an NBSP, two spaces) matches the space between a multi-word
+/// value's words: not the value without its accents, in another Unicode normal form, reordered or in part.
 /// </para>
 /// </remarks>
 public sealed class KnownPiiValues
@@ -43,6 +43,10 @@ public sealed class KnownPiiValues
     private readonly Dictionary<string, PiiEntityType>? _digits;
     private readonly Dictionary<string, PiiEntityType>.AlternateLookup<ReadOnlySpan<char>> _digitLookup;
     private readonly int _maxDigits;
+    private static readonly SearchValues<char> s_otherSpaces =
+        SearchValues.Create("\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    private readonly bool _multiWord;
     private SearchValues<string>? _search;
 
     /// <summary>Initializes the set from values and their types.</summary>
@@ -81,6 +85,7 @@ public sealed class KnownPiiValues
         for (var i = 0; i < _texts.Length; i++)
         {
             _textTypes[i] = texts[_texts[i]];
+            _multiWord |= _texts[i].Contains(' ', StringComparison.Ordinal);
         }
 
         if (_digits is not null)
@@ -129,6 +134,57 @@ public sealed class KnownPiiValues
         if (_digits is not null)
         {
             FindNumbers(text, matches);
+        }
+
+        if (_multiWord && (text.ContainsAny(s_otherSpaces) || text.IndexOf("  ", StringComparison.Ordinal) >= 0))
+        {
+            FindSpaced(text, matches);
+        }
+    }
+
+    /// <summary>
+    /// Finds the multi-word values written with any run of white space between their words (a line break, an NBSP, two
+    /// spaces): only run when the text has such spacing, as the verbatim search covers single spaces.
+    /// </summary>
+    private void FindSpaced(ReadOnlySpan<char> text, List<PiiMatch> matches)
+    {
+        for (var v = 0; v < _texts.Length; v++)
+        {
+            if (!_texts[v].Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var words = _texts[v].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text[from..].IndexOf(words[0], StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                var end = at + words[0].Length;
+                for (var w = 1; w < words.Length && end >= 0; w++)
+                {
+                    var space = end;
+                    while (space < text.Length && char.IsWhiteSpace(text[space]))
+                    {
+                        space++;
+                    }
+
+                    end = space > end && text[space..].StartsWith(words[w], StringComparison.OrdinalIgnoreCase) ? space + words[w].Length : -1;
+                }
+
+                if (end >= 0 && IsWholeWord(text, at, end - at))
+                {
+                    matches.Add(new PiiMatch(_textTypes[v], at, end - at, 1.0, RecognizerName));
+                }
+
+                from = at + 1;
+            }
         }
     }
 

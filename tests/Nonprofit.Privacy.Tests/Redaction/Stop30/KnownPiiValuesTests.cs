@@ -150,6 +150,18 @@ public sealed class KnownPiiValuesTests
     }
 
     [Fact]
+    public void MultiWordValues_AnyRunOfWhiteSpaceBetweenWords()
+    {
+        // Review B finding 2 (its cheapest part): a reflowed name or address is the same value.
+        var known = Of((PiiEntityType.Person, "Tendai Mwale"), (PiiEntityType.StreetAddress, "12 Kilimani Road"));
+
+        Assert.Equal(["PERSON:Tendai\nMwale"], Found(known, "Tendai\nMwale called."));
+        Assert.Equal(["PERSON:TENDAI\u00A0MWALE"], Found(known, "Ask TENDAI\u00A0MWALE."));
+        Assert.Equal(["STREET_ADDRESS:12  Kilimani\r\nRoad", "PERSON:Tendai Mwale"], Found(known, "At 12  Kilimani\r\nRoad, Tendai Mwale."));
+        Assert.Empty(Found(known, "Tendai,\nMwale and Tendai\nMwaleson."));
+    }
+
+    [Fact]
     public void ToString_ShowsNoValue()
     {
         Assert.DoesNotContain("Koffi", Of((PiiEntityType.Person, "Koffi")).ToString(), StringComparison.Ordinal);
