@@ -29,8 +29,8 @@ namespace Nonprofit.AI.Guards;
 /// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again verbatim (whole
 /// words, ignoring case; numbers without letters by their digits), so a value found once in its context ("my name is
 /// ...") does not reach the model when it comes back alone in a later turn, a tool's result, the history or a call's
-/// arguments, also earlier in the same request. Only a verbatim repeat is protected: not the value split by another
-/// space or a line break, without its accents, reordered or in part. Ages, values with letters under three characters
+/// arguments, also earlier in the same request. Only a verbatim repeat is protected (any run of white space may stand
+/// between a multi-word value's words): not the value without its accents, reordered or in part. Ages, values with letters under three characters
 /// and numbers under six digits are not looked for. This needs a vault that lists its values
 /// (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is redacted by detection alone. A
 /// function-call argument found again only this way is not restored for the tool (see

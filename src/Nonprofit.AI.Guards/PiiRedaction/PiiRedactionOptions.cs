@@ -18,8 +18,8 @@ public sealed class PiiRedactionOptions
     /// (<see cref="Nonprofit.Privacy.IPseudonymVault.GetKnownValues"/>) finds only a verbatim repeat of it again, so a
     /// tool that returned the real value split, reordered or in part (a surname field) would send that part to the model.
     /// What the list does protect: a verbatim repeat (ignoring case) of a value in a later turn, a tool's result, the
-    /// history or a call's arguments; not one split by another space or a line break, without its accents, reordered
-    /// or in part.
+    /// history or a call's arguments (any run of white space may stand between a multi-word value's words); not one
+    /// without its accents, reordered or in part.
     /// </remarks>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;
