@@ -26,11 +26,15 @@ namespace Nonprofit.AI.Guards;
 /// <see cref="ForgetConversation"/> when a conversation ends. Nothing this client logs or reports contains text.
 /// </para>
 /// <para>
-/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again (whole words,
-/// ignoring case; numbers also by their digits), so a value found once in its context ("my name is ...") does not reach
-/// the model when it comes back alone in a later turn, a tool's result, the history or a call's arguments. This needs a
-/// vault that lists its values (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is
-/// redacted by detection alone.
+/// Every value the conversation's vault scope already holds is pseudonymised wherever it appears again verbatim (whole
+/// words, ignoring case; numbers without letters by their digits), so a value found once in its context ("my name is
+/// ...") does not reach the model when it comes back alone in a later turn, a tool's result, the history or a call's
+/// arguments, also earlier in the same request. Only a verbatim repeat is protected (any run of white space may stand
+/// between a multi-word value's words): not the value without its accents, reordered or in part. Ages, values with letters under three characters
+/// and numbers under six digits are not looked for. This needs a vault that lists its values
+/// (<see cref="IPseudonymVault.GetKnownValues"/>); with one that cannot, each text is redacted by detection alone. A
+/// function-call argument found again only this way is not restored for the tool (see
+/// <see cref="PiiRedactionOptions.RestoreInReply"/>).
 /// </para>
 /// </remarks>
 public sealed class PiiRedactionChatClient : DelegatingChatClient
@@ -160,9 +164,29 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         var result = messages is ICollection<ChatMessage> c ? new List<ChatMessage>(c.Count) : new List<ChatMessage>();
         var found = 0;
         var score = 0.0;
-        foreach (var message in messages)
+        var originals = messages as IList<ChatMessage> ?? [.. messages];
+        var known = _vault.GetKnownValues(scope);
+        var lastChange = -1; // the last message after which the scope held new values
+        for (var i = 0; i < originals.Count; i++)
         {
+            var message = originals[i];
             result.Add(ShouldRedact(message.Role) ? Redact(message, scope, ref found, ref score) : message);
+            if (found > 0 && _vault.GetKnownValues(scope) is { } now && !ReferenceEquals(now, known))
+            {
+                known = now;
+                lastChange = i;
+            }
+        }
+
+        // A value first found in context after a bare mention of it (an assistant greeting "Is this Koffi?" before the
+        // user's "my name is Koffi"), in a request whose scope did not yet hold it (the first request, every request
+        // without a conversation id, a scope forgotten or evicted): redact the messages before the last change once more.
+        for (var i = 0; i < lastChange; i++)
+        {
+            if (ShouldRedact(originals[i].Role))
+            {
+                result[i] = Redact(originals[i], scope, ref found, ref score);
+            }
         }
 
         var verdict = found > 0
@@ -227,8 +251,17 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
     /// detection, in a later turn, a tool's result or the restored history. A second, bare occurrence of a value found
     /// in this same text is caught too (<see cref="KnownPiiValues.CompleteRepeats"/>).
     /// </remarks>
-    private string? RedactText(string text, string scope, ref int found, ref double score)
+    private string? RedactText(string text, string scope, ref int found, ref double score) =>
+        RedactText(text, scope, ref found, ref score, out _);
+
+    /// <param name="text">The text.</param>
+    /// <param name="scope">The pseudonym scope.</param>
+    /// <param name="found">Incremented by the number of values found.</param>
+    /// <param name="score">Raised to the highest match score.</param>
+    /// <param name="knownValue">Whether a value was found only as a known value (not by detection in this text).</param>
+    private string? RedactText(string text, string scope, ref int found, ref double score, out bool knownValue)
     {
+        knownValue = false;
         IReadOnlyList<PiiMatch> matches = _detector.Detect(text);
         if (matches.Count > 0)
         {
@@ -249,6 +282,7 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         for (var i = 0; i < matches.Count; i++)
         {
             score = Math.Max(score, Math.Clamp(matches[i].Score, 0, 1));
+            knownValue |= matches[i].Recognizer == KnownPiiValues.RecognizerName;
         }
 
         var sb = new System.Text.StringBuilder(text.Length + 16);
@@ -307,10 +341,13 @@ public sealed class PiiRedactionChatClient : DelegatingChatClient
         // The restored call goes back to the model in the tool loop's next request, where this guard pseudonymises its
         // arguments again by detection. A value the detector finds only in context (a name after "my name is") would
         // not be found alone and would reach the model: restore an argument only when redacting it gives back exactly
-        // what the model sent.
+        // what the model sent. A value found again only as a known value (the vault's list) is not restored either:
+        // the list finds a verbatim repeat only, so a tool that returned it split, reordered or in part (a surname
+        // field) would send that part to the model in clear. The tool gets the pseudonym, as with a vault that cannot list.
         int again = 0;
         double score = 0;
-        if (!string.Equals(RedactText(restored, scope, ref again, ref score) ?? restored, text, StringComparison.Ordinal))
+        if (!string.Equals(RedactText(restored, scope, ref again, ref score, out var knownValue) ?? restored, text, StringComparison.Ordinal)
+            || knownValue)
         {
             return null;
         }

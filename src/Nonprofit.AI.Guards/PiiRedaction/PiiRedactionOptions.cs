@@ -12,11 +12,14 @@ public sealed class PiiRedactionOptions
     /// invoked outside the guard (a <c>FunctionInvokingChatClient</c>) gets the real values; this needs
     /// <see cref="RedactAssistantHistory"/> as well, which pseudonymises those calls again when the tool loop sends them
     /// back to the model. With <see cref="RedactAssistantHistory"/> off, the arguments keep their pseudonyms. An argument
-    /// is restored only when pseudonymising it again gives back exactly what the model sent. A value the detector finds
-    /// only in its context (a name after "my name is") is found alone again when the vault lists its values
-    /// (<see cref="Nonprofit.Privacy.IPseudonymVault.GetKnownValues"/>, as the in-memory vault does), so the tool gets the
-    /// real value and its echo in the tool's result is pseudonymised; with a vault that cannot list, the tool gets the
-    /// pseudonym instead of the value reaching the model.
+    /// is restored only when pseudonymising it again by detection gives back exactly what the model sent, so the round
+    /// trip stays closed. A value the detector finds only in its context (a name after "my name is") stays a pseudonym
+    /// for the tool, with any vault: a vault that lists its values
+    /// (<see cref="Nonprofit.Privacy.IPseudonymVault.GetKnownValues"/>) finds only a verbatim repeat of it again, so a
+    /// tool that returned the real value split, reordered or in part (a surname field) would send that part to the model.
+    /// What the list does protect: a verbatim repeat (ignoring case) of a value in a later turn, a tool's result, the
+    /// history or a call's arguments (any run of white space may stand between a multi-word value's words); not one
+    /// without its accents, reordered or in part.
     /// </remarks>
     /// <value>The default is <see langword="true"/>.</value>
     public bool RestoreInReply { get; set; } = true;

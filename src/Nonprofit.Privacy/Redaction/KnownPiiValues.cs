@@ -15,10 +15,16 @@ namespace Nonprofit.Privacy;
 /// A value is found only as a whole word (the characters around it are not letters, digits, combining marks or
 /// <c>_</c>), longest first, so "Grace" is not found inside "Graceland" and a known "Grace Wanjiru" does not make the
 /// word "grace" alone personal data. Text is compared ignoring case (ordinal); a phone, identity or account number
-/// with at least six digits is also found written with other separators, by its digits (<c>0712 345 678</c> and
+/// with at least six digits and no letters is found written with any separators, by its digits (<c>0712 345 678</c> and
 /// <c>0712-345678</c>), but not with or without a country code it was not first written with.
 /// </para>
-/// <para>Values shorter than two characters are not looked for.</para>
+/// <para>
+/// Not looked for: ages (a bare "42" would take every quantity and page number with it), values with letters shorter
+/// than three characters (a name "Al" would take the Spanish "al"), and numbers without letters of fewer than six
+/// digits; a number without letters is found by its digits only. Only a verbatim repeat (ignoring case) is found,
+/// except that any run of white space (a line break, an NBSP, two spaces) matches the space between a multi-word
+/// value's words: not the value without its accents, in another Unicode normal form, reordered or in part.
+/// </para>
 /// </remarks>
 public sealed class KnownPiiValues
 {
@@ -30,11 +36,17 @@ public sealed class KnownPiiValues
 
     private const int MinDigits = 6;
 
+    private const int MinLetterValueLength = 3;
+
     private readonly string[] _texts; // longest first
     private readonly PiiEntityType[] _textTypes;
     private readonly Dictionary<string, PiiEntityType>? _digits;
     private readonly Dictionary<string, PiiEntityType>.AlternateLookup<ReadOnlySpan<char>> _digitLookup;
     private readonly int _maxDigits;
+    private static readonly SearchValues<char> s_otherSpaces =
+        SearchValues.Create("\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    private readonly bool _multiWord;
     private SearchValues<string>? _search;
 
     /// <summary>Initializes the set from values and their types.</summary>
@@ -49,13 +61,16 @@ public sealed class KnownPiiValues
         {
             ArgumentNullException.ThrowIfNull(value, nameof(values));
             var trimmed = value.Trim();
-            if (trimmed.Length < 2)
+            if (!IsListable(type, trimmed))
             {
                 continue;
             }
 
-            texts.TryAdd(trimmed, type);
-            if (IsNumber(type) && Digits(trimmed, buffer) is var n && n >= MinDigits) // digits and separators only
+            if (HasLetter(trimmed))
+            {
+                texts.TryAdd(trimmed, type);
+            }
+            else if (Digits(trimmed, buffer) is var n && n >= MinDigits) // digits and separators only
             {
                 _digits ??= new Dictionary<string, PiiEntityType>(StringComparer.Ordinal);
                 _digits.TryAdd(buffer[..n].ToString(), type);
@@ -70,6 +85,7 @@ public sealed class KnownPiiValues
         for (var i = 0; i < _texts.Length; i++)
         {
             _textTypes[i] = texts[_texts[i]];
+            _multiWord |= _texts[i].Contains(' ', StringComparison.Ordinal);
         }
 
         if (_digits is not null)
@@ -79,7 +95,7 @@ public sealed class KnownPiiValues
     }
 
     /// <summary>Gets the number of distinct values looked for.</summary>
-    public int Count => _texts.Length;
+    public int Count => _texts.Length + (_digits?.Count ?? 0);
 
     /// <summary>Appends, in position order and not overlapping one another, where the known values occur in <paramref name="text"/>.</summary>
     /// <param name="text">The text to search.</param>
@@ -88,7 +104,7 @@ public sealed class KnownPiiValues
     public void FindAll(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        if (_texts.Length == 0 || text.Length < 2)
+        if (Count == 0 || text.Length < 2)
         {
             return;
         }
@@ -119,11 +135,63 @@ public sealed class KnownPiiValues
         {
             FindNumbers(text, matches);
         }
+
+        if (_multiWord && (text.ContainsAny(s_otherSpaces) || text.IndexOf("  ", StringComparison.Ordinal) >= 0))
+        {
+            FindSpaced(text, matches);
+        }
     }
 
     /// <summary>
-    /// Adds to matches a detector found the known values it missed in the same text: where they overlap, the longer
-    /// span wins (a detected match on equal length), so a known "Koffi Mensah" replaces a detected "Koffi" in it.
+    /// Finds the multi-word values written with any run of white space between their words (a line break, an NBSP, two
+    /// spaces): only run when the text has such spacing, as the verbatim search covers single spaces.
+    /// </summary>
+    private void FindSpaced(ReadOnlySpan<char> text, List<PiiMatch> matches)
+    {
+        for (var v = 0; v < _texts.Length; v++)
+        {
+            if (!_texts[v].Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var words = _texts[v].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text[from..].IndexOf(words[0], StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                var end = at + words[0].Length;
+                for (var w = 1; w < words.Length && end >= 0; w++)
+                {
+                    var space = end;
+                    while (space < text.Length && char.IsWhiteSpace(text[space]))
+                    {
+                        space++;
+                    }
+
+                    end = space > end && text[space..].StartsWith(words[w], StringComparison.OrdinalIgnoreCase) ? space + words[w].Length : -1;
+                }
+
+                if (end >= 0 && IsWholeWord(text, at, end - at))
+                {
+                    matches.Add(new PiiMatch(_textTypes[v], at, end - at, 1.0, RecognizerName));
+                }
+
+                from = at + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to matches a detector found the known values it missed in the same text: overlapping matches become their
+    /// union, with the longer one's type (the detected one's on equal length), so a known "Koffi Mensah" replaces a
+    /// detected "Koffi" in it, and a detected "Ama Tendai" with a known "Tendai Mwale" gives "Ama Tendai Mwale".
     /// </summary>
     /// <param name="text">The text <paramref name="detected"/> was found in.</param>
     /// <param name="detected">Matches ordered by position and not overlapping, as <see cref="PiiDetector.Detect(string)"/> returns them.</param>
@@ -132,7 +200,7 @@ public sealed class KnownPiiValues
     public IReadOnlyList<PiiMatch> Complete(ReadOnlySpan<char> text, IReadOnlyList<PiiMatch> detected)
     {
         ArgumentNullException.ThrowIfNull(detected);
-        if (_texts.Length == 0 || text.Length < 2)
+        if (Count == 0 || text.Length < 2)
         {
             return detected;
         }
@@ -145,7 +213,8 @@ public sealed class KnownPiiValues
     /// <summary>
     /// Adds to matches found in a text the other whole-word occurrences, ignoring case, of the values they cover in the
     /// same text ("My name is Kwabena. Kwabena needs a bed": the second, without its context, is found too), with the
-    /// same type; where they overlap a match, the longer span wins (the match on equal length).
+    /// same type (not ages, nor values too short to be found again, as in the constructor); overlapping matches become
+    /// their union, with the longer one's type (the match's on equal length).
     /// </summary>
     /// <param name="text">The text <paramref name="matches"/> were found in.</param>
     /// <param name="matches">Matches ordered by position and not overlapping, as <see cref="PiiDetector.Detect(string)"/> returns them.</param>
@@ -158,7 +227,7 @@ public sealed class KnownPiiValues
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
-            if (m.Length < 2 || m.Start < 0 || m.Length > text.Length - m.Start)
+            if (m.Start < 0 || m.Length > text.Length - m.Start || !IsListable(m.Type, text.Slice(m.Start, m.Length)))
             {
                 continue;
             }
@@ -203,7 +272,10 @@ public sealed class KnownPiiValues
         return merged;
     }
 
-    /// <summary>Keeps, among the matches from <paramref name="first"/> on, the longest of overlapping ones, ordered by position.</summary>
+    /// <summary>
+    /// Replaces, among the matches from <paramref name="first"/> on, overlapping ones by their union (so no part of either
+    /// is left in clear), with the type of the longest of them (the earlier on equal length), ordered by position.
+    /// </summary>
     internal static void KeepLongest(List<PiiMatch> matches, int first)
     {
         var candidates = matches.GetRange(first, matches.Count - first);
@@ -218,17 +290,26 @@ public sealed class KnownPiiValues
         Array.Sort(order, (x, y) => candidates[x].Length != candidates[y].Length ? candidates[y].Length.CompareTo(candidates[x].Length) : x.CompareTo(y));
         foreach (var index in order)
         {
+            // Kept matches never overlap one another, and each is at least as long as c: the first kept one c overlaps
+            // gives the type; c and every kept match it overlaps become one span.
             var c = candidates[index];
-            var overlaps = false;
-            for (var i = first; i < matches.Count && !overlaps; i++)
+            PiiMatch? keep = null;
+            int start = c.Start, end = c.End;
+            var score = c.Score;
+            for (var i = matches.Count - 1; i >= first; i--)
             {
-                overlaps = matches[i].Overlaps(c);
+                var m = matches[i];
+                if (m.Overlaps(c))
+                {
+                    keep = keep is { } k && k.Length > m.Length ? k : m;
+                    start = Math.Min(start, m.Start);
+                    end = Math.Max(end, m.End);
+                    score = Math.Max(score, m.Score);
+                    matches.RemoveAt(i);
+                }
             }
 
-            if (!overlaps)
-            {
-                matches.Add(c);
-            }
+            matches.Add(keep is { } w ? w with { Start = start, Length = end - start, Score = score } : c);
         }
 
         matches.Sort(first, matches.Count - first, Comparer<PiiMatch>.Create(static (a, b) => a.Start.CompareTo(b.Start)));
@@ -290,15 +371,23 @@ public sealed class KnownPiiValues
         }
     }
 
-    /// <summary>Finds runs of digits (with spaces, dashes, dots, slashes or brackets between them) whose digits are a known number.</summary>
+    /// <summary>
+    /// Finds runs of digits (with spaces, dashes, dots, slashes or brackets between them) whose digits are a known
+    /// number; when a whole run is not one (a list number, a house number or another number written next to it), the
+    /// groups within it, longest first from the left.
+    /// </summary>
     private void FindNumbers(ReadOnlySpan<char> text, List<PiiMatch> matches)
     {
         Span<char> digits = stackalloc char[32];
+        Span<int> groupStart = stackalloc int[16]; // text position of each digit group, and the digit count before it
+        Span<int> groupDigitsBefore = stackalloc int[17];
+        Span<int> groupEnd = stackalloc int[16];
         var i = text.IndexOfAnyInRange('0', '9');
         while (i >= 0 && i < text.Length)
         {
             var start = i > 0 && text[i - 1] == '+' ? i - 1 : i;
             var n = 0;
+            var groups = 0;
             var end = i;
             var j = i;
             while (j < text.Length)
@@ -306,6 +395,17 @@ public sealed class KnownPiiValues
                 var c = text[j];
                 if (char.IsAsciiDigit(c))
                 {
+                    if (j == 0 || !char.IsAsciiDigit(text[j - 1]) || j == i)
+                    {
+                        if (groups < groupStart.Length)
+                        {
+                            groupStart[groups] = j;
+                            groupDigitsBefore[groups] = n;
+                        }
+
+                        groups++;
+                    }
+
                     if (n < digits.Length)
                     {
                         digits[n] = c;
@@ -313,6 +413,10 @@ public sealed class KnownPiiValues
 
                     n++;
                     end = j + 1;
+                    if (groups <= groupEnd.Length)
+                    {
+                        groupEnd[groups - 1] = end;
+                    }
                 }
                 else if (c is not (' ' or '-' or '.' or '/' or '(' or ')') || j + 1 >= text.Length || !(char.IsAsciiDigit(text[j + 1]) || text[j + 1] is '(' or ' '))
                 {
@@ -327,9 +431,42 @@ public sealed class KnownPiiValues
             {
                 matches.Add(new PiiMatch(type, start, end - start, 1.0, RecognizerName));
             }
+            else if (groups > 1 && groups <= groupStart.Length && n <= digits.Length)
+            {
+                groupDigitsBefore[groups] = n;
+                FindInGroups(text, digits, groupStart[..groups], groupDigitsBefore[..(groups + 1)], groupEnd[..groups], start, matches);
+            }
 
             var rest = text[end..].IndexOfAnyInRange('0', '9');
             i = rest < 0 ? -1 : end + rest;
+        }
+    }
+
+    /// <summary>Finds known numbers made of whole digit groups of one run (not the whole run), leftmost and longest first.</summary>
+    private void FindInGroups(
+        ReadOnlySpan<char> text, ReadOnlySpan<char> digits, ReadOnlySpan<int> groupStart, ReadOnlySpan<int> digitsBefore,
+        ReadOnlySpan<int> groupEnd, int runStart, List<PiiMatch> matches)
+    {
+        var groups = groupStart.Length;
+        for (var a = 0; a < groups; a++)
+        {
+            for (var b = groups - 1; b >= a; b--)
+            {
+                if (a == 0 && b == groups - 1)
+                {
+                    continue; // the whole run, already looked up
+                }
+
+                var count = digitsBefore[b + 1] - digitsBefore[a];
+                var from = a == 0 ? runStart : groupStart[a];
+                if (count >= MinDigits && count <= _maxDigits && IsWholeWord(text, from, groupEnd[b] - from)
+                    && _digitLookup.TryGetValue(digits.Slice(digitsBefore[a], count), out var type))
+                {
+                    matches.Add(new PiiMatch(type, from, groupEnd[b] - from, 1.0, RecognizerName));
+                    a = b;
+                    break;
+                }
+            }
         }
     }
 
@@ -340,12 +477,44 @@ public sealed class KnownPiiValues
         c == '_' || char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
             UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
-    private static bool IsNumber(PiiEntityType type) => type.Name switch
+    /// <summary>
+    /// Whether a value is worth finding again alone: not an age (a bare "42" would take every quantity and page number
+    /// with it), at least <see cref="MinLetterValueLength"/> characters when it has letters (a name "Al" would take the
+    /// Spanish "al"), and at least <see cref="MinDigits"/> digits when it has none.
+    /// </summary>
+    private static bool IsListable(PiiEntityType type, ReadOnlySpan<char> value)
     {
-        "PHONE_NUMBER" or "CREDIT_CARD" or "IBAN_CODE" or "US_SSN" or "UK_NINO" or "UK_NHS" or "FR_NIR" or "ES_DNI" or "ES_NIE" or
-            "BR_CPF" or "IN_AADHAAR" or "KE_NATIONAL_ID" or "NG_NIN" or "ZA_ID" or "PASSPORT" => true,
-        _ => false,
-    };
+        if (type.Name == "AGE")
+        {
+            return false;
+        }
+
+        if (HasLetter(value))
+        {
+            return value.Length >= MinLetterValueLength;
+        }
+
+        var digits = 0;
+        foreach (var c in value)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits >= MinDigits;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Writes the ASCII digits of <paramref name="value"/> to <paramref name="buffer"/>; returns their count (0 past the buffer).</summary>
     private static int Digits(string value, Span<char> buffer)

@@ -61,6 +61,47 @@ public sealed partial class KnownValuesTests
         Assert.Equal(later, inner.Received[1][^1].Text);
     }
 
+    [Theory]
+    [InlineData("I am 42 years old.", "<AGE_", "We need 42 blankets, page 42.")] // an age would take every quantity with it
+    [InlineData("Me llamo Al.", "<PERSON_", "Voy al mercado.")] // a two-letter name would take the Spanish "al"
+    public async Task AgesAndShortValues_DoNotSpreadToOrdinaryWordsAndNumbers(string first, string pseudonym, string later)
+    {
+        var inner = new RecordingChatClient();
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        var options = Pii.Conversation("known-short");
+
+        await client.GetResponseAsync(first, options);
+        Assert.Contains(pseudonym, inner.Received[0][^1].Text, StringComparison.Ordinal); // the premise: the value was found
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, first), new ChatMessage(ChatRole.Assistant, "ok"), new ChatMessage(ChatRole.User, later)], options);
+
+        Assert.Equal(later, inner.Received[1][^1].Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("known-earlier")]
+    public async Task BareMentionEarlierInTheRequestThanItsCue_IsPseudonymisedToo(string? conversationId)
+    {
+        // Review B finding 4: without a conversation id every request starts from an empty scope, so the greeting's
+        // bare name, before the user's "my name is", leaked on every request.
+        var inner = new RecordingChatClient();
+        using var client = new PiiRedactionChatClient(inner, Pii.Detector, new InMemoryPseudonymVault());
+        List<ChatMessage> history =
+        [
+            new(ChatRole.Assistant, "Welcome! Is this " + Name + "?"),
+            new(ChatRole.User, "Yes, my name is " + Name + "."),
+            new(ChatRole.Assistant, "Thank you."),
+            new(ChatRole.User, "I need a bed tonight."),
+        ];
+        Assert.Empty(Pii.Detector.Detect(history[0].Text)); // the premise: alone, the greeting's name is not found
+
+        await client.GetResponseAsync(history, new ChatOptions { ConversationId = conversationId });
+
+        Assert.Equal(
+            ["Welcome! Is this <PERSON_1>?", "Yes, my name is <PERSON_1>.", "Thank you.", "I need a bed tonight."],
+            inner.Received[0].Select(m => m.Text));
+    }
+
     [Fact]
     public async Task AnotherConversationsValues_NeverCrossScopes()
     {

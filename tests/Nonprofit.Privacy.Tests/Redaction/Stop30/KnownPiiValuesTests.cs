@@ -35,10 +35,10 @@ public sealed class KnownPiiValuesTests
     {
         // From six values on, one SearchValues finds them: the same whole-word, longest-first rules must hold.
         var known = Of(
-            (PiiEntityType.Person, "Ana"), (PiiEntityType.Person, "Ana Lima"), (PiiEntityType.Person, "Bo"),
+            (PiiEntityType.Person, "Ana"), (PiiEntityType.Person, "Ana Lima"), (PiiEntityType.Person, "Ebo"),
             (PiiEntityType.Location, "Kisumu"), (PiiEntityType.Person, "Chen Wei"), (PiiEntityType.Person, "Dede"));
 
-        Assert.Equal(["PERSON:ana lima", "LOCATION:KISUMU", "PERSON:Bo"], Found(known, "Banana: ana lima went to KISUMU with Bo, not Bob."));
+        Assert.Equal(["PERSON:ana lima", "LOCATION:KISUMU", "PERSON:Ebo"], Found(known, "Banana: ana lima went to KISUMU with Ebo, not Ebony."));
     }
 
     [Fact]
@@ -88,6 +88,77 @@ public sealed class KnownPiiValuesTests
         Assert.All(merged, m => Assert.Equal(PiiEntityType.Person, m.Type));
         IReadOnlyList<PiiMatch> alone = [new(PiiEntityType.Person, 11, 7, 0.85, "cue")];
         Assert.Same(alone, KnownPiiValues.CompleteRepeats("My name is Kwabena.", alone));
+    }
+
+    [Fact]
+    public void AgesShortValuesAndShortNumbers_AreNotListed()
+    {
+        // Review B finding 3: an age "42" would take every quantity and page number with it, a name "Al" the Spanish "al".
+        var known = Of(
+            (PiiEntityType.Age, "42"), (PiiEntityType.Age, "42 years"), (PiiEntityType.Person, "Al"),
+            (PiiEntityType.Location, "12"), (PiiEntityType.Person, "Eli"));
+
+        Assert.Equal(["PERSON:Eli"], Found(known, "We need 42 blankets for 42 years, page 12. Voy al mercado con Eli."));
+        Assert.Empty(Found(Of((PiiEntityType.Person, "Al")), "Al dijo: voy al mercado."));
+    }
+
+    [Fact]
+    public void NumbersWithoutLetters_OfAnyType_AreFoundByTheirDigits()
+    {
+        var known = Of((PiiEntityType.DateOfBirth, "12/03/1990"));
+
+        Assert.Equal(["DATE_OF_BIRTH:12-03-1990", "DATE_OF_BIRTH:12/03/1990"], Found(known, "Born 12-03-1990 (12/03/1990)."));
+
+        // Review B finding 6: next to another number, the digit run is longer than the value; its groups are tried.
+        var phone = Of((PiiEntityType.PhoneNumber, "0712 345 678"));
+        Assert.Equal(["PHONE_NUMBER:0712345678"], Found(phone, "1. 0712345678"));
+        Assert.Equal(["PHONE_NUMBER:0712 345 678"], Found(phone, "room 4 0712 345 678"));
+        Assert.Equal(["PHONE_NUMBER:0712 345 678"], Found(phone, "I was born in 1985. 0712 345 678 is mine"));
+        Assert.Equal(["PHONE_NUMBER:0712345678", "PHONE_NUMBER:0712-345-678"], Found(phone, "numbers: 0712345678 0722111222 0712-345-678"));
+    }
+
+    [Fact]
+    public void CompleteRepeats_SkipsAgesAndShortValues()
+    {
+        const string text = "I am 42, Al here. We need 42 blankets; al final, Al.";
+        IReadOnlyList<PiiMatch> detected = [new(PiiEntityType.Age, 5, 2, 0.9, "age"), new(PiiEntityType.Person, 9, 2, 0.8, "ner")];
+
+        Assert.Same(detected, KnownPiiValues.CompleteRepeats(text, detected));
+    }
+
+    [Fact]
+    public void PartialOverlap_BecomesTheUnion_LongerTypeWins()
+    {
+        // Review B finding 5: the detector finds "Ama Tendai", "Tendai Mwale" is known; neither "Ama" nor "Mwale" may be left.
+        var known = Of((PiiEntityType.Person, "Tendai Mwale"));
+        const string text = "Ama Tendai Mwale called";
+        IReadOnlyList<PiiMatch> detected = [new(PiiEntityType.Person, 0, 10, 0.85, "ner")];
+
+        var merged = known.Complete(text, detected);
+
+        var m = Assert.Single(merged);
+        Assert.Equal((PiiEntityType.Person, 0, 16, KnownPiiValues.RecognizerName), (m.Type, m.Start, m.Length, m.Recognizer));
+
+        // Equal length: the detector's type; a longer known value's type otherwise.
+        IReadOnlyList<PiiMatch> location = [new(PiiEntityType.Location, 4, 12, 0.7, "ner"), new(PiiEntityType.Location, 0, 10, 0.7, "ner")];
+        Assert.Equal(PiiEntityType.Location, Assert.Single(known.Complete(text, [location[0]])).Type);
+        Assert.Equal([(PiiEntityType.Person, 0, 16)], known.Complete(text, [location[1]]).Select(x => (x.Type, x.Start, x.Length)));
+
+        // Two known values overlapping each other: "Koffi Mensah" and "Mensah Kwame" on "Koffi Mensah Kwame".
+        var two = Of((PiiEntityType.Person, "Koffi Mensah"), (PiiEntityType.Person, "Mensah Kwame"));
+        Assert.Equal(["PERSON:Koffi Mensah Kwame"], Found(two, "Koffi Mensah Kwame"));
+    }
+
+    [Fact]
+    public void MultiWordValues_AnyRunOfWhiteSpaceBetweenWords()
+    {
+        // Review B finding 2 (its cheapest part): a reflowed name or address is the same value.
+        var known = Of((PiiEntityType.Person, "Tendai Mwale"), (PiiEntityType.StreetAddress, "12 Kilimani Road"));
+
+        Assert.Equal(["PERSON:Tendai\nMwale"], Found(known, "Tendai\nMwale called."));
+        Assert.Equal(["PERSON:TENDAI\u00A0MWALE"], Found(known, "Ask TENDAI\u00A0MWALE."));
+        Assert.Equal(["STREET_ADDRESS:12  Kilimani\r\nRoad", "PERSON:Tendai Mwale"], Found(known, "At 12  Kilimani\r\nRoad, Tendai Mwale."));
+        Assert.Empty(Found(known, "Tendai,\nMwale and Tendai\nMwaleson."));
     }
 
     [Fact]
