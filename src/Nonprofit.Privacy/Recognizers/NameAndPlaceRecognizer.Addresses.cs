@@ -112,6 +112,15 @@ internal sealed partial class NameAndPlaceRecognizer
             return true;
         }
 
+        // Otherwise a street word ("Plot 41, Mtaa wa Uhuru") or the place itself must follow: a city or country the
+        // gazetteer knows ("Sector 21, Gurgaon 122001"), not any capitalised word, number or currency ("Sector 15,
+        // Google", "Sector 15, 2025", "Plot 27, KSh 450,000").
+        if (!tokens.Has(end + 1) || tokens[end + 1].Kind != TokenKind.Word
+            || !(tokens[end + 1].Has(WordClass.StreetPrefix) || Has(text, tokens[end + 1], WordClass.City | WordClass.Country)))
+        {
+            return false;
+        }
+
         return ExtendAddressBlock(text, ref tokens, end) > end + 1;
     }
 

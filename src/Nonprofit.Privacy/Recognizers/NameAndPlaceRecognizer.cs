@@ -139,8 +139,9 @@ internal sealed partial class NameAndPlaceRecognizer : IPiiRecognizer
 
             // After a weak cue a lower-case word is a name only when the given-name gazetteer knows it and it is no
             // ordinary word ("je suis lucas", "soy kevin"; not "je suis fatiguée", "i am done").
-            var knownLowerCase = !capital && !strong && !IsUncased(firstWord[0]) && IsUnambiguousFirstName(text, first);
-            if (!capital && !(strong && !first.Has(WordClass.Common)) && !knownLowerCase)
+            var knownLowerCase = !capital && !strong && !IsUncased(firstWord[0]) && IsUnambiguousFirstName(text, first)
+                && !NameLexicon.LowerCaseNotNames.Contains(firstWord);
+            if (!capital && !(strong && !first.Has(WordClass.Common) && !NameLexicon.LowerCaseNotNames.Contains(firstWord)) && !knownLowerCase)
             {
                 continue;
             }

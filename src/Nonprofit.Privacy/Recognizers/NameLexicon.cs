@@ -104,6 +104,14 @@ internal static class NameLexicon
     /// Words that end a name in India, also read as honorifics before one ("Kumari Asha"): after a given name they are
     /// part of it ("Pooja Kumari", "सुनीता देवी").
     /// </summary>
+    /// <summary>
+    /// Given names that are also ordinary words when written in lower case after a cue ("call me back", "call me soon",
+    /// "i am frank with you", "soy morena", "je suis claire"): refused there, still names when capitalised ("my name
+    /// is Soon Lee", "Dear Frank").
+    /// </summary>
+    public static WordSet LowerCaseNotNames { get; } = Set(
+        "back", "soon", "frank", "morena", "moreno", "claire", "aimée", "aimee", "rené", "désirée", "blanca", "clara", "dulce");
+
     public static WordSet NameEndings { get; } = Set("kumari", "kumar", "devi", "कुमारी", "कुमार", "देवी", "बाई", "bai");
 
     /// <summary>The person cues indexed by their first word, so a scan does one lookup per word.</summary>
@@ -168,7 +176,7 @@ internal static class NameLexicon
         "barabara", "mtaa", "njia", "sector", "plot", "house", "flat", "block");
 
     /// <summary>Numbered areas of a town ("Sector 15", "Plot 27", "सेक्टर 62"): an address when a place follows them.</summary>
-    public static WordSet NumberedAreas { get; } = Set("sector", "plot", "ward", "phase", "block", "सेक्टर", "प्लॉट", "वार्ड", "ब्लॉक");
+    public static WordSet NumberedAreas { get; } = Set("sector", "plot", "ward", "block", "सेक्टर", "प्लॉट", "वार्ड", "ब्लॉक");
 
     public static WordSet UnitWords { get; } = Set(
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box", "po", "bldg", "building", "#", "no",
@@ -196,7 +204,7 @@ internal static class NameLexicon
         "shall", "should", "may", "might", "must", "not", "no", "yes", "ok", "okay", "please", "thanks", "thank", "hello", "hi", "hey",
         "dear", "regards", "best", "kind", "sincerely", "all", "any", "some", "every", "each", "both", "either", "neither", "one", "two",
         "three", "first", "second", "last", "next", "new", "old", "good", "great", "bad", "big", "small", "more", "most", "less", "very",
-        "just", "also", "only", "even", "still", "again", "now", "back", "asap", "soon", "pls", "plz", "today", "tomorrow", "yesterday", "tonight", "always", "never", "sometimes",
+        "just", "also", "only", "even", "still", "again", "now", "asap", "pls", "plz", "today", "tomorrow", "yesterday", "tonight", "always", "never", "sometimes",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
         "july", "august", "september", "october", "november", "december", "street", "road", "avenue", "city", "country", "state",
         "north", "south", "east", "west", "central", "university", "college", "school", "hospital", "clinic", "bank", "company", "inc",

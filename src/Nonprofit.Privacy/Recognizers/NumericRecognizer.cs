@@ -440,8 +440,8 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     }
 
     /// <summary>
-    /// Returns whether the digits at <paramref name="start"/> follow, group after group (up to four letters or digits
-    /// each, one space between), an IBAN's head: two capital letters and two digits ("FR76 3000 ...").
+    /// Returns whether the digits at <paramref name="start"/> follow, group after group (exactly four capital letters or
+    /// digits each, one space between), an IBAN's head: two capital letters and two digits ("FR76 3000 ...").
     /// </summary>
     private static bool IsIbanTail(ReadOnlySpan<char> text, int start)
     {
@@ -460,12 +460,15 @@ internal sealed class NumericRecognizer : IPiiRecognizer
                 groupStart--;
             }
 
-            if (groupEnd - groupStart > 4)
+            // Every group walked over is an IBAN group: exactly four capital letters or digits ("NWBK", "6016"). A word
+            // ("tel", "card"), a postcode half ("5AB") or a short plate group ("AB") ends the walk: "LS11 5AB card 4111 …"
+            // and "MH12 AB 1234 call 98765 43210" are no IBAN.
+            if (groupEnd - groupStart != 4 || !IsUpperAlnum(text[groupStart..groupEnd]))
             {
                 return false;
             }
 
-            if (groupEnd - groupStart == 4 && char.IsAsciiLetterUpper(text[groupStart]) && char.IsAsciiLetterUpper(text[groupStart + 1])
+            if (char.IsAsciiLetterUpper(text[groupStart]) && char.IsAsciiLetterUpper(text[groupStart + 1])
                 && char.IsAsciiDigit(text[groupStart + 2]) && char.IsAsciiDigit(text[groupStart + 3])
                 && (groupStart == 0 || !char.IsLetterOrDigit(text[groupStart - 1])))
             {
@@ -476,6 +479,19 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         }
 
         return false;
+    }
+
+    private static bool IsUpperAlnum(ReadOnlySpan<char> group)
+    {
+        foreach (var c in group)
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int SkipToken(ReadOnlySpan<char> text, int i)
@@ -584,12 +600,14 @@ internal sealed class NumericRecognizer : IPiiRecognizer
 
         Span<char> digits = stackalloc char[64];
         var n0 = TextScan.CopyDigits(text[starts[0]..ends[count - 1]], digits);
-        if (n0 is >= 9 and <= 19 && FailedIdentifier(text, starts, ends, digits[..n0]) is var failed and not FailedCheck.None)
+        if (n0 is >= 9 and <= 19 && FailedIdentifier(text, starts, ends, digits[..n0]) is var failed and not FailedCheck.None
+            && !(failed == FailedCheck.Shape && n0 <= 15 && PhoneScore(text[StartWithPrefix(text, starts[0])..ends[count - 1]], n0, count) >= 0.8))
         {
             // The shape or the label of a checksummed identifier whose check fails is no identifier of that type, and
             // no phone number either, whole or in part ("meter 4539 1488 0343 6716"). Labelled as one ("aadhaar 2345
             // 6789 0123", "card 4111 1111 1111 1112"), it may be the writer's own number mistyped: it is reported
-            // whole, as an unverified identifier, under the types' scores.
+            // whole, as an unverified identifier, under the types' scores. Unlabelled, a number that validates as a phone
+            // number ("123.456.789-01") is left to the phone check: a mistyped id or a phone, it is redacted either way.
             if (failed == FailedCheck.Labelled)
             {
                 results.Add(new PiiMatch(UnverifiedId, starts[0], ends[count - 1] - starts[0], 0.55, Name));
@@ -638,6 +656,12 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     // Labels of Portuguese tax numbers (a bare nine-digit number after them is a NIF, which has a check digit).
     private static readonly WordSearch s_nifLabels = new(["nif", "contribuinte"]);
 
+    // Words that name a phone itself (not "number", "contact": "card number", "aadhaar number" are id labels).
+    private static readonly WordSearch s_phoneWords = new([
+        "phone", "tel", "tél", "call", "mobile", "mob", "cell", "whatsapp", "sms", "text me", "fax", "téléphone", "portable",
+        "appelle", "joindre", "teléfono", "telefono", "móvil", "movil", "celular", "llama", "llámame", "telemóvel", "ligue",
+        "liga", "simu", "nipigie", "piga", "फ़ोन", "फोन", "मोबाइल"]);
+
     internal enum FailedCheck
     {
         None,
@@ -652,9 +676,51 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     /// Aadhaar number (12 digits, Verhoeff), a French NIR (15 digits, key), a US SSN written 000-00-0000 or a Portuguese
     /// NIF (9 digits, mod 11) next to its label.
     /// </summary>
+    /// <remarks>
+    /// A phone word nearer before the run than any id label ("call me on 0049 1512 3456 7890", "Visa card lost, call 55
+    /// 11 91234 5678", "CPF ou celular: 11987654321") leaves the run to the phone check (<see cref="FailedCheck.None"/>).
+    /// </remarks>
     private static FailedCheck FailedIdentifier(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> d) =>
-        !IsFailedIdentifier(text, starts, ends, d) ? FailedCheck.None
+        !IsFailedIdentifier(text, starts, ends, d) || PhoneWordBeforeLabel(text, starts[0], d.Length) ? FailedCheck.None
         : IsLabelledIdentifier(text, starts[0], ends[^1], d.Length) ? FailedCheck.Labelled : FailedCheck.Shape;
+
+    /// <summary>
+    /// Returns whether a phone context word stands in the 32 characters before <paramref name="s"/> and no label of the
+    /// identifier type a run of <paramref name="n"/> digits may be stands between it and the run.
+    /// </summary>
+    private static bool PhoneWordBeforeLabel(ReadOnlySpan<char> text, int s, int n)
+    {
+        var before = text[..s];
+        for (var from = s - 1; from >= Math.Max(0, s - 32); from--)
+        {
+            if (from > 0 && char.IsLetterOrDigit(before[from - 1]) || !char.IsLetterOrDigit(before[from]))
+            {
+                continue; // only where a word starts
+            }
+
+            var k = s - from;
+            if (IsIdLabelBefore(before, s, n, k))
+            {
+                return false;
+            }
+
+            if (s_phoneWords.ContainsWord(before[from..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdLabelBefore(ReadOnlySpan<char> before, int s, int n, int k) => n switch
+    {
+        11 => ContextLexicon.HasContext(before, s, s, PiiEntityType.BrCpf, k),
+        12 => ContextLexicon.HasContext(before, s, s, PiiEntityType.InAadhaar, k),
+        15 => ContextLexicon.HasContext(before, s, s, PiiEntityType.FrNir, k) || ContextLexicon.HasContext(before, s, s, PiiEntityType.CreditCard, k),
+        9 => ContextLexicon.HasContext(before, s, s, PiiEntityType.UsSsn, k) || s_nifLabels.ContainsWord(before[(s - k)..]),
+        _ => ContextLexicon.HasContext(before, s, s, PiiEntityType.CreditCard, k),
+    };
 
     private static bool IsLabelledIdentifier(ReadOnlySpan<char> text, int s, int e, int n) => n switch
     {
@@ -676,7 +742,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
         var plus = s > 0 && text[s - 1] == '+';
         switch (d.Length)
         {
-            case 16 when count == 4 && spaceOrDash && !plus && AllGroupsOf(starts, ends, 4):
+            case 16 when count == 4 && spaceOrDash && !plus && !d.StartsWith("00") && AllGroupsOf(starts, ends, 4):
                 return !Checksums.Luhn(d);
             case >= 13 and <= 19 when spaceOrDash && !plus && !d.StartsWith("00") && !Checksums.Luhn(d)
                 && ContextLexicon.HasContext(text, s, s, PiiEntityType.CreditCard, 24):

@@ -124,5 +124,58 @@ public sealed class Stop30QualityTests
     [InlineData("Block 4 of the exam, Section 2")]
     [InlineData("Phase 2, then phase 3")]
     [InlineData("la calle estaba llena")]
+    [InlineData("In Phase 2, Nairobi and Mombasa get clinics")]
+    [InlineData("Plot 27, KSh 450,000 negotiable")]
+    [InlineData("Sector 15, 2025 budget Rs 40,000")]
+    [InlineData("Phase 2, Q3 2027 budget 40,000")]
+    [InlineData("Sector 15, Google and Microsoft")]
     public void Detect_NumberedAreaOrStreetWordWithoutAnAddress_IsNoAddress(string text) => AssertNotFound(text, "STREET_ADDRESS");
+
+    // --- Mend (review-c findings 1-4, 6): the new rules' reach ------------------------------------------------
+
+    [Theory]
+    [InlineData("Leeds LS11 5AB card 4111 1111 1111 1111", "CREDIT_CARD", "4111 1111 1111 1111")]
+    [InlineData("Leeds LS11 5AB tel 0113 496 0000", "PHONE_NUMBER", "0113 496 0000")]
+    [InlineData("CF10 1AA call 029 2018 3000", "PHONE_NUMBER", "029 2018 3000")]
+    [InlineData("IBAN GB29 NWBK 6016 1331 9268 19 tel 0113 496 0000", "PHONE_NUMBER", "0113 496 0000")]
+    [InlineData("IBAN GB29 NWBK 6016 1331 9268 19 tel 0113 496 0000", "IBAN_CODE", "GB29 NWBK 6016 1331 9268 19")]
+    [InlineData("car MH12 AB 1234 call 98765 43210", "PHONE_NUMBER", "98765 43210")]
+    [InlineData("Contact: DL01 CD 5678 mob 9876543210", "PHONE_NUMBER", "9876543210")]
+    [InlineData("room AB12 tel 0712 345 678", "PHONE_NUMBER", "0712 345 678")]
+    [InlineData("NW10 3XY 07700 900 123", "PHONE_NUMBER", "07700 900 123")]
+    public void Detect_NumberAfterAPostcodePlateOrIban_IsNoIbanTail(string text, string type, string value) =>
+        AssertFound(text, type, value);
+
+    [Theory]
+    [InlineData("my name is Soon", "Soon")]
+    [InlineData("My name is Soon Lee", "Soon Lee")]
+    [InlineData("Dear Soon Lee,", "Soon Lee")]
+    [InlineData("mera naam Soon Hee", "Soon Hee")]
+    public void Detect_CapitalisedNameThatIsAlsoAnAdverb_AfterACue_IsAPerson(string text, string value) =>
+        AssertFound(text, "PERSON", value);
+
+    [Theory]
+    [InlineData("call me soon")]
+    [InlineData("i am frank with you")]
+    [InlineData("soy morena y alta")]
+    [InlineData("je suis aimée")]
+    [InlineData("je suis claire")]
+    public void Detect_LowerCaseAdjectiveOrAdverbAfterACue_IsNoPerson(string text) => AssertNotFound(text, "PERSON");
+
+    [Theory]
+    [InlineData("call me on 0049 1512 3456 7890", "1512 3456 7890")]
+    [InlineData("phone 0011 4479 1112 3456", "4479 1112 3456")]
+    [InlineData("123.456.789-01", "123.456.789-01")]
+    public void Detect_CardOrCpfShapedNumber_ThatIsAPhone_IsAPhone(string text, string value) =>
+        AssertFound(text, "PHONE_NUMBER", value);
+
+    [Theory]
+    [InlineData("Visa card lost, call 55 11 91234 5678", "11 91234 5678")]
+    [InlineData("nif/tel 912345678", "912345678")]
+    [InlineData("CPF ou celular: 11987654321", "11987654321")]
+    public void Detect_PhoneWordBetweenAnIdLabelAndAPhone_IsAPhone(string text, string value)
+    {
+        AssertFound(text, "PHONE_NUMBER", value, 1.0);
+        AssertNotFound(text, "UNVERIFIED_ID");
+    }
 }
