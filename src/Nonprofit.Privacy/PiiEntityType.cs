@@ -130,6 +130,13 @@ public readonly struct PiiEntityType : IEquatable<PiiEntityType>
     /// <summary>A passport number, with context.</summary>
     public static PiiEntityType Passport { get; } = new("PASSPORT");
 
+    /// <summary>
+    /// A card or id number after a card or id word that fails its checksum (a mistyped or partly invented number): one
+    /// span at 0.55, redacted at the default threshold of 0.5; set <see cref="PiiDetectorOptions.Thresholds"/> for this
+    /// type above 0.55 to report only checksum-valid numbers.
+    /// </summary>
+    public static PiiEntityType UnverifiedId { get; } = new("UNVERIFIED_ID");
+
     /// <inheritdoc />
     public bool Equals(PiiEntityType other) => string.Equals(Name, other.Name, StringComparison.Ordinal);
 

@@ -24,7 +24,7 @@ internal sealed class NumericRecognizer : IPiiRecognizer
     /// The type of a number labelled as a checksummed identifier (card, Aadhaar, CPF, NIR, SSN, NIF) whose check fails:
     /// not the identifier's own type, which is always checksum-validated, but still personal data to redact.
     /// </summary>
-    internal static PiiEntityType UnverifiedId { get; } = new("UNVERIFIED_ID");
+    internal static PiiEntityType UnverifiedId => PiiEntityType.UnverifiedId;
 
     private static readonly PiiEntityType[] s_types =
     [

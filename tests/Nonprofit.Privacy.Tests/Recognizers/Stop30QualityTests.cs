@@ -36,6 +36,20 @@ public sealed class Stop30QualityTests
         AssertNotFound(text, "CREDIT_CARD");
     }
 
+    [Fact]
+    public void UnverifiedId_IsPublic_AndAThresholdAboveItsScoreReportsOnlyValidNumbers()
+    {
+        Assert.Equal("UNVERIFIED_ID", PiiEntityType.UnverifiedId.Name);
+        const string text = "my card 6011 2045 7781 3390 was declined";
+        Assert.Contains(s_detector.Detect(text), m => m.Type == PiiEntityType.UnverifiedId);
+
+        var strictOptions = new PiiDetectorOptions();
+        strictOptions.Thresholds[PiiEntityType.UnverifiedId.Name] = 0.6;
+        var strict = new PiiDetector(strictOptions);
+        Assert.Empty(strict.Detect(text));
+        Assert.Contains(strict.Detect("my card 4111 1111 1111 1111 was declined"), m => m.Type == PiiEntityType.CreditCard);
+    }
+
     [Theory]
     [InlineData("mera aadhaar 3817 2046 5591 hai", "3817 2046 5591")]
     [InlineData("आधार 728306159442 डाला", "728306159442")]
