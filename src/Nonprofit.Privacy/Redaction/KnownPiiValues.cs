@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using Nonprofit.Privacy.Recognizers;
 
 namespace Nonprofit.Privacy;
 
@@ -46,6 +47,7 @@ public sealed class KnownPiiValues
     private static readonly SearchValues<char> s_otherSpaces =
         SearchValues.Create("\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
+    private readonly string[]?[] _words; // the words of each multi-word value, null for a single word
     private readonly bool _multiWord;
     private SearchValues<string>? _search;
 
@@ -70,7 +72,7 @@ public sealed class KnownPiiValues
             {
                 texts.TryAdd(trimmed, type);
             }
-            else if (Digits(trimmed, buffer) is var n && n >= MinDigits) // digits and separators only
+            else if (TextScan.CopyDigits(trimmed, buffer) is var n && n >= MinDigits) // digits and separators only (-1: too many)
             {
                 _digits ??= new Dictionary<string, PiiEntityType>(StringComparer.Ordinal);
                 _digits.TryAdd(buffer[..n].ToString(), type);
@@ -82,10 +84,15 @@ public sealed class KnownPiiValues
         texts.Keys.CopyTo(_texts, 0);
         Array.Sort(_texts, static (a, b) => b.Length.CompareTo(a.Length));
         _textTypes = new PiiEntityType[_texts.Length];
+        _words = new string[]?[_texts.Length];
         for (var i = 0; i < _texts.Length; i++)
         {
             _textTypes[i] = texts[_texts[i]];
-            _multiWord |= _texts[i].Contains(' ', StringComparison.Ordinal);
+            if (_texts[i].Contains(' ', StringComparison.Ordinal))
+            {
+                _words[i] = _texts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                _multiWord = true;
+            }
         }
 
         if (_digits is not null)
@@ -150,12 +157,11 @@ public sealed class KnownPiiValues
     {
         for (var v = 0; v < _texts.Length; v++)
         {
-            if (!_texts[v].Contains(' ', StringComparison.Ordinal))
+            if (_words[v] is not { } words)
             {
                 continue;
             }
 
-            var words = _texts[v].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var from = 0;
             while (from < text.Length)
             {
@@ -484,7 +490,7 @@ public sealed class KnownPiiValues
     /// </summary>
     private static bool IsListable(PiiEntityType type, ReadOnlySpan<char> value)
     {
-        if (type.Name == "AGE")
+        if (type == PiiEntityType.Age)
         {
             return false;
         }
@@ -514,30 +520,5 @@ public sealed class KnownPiiValues
         }
 
         return false;
-    }
-
-    /// <summary>Writes the ASCII digits of <paramref name="value"/> to <paramref name="buffer"/>; returns their count (0 past the buffer).</summary>
-    private static int Digits(string value, Span<char> buffer)
-    {
-        var n = 0;
-        foreach (var c in value)
-        {
-            if (char.IsLetter(c))
-            {
-                return 0; // a number with letters (a passport, a NINO) is found as written only
-            }
-
-            if (char.IsAsciiDigit(c))
-            {
-                if (n == buffer.Length)
-                {
-                    return 0;
-                }
-
-                buffer[n++] = c;
-            }
-        }
-
-        return n;
     }
 }
